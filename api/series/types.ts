@@ -1,0 +1,29 @@
+// The shapes every layer shares: the store writes them, ingestion produces them, resolvers read them.
+
+export type Frequency = 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'QUARTERLY' | 'ANNUAL';
+
+/** One published value: the observation `date` as first known (or revised) on `realtimeStart`. */
+export interface Revision {
+  date: string; // YYYY-MM-DD, the observation's own date (period start for monthly and lower)
+  value: number | null; // null = published as missing
+  realtimeStart: string; // YYYY-MM-DD, the day the value became public
+}
+
+/** Columnar values as they were known at one moment; null = missing. */
+export interface Columns {
+  dates: string[];
+  values: (number | null)[];
+}
+
+export interface SeriesMeta {
+  id: string;
+  name: string;
+  unit: string;
+  frequency: Frequency;
+  source: { name: string; url?: string; sourceId: string };
+  notes?: string;
+  firstDate?: string;
+  lastDate?: string;
+  lastUpdated?: string;
+  vintages: string[];
+}

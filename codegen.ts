@@ -1,0 +1,20 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const config: CodegenConfig = {
+  schema: 'schema.graphql',
+  silent: true,
+  generates: {
+    'api/generated/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        contextType: '../graphql/context.js#GraphQLContext',
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { Date: 'string', JSON: 'unknown' },
+        maybeValue: 'T | null | undefined',
+      },
+    },
+    'api/generated/type-defs.ts': { plugins: ['./codegen/typedefs-plugin.cjs'] },
+  },
+};
+export default config;
