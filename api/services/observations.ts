@@ -6,7 +6,7 @@ import { transform, type Transform } from '../series/transform.js';
 import type { Columns, Frequency, SeriesMeta } from '../series/types.js';
 import type { SeriesStore } from '../store/series-store.js';
 import { columnsAsOf } from '../store/revisions.js';
-import { MAX_RESPONSE_POINTS } from './limits.js';
+import { maxResponsePoints } from './limits.js';
 
 export interface ObservationArgs {
   from?: string | null;
@@ -56,8 +56,9 @@ export async function readObservations(store: SeriesStore, meta: SeriesMeta, arg
   let columns = columnsAsOf(revisions, args.asOf ?? undefined);
   if (frequency !== meta.frequency) columns = resample(columns, frequency, aggregation);
   columns = how === 'REBASE_100' ? transform(trim(columns, first, last), how, frequency) : trim(transform(columns, how, frequency), first, last);
-  if (columns.dates.length > MAX_RESPONSE_POINTS) {
-    throw tooLarge(`${meta.id} has ${columns.dates.length} points in this range, over the limit of ${MAX_RESPONSE_POINTS}; narrow from/to or ask for a lower frequency`);
+  const limit = maxResponsePoints();
+  if (columns.dates.length > limit) {
+    throw tooLarge(`${meta.id} has ${columns.dates.length} points in this range, over the limit of ${limit}; narrow from/to or ask for a lower frequency`);
   }
   return { seriesId: meta.id, frequency, aggregation, transform: how, asOf: args.asOf ?? null, ...columns };
 }
