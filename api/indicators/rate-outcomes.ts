@@ -15,8 +15,10 @@ export interface RateOutcome {
 
 /** Two-point split of an expected change (percentage points) into whole 25 bp steps. */
 export function splitChange(expectedChange: number): Map<number, number> {
-  // Rounding to 1e-9 steps keeps e.g. 0.9999999999 from becoming "0 steps with probability ~0".
-  const x = Math.round((expectedChange / STEP) * 1e9) / 1e9;
+  // Snapping values within 1e-9 of a whole step keeps float noise (0.9999999999) from adding a
+  // spurious outcome with probability ~1e-10.
+  const raw = expectedChange / STEP;
+  const x = Math.abs(raw - Math.round(raw)) < 1e-9 ? Math.round(raw) : raw;
   const low = Math.floor(x);
   const frac = x - low;
   const out = new Map<number, number>([[low, 1 - frac]]);
@@ -38,7 +40,7 @@ export function chain(prior: Map<number, number>, move: Map<number, number>): Ma
  * so steps that would push the lower bound under 0 are merged into the 0–0.25 range.
  */
 export function toOutcomes(dist: Map<number, number>, currentLower: number): RateOutcome[] {
-  const floorStep = -Math.round(currentLower / STEP);
+  const floorStep = -Math.floor(currentLower / STEP + 1e-9);
   const merged = new Map<number, number>();
   for (const [s, p] of dist) {
     const step = Math.max(s, floorStep);

@@ -4,9 +4,12 @@
 // null; the statistic resumes once `window` consecutive complete points are available again.
 // Warm-up positions (fewer than `window` points so far) are null.
 //
-// Cost: O(n). Each point enters and leaves the moments once; to stop floating-point drift from
-// accumulating over long series, the moments are rebuilt from the window every `window` steps,
-// which adds O(window) work per `window` points, still O(n) in total.
+// Cost: O(n). Each point enters and leaves the moments once. Two rebuilds from the window keep
+// floating-point error in check: every `window` steps (drift over long series; O(window) work per
+// `window` points), and whenever removing a point shrinks a sum of squares a millionfold (a large
+// value leaving a window of small ones, where the subtraction would cancel most digits). The
+// second kind needs each leaving value to dwarf the rest of its window, which finite doubles
+// allow only a bounded number of times in a row, so the total stays linear.
 import type { Values } from './columns.js';
 import { isPresent } from './columns.js';
 import { PairMoments } from './moments.js';
@@ -51,10 +54,13 @@ export function rollingPair(
     }
     const leaving = i - window;
     if (leaving >= 0) {
-      if (ok(leaving)) m.remove(xs[leaving] as number, ys[leaving] as number);
-      else missing -= 1;
+      if (ok(leaving)) {
+        const [bx, by] = [m.m2x, m.m2y];
+        m.remove(xs[leaving] as number, ys[leaving] as number);
+        if (m.m2x < bx * SHRINK || m.m2y < by * SHRINK) sinceRebuild = window;
+      } else missing -= 1;
     }
-    if (++sinceRebuild >= window && missing === 0 && i >= window - 1) {
+    if (++sinceRebuild >= window && i >= window - 1) {
       rebuild(m, xs, ys, i - window + 1, i);
       sinceRebuild = 0;
     }
@@ -65,7 +71,12 @@ export function rollingPair(
   return out;
 }
 
+const SHRINK = 1e-6;
+
 function rebuild(m: PairMoments, xs: Values, ys: Values, from: number, to: number): void {
   m.reset();
-  for (let j = from; j <= to; j++) m.add(xs[j] as number, ys[j] as number);
+  for (let j = from; j <= to; j++) {
+    const [x, y] = [xs[j], ys[j]];
+    if (isPresent(x) && isPresent(y)) m.add(x, y);
+  }
 }
