@@ -27,6 +27,18 @@ describe('rolling statistics against pandas', () => {
     expect(got.slice(k, k + 21).every((v) => v === null)).toBe(true);
   });
 
+  it('one correlation over May–July 2024 (a window spanning the whole range)', () => {
+    const ref = reference('correlation_rut_dgs2_may_jul_2024');
+    const j = align(rut, dgs2);
+    const [ra, db] = [simpleReturns(j.a), differences(j.b)];
+    const i0 = j.dates.indexOf('2024-05-01');
+    const i1 = j.dates.indexOf('2024-07-31');
+    const n = i1 - i0 + 1;
+    expect(n).toBe(ref.n);
+    const got = rollingCorrelation(ra.slice(i0, i1 + 1), db.slice(i0, i1 + 1), n)[n - 1]!;
+    expect(Math.abs(got - ref.value)).toBeLessThanOrEqual(1e-9 * Math.abs(ref.value));
+  });
+
   it('60-day beta of RUT returns on NASDAQCOM returns', () => {
     const ref = reference('beta_rut_nasdaqcom_60');
     const j = align(rut, nasdaq);

@@ -52,6 +52,9 @@ j = pd.concat([rut.rename('a'), dgs2.rename('b')], axis=1, join='inner')
 ra = j['a'].pct_change(fill_method=None)
 db = j['b'].diff()
 write('correlation_rut_dgs2_20', {'window': 20, **col(ra.rolling(20).corr(db))})
+span = slice('2024-05-01', '2024-07-31')
+write('correlation_rut_dgs2_may_jul_2024', {'from': '2024-05-01', 'to': '2024-07-31', 'n': int(ra[span].count()),
+                                            'value': float(ra[span].corr(db[span]))})
 
 # Rolling 60-day beta of RUT returns on NASDAQCOM returns (benchmark = NASDAQCOM).
 j2 = pd.concat([rut.rename('a'), nasdaq.rename('b')], axis=1, join='inner')
