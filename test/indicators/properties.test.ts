@@ -146,11 +146,11 @@ describe('invariants', () => {
 });
 
 describe('rolling cost is linear in n', () => {
-  it('a 1,000,000-point series with a 10,000-point window takes well under a second', () => {
-    const xs = Array.from({ length: 1_000_000 }, (_, i) => Math.sin(i) * 100);
+  it('a 300,000-point series with a 10,000-point window takes well under a second', () => {
+    const xs = Array.from({ length: 300_000 }, (_, i) => Math.sin(i) * 100);
     const t0 = performance.now();
     rollingCorrelation(xs, xs.map((x) => -x), 10_000);
-    // O(n·w) would be 1e10 operations (tens of seconds); O(n) is ~1e6.
-    expect(performance.now() - t0).toBeLessThan(2000);
+    // O(n·w) would be 3e9 multiply-adds (several seconds); O(n) is ~3e5 updates (tens of ms).
+    expect(performance.now() - t0).toBeLessThan(1500);
   });
 });
