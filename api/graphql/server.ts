@@ -3,10 +3,13 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { typeDefs } from '../generated/type-defs.js';
 import { logger } from '../observability/logger.js';
+import { requestLog } from '../observability/request-log-plugin.js';
 import type { GraphQLContext } from './context.js';
+import { costLimits } from './limits/cost-limits-plugin.js';
 import { resolvers } from './resolvers/index.js';
 
 export interface ServerOptions {
+  /** Schema introspection; serverless.yml turns it off on the production stage. */
   introspection?: boolean;
 }
 
@@ -42,6 +45,6 @@ export function createApolloServer(opts: ServerOptions = {}): ApolloServer<Graph
     introspection: opts.introspection ?? true,
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [queriesOnly],
+    plugins: [queriesOnly, costLimits, requestLog as ApolloServerPlugin<GraphQLContext>],
   });
 }

@@ -1,13 +1,26 @@
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
+import { ApiKeyStore } from '../auth/key-store.js';
+import { createKeyVerifier } from '../auth/key-verifier.js';
+import { keyIdOf, requireApiKey } from '../auth/require-api-key.js';
 import { createContext } from '../graphql/context.js';
 import { createApolloServer, type ServerOptions } from '../graphql/server.js';
 import type { SeriesStore } from '../store/series-store.js';
 
-/** The GraphQL Lambda handler over a given store: deployed and local runtimes both serve this. */
-export function createGraphqlHandler(store: SeriesStore, opts: ServerOptions = {}) {
+export interface HandlerOptions extends ServerOptions {
+  /** How long this container reuses an API key lookup (default one minute). */
+  keyCacheMs?: number;
+}
+
+/**
+ * The GraphQL Lambda handler over a given store: deployed and local runtimes both serve this, so
+ * both refuse a request without a valid API key in the same way, before Apollo parses it.
+ */
+export function createGraphqlHandler(store: SeriesStore, opts: HandlerOptions = {}) {
   const server = createApolloServer(opts);
+  const verify = createKeyVerifier(new ApiKeyStore(store.client, store.tableName), { cacheMs: opts.keyCacheMs });
   return startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
-    context: async ({ context }) => createContext(store, context.awsRequestId),
+    middleware: [requireApiKey(verify)],
+    context: async ({ event, context }) => ({ ...createContext(store, context.awsRequestId), keyId: keyIdOf(event) }),
   });
 }
 

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { GraphqlHandler } from '../handlers/create-handler.js';
 import { lambdaContext, toLambdaEvent } from './lambda-event.js';
-import { readStatic } from './static-files.js';
+import { serveAddin } from '../addin-hosting/serve-addin.js';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -38,12 +38,11 @@ async function invoke(handler: GraphqlHandler, req: IncomingMessage, res: Server
 export function createHttpServer(handler: GraphqlHandler, addinDir: string): Server {
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
+    const origin = `http://${req.headers.host ?? 'localhost'}`;
     const work = path === '/graphql'
       ? invoke(handler, req, res)
       : path.startsWith('/addin/')
-        ? readStatic(addinDir, path.slice('/addin/'.length)).then((file) =>
-            file ? send(res, 200, { 'content-type': file.type, 'cache-control': 'no-cache' }, file.body) : send(res, 404, { 'content-type': 'text/plain' }, `Not found: ${path}`),
-          )
+        ? serveAddin(addinDir, path, origin).then((file) => send(res, file.status, file.headers, file.body))
         : Promise.resolve(send(res, 404, { 'content-type': 'text/plain' }, 'Tide: the API is at /graphql, the Excel add-in under /addin/'));
     work.catch((err: Error) => {
       if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));

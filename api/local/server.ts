@@ -1,10 +1,12 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { ApiKeyStore } from '../auth/key-store.js';
 import { loadBundled } from '../dataset/load-bundled.js';
 import { createGraphqlHandler } from '../handlers/create-handler.js';
 import { createDocumentClient } from '../store/client.js';
 import { SeriesStore } from '../store/series-store.js';
+import { ensureDevelopmentKey } from './dev-key.js';
 import { ensureTable, startDynalite } from './dynalite.js';
 import { createHttpServer } from './http-server.js';
 
@@ -16,12 +18,19 @@ export interface LocalServerOptions {
   dataDir?: string;
   /** The repository root: holds data/ and addin/dist/. */
   root?: string;
+  /** The API key to accept (TIDE_API_KEY); omitted = the one kept under dataDir, or a new one. */
+  apiKey?: string;
+  /** How long a key lookup is reused, as in a Lambda container (default one minute). */
+  keyCacheMs?: number;
 }
 
 export interface LocalServer {
   url: string;
   endpoint: string;
   store: SeriesStore;
+  /** The development key this server accepts (other keys in its table work too). */
+  apiKey: string;
+  keys: ApiKeyStore;
   loaded: { loaded: boolean; series: number; added: number };
   close(): Promise<void>;
 }
@@ -35,7 +44,10 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
   await ensureTable(client as never, LOCAL_TABLE);
   const store = new SeriesStore({ client, tableName: LOCAL_TABLE });
   const loaded = await loadBundled(store, join(root, 'data'));
-  const http = createHttpServer(createGraphqlHandler(store), join(root, 'addin', 'dist'));
+  const keys = new ApiKeyStore(client, LOCAL_TABLE);
+  const apiKey = await ensureDevelopmentKey(keys, opts.apiKey, opts.dataDir ? join(opts.dataDir, 'dev-api-key') : undefined);
+  const handler = createGraphqlHandler(store, { introspection: true, keyCacheMs: opts.keyCacheMs });
+  const http = createHttpServer(handler, join(root, 'addin', 'dist'));
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
@@ -47,6 +59,8 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
     url: `http://127.0.0.1:${port}`,
     endpoint: dynamo.endpoint,
     store,
+    apiKey,
+    keys,
     loaded,
     async close() {
       await new Promise<void>((resolve) => {

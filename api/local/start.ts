@@ -7,12 +7,13 @@ import { startLocalServer } from './server.js';
 // `npm start`: the local default runtime. Ctrl-C closes the HTTP server, dynalite and its files cleanly.
 
 const port = Number(process.env.PORT ?? 4000);
-const server = await startLocalServer({ port, dataDir: join(process.cwd(), '.data') });
+const server = await startLocalServer({ port, dataDir: join(process.cwd(), '.data'), apiKey: process.env.TIDE_API_KEY || undefined });
 const url = server.url.replace('127.0.0.1', 'localhost');
 console.log(server.loaded.loaded ? `Loaded the bundled dataset: ${server.loaded.series} series, ${server.loaded.added} values.` : 'Bundled dataset already loaded.');
 console.log(`Tide GraphQL API: ${url}/graphql   (Excel add-in files: ${url}/addin/)`);
+console.log(`Development API key (send it as the x-api-key header; TIDE_API_KEY sets your own): ${server.apiKey}`);
 console.log(`Try:
-  curl -s ${url}/graphql -H 'content-type: application/json' \\
+  curl -s ${url}/graphql -H 'content-type: application/json' -H "x-api-key: ${server.apiKey}" \\
     -d '{"query":"{ series(id: \\"RUT\\") { name observations(from: \\"2024-07-01\\", to: \\"2024-07-31\\") { dates values } } }"}'`);
 
 let stopping = false;

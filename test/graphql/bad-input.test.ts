@@ -62,7 +62,7 @@ describe('bad input gets a specific error and the server stays up', () => {
     ['a body that is not JSON', '{"query": "{'],
     ['a JSON body without a query', '{"variables": {}}'],
   ])('%s gets 400', async (_name, body) => {
-    const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': api.apiKey }, body });
     expect(res.status).toBe(400);
     expect((await api.query('{ series(id: "QQQ") { id } }')).data).toEqual({ series: { id: 'QQQ' } });
   });

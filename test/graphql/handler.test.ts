@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiKeyStore } from '../../api/auth/key-store.js';
 import { loadBundled } from '../../api/dataset/load-bundled.js';
 import { createGraphqlHandler, type GraphqlHandler } from '../../api/handlers/create-handler.js';
 import { lambdaContext } from '../../api/local/lambda-event.js';
@@ -8,14 +9,18 @@ import { startTestStore } from '../helpers/local-store.js';
 import { sourceColumn } from '../helpers/source-csv.js';
 
 // A stored API Gateway HTTP API (payload 2.0) event, as Lambda receives it in AWS.
-const stored = JSON.parse(readFileSync('test/fixtures/apigw-v2-graphql-event.json', 'utf8')) as APIGatewayProxyEventV2;
+const recorded = JSON.parse(readFileSync('test/fixtures/apigw-v2-graphql-event.json', 'utf8')) as APIGatewayProxyEventV2;
 
 let t: Awaited<ReturnType<typeof startTestStore>>;
 let handler: GraphqlHandler;
+let stored: APIGatewayProxyEventV2;
 beforeAll(async () => {
   t = await startTestStore();
   await loadBundled(t.store, 'data');
   handler = createGraphqlHandler(t.store);
+  // The stored event plus a key created in the table, as a caller of the deployed API sends it.
+  const { key } = await new ApiKeyStore(t.client, t.store.tableName).create('handler test');
+  stored = { ...recorded, headers: { ...recorded.headers, 'x-api-key': key } };
 });
 afterAll(() => t.close());
 

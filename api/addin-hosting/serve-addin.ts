@@ -1,0 +1,36 @@
+import { readStatic } from '../local/static-files.js';
+
+// The add-in's built files (addin/dist) are served under /addin/ by the same origin as the API, both
+// locally and deployed. A manifest names the origin it is served from: the build writes the
+// placeholder below and each server fills in its own origin, so one build works on every stage.
+
+export const ORIGIN_PLACEHOLDER = '{{TIDE_ORIGIN}}';
+export const ADDIN_PATH = '/addin/';
+const MANIFESTS = /(^|\/)manifest[^/]*\.(xml|json)$/;
+
+export interface StaticResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+const text = (status: number, message: string): StaticResponse => ({ status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from(message) });
+
+/** The response for a path under /addin/, given the folder of built files and this server's origin. */
+export async function serveAddin(distDir: string, urlPath: string, origin: string): Promise<StaticResponse> {
+  if (!urlPath.startsWith(ADDIN_PATH)) return text(404, `Not found: ${urlPath}`);
+  const relative = urlPath.slice(ADDIN_PATH.length);
+  const file = await readStatic(distDir, relative);
+  if (!file) return text(404, `Not found: ${urlPath} (the add-in files are built into addin/dist by its build before deploying)`);
+  const isManifest = MANIFESTS.test(relative);
+  return {
+    status: 200,
+    headers: {
+      'content-type': file.type,
+      // Manifests and pages change with each deployment; scripts and images may be cached briefly.
+      'cache-control': isManifest || file.type.startsWith('text/html') ? 'no-cache' : 'public, max-age=300',
+      'x-content-type-options': 'nosniff',
+    },
+    body: isManifest ? Buffer.from(file.body.toString('utf8').replaceAll(ORIGIN_PLACEHOLDER, origin)) : file.body,
+  };
+}
