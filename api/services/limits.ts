@@ -1,9 +1,10 @@
 // Bounds on what one request may cost; a deployment sets them through the environment (serverless.yml).
 
 const DEFAULT_MAX_POINTS = 200_000;
-// The schema's own queries nest 4 deep; the standard introspection query nests 13 (its type
-// references); anything deeper is an attempt to make the server walk introspection recursively.
-const DEFAULT_MAX_DEPTH = 13;
+// The schema's own queries nest 4 deep; graphql-js's standard introspection query nests 15 (its type
+// references), so tools still work where introspection is on; anything deeper is an attempt to make
+// the server walk introspection recursively. Production, without introspection, sets a lower limit.
+const DEFAULT_MAX_DEPTH = 15;
 // The Excel add-in sends up to 200 cells per request (about 13 each for a series, 30 for an indicator).
 const DEFAULT_MAX_COMPLEXITY = 6_000;
 

@@ -1,10 +1,17 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, getVariableValues } from 'graphql';
-// The CommonJS build on purpose: it shares Node's resolution of "graphql" with Apollo (a bundle maps both to one copy).
-import { getComplexity, simpleEstimator } from 'graphql-query-complexity/cjs';
+// The CommonJS build on purpose: it shares Node's resolution of "graphql" with Apollo (a bundle maps
+// both to one copy). Node's ESM loader cannot see its re-exported names and offers them under
+// `default`; bundlers and vitest offer them directly.
+import * as queryComplexityModule from 'graphql-query-complexity/cjs';
 import { maxQueryComplexity, maxQueryDepth } from '../../services/limits.js';
 import { operationDepth } from './depth.js';
 import { fieldCostEstimator } from './field-costs.js';
+
+type QueryComplexity = typeof queryComplexityModule;
+const loaded = queryComplexityModule as QueryComplexity & { default?: Partial<QueryComplexity> };
+const queryComplexity = (typeof loaded.default?.getComplexity === 'function' ? loaded.default : loaded) as QueryComplexity;
+const { getComplexity, simpleEstimator } = queryComplexity;
 
 const refuse = (message: string, code: string): GraphQLError => new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 
