@@ -10,13 +10,14 @@ const MESSAGES: Record<Exclude<Verdict, { ok: true }>['reason'], string> = {
   revoked: 'This API key has been revoked; create a new one with `npm run keys -- create`',
 };
 
-export function unauthorized(reason: keyof typeof MESSAGES): APIGatewayProxyStructuredResultV2 {
-  return {
-    statusCode: 401,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': `ApiKey header="${API_KEY_HEADER}"` },
-    body: JSON.stringify({ errors: [{ message: MESSAGES[reason], extensions: { code: 'UNAUTHENTICATED' } }] }),
-  };
-}
+const errorResponse = (statusCode: number, message: string, code: string, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  body: JSON.stringify({ errors: [{ message, extensions: { code } }] }),
+});
+
+export const unauthorized = (reason: keyof typeof MESSAGES): APIGatewayProxyStructuredResultV2 =>
+  errorResponse(401, MESSAGES[reason], 'UNAUTHENTICATED', { 'www-authenticate': `ApiKey header="${API_KEY_HEADER}"` });
 
 // The id of the key that let each event through, for the request log; the key itself is never kept.
 const keyIds = new WeakMap<APIGatewayProxyEventV2, string>();
@@ -25,7 +26,14 @@ export const keyIdOf = (event: APIGatewayProxyEventV2): string | undefined => ke
 /** Lambda middleware: answers 401 before Apollo sees a request without a valid key. */
 export function requireApiKey(verify: KeyVerifier) {
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2 | void> => {
-    const verdict = await verify(event.headers?.[API_KEY_HEADER]);
+    let verdict: Verdict;
+    try {
+      verdict = await verify(event.headers?.[API_KEY_HEADER]);
+    } catch (err) {
+      // The store's message (endpoint, table) is for the log, not the caller.
+      logger.error('API key check failed', { requestId: event.requestContext.requestId, error: err as Error });
+      return errorResponse(503, 'The API key could not be checked just now; retry in a few seconds', 'SERVICE_UNAVAILABLE', { 'retry-after': '5' });
+    }
     if (verdict.ok) {
       keyIds.set(event, verdict.keyId);
       return;
