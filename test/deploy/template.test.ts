@@ -1,0 +1,167 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { packageStage, type Packaged } from '../helpers/serverless-cli.js';
+
+// `serverless package` (offline, dummy credentials) for both stages; every assertion reads the
+// CloudFormation template that a deploy would send.
+
+const table = JSON.parse(readFileSync('infra/table.json', 'utf8'));
+const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'];
+const ingestLanded = existsSync('api/handlers/ingest.ts');
+
+let dev: Packaged;
+let prod: Packaged;
+beforeAll(async () => {
+  dev = await packageStage('dev');
+  prod = await packageStage('prod');
+  console.log(`function zips (bytes): dev ${JSON.stringify(dev.zipBytes)}`);
+}, 180_000);
+
+const resources = (p: Packaged, type: string): [string, any][] => Object.entries(p.template.Resources).filter(([, r]: [string, any]) => r.Type === type) as [string, any][];
+const statementsOf = (p: Packaged, role: string): any[] => p.template.Resources[role].Properties.Policies.flatMap((pol: any) => pol.PolicyDocument.Statement);
+const list = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
+const tableArn = { 'Fn::GetAtt': ['TideTable', 'Arn'] };
+
+describe('the table', () => {
+  it('has the keys and index of infra/table.json, on-demand, with point-in-time recovery and encryption', () => {
+    for (const p of [dev, prod]) {
+      const t = p.template.Resources.TideTable;
+      expect(t.Type).toBe('AWS::DynamoDB::Table');
+      expect(t.Properties.KeySchema).toEqual([{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }]);
+      expect(t.Properties.AttributeDefinitions).toEqual(table.AttributeDefinitions);
+      expect(t.Properties.GlobalSecondaryIndexes).toEqual(table.GlobalSecondaryIndexes);
+      expect(t.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+      expect(t.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+      expect(t.Properties.SSESpecification).toEqual({ SSEEnabled: true });
+    }
+    expect(dev.template.Resources.TideTable.Properties.TableName).toBe('tide-dev');
+    expect(prod.template.Resources.TideTable.Properties.TableName).toBe('tide-prod');
+  });
+
+  it('is protected from deletion, and kept when the stack is removed, on prod only', () => {
+    expect(prod.template.Resources.TideTable.Properties.DeletionProtectionEnabled).toBe(true);
+    expect(prod.template.Resources.TideTable.DeletionPolicy).toBe('Retain');
+    expect(prod.template.Resources.TideTable.UpdateReplacePolicy).toBe('Retain');
+    expect(dev.template.Resources.TideTable.Properties.DeletionProtectionEnabled).toBe(false);
+    expect(dev.template.Resources.TideTable.DeletionPolicy).toBe('Delete');
+  });
+});
+
+describe('functions and IAM', () => {
+  it('every function runs on nodejs22.x with a role of its own; no shared default role exists', () => {
+    const fns = resources(dev, 'AWS::Lambda::Function');
+    expect(fns.map(([id]) => id).sort()).toEqual(['AddinLambdaFunction', 'GraphqlLambdaFunction', ...(ingestLanded ? ['IngestLambdaFunction'] : [])].sort());
+    for (const [id, fn] of fns) {
+      expect(fn.Properties.Runtime).toBe('nodejs22.x');
+      expect(fn.Properties.Role).toEqual({ 'Fn::GetAtt': [id.replace('LambdaFunction', 'Role'), 'Arn'] });
+    }
+    expect(dev.template.Resources.IamRoleLambdaExecution).toBeUndefined();
+    expect(resources(dev, 'AWS::IAM::Role').map(([id]) => id).sort()).toEqual(['AddinRole', 'GraphqlRole', 'IngestRole']);
+  });
+
+  it('no Allow statement anywhere has a wildcard action or a "*" resource', () => {
+    for (const p of [dev, prod]) {
+      const allows = [
+        ...resources(p, 'AWS::IAM::Role').flatMap(([id]) => statementsOf(p, id)),
+        ...resources(p, 'AWS::S3::BucketPolicy').flatMap(([, r]) => r.Properties.PolicyDocument.Statement),
+      ].filter((s) => s.Effect === 'Allow');
+      expect(allows.length).toBeGreaterThan(5);
+      for (const s of allows) {
+        for (const action of list(s.Action)) expect(action).not.toContain('*');
+        for (const resource of list(s.Resource)) {
+          expect(resource).not.toBe('*');
+          // The only "*" allowed: the log streams of the function's own log group.
+          if (typeof resource === 'string' && resource.includes('*')) expect(resource).toMatch(/^arn:\$\{AWS::Partition\}:logs:.*:log-group:\/aws\/lambda\/tide-(dev|prod)-\w+:\*$/);
+        }
+      }
+    }
+  });
+
+  it('graphql may only read: the table, its catalog index (API keys included), and write its own logs', () => {
+    const [data, logs, ...rest] = statementsOf(dev, 'GraphqlRole');
+    expect(rest).toEqual([]);
+    expect({ ...data, Sid: undefined }).toEqual({
+      Sid: undefined,
+      Effect: 'Allow',
+      Action: READ_ACTIONS,
+      Resource: [tableArn, { 'Fn::Join': ['/', [tableArn, 'index', 'catalog']] }],
+    });
+    expect(logs.Action).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+    expect(logs.Resource).toEqual([{ 'Fn::GetAtt': ['GraphqlLogGroup', 'Arn'] }]);
+  });
+
+  it('ingest may write series items, read only what its merge needs, never API-key items, never delete', () => {
+    const [data, ssm, logs, ...rest] = statementsOf(dev, 'IngestRole');
+    expect(rest).toEqual([]);
+    expect(data.Action).toEqual(['dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:Query']);
+    expect(data.Resource).toEqual([tableArn]);
+    expect(data.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['S#*'] } });
+    expect(ssm.Action).toEqual(['ssm:GetParameter']);
+    expect(ssm.Resource).toEqual([{ 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/tide/dev/fred-api-key' }]);
+    expect(logs.Action).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+  });
+
+  it('the add-in function can only write its own logs', () => {
+    expect(statementsOf(dev, 'AddinRole')).toEqual([
+      { Sid: 'WriteOwnLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: [{ 'Fn::GetAtt': ['AddinLogGroup', 'Arn'] }] },
+    ]);
+  });
+
+  it.runIf(ingestLanded)('ingest runs on a schedule with its own role', () => {
+    const fn = dev.template.Resources.IngestLambdaFunction;
+    expect(fn.Properties.Handler).toBe('api/handlers/ingest.handler');
+    const rules = resources(dev, 'AWS::Events::Rule');
+    expect(rules.map(([, r]) => r.Properties.ScheduleExpression)).toEqual(['cron(30 23 ? * MON-FRI *)']);
+  });
+});
+
+describe('the HTTP API', () => {
+  it('routes only /graphql (GET, POST) and /addin/ files (GET)', () => {
+    const routes = resources(dev, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey).sort();
+    expect(routes).toEqual(['GET /addin/{proxy+}', 'GET /graphql', 'POST /graphql']);
+  });
+
+  it('throttles every route by default: burst and rate per stage', () => {
+    expect(dev.template.Resources.HttpApiStage.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingBurstLimit: 50, ThrottlingRateLimit: 20 });
+    expect(prod.template.Resources.HttpApiStage.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100 });
+  });
+
+  it('CORS admits only the listed add-in origins, the key header, GET and POST, no credentials', () => {
+    const cors = (p: Packaged) => p.template.Resources.HttpApi.Properties.CorsConfiguration;
+    // The deployed add-in is served by the API itself (same origin); prod lists no other origin.
+    expect(cors(prod).AllowOrigins).toEqual([]);
+    expect(cors(dev).AllowOrigins).toEqual(['https://localhost:3000']);
+    for (const p of [dev, prod]) {
+      expect(cors(p).AllowHeaders).toContain('x-api-key');
+      expect(cors(p).AllowMethods.sort()).toEqual(['GET', 'POST']);
+      expect(cors(p).AllowCredentials).toBeUndefined();
+    }
+  });
+
+  it('keeps access logs without headers or bodies', () => {
+    const format: string = dev.template.Resources.HttpApiStage.Properties.AccessLogSettings.Format;
+    expect(format).toContain('$context.requestId');
+    expect(format).not.toMatch(/header|body/i);
+  });
+});
+
+describe('stages and outputs', () => {
+  it('turns introspection off and tightens the depth limit on prod', () => {
+    const env = (p: Packaged) => p.template.Resources.GraphqlLambdaFunction.Properties.Environment.Variables;
+    expect(env(prod)).toMatchObject({ TABLE_NAME: 'tide-prod', TIDE_INTROSPECTION: 'false', TIDE_MAX_DEPTH: '8', TIDE_MAX_COMPLEXITY: '6000', TIDE_MAX_POINTS: '200000' });
+    expect(env(dev)).toMatchObject({ TABLE_NAME: 'tide-dev', TIDE_INTROSPECTION: 'true', TIDE_MAX_DEPTH: '15' });
+  });
+
+  it('outputs the GraphQL URL and the add-in manifest URL', () => {
+    const endpoint = { 'Fn::GetAtt': ['HttpApi', 'ApiEndpoint'] };
+    expect(prod.template.Outputs.GraphqlUrl.Value).toEqual({ 'Fn::Join': ['', [endpoint, '/graphql']] });
+    expect(prod.template.Outputs.AddinManifestUrl.Value).toEqual({ 'Fn::Join': ['', [endpoint, '/addin/manifest.xml']] });
+    expect(prod.template.Outputs.TableName.Value).toEqual({ Ref: 'TideTable' });
+  });
+
+  it('packages each function on its own, the AWS SDK left to the runtime', () => {
+    expect(Object.keys(dev.zipBytes).sort()).toEqual(['addin', 'graphql', ...(ingestLanded ? ['ingest'] : [])].sort());
+    expect(dev.zipBytes.graphql).toBeLessThan(5_000_000);
+    expect(dev.zipBytes.addin).toBeLessThan(dev.zipBytes.graphql / 10);
+  });
+});
