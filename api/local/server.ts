@@ -43,9 +43,13 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
   const client = createDocumentClient({ endpoint: dynamo.endpoint });
   await ensureTable(client as never, LOCAL_TABLE);
   const store = new SeriesStore({ client, tableName: LOCAL_TABLE });
-  const loaded = await loadBundled(store, join(root, 'data'));
   const keys = new ApiKeyStore(client, LOCAL_TABLE);
-  const apiKey = await ensureDevelopmentKey(keys, opts.apiKey, opts.dataDir ? join(opts.dataDir, 'dev-api-key') : undefined);
+  const apiKey = await ensureDevelopmentKey(keys, opts.apiKey, opts.dataDir ? join(opts.dataDir, 'dev-api-key') : undefined).catch(async (err: Error) => {
+    client.destroy();
+    await dynamo.close();
+    throw err;
+  });
+  const loaded = await loadBundled(store, join(root, 'data'));
   const handler = createGraphqlHandler(store, { introspection: true, keyCacheMs: opts.keyCacheMs });
   const http = createHttpServer(handler, join(root, 'addin', 'dist'));
   await new Promise<void>((resolve, reject) => {
