@@ -4,7 +4,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiKeyStore } from '../auth/key-store.js';
-import { openKeyTarget } from './target.js';
+import { openTableTarget } from '../cli/table-target.js';
 
 const USAGE = `Usage: npm run keys -- <command> [options]
   create [--name <name>]   make a key; it is shown once, only its hash is stored
@@ -23,7 +23,7 @@ async function main(argv: string[]): Promise<void> {
   if (!command || !['create', 'list', 'revoke'].includes(command)) throw new Error(`${command ? `unknown command "${command}"` : 'no command given'}\n${USAGE}`);
   if (command === 'revoke' && rest.length !== 1) throw new Error('revoke needs exactly one key id (the first column of `npm run keys -- list`)');
 
-  const target = await openKeyTarget({ stage: values.stage, table: values.table, region: values.region, dataDir: values.data ?? join(process.cwd(), '.data') });
+  const target = await openTableTarget({ stage: values.stage, table: values.table, region: values.region, dataDir: values.data ?? join(process.cwd(), '.data') });
   try {
     const keys = new ApiKeyStore(target.client, target.tableName);
     if (command === 'create') {

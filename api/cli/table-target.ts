@@ -14,7 +14,7 @@ export interface TargetOptions {
   dataDir: string;
 }
 
-export interface KeyTarget {
+export interface TableTarget {
   client: DynamoDBDocumentClient;
   tableName: string;
   describe: string;
@@ -22,11 +22,11 @@ export interface KeyTarget {
 }
 
 /**
- * The table whose keys to manage: a deployed stage's (AWS credentials from the usual places), the
+ * The table a command-line tool works on: a deployed stage's (AWS credentials from the usual places), the
  * table of a running `npm start` (it writes its endpoint to <data>/endpoint), or the local data
  * folder opened directly when nothing is running.
  */
-export async function openKeyTarget(opts: TargetOptions): Promise<KeyTarget> {
+export async function openTableTarget(opts: TargetOptions): Promise<TableTarget> {
   if (opts.table || opts.stage) {
     const tableName = opts.table ?? `tide-${opts.stage}`;
     const client = createDocumentClient({ region: opts.region });
