@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageStage, type Packaged } from '../helpers/serverless-cli.js';
 
 // `serverless package` (offline, dummy credentials) for both stages; every assertion reads the
@@ -16,6 +16,9 @@ beforeAll(async () => {
   prod = await packageStage('prod');
   console.log(`function zips (bytes): dev ${JSON.stringify(dev.zipBytes)}`);
 }, 180_000);
+afterAll(() => {
+  for (const p of [dev, prod]) if (p) rmSync(p.dir, { recursive: true, force: true });
+});
 
 const resources = (p: Packaged, type: string): [string, any][] => Object.entries(p.template.Resources).filter(([, r]: [string, any]) => r.Type === type) as [string, any][];
 const statementsOf = (p: Packaged, role: string): any[] => p.template.Resources[role].Properties.Policies.flatMap((pol: any) => pol.PolicyDocument.Statement);
