@@ -33,10 +33,25 @@ export function validateRange(from?: string | null, to?: string | null): void {
   if (from && to && from > to) throw badInput(`"from" (${from}) is after "to" (${to}); swap them or widen the range`, 'from');
 }
 
+/** The rows with dates in [first, last]; dates are ascending, so two binary searches and one slice. */
 function trim(columns: Columns, first?: string, last?: string): Columns {
-  const keep = columns.dates.map((d) => (!first || d >= first) && (!last || d <= last));
-  return { dates: columns.dates.filter((_, i) => keep[i]), values: columns.values.filter((_, i) => keep[i]) };
+  const lo = first ? lowerBound(columns.dates, first) : 0;
+  const hi = last ? upperBound(columns.dates, last) : columns.dates.length;
+  if (lo === 0 && hi === columns.dates.length) return columns;
+  return { dates: columns.dates.slice(lo, hi), values: columns.values.slice(lo, hi) };
 }
+
+function lowerBound(dates: string[], target: string): number {
+  let lo = 0, hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid] < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const upperBound = (dates: string[], target: string): number => lowerBound(dates, `${target}\uffff`);
 
 /** Reads, converts and transforms one series' observations as known on `asOf`. */
 export async function readObservations(store: SeriesStore, meta: SeriesMeta, args: ObservationArgs): Promise<ObservationResult> {
