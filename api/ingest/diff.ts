@@ -1,11 +1,13 @@
 import type { Revision } from '../series/types.js';
-import { byDateThenRelease } from './validate.js';
 
 /**
  * The incoming revisions that change what a reader would see at some moment: for each date, a
  * revision is new unless the value in force on its release date (from the store or from an
  * earlier incoming release) is already the same. Stored revisions are never removed.
  */
+const byDateThenRelease = (a: Revision, b: Revision) =>
+  a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.realtimeStart < b.realtimeStart ? -1 : a.realtimeStart > b.realtimeStart ? 1 : 0;
+
 export function newRevisions(stored: Revision[], incoming: Revision[]): Revision[] {
   const storedByKey = new Map(stored.map((r) => [`${r.date}|${r.realtimeStart}`, r]));
   const storedByDate = new Map<string, Revision[]>();

@@ -1,9 +1,9 @@
 import type { SeriesMeta } from '../series/types.js';
-import { todayIso } from './dates.js';
+import { canonical, summarize } from '../store/revisions.js';
 import { newRevisions } from './diff.js';
-import { deriveMeta, sameMeta } from './meta.js';
+import { sameMeta } from './meta.js';
 import type { RevisionStore, SeriesBatch } from './types.js';
-import { normalise, validateBatch } from './validate.js';
+import { validateBatch } from './validate.js';
 
 export interface SeriesOutcome {
   id: string;
@@ -41,14 +41,14 @@ export async function ingest(store: RevisionStore, source: string, batches: Seri
 
 async function ingestOne(store: RevisionStore, batch: SeriesBatch, now: () => Date): Promise<SeriesOutcome> {
   const id = batch.meta.id;
-  const incoming = normalise(batch.revisions);
+  const incoming = canonical(batch.revisions);
   const [stored, previous] = await Promise.all([store.readRevisions(id), store.getMeta(id)]);
   const fresh = newRevisions(stored, incoming);
   const added = fresh.length ? (await store.writeRevisions(id, fresh)).added : 0;
-  const derived = deriveMeta(batch.meta, [...stored, ...fresh], previous);
+  const derived: Omit<SeriesMeta, 'lastUpdated'> = { ...batch.meta, ...summarize(canonical([...stored, ...fresh])) };
   const { lastUpdated: _ignored, ...previousRest } = previous ?? ({} as SeriesMeta);
   const unchanged = previous !== null && added === 0 && sameMeta(previousRest, derived);
-  if (!unchanged) await store.putMeta({ ...derived, lastUpdated: todayIso(now()) });
+  if (!unchanged) await store.putMeta({ ...derived, lastUpdated: now().toISOString() });
   const knownVintages = new Set(previous?.vintages ?? stored.map((r) => r.realtimeStart));
   return {
     id,

@@ -23,17 +23,3 @@ export function validateBatch(batch: SeriesBatch, source: string): void {
     seen.add(key);
   });
 }
-
-const byDateThenRelease = (a: Revision, b: Revision) =>
-  a.date < b.date ? -1 : a.date > b.date ? 1 : a.realtimeStart < b.realtimeStart ? -1 : a.realtimeStart > b.realtimeStart ? 1 : 0;
-
-/** Sorted by date then release; a release repeating the value already in force is no release. */
-export function normalise(revisions: Revision[]): Revision[] {
-  const sorted = [...revisions].sort(byDateThenRelease);
-  return sorted.filter((r, i) => {
-    const prev = sorted[i - 1];
-    return !(prev && prev.date === r.date && prev.value === r.value);
-  });
-}
-
-export { byDateThenRelease };
