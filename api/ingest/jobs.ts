@@ -1,12 +1,12 @@
 import type { Frequency } from '../series/types.js';
 import { fetchAlphaVantageSeries } from './connectors/alphavantage-client.js';
-import { fetchCftcSeries } from './connectors/cftc-client.js';
+import { cftcBaseUrl, fetchCftcSeries } from './connectors/cftc-client.js';
 import { CFTC_FIELDS, type CftcReport } from './connectors/cftc-parser.js';
 import { readCsvSeries } from './connectors/csv-client.js';
 import type { CsvMapping } from './connectors/csv-parser.js';
-import { fetchFredSeries, fredApiKey } from './connectors/fred-client.js';
+import { fetchFredSeries, fredApiKey, fredBaseUrl } from './connectors/fred-client.js';
 import { DEFAULT_CANDIDATES, readPollSeries } from './connectors/polls-client.js';
-import { fetchStooqSeries } from './connectors/stooq-client.js';
+import { fetchStooqSeries, stooqBaseUrl } from './connectors/stooq-client.js';
 import { httpOptionsFromEnv } from './http.js';
 import type { SeriesBatch } from './types.js';
 
@@ -48,16 +48,16 @@ export async function fetchJob(job: Job, env: NodeJS.ProcessEnv = process.env): 
     case 'fred': {
       const apiKey = await fredApiKey(env);
       const out: SeriesBatch[] = [];
-      for (const id of job.series) out.push(await fetchFredSeries(id, job.vintages ?? false, { apiKey, http }));
+      for (const id of job.series) out.push(await fetchFredSeries(id, job.vintages ?? false, { apiKey, http, baseUrl: fredBaseUrl(env) }));
       return out;
     }
     case 'cftc':
-      return fetchCftcSeries(job.contract, job.reports ?? ['F', 'C'], { http, appToken: env.CFTC_APP_TOKEN, pageSize: env.CFTC_PAGE_SIZE ? Number(env.CFTC_PAGE_SIZE) : undefined });
+      return fetchCftcSeries(job.contract, job.reports ?? ['F', 'C'], { http, baseUrl: cftcBaseUrl(env), appToken: env.CFTC_APP_TOKEN, pageSize: env.CFTC_PAGE_SIZE ? Number(env.CFTC_PAGE_SIZE) : undefined });
     case 'stooq':
-      return Promise.all(job.series.map((id) => fetchStooqSeries(id, { symbol: job.symbols?.[id], http })));
+      return Promise.all(job.series.map((id) => fetchStooqSeries(id, { symbol: job.symbols?.[id], http, baseUrl: stooqBaseUrl(env) })));
     case 'alphavantage': {
       const out: SeriesBatch[] = [];
-      for (const id of job.series) out.push(await fetchAlphaVantageSeries(id, { symbol: job.symbols?.[id], outputSize: job.outputSize, http }));
+      for (const id of job.series) out.push(await fetchAlphaVantageSeries(id, { symbol: job.symbols?.[id], outputSize: job.outputSize, http, apiKey: env.ALPHAVANTAGE_API_KEY, baseUrl: env.ALPHAVANTAGE_URL || undefined }));
       return out;
     }
     case 'csv':

@@ -9,7 +9,8 @@ const RECORDED = fileURLToPath(new URL('../recorded/', import.meta.url));
 export type Fault =
   | { status: number; retryAfter?: string }
   | { hang: true }
-  | { body: string; contentType?: string };
+  | { body: string; contentType?: string }
+  | { pass: true };
 
 /**
  * A real HTTP server on 127.0.0.1 answering like FRED (/fred), the CFTC Socrata API (/cftc),
@@ -84,6 +85,7 @@ export async function startRecordedServer(opts: { alias?: (seriesId: string) => 
       res.writeHead(200, { 'Content-Type': fault.contentType ?? 'application/json' });
       return void res.end(fault.body);
     }
+    // { pass: true } falls through: the request is answered from the recordings
     const out = await route(u);
     if (!out) {
       res.writeHead(404);
