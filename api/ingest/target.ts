@@ -2,7 +2,7 @@ import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ensureTable, startDynalite } from '../local/dynalite.js';
-import { LOCAL_TABLE } from '../local/server.js';
+import { LOCAL_TABLE, localDataDir } from '../local/paths.js';
 import { createDocumentClient } from '../store/client.js';
 import { SeriesStore } from '../store/series-store.js';
 
@@ -43,7 +43,7 @@ export async function openTarget(opts: TargetOptions = {}): Promise<Target> {
     const client = createDocumentClient({ region: opts.region });
     return { store: new SeriesStore({ client, tableName }), description: `DynamoDB table ${tableName}`, close: async () => client.destroy() };
   }
-  const dataDir = join(opts.root ?? process.cwd(), '.data');
+  const dataDir = opts.root ? join(opts.root, '.data') : localDataDir();
   const endpoint = (await readFile(join(dataDir, 'endpoint'), 'utf8').catch(() => '')).trim();
   if (endpoint && (await answers(endpoint))) {
     const client = createDocumentClient({ endpoint });
