@@ -3,7 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ensureTable, startDynalite } from '../local/dynalite.js';
-import { LOCAL_TABLE } from '../local/table-name.js';
+import { LOCAL_TABLE } from '../local/paths.js';
 import { createDocumentClient } from '../store/client.js';
 
 export interface TargetOptions {

@@ -18,9 +18,19 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   const original = unwrapResolverError(error);
   const code = formatted.extensions?.code;
   if (isGraphQLError(original) || (code && code !== 'INTERNAL_SERVER_ERROR')) return formatted;
+  if (isStoreUnavailable(original)) {
+    logger.warn('data store unavailable after retries', { errorName: (original as Error).name, path: formatted.path });
+    return { message: 'The data store is busy or unreachable right now; nothing was changed, retry in a few seconds', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  }
   logger.error('unexpected resolver error', { error: original as Error, path: formatted.path });
   return { message: 'Internal error while answering this field; it has been logged', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
+
+const TRANSIENT = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'InternalServerError', 'ServiceUnavailable', 'TimeoutError', 'RequestTimeout', 'ECONNREFUSED', 'ECONNRESET']);
+
+/** DynamoDB throttling, 5xx and timeouts that outlasted the client's retries: the caller may simply retry. */
+const isStoreUnavailable = (e: unknown): boolean =>
+  e instanceof Error && (TRANSIENT.has(e.name) || TRANSIENT.has((e as { code?: string }).code ?? '') || (e as { $retryable?: unknown }).$retryable !== undefined);
 
 // By name, not instanceof: graphql ships CommonJS and ESM builds, and a bundle may hold both.
 const isGraphQLError = (e: unknown): boolean => e instanceof GraphQLError || (e instanceof Error && e.name === 'GraphQLError');

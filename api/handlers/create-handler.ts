@@ -4,6 +4,7 @@ import { createKeyVerifier } from '../auth/key-verifier.js';
 import { keyIdOf, requireApiKey } from '../auth/require-api-key.js';
 import { createContext } from '../graphql/context.js';
 import { createApolloServer, type ServerOptions } from '../graphql/server.js';
+import { MetaCache } from '../store/meta-cache.js';
 import type { SeriesStore } from '../store/series-store.js';
 
 export interface HandlerOptions extends ServerOptions {
@@ -18,9 +19,10 @@ export interface HandlerOptions extends ServerOptions {
 export function createGraphqlHandler(store: SeriesStore, opts: HandlerOptions = {}) {
   const server = createApolloServer(opts);
   const verify = createKeyVerifier(new ApiKeyStore(store.client, store.tableName), { cacheMs: opts.keyCacheMs });
+  const metaCache = new MetaCache(store);
   return startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
     middleware: [requireApiKey(verify)],
-    context: async ({ event, context }) => ({ ...createContext(store, context.awsRequestId), keyId: keyIdOf(event) }),
+    context: async ({ event, context }) => ({ ...createContext(store, metaCache, context.awsRequestId), keyId: keyIdOf(event) }),
   });
 }
 

@@ -4,7 +4,7 @@ export { align, alignMany, type Aligned, type AlignOptions } from './align.js';
 export { change, lastOnOrBefore, type ChangeResult, type Observed } from './change.js';
 export { maxRunup, maxDrawdown, type Excursion } from './runup.js';
 export { simpleReturns, logReturns, differences } from './returns.js';
-export { rollingMean, rollingStd, rollingVolatility, rollingCorrelation, rollingBeta, rollingZScore } from './rolling.js';
+export { rollingMean, rollingStd, rollingVolatility, rollingCorrelation, rollingCorrelationTyped, rollingBeta, rollingZScore } from './rolling.js';
 export { rollingPercentileRank } from './rolling-percentile.js';
 export { relativeVolatility, type RelativeVolResult } from './relative-vol.js';
 export { PERIODS_PER_YEAR, annualisationFactor } from './frequency.js';

@@ -9,9 +9,9 @@ import { SeriesStore } from '../store/series-store.js';
 import { ensureDevelopmentKey } from './dev-key.js';
 import { ensureTable, startDynalite } from './dynalite.js';
 import { createHttpServer } from './http-server.js';
-import { LOCAL_TABLE } from './table-name.js';
+import { LOCAL_TABLE } from './paths.js';
 
-export { LOCAL_TABLE };
+export { LOCAL_TABLE } from './paths.js';
 
 export interface LocalServerOptions {
   port?: number;

@@ -130,3 +130,10 @@ describe('catalog', () => {
     expect(res.data.series.vintages).toContain('2024-07-11');
   });
 });
+
+describe('native weekly series', () => {
+  it('a CFTC report dated Tuesday is returned when "from" falls earlier in its week', async () => {
+    const got = await obs('CFTC_239742_F_ASSET_MGR_LONG', 'from: "2024-07-01", to: "2024-07-16"');
+    expect(got.dates).toEqual(['2024-07-02', '2024-07-09', '2024-07-16']);
+  });
+});
