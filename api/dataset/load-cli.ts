@@ -4,16 +4,15 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openTableTarget } from '../cli/table-target.js';
-import { SeriesStore } from '../store/series-store.js';
+import { openTarget } from '../ingest/target.js';
 import { loadBundled } from './load-bundled.js';
 
 async function main(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { stage: { type: 'string' }, table: { type: 'string' }, region: { type: 'string' }, data: { type: 'string' } } });
-  const target = await openTableTarget({ stage: values.stage, table: values.table, region: values.region, dataDir: values.data ?? join(process.cwd(), '.data') });
+  const { values } = parseArgs({ args: argv, options: { stage: { type: 'string' }, table: { type: 'string' }, region: { type: 'string' } } });
+  const target = await openTarget({ stage: values.stage, table: values.table, region: values.region });
   try {
-    const result = await loadBundled(new SeriesStore({ client: target.client, tableName: target.tableName }), join(process.cwd(), 'data'));
-    console.log(result.loaded ? `Loaded ${result.series} series (${result.added} values) into ${target.describe}.` : `The bundled dataset is already in ${target.describe}.`);
+    const result = await loadBundled(target.store, join(process.cwd(), 'data'));
+    console.log(result.loaded ? `Loaded ${result.series} series (${result.added} values) into ${target.description}.` : `The bundled dataset is already in ${target.description}.`);
   } finally {
     await target.close();
   }

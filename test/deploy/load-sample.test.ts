@@ -14,8 +14,8 @@ describe('npm run load-sample', () => {
     try {
       const env = { DYNAMODB_ENDPOINT: t.endpoint, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1' };
       const load = async () => (await run('npx', ['tsx', 'api/dataset/load-cli.ts', '--table', 'tide-sample'], { env: { ...process.env, ...env } })).stdout;
-      expect(await load()).toMatch(/^Loaded \d+ series \(\d+ values\) into table tide-sample\.$/m);
-      expect(await load()).toMatch(/already in table tide-sample/);
+      expect(await load()).toMatch(/^Loaded \d+ series \(\d+ values\) into DynamoDB table tide-sample\.$/m);
+      expect(await load()).toMatch(/already in DynamoDB table tide-sample/);
       expect((await t.store.getMeta('RUT'))?.name).toBe('Russell 2000 Index');
     } finally {
       await t.close();
