@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ApiKeyStore } from '../../api/auth/key-store.js';
 import { loadBundled } from '../../api/dataset/load-bundled.js';
 import { readBundled } from '../../api/dataset/read-bundled.js';
 import { createGraphqlHandler } from '../../api/handlers/create-handler.js';
@@ -19,6 +20,7 @@ let dynamo: Awaited<ReturnType<typeof startDynalite>>;
 let proxy: Awaited<ReturnType<typeof startFaultProxy>>;
 let store: SeriesStore;
 let url: string;
+let apiKey: string;
 let http: ReturnType<typeof createHttpServer>;
 
 beforeAll(async () => {
@@ -27,6 +29,7 @@ beforeAll(async () => {
   proxy = await startFaultProxy(dynamo.endpoint);
   store = new SeriesStore({ client: createDocumentClient({ endpoint: proxy.endpoint, requestTimeoutMs: 1_000, maxAttempts: 4 }), tableName: TABLE });
   await loadBundled(store, 'data');
+  ({ key: apiKey } = await new ApiKeyStore(store.client, TABLE).create('fault test'));
   process.env.TIDE_META_TTL_MS = '0';
   http = createHttpServer(createGraphqlHandler(store), 'addin/dist');
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -41,7 +44,7 @@ afterAll(async () => {
 });
 
 async function july() {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ series(id: "RUT") { observations(from: "2024-07-01", to: "2024-07-31") { values } } }' }) });
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': apiKey }, body: JSON.stringify({ query: '{ series(id: "RUT") { observations(from: "2024-07-01", to: "2024-07-31") { values } } }' }) });
   return (await res.json()) as { data?: { series: { observations: { values: number[] } } }; errors?: { extensions: { code: string }; message: string }[] };
 }
 
