@@ -1,0 +1,140 @@
+// Collects the fields every cell asks for during one recalculation and sends them as few aliased
+// GraphQL requests as the limits allow. Identical fields are fetched once and kept for a short time.
+import { TideError, asTideError } from '../shared/errors.js';
+import { ConcurrencyLimiter } from './limiter.js';
+import { aliasFor, buildBatchQuery, callKey, type FieldCall } from './query.js';
+import { distributeResponse } from './response.js';
+import { postGraphQL, type Endpoint, type Transport } from './transport.js';
+
+export interface ClientOptions extends Endpoint {
+  /** How long to wait after the first call for more calls of the same recalculation. */
+  batchDelayMs: number;
+  /** The most aliased fields in one request. */
+  maxFieldsPerRequest: number;
+  /** The most requests in flight at once. */
+  maxConcurrentRequests: number;
+  /** How long a successful answer is reused; 0 turns the cache off. */
+  cacheTtlMs: number;
+}
+
+export const DEFAULT_OPTIONS: Omit<ClientOptions, 'url'> = {
+  timeoutMs: 20_000,
+  batchDelayMs: 10,
+  maxFieldsPerRequest: 200,
+  maxConcurrentRequests: 4,
+  cacheTtlMs: 30_000,
+};
+
+interface Pending {
+  call: FieldCall;
+  resolve(value: unknown): void;
+  reject(error: TideError): void;
+}
+
+interface CacheEntry {
+  promise: Promise<unknown>;
+  /** Undefined while the request is in flight. */
+  expiresAt?: number;
+}
+
+export class BatchingClient {
+  private options: ClientOptions;
+  private readonly limiter: ConcurrencyLimiter;
+  private readonly cache = new Map<string, CacheEntry>();
+  private pending: Pending[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Requests sent and fields asked for since creation, for diagnostics. */
+  readonly stats = { requests: 0, fields: 0 };
+
+  constructor(
+    options: Partial<ClientOptions> & { url: string },
+    private readonly transport: Transport = postGraphQL,
+  ) {
+    this.options = { ...DEFAULT_OPTIONS, ...options };
+    this.limiter = new ConcurrencyLimiter(this.options.maxConcurrentRequests);
+  }
+
+  get settings(): Readonly<ClientOptions> {
+    return this.options;
+  }
+
+  /** Changing the endpoint drops cached answers: they came from elsewhere or with another key. */
+  configure(options: Partial<ClientOptions>): void {
+    const endpointChanged = ['url', 'apiKey'].some(
+      (k) => k in options && options[k as keyof ClientOptions] !== this.options[k as keyof ClientOptions],
+    );
+    this.options = { ...this.options, ...options };
+    this.limiter.setLimit(this.options.maxConcurrentRequests);
+    if (endpointChanged) this.cache.clear();
+  }
+
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  /** The value of one root field. Rejects with a TideError. */
+  fetch<T>(call: FieldCall): Promise<T> {
+    const key = callKey(call);
+    const cached = this.cache.get(key);
+    if (cached && (cached.expiresAt === undefined || cached.expiresAt > Date.now())) return cached.promise as Promise<T>;
+    const entry: CacheEntry = {
+      promise: new Promise<unknown>((resolve, reject) => this.pending.push({ call, resolve, reject })),
+    };
+    this.cache.set(key, entry);
+    entry.promise.then(
+      () => {
+        entry.expiresAt = Date.now() + this.options.cacheTtlMs;
+        if (this.options.cacheTtlMs <= 0 && this.cache.get(key) === entry) this.cache.delete(key);
+      },
+      () => {
+        if (this.cache.get(key) === entry) this.cache.delete(key);
+      },
+    );
+    this.timer ??= setTimeout(() => this.flush(), this.options.batchDelayMs);
+    return entry.promise as Promise<T>;
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    const batch = this.pending;
+    this.pending = [];
+    const size = Math.max(1, this.options.maxFieldsPerRequest);
+    for (let i = 0; i < batch.length; i += size) {
+      const chunk = batch.slice(i, i + size);
+      void this.limiter.run(() => this.send(chunk, false));
+    }
+  }
+
+  private async send(chunk: Pending[], isRetry: boolean): Promise<void> {
+    const { url, apiKey, timeoutMs } = this.options;
+    this.stats.requests++;
+    this.stats.fields += chunk.length;
+    let response;
+    try {
+      response = await this.transport({ url, apiKey, timeoutMs }, buildBatchQuery(chunk.map((p) => p.call)));
+    } catch (e) {
+      for (const p of chunk) p.reject(asTideError(e));
+      return;
+    }
+    const { requestError, fields } = distributeResponse(response, chunk.map((_, i) => aliasFor(i)));
+    // A request-wide error (a limit, an invalid field) may be caused by one call: halve the batch
+    // until the culprit stands alone, so the other cells still get their values.
+    if (requestError && requestError.kind !== 'unauthorised' && chunk.length > 1 && !response.data) {
+      const half = Math.ceil(chunk.length / 2);
+      await Promise.all([this.send(chunk.slice(0, half), isRetry), this.send(chunk.slice(half), isRetry)]);
+      return;
+    }
+    const missing: Pending[] = [];
+    fields.forEach((outcome, i) => {
+      const p = chunk[i];
+      if (outcome.type === 'value') p.resolve(outcome.value);
+      else if (outcome.type === 'error') p.reject(outcome.error);
+      else missing.push(p);
+    });
+    if (missing.length === 0) return;
+    // Another field's error nulled the whole response; ask again without it, once.
+    if (!isRetry) return this.send(missing, true);
+    const error = new TideError('server', 'the Tide server returned no data for this formula; recalculate to retry');
+    for (const p of missing) p.reject(error);
+  }
+}
