@@ -55,7 +55,7 @@ async function indicatorMatrix(
 }
 
 /** CORR, BETA: (a, b, window, [start], [end], [frequency], [headers]). */
-export function pairMatrix(fetch: Fetch, name: 'CORRELATION' | 'BETA', ...raw: unknown[]): Promise<Matrix> {
+export async function pairMatrix(fetch: Fetch, name: 'CORRELATION' | 'BETA', ...raw: unknown[]): Promise<Matrix> {
   const [a, b, window, start, end, frequency, headers] = raw;
   const ids = [requiredText('a', a), requiredText('b', b)];
   const args = {
@@ -68,7 +68,7 @@ export function pairMatrix(fetch: Fetch, name: 'CORRELATION' | 'BETA', ...raw: u
 }
 
 /** VOL: (id, window, [start], [end], [frequency], [headers]). */
-export function volMatrix(fetch: Fetch, ...raw: unknown[]): Promise<Matrix> {
+export async function volMatrix(fetch: Fetch, ...raw: unknown[]): Promise<Matrix> {
   const [id, window, start, end, frequency, headers] = raw;
   const ids = [requiredText('id', id)];
   const args = {
@@ -81,7 +81,7 @@ export function volMatrix(fetch: Fetch, ...raw: unknown[]): Promise<Matrix> {
 }
 
 /** RELVOL: (a, b, window, [frequency], [start], [end], [headers]); weekly returns unless told. */
-export function relVolMatrix(fetch: Fetch, ...raw: unknown[]): Promise<Matrix> {
+export async function relVolMatrix(fetch: Fetch, ...raw: unknown[]): Promise<Matrix> {
   const [a, b, window, frequency, start, end, headers] = raw;
   const ids = [requiredText('a', a), requiredText('b', b)];
   const args = {
@@ -94,7 +94,7 @@ export function relVolMatrix(fetch: Fetch, ...raw: unknown[]): Promise<Matrix> {
 }
 
 /** SURPRISE: (actual, consensus, [start], [end], [headers]). */
-export function surpriseMatrix(fetch: Fetch, ...raw: unknown[]): Promise<Matrix> {
+export async function surpriseMatrix(fetch: Fetch, ...raw: unknown[]): Promise<Matrix> {
   const [actual, consensus, start, end, headers] = raw;
   const ids = [requiredText('actual', actual), requiredText('consensus', consensus)];
   const args = { from: optionalDate('start', start), to: optionalDate('end', end) };

@@ -1,0 +1,76 @@
+// A real HTTP GraphQL server on 127.0.0.1 executing the repository's schema (plus the indicator
+// part of the contract) with graphql-js, over a small real dataset. Lets the batching client be
+// tested with real queries, real validation and real error paths before the full API is around.
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildSchema, graphql, GraphQLError } from 'graphql';
+
+const INDICATOR_CONTRACT = `
+enum IndicatorName { CHANGE MAX_RUNUP MAX_DRAWDOWN RETURNS LOG_RETURNS VOLATILITY CORRELATION BETA
+                     RELATIVE_VOL ZSCORE PERCENTILE_RANK SURPRISE }
+extend type Query {
+  indicator(name: IndicatorName!, inputs: [ID!]!, window: Int, frequency: Frequency,
+            from: Date, to: Date, asOf: Date): IndicatorResult!
+}
+type IndicatorResult { name: IndicatorName! inputs: [ID!]! dates: [Date!]! values: [Float]! meta: JSON }
+`;
+
+export interface ContractServer {
+  url: string;
+  requests: { body: { query: string; variables: Record<string, unknown> }; apiKey?: string }[];
+  maxInFlight: number;
+  /** Answer HTTP 401 to everything while set. */
+  requireKey?: string;
+  close(): Promise<void>;
+}
+
+export async function startContractServer(data: { dates: string[]; closes: number[] }): Promise<ContractServer> {
+  const schema = buildSchema(readFileSync('schema.graphql', 'utf8') + INDICATOR_CONTRACT);
+  const inRange = (from?: string, to?: string) => {
+    const idx = data.dates.map((d, i) => i).filter((i) => (!from || data.dates[i] >= from) && (!to || data.dates[i] <= to));
+    return { dates: idx.map((i) => data.dates[i]), values: idx.map((i) => data.closes[i]) };
+  };
+  const root = {
+    series: ({ id }: { id: string }) =>
+      id !== 'RUT' ? null : { id, observations: ({ from, to }: { from?: string; to?: string }) => inRange(from, to) },
+    indicator: ({ name, inputs }: { name: string; inputs: string[] }) => {
+      const unknown = inputs.find((i) => i !== 'RUT');
+      if (unknown) throw new GraphQLError(`Unknown series "${unknown}"`, { extensions: { code: 'NOT_FOUND' } });
+      return { name, inputs, ...inRange() };
+    },
+  };
+  let inFlight = 0;
+  const state: ContractServer = { url: '', requests: [], maxInFlight: 0, close: async () => undefined };
+  const server: Server = createServer(async (req, res) => {
+    inFlight++;
+    state.maxInFlight = Math.max(state.maxInFlight, inFlight);
+    try {
+      const body = JSON.parse(await readBody(req));
+      const apiKey = req.headers['x-api-key'] as string | undefined;
+      state.requests.push({ body, apiKey });
+      await new Promise((r) => setTimeout(r, 20)); // let concurrent requests overlap
+      if (state.requireKey && apiKey !== state.requireKey) {
+        res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'bad key' }] }));
+        return;
+      }
+      const result = await graphql({ schema, source: body.query, variableValues: body.variables, rootValue: root });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+    } finally {
+      inFlight--;
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  state.close = () => new Promise((r) => server.close(() => r()));
+  return state;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    req.on('data', (c) => (text += c));
+    req.on('end', () => resolve(text));
+    req.on('error', reject);
+  });
+}
