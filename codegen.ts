@@ -12,6 +12,10 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         scalars: { Date: 'string', JSON: 'unknown' },
         maybeValue: 'T | null | undefined',
+        mappers: {
+          Series: '../series/types.js#SeriesMeta',
+          Observations: '../services/observations.js#ObservationResult',
+        },
       },
     },
     'api/generated/type-defs.ts': { plugins: ['./codegen/typedefs-plugin.cjs'] },

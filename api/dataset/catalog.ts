@@ -1,0 +1,36 @@
+import type { Frequency, SeriesMeta } from '../series/types.js';
+import type { CotReportCode } from '../series/cftc-fields.js';
+
+// The shape of data/catalog.json, the one list of bundled series and how each value is dated.
+
+export type RealtimeRule =
+  | { rule: 'sameDay' }
+  | { rule: 'lagDays'; days: number }
+  | { rule: 'nextMonth' }
+  | { rule: 'releaseCalendar'; calendar: 'cpi'; notBefore?: string }
+  | { rule: 'vintage'; stableFrom: string; overrides?: Record<string, string> }
+  | { rule: 'column'; column: string };
+
+export interface CatalogFile {
+  file: string;
+  dateColumn: string;
+  valueColumn: string;
+  realtime: RealtimeRule;
+}
+
+export interface CatalogSeries extends Omit<SeriesMeta, 'vintages' | 'firstDate' | 'lastDate' | 'lastUpdated'> {
+  frequency: Frequency;
+  files: CatalogFile[];
+}
+
+export interface CatalogCftc {
+  contract: string;
+  name: string;
+  report: CotReportCode;
+  file: string;
+}
+
+export interface Catalog {
+  series: CatalogSeries[];
+  cftc: CatalogCftc[];
+}

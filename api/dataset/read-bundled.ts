@@ -1,0 +1,73 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { CFTC_FIELDS, CFTC_PUBLICATION_LAG_DAYS, cftcFieldLabel, cftcReportName, cftcSeriesId, type CftcField } from '../series/cftc-fields.js';
+import { addDays, isIsoDate } from '../series/dates.js';
+import type { Revision, SeriesMeta } from '../series/types.js';
+import type { Catalog, CatalogCftc, CatalogSeries } from './catalog.js';
+import { periodDate, realtimeStart, type Calendars } from './realtime.js';
+
+export type SeriesInput = { meta: Omit<SeriesMeta, 'vintages'>; revisions: Revision[] };
+type Row = Record<string, string>;
+
+async function readRows(path: string): Promise<Row[]> {
+  return parse(await readFile(path, 'utf8'), { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Row[];
+}
+
+function toNumber(text: string | undefined, where: string): number | null {
+  if (text === undefined || text === '' || text === '.') return null;
+  const n = Number(text);
+  if (!Number.isFinite(n)) throw new Error(`${where}: "${text}" is not a number`);
+  return n;
+}
+
+async function readCalendars(dataDir: string): Promise<Calendars> {
+  const rows = await readRows(join(dataDir, 'calendars', 'cpi_release_dates.csv'));
+  return { cpi: new Map(rows.map((r) => [r.reference_month, r.release_date])) };
+}
+
+async function readSeries(dataDir: string, entry: CatalogSeries, calendars: Calendars): Promise<SeriesInput> {
+  const revisions: Revision[] = [];
+  for (const f of entry.files) {
+    const rows = await readRows(join(dataDir, 'real', f.file));
+    rows.forEach((row, i) => {
+      const where = `${f.file} row ${i + 2}`;
+      const date = periodDate(row[f.dateColumn] ?? '');
+      if (!isIsoDate(date)) throw new Error(`${where}: bad date "${row[f.dateColumn]}"`);
+      revisions.push({ date, value: toNumber(row[f.valueColumn], where), realtimeStart: realtimeStart(f.realtime, date, row, calendars) });
+    });
+  }
+  const { files: _files, ...meta } = entry;
+  return { meta, revisions };
+}
+
+async function readCftc(dataDir: string, entry: CatalogCftc): Promise<SeriesInput[]> {
+  const rows = await readRows(join(dataDir, 'real', entry.file));
+  return (Object.keys(CFTC_FIELDS) as CftcField[]).map((field) => {
+    const column = CFTC_FIELDS[field];
+    const id = cftcSeriesId(entry.contract, entry.report, field);
+    const revisions = rows.map((row, i) => {
+      const date = row.Report_Date_as_YYYY_MM_DD ?? row['Report_Date_as_YYYY-MM-DD'];
+      if (!isIsoDate(date)) throw new Error(`${entry.file} row ${i + 2}: bad report date "${date}"`);
+      return { date, value: toNumber(row[column], `${entry.file} row ${i + 2} ${column}`), realtimeStart: addDays(date, CFTC_PUBLICATION_LAG_DAYS) };
+    });
+    const meta = {
+      id,
+      name: `${entry.name}: ${cftcFieldLabel(field)} (${cftcReportName(entry.report)})`,
+      unit: 'Contracts',
+      frequency: 'WEEKLY' as const,
+      source: { name: 'CFTC', url: 'https://www.cftc.gov/MarketReports/CommitmentsofTraders/index.htm', sourceId: `${entry.contract} ${column}` },
+      notes: 'Traders in Financial Futures, weekly as of Tuesday; published the following Friday, the date used as its realtime start.',
+    };
+    return { meta, revisions };
+  });
+}
+
+/** Every bundled series with its revisions, read from data/ as catalog.json describes. */
+export async function readBundled(dataDir: string): Promise<SeriesInput[]> {
+  const catalog = JSON.parse(await readFile(join(dataDir, 'catalog.json'), 'utf8')) as Catalog;
+  const calendars = await readCalendars(dataDir);
+  const series = await Promise.all(catalog.series.map((s) => readSeries(dataDir, s, calendars)));
+  const cftc = await Promise.all(catalog.cftc.map((c) => readCftc(dataDir, c)));
+  return [...series, ...cftc.flat()];
+}

@@ -1,0 +1,6 @@
+import type { Resolvers } from '../../generated/resolvers-types.js';
+import { DateScalar, JsonScalar } from '../scalars.js';
+import { Query } from './query.js';
+import { Series } from './series.js';
+
+export const resolvers: Resolvers = { Date: DateScalar, JSON: JsonScalar, Query, Series };

@@ -1,0 +1,14 @@
+import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
+import { createContext } from '../graphql/context.js';
+import { createApolloServer, type ServerOptions } from '../graphql/server.js';
+import type { SeriesStore } from '../store/series-store.js';
+
+/** The GraphQL Lambda handler over a given store: deployed and local runtimes both serve this. */
+export function createGraphqlHandler(store: SeriesStore, opts: ServerOptions = {}) {
+  const server = createApolloServer(opts);
+  return startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
+    context: async ({ context }) => createContext(store, context.awsRequestId),
+  });
+}
+
+export type GraphqlHandler = ReturnType<typeof createGraphqlHandler>;

@@ -1,0 +1,11 @@
+import { createDocumentClient } from '../store/client.js';
+import { SeriesStore } from '../store/series-store.js';
+import { createGraphqlHandler } from './create-handler.js';
+
+// Built once per Lambda container, outside the handler, so warm invocations reuse client and server.
+const tableName = process.env.TABLE_NAME;
+if (!tableName) throw new Error('TABLE_NAME is not set: the graphql function needs the DynamoDB table name');
+
+const store = new SeriesStore({ client: createDocumentClient(), tableName });
+
+export const handler = createGraphqlHandler(store, { introspection: process.env.TIDE_INTROSPECTION !== 'false' });

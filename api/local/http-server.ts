@@ -1,0 +1,53 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { GraphqlHandler } from '../handlers/create-handler.js';
+import { lambdaContext, toLambdaEvent } from './lambda-event.js';
+import { readStatic } from './static-files.js';
+
+const MAX_BODY_BYTES = 1_000_000;
+
+async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer): void {
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
+async function invoke(handler: GraphqlHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readBody(req);
+  if (body === null) {
+    send(res, 413, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message: `Request body over ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_REQUEST' } }] }));
+    return;
+  }
+  const event = toLambdaEvent({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body, sourceIp: req.socket.remoteAddress ?? '127.0.0.1' });
+  const result = (await handler(event, lambdaContext(event.requestContext.requestId), () => undefined)) as APIGatewayProxyStructuredResultV2;
+  const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
+  send(res, result.statusCode ?? 200, headers, result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
+}
+
+/** Serves the Lambda handler at /graphql and the add-in's built files under /addin/, as API Gateway and the static host would. */
+export function createHttpServer(handler: GraphqlHandler, addinDir: string): Server {
+  return createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const work = path === '/graphql'
+      ? invoke(handler, req, res)
+      : path.startsWith('/addin/')
+        ? readStatic(addinDir, path.slice('/addin/'.length)).then((file) =>
+            file ? send(res, 200, { 'content-type': file.type, 'cache-control': 'no-cache' }, file.body) : send(res, 404, { 'content-type': 'text/plain' }, `Not found: ${path}`),
+          )
+        : Promise.resolve(send(res, 404, { 'content-type': 'text/plain' }, 'Tide: the API is at /graphql, the Excel add-in under /addin/'));
+    work.catch((err: Error) => {
+      if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+      else res.destroy(err);
+    });
+  });
+}

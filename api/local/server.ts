@@ -1,0 +1,61 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { loadBundled } from '../dataset/load-bundled.js';
+import { createGraphqlHandler } from '../handlers/create-handler.js';
+import { createDocumentClient } from '../store/client.js';
+import { SeriesStore } from '../store/series-store.js';
+import { ensureTable, startDynalite } from './dynalite.js';
+import { createHttpServer } from './http-server.js';
+
+export const LOCAL_TABLE = 'tide-local';
+
+export interface LocalServerOptions {
+  port?: number;
+  /** Where dynalite persists; omitted = in memory (tests). */
+  dataDir?: string;
+  /** The repository root: holds data/ and addin/dist/. */
+  root?: string;
+}
+
+export interface LocalServer {
+  url: string;
+  endpoint: string;
+  store: SeriesStore;
+  loaded: { loaded: boolean; series: number; added: number };
+  close(): Promise<void>;
+}
+
+/** dynalite + the table from infra/ + the bundled dataset + the Lambda handler over HTTP on loopback. */
+export async function startLocalServer(opts: LocalServerOptions = {}): Promise<LocalServer> {
+  const root = opts.root ?? process.cwd();
+  if (opts.dataDir) await mkdir(opts.dataDir, { recursive: true });
+  const dynamo = await startDynalite({ path: opts.dataDir ? join(opts.dataDir, 'dynalite') : undefined });
+  const client = createDocumentClient({ endpoint: dynamo.endpoint });
+  await ensureTable(client as never, LOCAL_TABLE);
+  const store = new SeriesStore({ client, tableName: LOCAL_TABLE });
+  const loaded = await loadBundled(store, join(root, 'data'));
+  const http = createHttpServer(createGraphqlHandler(store), join(root, 'addin', 'dist'));
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = http.address() as AddressInfo;
+  const endpointFile = opts.dataDir ? join(opts.dataDir, 'endpoint') : undefined;
+  if (endpointFile) await writeFile(endpointFile, dynamo.endpoint);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    endpoint: dynamo.endpoint,
+    store,
+    loaded,
+    async close() {
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections();
+      });
+      if (endpointFile) await rm(endpointFile, { force: true });
+      client.destroy();
+      await dynamo.close();
+    },
+  };
+}

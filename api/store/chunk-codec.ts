@@ -1,0 +1,35 @@
+import type { Revision } from '../series/types.js';
+import { chunkSk, seriesPk } from './keys.js';
+
+// A chunk holds one series-year of revisions as one JSON string attribute: parsing one string is far
+// cheaper than unmarshalling thousands of DynamoDB list elements, and a year of daily data with a few
+// vintages stays around 10-30 KB, well under the 400 KB item limit.
+
+interface Packed {
+  d: string[];
+  v: (number | null)[];
+  r: string[];
+}
+
+export interface ChunkItem {
+  pk: string;
+  sk: string;
+  year: number;
+  count: number;
+  revs: string;
+}
+
+export function encodeChunk(id: string, year: number, revisions: Revision[]): ChunkItem {
+  const packed: Packed = { d: [], v: [], r: [] };
+  for (const rev of revisions) {
+    packed.d.push(rev.date);
+    packed.v.push(rev.value);
+    packed.r.push(rev.realtimeStart);
+  }
+  return { pk: seriesPk(id), sk: chunkSk(year), year, count: revisions.length, revs: JSON.stringify(packed) };
+}
+
+export function decodeChunk(item: Record<string, unknown>): Revision[] {
+  const packed = JSON.parse(String(item.revs)) as Packed;
+  return packed.d.map((date, i) => ({ date, value: packed.v[i], realtimeStart: packed.r[i] }));
+}

@@ -1,0 +1,9 @@
+// Key layout of the single table; infra/README.md documents it.
+
+export const CATALOG_INDEX = 'catalog';
+export const CATALOG_PARTITION = 'SERIES';
+export const META_SK = 'META';
+
+export const seriesPk = (id: string): string => `S#${id}`;
+export const chunkSk = (year: number): string => `C#${String(year).padStart(4, '0')}`;
+export const yearOf = (date: string): number => Number(date.slice(0, 4));

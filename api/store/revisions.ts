@@ -1,0 +1,61 @@
+import type { Columns, Revision } from '../series/types.js';
+
+// Pure functions over revision lists. The canonical form (sorted by date then realtimeStart, with no
+// revision repeating the value already in force) makes merges order-independent, so re-running an
+// interrupted load converges on exactly the state of an uninterrupted one.
+
+const sameValue = (a: number | null, b: number | null): boolean => a === b || (a !== null && b !== null && Object.is(a, b));
+
+function byDateThenRealtime(a: Revision, b: Revision): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  if (a.realtimeStart !== b.realtimeStart) return a.realtimeStart < b.realtimeStart ? -1 : 1;
+  return 0;
+}
+
+/** Sorts, keeps the last write for each (date, realtimeStart), and drops revisions that restate the value in force. */
+export function canonical(revisions: Revision[]): Revision[] {
+  const sorted = [...revisions].sort(byDateThenRealtime); // stable: later writes stay later
+  const unique: Revision[] = [];
+  for (const r of sorted) {
+    const prev = unique[unique.length - 1];
+    if (prev && prev.date === r.date && prev.realtimeStart === r.realtimeStart) unique[unique.length - 1] = r;
+    else unique.push(r);
+  }
+  return unique.filter((r, i) => {
+    const prev = unique[i - 1];
+    return !(prev && prev.date === r.date && sameValue(prev.value, r.value));
+  });
+}
+
+const key = (r: Revision): string => `${r.date}|${r.realtimeStart}|${r.value}`;
+
+/** Merges incoming revisions into stored ones; `added` counts revisions that were not stored before. */
+export function mergeRevisions(stored: Revision[], incoming: Revision[]): { merged: Revision[]; added: number } {
+  const merged = canonical([...stored, ...incoming]); // incoming after stored, so it wins a tie
+  const before = new Set(stored.map(key));
+  const added = merged.filter((r) => !before.has(key(r))).length;
+  return { merged, added };
+}
+
+/** The revision in force for each date on `asOf` (the latest when absent), dates ascending. */
+export function inForce(revisions: Revision[], asOf?: string): Revision[] {
+  const out: Revision[] = [];
+  for (const r of revisions) {
+    if (asOf !== undefined && r.realtimeStart > asOf) continue;
+    if (out.length > 0 && out[out.length - 1].date === r.date) out[out.length - 1] = r;
+    else out.push(r);
+  }
+  return out;
+}
+
+/** The values as known on `asOf` (or the latest when absent), in columns. */
+export function columnsAsOf(revisions: Revision[], asOf?: string): Columns {
+  const current = inForce(revisions, asOf);
+  return { dates: current.map((r) => r.date), values: current.map((r) => r.value) };
+}
+
+/** First and last observation dates and the distinct release dates (vintages) of canonical revisions. */
+export function summarize(revisions: Revision[]): { firstDate?: string; lastDate?: string; vintages: string[] } {
+  const vintages = [...new Set(revisions.map((r) => r.realtimeStart))].sort();
+  return { firstDate: revisions[0]?.date, lastDate: revisions[revisions.length - 1]?.date, vintages };
+}
