@@ -105,7 +105,7 @@ describe('batching client', () => {
       const t0 = Date.now();
       const e = await rejection(c.fetch({ field: 'series', args: [{ name: 'id', type: 'ID!', value: 'RUT' }], selection: 'id' }));
       expect(e.kind).toBe('timeout');
-      expect(e.message).toBe(`Tide server at ${silent.url} did not answer within 0.3 s. Check the API URL in the Tide task pane.`);
+      expect(e.message).toBe(`Tide server at ${silent.url} did not answer within 0.3 s. Check the API URL and key in the Tide task pane.`);
       expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
       expect(Date.now() - t0).toBeLessThan(2000);
     } finally {

@@ -12,7 +12,7 @@ export interface Endpoint {
 
 export type Transport = (endpoint: Endpoint, body: BatchQuery) => Promise<GraphQLResponse>;
 
-const FIX_IN_PANE = 'Check the API URL in the Tide task pane.';
+const FIX_IN_PANE = 'Check the API URL and key in the Tide task pane.';
 
 export const postGraphQL: Transport = async ({ url, apiKey, timeoutMs }, body) => {
   const controller = new AbortController();

@@ -4,8 +4,13 @@
 import { applyStoredSettings, configureClient, tideClient } from '../client/runtime.js';
 import * as customFunctions from './custom-functions.js';
 
-for (const [name, fn] of Object.entries(customFunctions)) {
-  CustomFunctions.associate(name.toUpperCase(), fn as (...args: unknown[]) => unknown);
+if (typeof CustomFunctions !== 'undefined') {
+  for (const [name, fn] of Object.entries(customFunctions)) {
+    CustomFunctions.associate(name.toUpperCase(), fn as (...args: unknown[]) => unknown);
+  }
+} else {
+  // Opened outside Excel (a plain browser): the task pane still works, the functions cannot.
+  console.info('Tide: no Excel custom functions runtime here; TIDE.* functions are not registered');
 }
 void applyStoredSettings();
 
