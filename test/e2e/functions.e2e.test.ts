@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../../api/local/server.js';
-import { buildAddin } from '../../addin/scripts/build.js';
+import { ensureAddinBuilt } from '../addin/helpers/ensure-built.js';
 import { launchBrowser, openAddinPage, type OfficePage } from './helpers/browser.js';
 import type { CellResult } from './helpers/office-stand-in.js';
 import { closes, excelSerial } from './helpers/data.js';
@@ -17,7 +17,7 @@ let office: OfficePage;
 const rut = closes('rut_daily_yahoo.csv');
 
 beforeAll(async () => {
-  await buildAddin();
+  await ensureAddinBuilt();
   server = await startLocalServer({});
   browser = await launchBrowser();
 }, 120_000);

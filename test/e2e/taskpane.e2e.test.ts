@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../../api/local/server.js';
-import { buildAddin } from '../../addin/scripts/build.js';
+import { ensureAddinBuilt } from '../addin/helpers/ensure-built.js';
 import { launchBrowser, openAddinPage, type OfficePage } from './helpers/browser.js';
 import { closes } from './helpers/data.js';
 
@@ -13,7 +13,7 @@ let browser: Browser;
 let pane: OfficePage;
 
 beforeAll(async () => {
-  await buildAddin();
+  await ensureAddinBuilt();
   server = await startLocalServer({});
   browser = await launchBrowser();
   pane = await openAddinPage(browser, `${server.url}/addin/taskpane.html`, '/* no Office here */');
