@@ -5,6 +5,7 @@ import { GraphQLError } from 'graphql';
 export const badInput = (message: string, argumentName?: string): GraphQLError =>
   new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(argumentName ? { argumentName } : {}) } });
 
-export const notFound = (message: string): GraphQLError => new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
+export const notFound = (message: string, argumentName?: string): GraphQLError =>
+  new GraphQLError(message, { extensions: { code: 'NOT_FOUND', ...(argumentName ? { argumentName } : {}) } });
 
 export const tooLarge = (message: string): GraphQLError => new GraphQLError(message, { extensions: { code: 'RESPONSE_TOO_LARGE' } });

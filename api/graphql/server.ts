@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { typeDefs } from '../generated/type-defs.js';
@@ -14,10 +14,36 @@ export interface ServerOptions {
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const code = formatted.extensions?.code;
-  if (original instanceof GraphQLError || (code && code !== 'INTERNAL_SERVER_ERROR')) return formatted;
+  if (isGraphQLError(original) || (code && code !== 'INTERNAL_SERVER_ERROR')) return formatted;
+  if (isStoreUnavailable(original)) {
+    logger.warn('data store unavailable after retries', { errorName: (original as Error).name, path: formatted.path });
+    return { message: 'The data store is busy or unreachable right now; nothing was changed, retry in a few seconds', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  }
   logger.error('unexpected resolver error', { error: original as Error, path: formatted.path });
   return { message: 'Internal error while answering this field; it has been logged', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
+
+const TRANSIENT = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'InternalServerError', 'ServiceUnavailable', 'TimeoutError', 'RequestTimeout', 'ECONNREFUSED', 'ECONNRESET']);
+
+/** DynamoDB throttling, 5xx and timeouts that outlasted the client's retries: the caller may simply retry. */
+const isStoreUnavailable = (e: unknown): boolean =>
+  e instanceof Error && (TRANSIENT.has(e.name) || TRANSIENT.has((e as { code?: string }).code ?? '') || (e as { $retryable?: unknown }).$retryable !== undefined);
+
+// By name, not instanceof: graphql ships CommonJS and ESM builds, and a bundle may hold both.
+const isGraphQLError = (e: unknown): boolean => e instanceof GraphQLError || (e instanceof Error && e.name === 'GraphQLError');
+
+/** Tide is read-only: a mutation or subscription gets a 400 that says so, not an execution error. */
+const queriesOnly: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation && operation.operation !== 'query') {
+          throw new GraphQLError(`Tide's API is read-only: send a query, not a ${operation.operation}`, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+        }
+      },
+    };
+  },
+};
 
 export function createApolloServer(opts: ServerOptions = {}): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
@@ -26,5 +52,6 @@ export function createApolloServer(opts: ServerOptions = {}): ApolloServer<Graph
     introspection: opts.introspection ?? true,
     includeStacktraceInErrorResponses: false,
     formatError,
+    plugins: [queriesOnly],
   });
 }

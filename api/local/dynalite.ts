@@ -1,6 +1,5 @@
 import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import type { AddressInfo } from 'node:net';
-import dynalite from 'dynalite';
+import { Worker } from 'node:worker_threads';
 import table from '../../infra/table.json' with { type: 'json' };
 
 export interface LocalDynamo {
@@ -8,17 +7,21 @@ export interface LocalDynamo {
   close(): Promise<void>;
 }
 
-/** An embedded DynamoDB-compatible server on loopback; persisted when `path` is given, in memory otherwise. */
+/** An embedded DynamoDB-compatible server on loopback, on its own thread; persisted when `path` is given, in memory otherwise. */
 export async function startDynalite(opts: { path?: string; port?: number } = {}): Promise<LocalDynamo> {
-  const server = dynalite({ path: opts.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  const worker = new Worker(new URL('./dynalite-worker.mjs', import.meta.url), { workerData: { path: opts.path, port: opts.port } });
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('message', (msg: { port?: number; error?: string }) => (msg.port ? resolve(msg.port) : reject(new Error(`dynalite did not start: ${msg.error}`))));
   });
-  const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    async close() {
+      const closed = new Promise((resolve) => worker.once('message', resolve));
+      worker.postMessage('close');
+      await closed;
+      await worker.terminate();
+    },
   };
 }
 

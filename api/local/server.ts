@@ -7,8 +7,9 @@ import { createDocumentClient } from '../store/client.js';
 import { SeriesStore } from '../store/series-store.js';
 import { ensureTable, startDynalite } from './dynalite.js';
 import { createHttpServer } from './http-server.js';
+import { LOCAL_TABLE } from './paths.js';
 
-export const LOCAL_TABLE = 'tide-local';
+export { LOCAL_TABLE } from './paths.js';
 
 export interface LocalServerOptions {
   port?: number;

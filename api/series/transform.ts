@@ -60,7 +60,7 @@ export function transform(columns: Columns, how: Transform, frequency: Frequency
     }
     case 'REBASE_100': {
       const base = values.find((v) => v !== null && v !== 0);
-      return { dates, values: values.map((v) => (v === null || base === undefined || base === null ? null : (100 * v) / base)) };
+      return { dates, values: values.map((v) => (v === null || base === undefined || base === null ? null : 100 * (v / base))) };
     }
   }
 }

@@ -6,7 +6,7 @@ import { transform, type Transform } from '../series/transform.js';
 import type { Columns, Frequency, SeriesMeta } from '../series/types.js';
 import type { SeriesStore } from '../store/series-store.js';
 import { columnsAsOf } from '../store/revisions.js';
-import { MAX_RESPONSE_POINTS } from './limits.js';
+import { maxResponsePoints } from './limits.js';
 
 export interface ObservationArgs {
   from?: string | null;
@@ -33,10 +33,25 @@ export function validateRange(from?: string | null, to?: string | null): void {
   if (from && to && from > to) throw badInput(`"from" (${from}) is after "to" (${to}); swap them or widen the range`, 'from');
 }
 
+/** The rows with dates in [first, last]; dates are ascending, so two binary searches and one slice. */
 function trim(columns: Columns, first?: string, last?: string): Columns {
-  const keep = columns.dates.map((d) => (!first || d >= first) && (!last || d <= last));
-  return { dates: columns.dates.filter((_, i) => keep[i]), values: columns.values.filter((_, i) => keep[i]) };
+  const lo = first ? lowerBound(columns.dates, first) : 0;
+  const hi = last ? upperBound(columns.dates, last) : columns.dates.length;
+  if (lo === 0 && hi === columns.dates.length) return columns;
+  return { dates: columns.dates.slice(lo, hi), values: columns.values.slice(lo, hi) };
 }
+
+function lowerBound(dates: string[], target: string): number {
+  let lo = 0, hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid] < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const upperBound = (dates: string[], target: string): number => lowerBound(dates, `${target}\uffff`);
 
 /** Reads, converts and transforms one series' observations as known on `asOf`. */
 export async function readObservations(store: SeriesStore, meta: SeriesMeta, args: ObservationArgs): Promise<ObservationResult> {
@@ -47,17 +62,20 @@ export async function readObservations(store: SeriesStore, meta: SeriesMeta, arg
   if (!isLowerOrEqual(frequency, meta.frequency)) {
     throw badInput(`${meta.id} is ${meta.frequency}; it can be converted to a lower frequency, not to ${frequency}`, 'frequency');
   }
-  // Whole periods: the period holding "from" is aggregated from all its observations.
-  const first = args.from ? periodOf(args.from, frequency) : undefined;
-  const last = args.to ? periodOf(args.to, frequency) : undefined;
+  // Converting: whole periods, so the period holding "from" is aggregated from all its observations.
+  // Not converting: the observations dated in [from, to] (a weekly CFTC report is dated Tuesday).
+  const converting = frequency !== meta.frequency;
+  const first = args.from ? (converting ? periodOf(args.from, frequency) : args.from) : undefined;
+  const last = args.to ? (converting ? periodOf(args.to, frequency) : args.to) : undefined;
   const needsHistory = how !== 'LEVEL' && how !== 'REBASE_100';
-  const readFrom = first ? addDays(first, needsHistory ? -LOOKBACK_DAYS : -7) : undefined;
+  const readFrom = first ? addDays(first, needsHistory ? -LOOKBACK_DAYS : -7) : undefined; // 7: a week's start before its Friday label
   const revisions = await store.readRevisions(meta.id, readFrom, args.to ?? undefined);
   let columns = columnsAsOf(revisions, args.asOf ?? undefined);
-  if (frequency !== meta.frequency) columns = resample(columns, frequency, aggregation);
+  if (converting) columns = resample(columns, frequency, aggregation);
   columns = how === 'REBASE_100' ? transform(trim(columns, first, last), how, frequency) : trim(transform(columns, how, frequency), first, last);
-  if (columns.dates.length > MAX_RESPONSE_POINTS) {
-    throw tooLarge(`${meta.id} has ${columns.dates.length} points in this range, over the limit of ${MAX_RESPONSE_POINTS}; narrow from/to or ask for a lower frequency`);
+  const limit = maxResponsePoints();
+  if (columns.dates.length > limit) {
+    throw tooLarge(`${meta.id} has ${columns.dates.length} points in this range, over the limit of ${limit}; narrow from/to or ask for a lower frequency`);
   }
   return { seriesId: meta.id, frequency, aggregation, transform: how, asOf: args.asOf ?? null, ...columns };
 }

@@ -4,6 +4,10 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 export interface ClientOptions {
   endpoint?: string;
   region?: string;
+  /** A request not answered in this time is abandoned and retried, so no caller waits forever. */
+  requestTimeoutMs?: number;
+  /** Attempts per call, the first included; throttling and 5xx are retried with backoff and jitter. */
+  maxAttempts?: number;
 }
 
 /** A document client; a local endpoint gets dummy credentials so no AWS account is needed. */
@@ -12,7 +16,8 @@ export function createDocumentClient(opts: ClientOptions = {}): DynamoDBDocument
   const client = new DynamoDBClient({
     region: opts.region ?? process.env.AWS_REGION ?? 'us-east-1',
     ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-    maxAttempts: 5,
+    maxAttempts: opts.maxAttempts ?? 5,
+    requestHandler: { requestTimeout: opts.requestTimeoutMs ?? 5_000, connectionTimeout: 2_000 },
   });
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }

@@ -18,9 +18,12 @@ export interface StoreStats {
 
 const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk'];
 
+// Vintages are stored as one JSON string: a daily series has one per observation, and a string is
+// far cheaper for DynamoDB to return and for the SDK to unmarshal than thousands of list elements.
 function toMeta(item: Record<string, unknown>): SeriesMeta {
   const meta = { ...item };
   for (const k of KEY_ATTRS) delete meta[k];
+  if (typeof meta.vintages === 'string') meta.vintages = JSON.parse(meta.vintages);
   return meta as unknown as SeriesMeta;
 }
 
@@ -44,7 +47,7 @@ export class SeriesStore {
   }
 
   async putMeta(meta: SeriesMeta): Promise<void> {
-    const item = { ...meta, pk: seriesPk(meta.id), sk: META_SK, gsi1pk: CATALOG_PARTITION, gsi1sk: meta.id };
+    const item = { ...meta, vintages: JSON.stringify(meta.vintages ?? []), pk: seriesPk(meta.id), sk: META_SK, gsi1pk: CATALOG_PARTITION, gsi1sk: meta.id };
     this.stats.requests++;
     await this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
   }

@@ -1,0 +1,16 @@
+import type { QueryResolvers } from '../../generated/resolvers-types.js';
+import { fomcDecisionDates } from '../../indicators/index.js';
+import { validateRange } from '../../services/observations.js';
+import { readCutProbabilities } from '../../services/indicators/cut-probabilities.js';
+import { computeIndicator } from '../../services/indicators/indicator.js';
+import { readPositioning } from '../../services/indicators/positioning.js';
+
+export const IndicatorQuery: Pick<QueryResolvers, 'indicator' | 'positioning' | 'cutProbabilities' | 'fomcMeetings'> = {
+  indicator: (_root, args, ctx) => computeIndicator(ctx, args),
+  positioning: (_root, args, ctx) => readPositioning(ctx, args),
+  cutProbabilities: async (_root, { meeting, asOf }, ctx) => (await readCutProbabilities(ctx, meeting, asOf)).outcomes,
+  fomcMeetings: (_root, { from, to }) => {
+    validateRange(from, to);
+    return fomcDecisionDates(from ?? undefined, to ?? undefined);
+  },
+};

@@ -1,0 +1,15 @@
+// The indicator library's public surface, for the GraphQL resolvers.
+export { IndicatorInputError, type IndicatorErrorCode } from './errors.js';
+export { align, alignMany, type Aligned, type AlignOptions } from './align.js';
+export { change, lastOnOrBefore, type ChangeResult, type Observed } from './change.js';
+export { maxRunup, maxDrawdown, type Excursion } from './runup.js';
+export { simpleReturns, logReturns, differences } from './returns.js';
+export { rollingMean, rollingStd, rollingVolatility, rollingCorrelation, rollingCorrelationTyped, rollingBeta, rollingZScore } from './rolling.js';
+export { rollingPercentileRank } from './rolling-percentile.js';
+export { relativeVolatility, type RelativeVolResult } from './relative-vol.js';
+export { PERIODS_PER_YEAR, annualisationFactor } from './frequency.js';
+export { positioning, positioningSeriesIds, GROUP_FIELD, type TraderGroup, type CotReport, type PositioningInput, type PositioningColumns, type PositioningSeriesIds } from './positioning.js';
+export { surprise } from './surprise.js';
+export { cutProbabilities, type FedWatchInput, type FedWatchResult, type MeetingStep, type RateOutcome } from './fedwatch.js';
+export { fedFundsContract, monthOf, addMonths, daysInMonth, impliedRate } from './fed-funds-contracts.js';
+export { fomcMeetings, fomcDecisionDates, requireMeeting, parseFomcCalendar, type FomcMeeting } from './fomc-calendar.js';

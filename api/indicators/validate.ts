@@ -1,0 +1,45 @@
+// Guards shared by the indicators: they throw IndicatorInputError with a message that names the
+// argument, says what was wrong and what to pass instead.
+import { IndicatorInputError } from './errors.js';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function assertIsoDate(argument: string, date: string): void {
+  if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+    throw new IndicatorInputError(argument, `${argument} must be a date written YYYY-MM-DD; got "${date}".`);
+  }
+}
+
+export function assertSameLength(argument: string, a: readonly unknown[], b: readonly unknown[]): void {
+  if (a.length !== b.length) {
+    throw new IndicatorInputError(
+      argument,
+      `${argument}: the two columns must have the same length (got ${a.length} and ${b.length}); align the series first.`,
+    );
+  }
+}
+
+/** Dates must be strictly ascending so that "on or before" lookups and windows are well defined. */
+export function assertAscendingDates(argument: string, dates: readonly string[]): void {
+  for (let i = 1; i < dates.length; i++) {
+    if (!(dates[i - 1] < dates[i])) {
+      throw new IndicatorInputError(
+        argument,
+        `${argument}: dates must be strictly ascending; ${dates[i - 1]} is followed by ${dates[i]}.`,
+      );
+    }
+  }
+}
+
+/** A rolling window needs at least two points (a sample statistic) and no more points than the data. */
+export function assertWindow(window: number, length: number): void {
+  if (!Number.isInteger(window) || window < 2) {
+    throw new IndicatorInputError('window', `window must be an integer of at least 2; got ${window}.`);
+  }
+  if (window > length) {
+    throw new IndicatorInputError(
+      'window',
+      `window (${window}) is longer than the data (${length} points); widen the date range or shorten the window.`,
+    );
+  }
+}

@@ -1,0 +1,31 @@
+import type { Revision } from '../../series/types.js';
+import { isIsoDate } from '../dates.js';
+import { fail } from '../errors.js';
+
+/**
+ * Stooq's daily download: `Date,Open,High,Low,Close[,Volume]`, oldest first. An unknown ticker
+ * answers with the text "No data" instead of an HTTP error. A close is public on its own day.
+ */
+export function parseStooqCsv(text: string, seriesId: string, symbol: string): Revision[] {
+  const origin = { source: `Stooq ${symbol}`, series: seriesId };
+  const lines = text.replace(/^\ufeff/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  if (lines.length === 0 || /^no data/i.test(lines[0])) fail(origin, undefined, `Stooq has no data for ticker "${symbol}"; check the ticker (e.g. ^rut, iwm.us)`);
+  const header = lines[0].split(',').map((h) => h.trim().toLowerCase());
+  const di = header.indexOf('date');
+  const ci = header.indexOf('close');
+  if (di < 0 || ci < 0) fail(origin, 1, `header "${lines[0]}" lacks a Date or Close column`);
+  const out: Revision[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const row = i + 1;
+    const cells = lines[i].split(',');
+    const date = cells[di]?.trim() ?? '';
+    const raw = cells[ci]?.trim() ?? '';
+    if (!isIsoDate(date)) fail(origin, row, `date "${date}" is not YYYY-MM-DD`);
+    const value = Number(raw);
+    if (raw === '' || !Number.isFinite(value)) fail(origin, row, `close "${raw}" on ${date} is not a number`);
+    const prev = out[out.length - 1];
+    if (prev && prev.date >= date) fail(origin, row, prev.date === date ? `date ${date} appears twice` : `date ${date} comes after ${prev.date}`);
+    out.push({ date, value, realtimeStart: date });
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ensureTable, startDynalite } from '../local/dynalite.js';
+import { LOCAL_TABLE, localDataDir } from '../local/paths.js';
+import { createDocumentClient } from '../store/client.js';
+import { SeriesStore } from '../store/series-store.js';
+
+export interface Target {
+  store: SeriesStore;
+  description: string;
+  close(): Promise<void>;
+}
+
+export interface TargetOptions {
+  table?: string;
+  stage?: string;
+  region?: string;
+  /** the repository root, holding .data/ */
+  root?: string;
+}
+
+async function answers(endpoint: string): Promise<boolean> {
+  const client = createDocumentClient({ endpoint });
+  try {
+    await client.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: AbortSignal.timeout(2000) });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    client.destroy();
+  }
+}
+
+/**
+ * Where a run writes: a deployed table (--table, or --stage → tide-STAGE, with the caller's AWS
+ * credentials); else the running local server's DynamoDB (its endpoint file); else the local data
+ * folder opened directly, which `npm start` reads on its next start.
+ */
+export async function openTarget(opts: TargetOptions = {}): Promise<Target> {
+  if (opts.table || opts.stage) {
+    const tableName = opts.table ?? `tide-${opts.stage}`;
+    const client = createDocumentClient({ region: opts.region });
+    return { store: new SeriesStore({ client, tableName }), description: `DynamoDB table ${tableName}`, close: async () => client.destroy() };
+  }
+  const dataDir = opts.root ? join(opts.root, '.data') : localDataDir();
+  const endpoint = (await readFile(join(dataDir, 'endpoint'), 'utf8').catch(() => '')).trim();
+  if (endpoint && (await answers(endpoint))) {
+    const client = createDocumentClient({ endpoint });
+    return { store: new SeriesStore({ client, tableName: LOCAL_TABLE }), description: `running local server (${endpoint})`, close: async () => client.destroy() };
+  }
+  const dynamo = await startDynalite({ path: join(dataDir, 'dynalite') });
+  const client = createDocumentClient({ endpoint: dynamo.endpoint });
+  await ensureTable(client as never, LOCAL_TABLE);
+  return {
+    store: new SeriesStore({ client, tableName: LOCAL_TABLE }),
+    description: 'local store (.data/dynalite)',
+    close: async () => {
+      client.destroy();
+      await dynamo.close();
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import type { Revision, SeriesMeta } from '../series/types.js';
+
+/** What a connector knows about a series; the pipeline derives the rest from the stored points. */
+export type SeriesDescription = Omit<SeriesMeta, 'firstDate' | 'lastDate' | 'lastUpdated' | 'vintages'>;
+
+/** One series as a connector delivers it: its description and every revision it saw. */
+export interface SeriesBatch {
+  meta: SeriesDescription;
+  revisions: Revision[];
+}
+
+/** The subset of the store the pipeline needs (the store's SeriesStore satisfies it). */
+export interface RevisionStore {
+  getMeta(id: string): Promise<SeriesMeta | null>;
+  putMeta(meta: SeriesMeta): Promise<void>;
+  readRevisions(id: string, from?: string, to?: string): Promise<Revision[]>;
+  writeRevisions(id: string, revisions: Revision[]): Promise<{ added: number }>;
+}

@@ -1,0 +1,64 @@
+// cutProbabilities(meeting, asOf): FedWatch probabilities from the fed funds futures, target range
+// and effective rate as the store knew them on asOf. A contract the store does not hold, or has no
+// settlement for in the days up to asOf, counts as not priced.
+import { badInput, notFound } from '../../graphql/errors.js';
+import {
+  addMonths, cutProbabilities, fedFundsContract, fomcMeetings, lastOnOrBefore, monthOf, requireMeeting, type FedWatchResult, type Observed,
+} from '../../indicators/index.js';
+import { addDays } from '../../series/dates.js';
+import { withInputErrors } from './errors.js';
+import { readInput, type SeriesReader } from './inputs.js';
+
+export const TARGET_UPPER_ID = 'DFEDTARU';
+export const EFFECTIVE_RATE_ID = 'DFF';
+/** A settlement older than this on asOf is stale (an expired or delisted contract), not a price. */
+const PRICE_LOOKBACK_DAYS = 7;
+/** The target range and DFF are daily; a month without a value means the store is not current. */
+const STALE_RATE_DAYS = 31;
+
+/** The last value of `id` on or before asOf, as published by asOf; null when the store has none. */
+async function knownOn(reader: SeriesReader, id: string, asOf: string, lookbackDays?: number): Promise<Observed | null> {
+  const meta = await reader.meta(id);
+  if (!meta) return null;
+  const readFrom = lookbackDays === undefined ? undefined : addDays(asOf, -lookbackDays);
+  const { columns } = await readInput(reader, meta, { frequency: meta.frequency, readFrom, to: asOf, asOf });
+  return lastOnOrBefore(columns, asOf);
+}
+
+/** Every contract FedWatch may ask for on the way to `meeting`: each meeting's month and its neighbours. */
+function contractsNeeded(meeting: string, asOf: string): string[] {
+  const months = fomcMeetings()
+    .filter((m) => m.decisionDate > asOf && m.decisionDate <= meeting)
+    .flatMap((m) => [-1, 0, 1].map((k) => addMonths(monthOf(m.decisionDate), k)));
+  return [...new Set(months)].map(fedFundsContract);
+}
+
+async function requireTarget(reader: SeriesReader, asOf: string): Promise<Observed> {
+  const meta = await reader.meta(TARGET_UPPER_ID);
+  if (!meta) throw notFound(`The store holds no ${TARGET_UPPER_ID} (target range upper bound), which cutProbabilities needs; load it first`);
+  const firstPublished = meta.vintages[0];
+  if (!firstPublished || asOf < firstPublished) {
+    throw badInput(`asOf ${asOf} is before any data: the first target range (${TARGET_UPPER_ID}) in the store was published ${firstPublished ?? 'never'}. Pass a later asOf`, 'asOf');
+  }
+  const target = await knownOn(reader, TARGET_UPPER_ID, asOf, STALE_RATE_DAYS);
+  if (target) return target;
+  throw badInput(`No target range (${TARGET_UPPER_ID}) known in the ${STALE_RATE_DAYS} days up to asOf ${asOf}; the store's data ends ${meta.lastDate}. Pass an earlier asOf`, 'asOf');
+}
+
+export function readCutProbabilities(reader: SeriesReader, meeting: string, asOf: string): Promise<FedWatchResult & { prices: Record<string, Observed> }> {
+  return withInputErrors(async () => {
+    requireMeeting(meeting); // before any read: a wrong date is the commonest mistake
+    const target = await requireTarget(reader, asOf);
+    const effective = await knownOn(reader, EFFECTIVE_RATE_ID, asOf, STALE_RATE_DAYS);
+    const settled = await Promise.all(contractsNeeded(meeting, asOf).map(async (c) => [c, await knownOn(reader, c, asOf, PRICE_LOOKBACK_DAYS)] as const));
+    const prices = Object.fromEntries(settled.filter((e): e is [string, Observed] => e[1] !== null));
+    const result = cutProbabilities({
+      meeting,
+      asOf,
+      price: (contract) => prices[contract]?.value ?? null,
+      targetUpper: target.value,
+      effectiveRate: effective?.value ?? null,
+    });
+    return { ...result, prices };
+  });
+}

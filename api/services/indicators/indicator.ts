@@ -1,0 +1,55 @@
+// indicator(name, inputs, window, frequency, from, to, asOf): reads the inputs as known on asOf at
+// one frequency, with enough history before `from` for warm-ups, computes, and trims to the range.
+import type { IndicatorName, QueryIndicatorArgs } from '../../generated/resolvers-types.js';
+import { badInput } from '../../graphql/errors.js';
+import { validateRange } from '../observations.js';
+import { withInputErrors } from './errors.js';
+import { chooseFrequency } from './frequency.js';
+import { readInput, requireMeta, requireValues, type SeriesReader } from './inputs.js';
+import { CORRELATION, BETA, PERCENTILE_RANK, RELATIVE_VOL, VOLATILITY, ZSCORE } from './rolling.js';
+import { LOG_RETURNS, RETURNS, SURPRISE } from './per-period.js';
+import { trimColumns } from './range.js';
+import { CHANGE, MAX_DRAWDOWN, MAX_RUNUP } from './single-value.js';
+import type { IndicatorSpec } from './spec.js';
+import { readStart, resolveWindow } from './windows.js';
+
+const SPECS: Readonly<Record<IndicatorName, IndicatorSpec>> = {
+  CHANGE, MAX_RUNUP, MAX_DRAWDOWN, RETURNS, LOG_RETURNS, VOLATILITY, CORRELATION, BETA, RELATIVE_VOL, ZSCORE, PERCENTILE_RANK, SURPRISE,
+};
+
+export interface IndicatorOutput {
+  name: IndicatorName;
+  inputs: string[];
+  dates: string[];
+  values: (number | null)[];
+  meta: Record<string, unknown>;
+}
+
+function checkShape(args: QueryIndicatorArgs, spec: IndicatorSpec): void {
+  const n = spec.inputs.length;
+  if (args.inputs.length !== n) {
+    throw badInput(`${args.name} takes ${n} input${n > 1 ? 's' : ''} (${spec.inputs.join(', ')}); got ${args.inputs.length}`, 'inputs');
+  }
+  if (!spec.rolling && args.window != null) throw badInput(`${args.name} has no window; leave window out`, 'window');
+}
+
+export function computeIndicator(reader: SeriesReader, args: QueryIndicatorArgs): Promise<IndicatorOutput> {
+  return withInputErrors(async () => {
+    const spec = SPECS[args.name];
+    checkShape(args, spec);
+    validateRange(args.from, args.to);
+    const metas = await Promise.all(args.inputs.map((id) => requireMeta(reader, id)));
+    const frequency = chooseFrequency(args.name, metas, args.frequency);
+    const window = spec.rolling ? resolveWindow(args.window, frequency) : 0;
+    const warmUp = spec.warmUp(window);
+    const readFrom = args.from && warmUp > 0 ? readStart(args.from, frequency, warmUp) : args.from ?? undefined;
+    const inputs = await Promise.all(metas.map((meta) => readInput(reader, meta, { frequency, readFrom, to: args.to, asOf: args.asOf })));
+    // CHANGE starts from the last value on or before `from`, so only data up to `to` must exist.
+    const needed = args.name === 'CHANGE' ? { to: args.to, asOf: args.asOf } : { from: args.from, to: args.to, asOf: args.asOf };
+    for (const input of inputs) requireValues(input, needed, frequency);
+    const out = spec.compute(inputs, { window, frequency, from: args.from, to: args.to });
+    const { dates, values } = spec.output === 'series' ? trimColumns(out, args, frequency) : out;
+    const meta = { frequency, ...(spec.rolling ? { window } : {}), asOf: args.asOf ?? null, ...out.meta };
+    return { name: args.name, inputs: [...args.inputs], dates, values, meta };
+  });
+}

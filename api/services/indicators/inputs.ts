@@ -1,0 +1,50 @@
+// Reading an indicator's input series: by id, converted to one frequency, as known on asOf.
+// Every read goes through readObservations, the one definition of reading a series.
+import type { GraphQLContext } from '../../graphql/context.js';
+import { badInput, notFound } from '../../graphql/errors.js';
+import { isPresent } from '../../indicators/columns.js';
+import type { Columns, Frequency, SeriesMeta } from '../../series/types.js';
+import { readObservations } from '../observations.js';
+import { inRange, type DateRange } from './range.js';
+
+export type SeriesReader = Pick<GraphQLContext, 'store' | 'meta'>;
+
+export interface Input {
+  meta: SeriesMeta;
+  columns: Columns;
+}
+
+export interface ReadWindow {
+  frequency: Frequency;
+  /** First date read (before `from` when a warm-up is needed); undefined = from the start. */
+  readFrom?: string;
+  to?: string | null;
+  asOf?: string | null;
+}
+
+export async function requireMeta(reader: SeriesReader, id: string, argument = 'inputs'): Promise<SeriesMeta> {
+  const meta = id.trim() ? await reader.meta(id) : null;
+  if (!meta) throw notFound(`No series "${id}" in ${argument}; searchSeries(text: "…") lists the ids (e.g. "RUT", "DGS2")`, argument);
+  return meta;
+}
+
+/** Reads one input at `frequency` (converting with the period's last value), as known on asOf. */
+export async function readInput(reader: SeriesReader, meta: SeriesMeta, w: ReadWindow): Promise<Input> {
+  const obs = await readObservations(reader.store, meta, { from: w.readFrom, to: w.to, frequency: w.frequency, aggregation: 'LAST', asOf: w.asOf });
+  return { meta, columns: { dates: obs.dates, values: obs.values } };
+}
+
+/**
+ * Fails when an input has no value in range: because asOf is before its first publication, or
+ * because the range misses its data. Either way the message says which dates would work.
+ */
+export function requireValues(input: Input, range: DateRange & { asOf?: string | null }, frequency: Frequency): void {
+  const { meta, columns } = input;
+  if (columns.values.some((v, i) => isPresent(v) && inRange(columns.dates[i], range, frequency))) return;
+  const firstPublished = meta.vintages[0];
+  if (range.asOf && (!firstPublished || range.asOf < firstPublished)) {
+    throw badInput(`Nothing of ${meta.id} had been published by asOf ${range.asOf}; its first value was published ${firstPublished ?? 'never'}. Pass a later asOf`, 'asOf');
+  }
+  const span = `${range.from ?? 'its start'} … ${range.to ?? 'its end'}${range.asOf ? ` as known on ${range.asOf}` : ''}`;
+  throw badInput(`${meta.id} has no values in ${span}; it has data from ${meta.firstDate} to ${meta.lastDate}. Choose from/to inside that span`, 'from');
+}

@@ -1,0 +1,51 @@
+// positioning(contract, group, report, from, to, asOf): one trader group's CFTC positions, from the
+// stored series CFTC_<contract>_<F|C>_<FIELD>, as published by asOf (reports are public on the
+// Friday after their Tuesday date).
+import type { QueryPositioningArgs } from '../../generated/resolvers-types.js';
+import { notFound } from '../../graphql/errors.js';
+import { positioning, positioningSeriesIds, type CotReport, type PositioningColumns } from '../../indicators/index.js';
+import { validateRange } from '../observations.js';
+import { withInputErrors } from './errors.js';
+import { readInput, requireMeta, requireValues, type SeriesReader } from './inputs.js';
+import { trimRows } from './range.js';
+import { readStart } from './windows.js';
+
+export interface PositioningOutput extends PositioningColumns {
+  contract: string;
+  group: QueryPositioningArgs['group'];
+  report: CotReport;
+}
+
+const COLUMNS = ['long', 'short', 'spread', 'net', 'longShare', 'pctOfOpenInterest', 'netPctOfOpenInterest', 'openInterest'] as const;
+
+/** The contracts the store holds, for the message when an unknown one is asked for. */
+async function storedContracts(reader: SeriesReader): Promise<string> {
+  const metas = await reader.store.listMeta();
+  const codes = new Map<string, string>();
+  for (const m of metas) {
+    const code = /^CFTC_([0-9A-Z]+)_[FC]_OPEN_INTEREST$/.exec(m.id)?.[1];
+    if (code) codes.set(code, m.name.split(':')[0]);
+  }
+  return [...codes].map(([code, name]) => `${code} (${name})`).join(', ') || 'none';
+}
+
+export function readPositioning(reader: SeriesReader, args: QueryPositioningArgs): Promise<PositioningOutput> {
+  return withInputErrors(async () => {
+    validateRange(args.from, args.to);
+    const report = args.report ?? 'FUTURES_ONLY';
+    const ids = positioningSeriesIds(args.contract, args.group, report);
+    if (!(await reader.meta(ids.openInterest))) {
+      throw notFound(
+        `No CFTC contract "${args.contract}" (${report}) in the store; stored contracts: ${await storedContracts(reader)}. ` +
+          'searchSeries(text: "CFTC") lists their series',
+        'contract',
+      );
+    }
+    const w = { frequency: 'WEEKLY' as const, readFrom: args.from ? readStart(args.from, 'WEEKLY', 1) : undefined, to: args.to, asOf: args.asOf };
+    const read = async (id: string) => readInput(reader, await requireMeta(reader, id, 'contract'), w);
+    const [long, short, openInterest, spread] = await Promise.all([ids.long, ids.short, ids.openInterest, ...(ids.spread ? [ids.spread] : [])].map(read));
+    requireValues(long, args, 'WEEKLY');
+    const cols = positioning({ long: long.columns, short: short.columns, openInterest: openInterest.columns, spread: spread?.columns ?? null });
+    return { contract: args.contract, group: args.group, report, ...trimRows(cols, [...COLUMNS], args, 'WEEKLY') };
+  });
+}

@@ -1,0 +1,28 @@
+// What every indicator declares, so one orchestrator can read, check and trim for all of them.
+import type { Frequency } from '../../series/types.js';
+import type { Input } from './inputs.js';
+
+export interface ComputeParams {
+  window: number;
+  frequency: Frequency;
+  from?: string | null;
+  to?: string | null;
+}
+
+export interface Computed {
+  dates: string[];
+  values: (number | null)[];
+  meta: Record<string, unknown>;
+}
+
+export interface IndicatorSpec {
+  /** One name per input, in order (the error for a wrong count lists them). */
+  inputs: readonly string[];
+  /** Takes a rolling window (and a default one when none is given). */
+  rolling: boolean;
+  /** Periods read before `from`: a rolling warm-up, the previous value of a return, or a CHANGE's start. */
+  warmUp(window: number): number;
+  /** 'series': one value per date, trimmed to [from, to] afterwards; 'single': one value for the whole range. */
+  output: 'series' | 'single';
+  compute(inputs: Input[], p: ComputeParams): Computed;
+}

@@ -1,0 +1,30 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { graphqlExecutionFigures } from './figures/graphql-execution.js';
+import { loadFigures } from './figures/load.js';
+import { rollingCorrelationFigures } from './figures/rolling-correlation.js';
+import { storeReadFigures } from './figures/store-read.js';
+import { printTable, type Row } from './harness.js';
+
+// `npm run bench`: every figure beside a baseline measured in the same run. Medians after warm-up.
+// Figures are printed, never asserted: a slow machine must not fail the build.
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const figures: [string, () => Promise<Row[]>][] = [
+  ['store read', storeReadFigures],
+  ['GraphQL execution', graphqlExecutionFigures],
+  ['rolling correlation', rollingCorrelationFigures],
+  ['load', loadFigures],
+];
+
+const only = process.argv.slice(2);
+const rows: Row[] = [];
+for (const [name, run] of figures) {
+  if (only.length && !only.some((o) => name.includes(o))) continue;
+  process.stderr.write(`measuring ${name}...\n`);
+  rows.push(...(await run()));
+}
+printTable(rows);
+await mkdir('.bench', { recursive: true });
+await writeFile('.bench/results.json', JSON.stringify({ at: new Date().toISOString(), node: process.version, rows }, null, 2));
+console.log('\nwritten to .bench/results.json');

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sourceColumn } from '../helpers/source-csv.js';
+import { startApi } from '../helpers/local-api.js';
+
+// Expected values are the source files' numbers with the arithmetic written out by hand.
+
+let api: Awaited<ReturnType<typeof startApi>>;
+beforeAll(async () => {
+  api = await startApi();
+});
+afterAll(() => api.close());
+
+async function obs(id: string, args: string) {
+  const res = await api.query(`{ series(id: "${id}") { observations(${args}) { dates values frequency transform } } }`);
+  expect(res.errors).toBeUndefined();
+  return res.data.series.observations as { dates: string[]; values: (number | null)[] };
+}
+
+describe('levels and as-of reads', () => {
+  it('RUT closes in July 2024 are exactly the source file closes', async () => {
+    const expected = sourceColumn('rut_daily_yahoo.csv', 'Close').filter(([d]) => d.startsWith('2024-07'));
+    const got = await obs('RUT', 'from: "2024-07-01", to: "2024-07-31"');
+    expect(got.dates).toEqual(expected.map(([d]) => d));
+    expect(got.values).toEqual(expected.map(([, v]) => v));
+    expect(got.dates).toHaveLength(22);
+  });
+
+  it('CPIAUCSL June 2024 as of 2024-08-15 is the first print; without asOf the latest vintage', async () => {
+    expect((await obs('CPIAUCSL', 'from: "2024-06-01", to: "2024-06-01", asOf: "2024-08-15"')).values).toEqual([313.049]);
+    expect((await obs('CPIAUCSL', 'from: "2024-06-01", to: "2024-06-01"')).values).toEqual([313.044]);
+  });
+
+  it('as of a date before the first release returns nothing', async () => {
+    expect(await obs('GDPC1', 'from: "2024-01-01", to: "2024-12-31", asOf: "2024-01-01"')).toMatchObject({ dates: [], values: [] });
+  });
+
+  it('A191RL1Q225SBEA 2024Q2: advance 2.8 on 2024-07-25, second 3.0 on 2024-08-29', async () => {
+    const q2 = 'from: "2024-04-01", to: "2024-04-01"';
+    expect((await obs('A191RL1Q225SBEA', `${q2}, asOf: "2024-07-24"`)).values).toEqual([]);
+    expect((await obs('A191RL1Q225SBEA', `${q2}, asOf: "2024-07-25"`)).values).toEqual([2.8]);
+    expect((await obs('A191RL1Q225SBEA', `${q2}, asOf: "2024-08-29"`)).values).toEqual([3.0]);
+  });
+
+  it('latest(asOf) is the last value then published, with its release date', async () => {
+    const res = await api.query('{ series(id: "CPIAUCSL") { latest(asOf: "2024-08-15") { date value realtimeStart } } }');
+    expect(res.data.series.latest).toEqual({ date: '2024-07-01', value: 313.534, realtimeStart: '2024-08-14' });
+  });
+
+  it('missing values stay null (DGS2 on Independence Day)', async () => {
+    expect(await obs('DGS2', 'from: "2024-07-03", to: "2024-07-05"')).toMatchObject({ dates: ['2024-07-03', '2024-07-04', '2024-07-05'], values: [4.71, null, 4.6] });
+  });
+});
+
+describe('transforms', () => {
+  const range = 'from: "2024-07-10", to: "2024-07-12"';
+  it('CHANGE, PCT_CHANGE and LOG_RETURN against the previous close', async () => {
+    expect((await obs('RUT', `${range}, transform: CHANGE`)).values[0]).toBeCloseTo(2051.75 - 2029.469970703125, 10);
+    expect((await obs('RUT', `${range}, transform: PCT_CHANGE`)).values[1]).toBeCloseTo(100 * (2125.0400390625 / 2051.75 - 1), 10);
+    expect((await obs('RUT', `${range}, transform: LOG_RETURN`)).values[2]).toBeCloseTo(Math.log(2148.27001953125 / 2125.0400390625), 12);
+  });
+
+  it('YOY compares with the same month a year earlier', async () => {
+    expect((await obs('CPIAUCNS', 'from: "2024-06-01", to: "2024-06-01", transform: YOY')).values[0]).toBeCloseTo(100 * (314.175 / 305.109 - 1), 10);
+  });
+
+  it('ANNUALIZED compounds the quarterly change over four quarters', async () => {
+    expect((await obs('GDPC1', 'from: "2024-04-01", to: "2024-04-01", transform: ANNUALIZED')).values[0]).toBeCloseTo(100 * ((23286.508 / 23082.119) ** 4 - 1), 10);
+  });
+
+  it('REBASE_100 divides by the first value in range', async () => {
+    const got = await obs('RUT', 'from: "2024-07-08", to: "2024-07-10", transform: REBASE_100');
+    expect(got.values[0]).toBe(100);
+    expect(got.values[2]).toBeCloseTo((100 * 2051.75) / 2038.6700439453125, 10);
+  });
+});
+
+describe('frequency conversion', () => {
+  const week = 'from: "2024-07-01", to: "2024-07-12", frequency: WEEKLY';
+  it('weeks end on Friday and are labelled with it', async () => {
+    expect(await obs('RUT', week)).toMatchObject({ dates: ['2024-07-05', '2024-07-12'], values: [2026.72998046875, 2148.27001953125] });
+  });
+
+  it('FIRST, MEAN, SUM, MIN, MAX of the holiday-shortened week ending 2024-07-05', async () => {
+    const closes = [2030.0699462890625, 2033.8699951171875, 2036.6199951171875, 2026.72998046875];
+    expect((await obs('RUT', `${week}, aggregation: FIRST`)).values[0]).toBe(2030.0699462890625);
+    expect((await obs('RUT', `${week}, aggregation: MEAN`)).values[0]).toBeCloseTo((2030.0699462890625 + 2033.8699951171875 + 2036.6199951171875 + 2026.72998046875) / 4, 9);
+    expect((await obs('RUT', `${week}, aggregation: SUM`)).values[0]).toBeCloseTo(closes.reduce((a, b) => a + b), 9);
+    expect((await obs('RUT', `${week}, aggregation: MIN`)).values[0]).toBe(2026.72998046875);
+    expect((await obs('RUT', `${week}, aggregation: MAX`)).values[0]).toBe(2036.6199951171875);
+  });
+
+  it('monthly mean skips the missing holiday (DGS2 July 2024: 22 values over 23 days)', async () => {
+    const july = [4.77, 4.74, 4.71, 4.6, 4.62, 4.62, 4.62, 4.5, 4.45, 4.44, 4.43, 4.42, 4.46, 4.49, 4.5, 4.4, 4.37, 4.41, 4.36, 4.36, 4.35, 4.29];
+    const got = await obs('DGS2', 'from: "2024-07-01", to: "2024-07-31", frequency: MONTHLY, aggregation: MEAN');
+    expect(got.dates).toEqual(['2024-07-01']);
+    expect(got.values[0]).toBeCloseTo(july.reduce((a, b) => a + b) / 22, 12);
+  });
+
+  it('quarterly and annual means of CPIAUCNS', async () => {
+    expect((await obs('CPIAUCNS', 'from: "2024-04-01", to: "2024-06-30", frequency: QUARTERLY, aggregation: MEAN')).values).toEqual([expect.closeTo((313.548 + 314.069 + 314.175) / 3, 10)]);
+    const y2023 = [299.17, 300.84, 301.836, 303.363, 304.127, 305.109, 305.691, 307.026, 307.789, 307.671, 307.051, 306.746];
+    expect((await obs('CPIAUCNS', 'from: "2023-01-01", to: "2023-12-31", frequency: ANNUAL, aggregation: MEAN')).values[0]).toBeCloseTo(y2023.reduce((a, b) => a + b) / 12, 10);
+  });
+
+  it('a weekly change uses the previous week, read from before "from"', async () => {
+    expect((await obs('RUT', 'from: "2024-07-08", to: "2024-07-12", frequency: WEEKLY, transform: PCT_CHANGE')).values).toEqual([expect.closeTo(100 * (2148.27001953125 / 2026.72998046875 - 1), 10)]);
+  });
+});
+
+describe('catalog', () => {
+  it('searchSeries pages through matches by id with a cursor', async () => {
+    const first = await api.query('{ searchSeries(text: "fred", first: 3) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }');
+    const page = first.data.searchSeries;
+    expect(page.nodes.map((n: { id: string }) => n.id)).toEqual(['A191RL1Q225SBEA', 'CPIAUCNS', 'CPIAUCSL']);
+    expect(page.totalCount).toBe(9); // the nine FRED series of the bundled dataset
+    const next = await api.query(`{ searchSeries(text: "fred", first: 3, after: "${page.pageInfo.endCursor}") { nodes { id } } }`);
+    expect(next.data.searchSeries.nodes.map((n: { id: string }) => n.id)).toEqual(['DFEDTARU', 'DFF', 'DGS2']);
+  });
+
+  it('every word must match', async () => {
+    const res = await api.query('{ searchSeries(text: "russell futures", first: 50) { nodes { id } } }');
+    const ids = res.data.searchSeries.nodes.map((n: { id: string }) => n.id);
+    expect(ids).toContain('RTY=F');
+    expect(ids).not.toContain('RUT');
+  });
+
+  it('series metadata carries source, dates and vintages', async () => {
+    const res = await api.query('{ series(id: "CPIAUCSL") { name unit frequency source { name url sourceId } firstDate lastDate vintages } }');
+    expect(res.data.series).toMatchObject({ unit: 'Index 1982-1984=100', frequency: 'MONTHLY', source: { name: 'FRED', sourceId: 'CPIAUCSL' }, firstDate: '2021-01-01', lastDate: '2025-12-01' });
+    expect(res.data.series.vintages).toContain('2024-07-11');
+  });
+});
+
+describe('native weekly series', () => {
+  it('a CFTC report dated Tuesday is returned when "from" falls earlier in its week', async () => {
+    const got = await obs('CFTC_239742_F_ASSET_MGR_LONG', 'from: "2024-07-01", to: "2024-07-16"');
+    expect(got.dates).toEqual(['2024-07-02', '2024-07-09', '2024-07-16']);
+  });
+});

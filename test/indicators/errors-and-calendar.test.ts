@@ -1,0 +1,74 @@
+// Bad input is rejected with IndicatorInputError (code + argument + actionable message);
+// the FOMC calendar bundled in code is the CSV in data/, parsed.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { align } from '../../api/indicators/align.js';
+import { change } from '../../api/indicators/change.js';
+import { IndicatorInputError } from '../../api/indicators/errors.js';
+import { fomcDecisionDates, fomcMeetings, parseFomcCalendar, requireMeeting } from '../../api/indicators/fomc-calendar.js';
+import { FOMC_MEETINGS_CSV } from '../../api/indicators/fomc-meetings.data.js';
+import { rollingCorrelation, rollingStd } from '../../api/indicators/rolling.js';
+import { rollingPercentileRank } from '../../api/indicators/rolling-percentile.js';
+import { maxRunup } from '../../api/indicators/runup.js';
+import { positioningSeriesIds } from '../../api/indicators/positioning.js';
+
+function rejects(f: () => unknown, argument: string, message: RegExp) {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(IndicatorInputError);
+    expect((e as IndicatorInputError).code).toBe('BAD_USER_INPUT');
+    expect((e as IndicatorInputError).argument).toBe(argument);
+    expect((e as Error).message).toMatch(message);
+    return;
+  }
+  throw new Error('expected an IndicatorInputError');
+}
+
+describe('bad input', () => {
+  const xs = [1, 2, 3, 4, 5];
+  it('window below 2, fractional, or longer than the data', () => {
+    rejects(() => rollingStd(xs, 1), 'window', /at least 2; got 1/);
+    rejects(() => rollingStd(xs, 2.5), 'window', /integer/);
+    rejects(() => rollingPercentileRank(xs, 6), 'window', /window \(6\) is longer than the data \(5 points\)/);
+  });
+  it('columns of different lengths', () => {
+    rejects(() => rollingCorrelation(xs, [1, 2, 3], 2), 'inputs', /same length \(got 5 and 3\)/);
+    rejects(() => change({ dates: ['2024-01-02'], values: [1, 2] }, '2024-01-02', '2024-01-02'), 'inputs', /same length/);
+  });
+  it('unordered dates, malformed dates, reversed ranges, no data before the start', () => {
+    const s = { dates: ['2024-01-03', '2024-01-02'], values: [1, 2] };
+    rejects(() => align(s, s), 'inputs[0]', /strictly ascending; 2024-01-03 is followed by 2024-01-02/);
+    const ok = { dates: ['2024-01-02', '2024-01-03'], values: [1, 2] };
+    rejects(() => change(ok, '2024/01/02', '2024-01-03'), 'from', /YYYY-MM-DD/);
+    rejects(() => change(ok, '2024-01-03', '2024-01-02'), 'from', /after to/);
+    rejects(() => change(ok, '2023-12-29', '2024-01-03'), 'from', /no observation on or before 2023-12-29; the series starts 2024-01-02/);
+    rejects(() => maxRunup({ dates: ['2024-01-02'], values: [-1] }), 'inputs', /positive values/);
+    rejects(() => positioningSeriesIds('239 742', 'DEALER'), 'contract', /contract market code/);
+  });
+  it('a meeting that is not on the calendar names the nearest ones', () => {
+    rejects(() => requireMeeting('2024-09-17'), 'meeting', /nearest are 2024-07-31 and 2024-09-18/);
+  });
+});
+
+describe('FOMC calendar', () => {
+  it('the bundled module is exactly data/fomc_meetings.csv (regenerate with scripts/generate-fomc-meetings.ts)', () => {
+    const csv = readFileSync(fileURLToPath(new URL('../../data/fomc_meetings.csv', import.meta.url)), 'utf8');
+    expect(FOMC_MEETINGS_CSV).toBe(csv);
+  });
+  it('holds eight scheduled meetings a year, 2022–2026, decided on the second day', () => {
+    const all = fomcMeetings();
+    for (const y of ['2022', '2023', '2024', '2025', '2026']) expect(all.filter((m) => m.decisionDate.startsWith(y))).toHaveLength(8);
+    expect(fomcDecisionDates('2024-07-01', '2024-12-31')).toEqual(['2024-07-31', '2024-09-18', '2024-11-07', '2024-12-18']);
+    for (const m of all) {
+      const days = (Date.parse(m.decisionDate) - Date.parse(m.startDate)) / 86_400_000;
+      expect(days).toBe(1);
+    }
+  });
+  it('rejects malformed text', () => {
+    expect(() => parseFomcCalendar('date\n2024-01-31\n')).toThrow(/header/);
+    expect(() => parseFomcCalendar('start_date,decision_date\n2024-01-30,2024-1-31\n')).toThrow(/line 2/);
+    expect(() => parseFomcCalendar('start_date,decision_date\n2024-03-19,2024-03-20\n2024-01-30,2024-01-31\n')).toThrow(/date order/);
+  });
+});

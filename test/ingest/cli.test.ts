@@ -1,0 +1,68 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRecordedServer, type RecordedServer } from './helpers/recorded-server.js';
+import { startLocalStore } from './helpers/local-store.js';
+
+const run = promisify(execFile);
+const repo = process.cwd();
+let server: RecordedServer;
+let local: Awaited<ReturnType<typeof startLocalStore>>;
+let work: string;
+
+beforeAll(async () => {
+  server = await startRecordedServer();
+  local = await startLocalStore('tide-local');
+  // a working folder whose .data/endpoint points at a running store, as `npm start` leaves it
+  work = await mkdtemp(join(tmpdir(), 'tide-cli-'));
+  await run('mkdir', ['-p', join(work, '.data')]);
+  await writeFile(join(work, '.data', 'endpoint'), local.endpoint);
+});
+afterAll(async () => {
+  await server.close();
+  await local.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+function cli(args: string[]) {
+  const env = { ...process.env, FRED_API_URL: `${server.url}/fred`, FRED_API_KEY: 'k', CFTC_API_URL: `${server.url}/cftc`, INGEST_HTTP_RETRIES: '0' };
+  return run(join(repo, 'node_modules/.bin/tsx'), [join(repo, 'api/ingest/cli.ts'), ...args], { cwd: work, env }).then(
+    (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
+    (e) => ({ code: e.code as number, out: e.stdout as string, err: e.stderr as string }),
+  );
+}
+
+describe('ingest CLI', () => {
+  it('writes to the running local store and prints a summary', async () => {
+    const first = await cli(['fred', 'GDPC1', '--vintages']);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain(`Writing to running local server (${local.endpoint})`);
+    expect(first.out).toMatch(/series touched: 1 of 1\npoints added:   \d+\nvintages added: 2\nerrors:         0/);
+    expect((await local.store.getMeta('GDPC1'))?.vintages).toEqual(['2024-12-19', '2025-12-23']);
+    const again = await cli(['fred', 'GDPC1', '--vintages']);
+    expect(again.out).toContain('points added:   0');
+  });
+
+  it('reads a CSV with a column mapping', async () => {
+    const file = join(work, 'rut.csv');
+    await writeFile(file, await readFile(join(repo, 'test/ingest/recorded/csv/excel-us.csv')));
+    const r = await cli(['csv', file, '--id', 'MY_RUT', '--date-col', 'Date', '--value-col', 'Close']);
+    expect(r.code).toBe(0);
+    expect((await local.store.readRevisions('MY_RUT')).map((x) => x.value)).toEqual([2030.07, 2033.87, 2036.62, 2026.73]);
+  });
+
+  it('exits non-zero with the reason when a job fails', async () => {
+    const r = await cli(['fred', 'NOSUCHSERIES']);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('fred NOSUCHSERIES: FRED /series, NOSUCHSERIES: HTTP 400');
+  });
+
+  it('exits 2 with usage on bad arguments', async () => {
+    const r = await cli(['csv', 'x.csv', '--value-col', 'Close']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('csv: give an --id for each --value-col.');
+  });
+});

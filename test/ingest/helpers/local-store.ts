@@ -1,0 +1,32 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ensureTable, startDynalite } from '../../../api/local/dynalite.js';
+import { createDocumentClient } from '../../../api/store/client.js';
+import { SeriesStore } from '../../../api/store/series-store.js';
+
+/** A fresh in-memory dynalite on a random loopback port with the real table and store. */
+export async function startLocalStore(tableName = 'tide-test') {
+  const dynamo = await startDynalite({});
+  const client = createDocumentClient({ endpoint: dynamo.endpoint });
+  await ensureTable(client as never, tableName);
+  const store = new SeriesStore({ client, tableName });
+  return {
+    endpoint: dynamo.endpoint,
+    client,
+    store,
+    /** every item in the table, sorted by key, for whole-table comparisons */
+    async scan(): Promise<Record<string, unknown>[]> {
+      const items: Record<string, unknown>[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await client.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start }));
+        items.push(...(out.Items ?? []));
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return items.sort((a, b) => (`${a.pk}|${a.sk}` < `${b.pk}|${b.sk}` ? -1 : 1));
+    },
+    async close() {
+      client.destroy();
+      await dynamo.close();
+    },
+  };
+}

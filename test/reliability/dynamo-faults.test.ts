@@ -1,0 +1,110 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { loadBundled } from '../../api/dataset/load-bundled.js';
+import { readBundled } from '../../api/dataset/read-bundled.js';
+import { createGraphqlHandler } from '../../api/handlers/create-handler.js';
+import { createHttpServer } from '../../api/local/http-server.js';
+import { ensureTable, startDynalite } from '../../api/local/dynalite.js';
+import { createDocumentClient } from '../../api/store/client.js';
+import { SeriesStore } from '../../api/store/series-store.js';
+import { startFaultProxy } from '../helpers/fault-proxy.js';
+import type { AddressInfo } from 'node:net';
+
+// Faults are injected on the wire between the AWS SDK and a real dynalite: throttling, 5xx, a hung
+// request and partially processed batches, as DynamoDB produces them.
+
+const TABLE = 'tide-faults';
+let dynamo: Awaited<ReturnType<typeof startDynalite>>;
+let proxy: Awaited<ReturnType<typeof startFaultProxy>>;
+let store: SeriesStore;
+let url: string;
+let http: ReturnType<typeof createHttpServer>;
+
+beforeAll(async () => {
+  dynamo = await startDynalite();
+  await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }), TABLE);
+  proxy = await startFaultProxy(dynamo.endpoint);
+  store = new SeriesStore({ client: createDocumentClient({ endpoint: proxy.endpoint, requestTimeoutMs: 1_000, maxAttempts: 4 }), tableName: TABLE });
+  await loadBundled(store, 'data');
+  process.env.TIDE_META_TTL_MS = '0';
+  http = createHttpServer(createGraphqlHandler(store), 'addin/dist');
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
+});
+afterEach(() => proxy.clear());
+afterAll(async () => {
+  http.closeAllConnections();
+  await new Promise((resolve) => http.close(resolve));
+  await proxy.close();
+  await dynamo.close();
+});
+
+async function july() {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ series(id: "RUT") { observations(from: "2024-07-01", to: "2024-07-31") { values } } }' }) });
+  return (await res.json()) as { data?: { series: { observations: { values: number[] } } }; errors?: { extensions: { code: string }; message: string }[] };
+}
+
+async function tableDump(client: ReturnType<typeof createDocumentClient>) {
+  const out = await client.send(new ScanCommand({ TableName: TABLE }));
+  return (out.Items ?? []).map((i) => JSON.stringify(Object.fromEntries(Object.entries(i).filter(([k]) => k !== 'lastUpdated' && k !== 'at').sort()))).sort();
+}
+
+describe('reads under DynamoDB faults', () => {
+  it('retries a throttled Query and returns the right values', async () => {
+    const clean = await july();
+    proxy.inject('Query', { kind: 'throttle' }, 2);
+    const res = await july();
+    expect(proxy.injected.Query).toBeGreaterThanOrEqual(2);
+    expect(res).toEqual(clean);
+    expect(res.data?.series.observations.values).toHaveLength(22);
+  });
+
+  it('retries after a 500 and after a request that hangs past the timeout', async () => {
+    const clean = await july();
+    proxy.inject('Query', { kind: 'server-error' }, 1);
+    proxy.inject('GetItem', { kind: 'hang', ms: 3_000 }, 1);
+    expect(await july()).toEqual(clean);
+  });
+
+  it('fails cleanly with SERVICE_UNAVAILABLE when throttling outlasts the retries, then recovers', async () => {
+    proxy.inject('Query', { kind: 'throttle' }, Infinity);
+    const res = await july();
+    expect(res.errors?.[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+    expect(res.errors?.[0].message).toMatch(/retry/);
+    proxy.clear();
+    expect((await july()).data?.series.observations.values).toHaveLength(22);
+  });
+});
+
+describe('writes under DynamoDB faults', () => {
+  it('partially processed and throttled batches are retried: nothing lost, nothing doubled', async () => {
+    const reference = await startDynalite();
+    const refClient = createDocumentClient({ endpoint: reference.endpoint });
+    await ensureTable(new DynamoDBClient({ endpoint: reference.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }), TABLE);
+    const inputs = (await readBundled('data')).slice(0, 8);
+    for (const { meta, revisions } of inputs) await new SeriesStore({ client: refClient, tableName: TABLE }).writeSeries({ ...meta, id: `W_${meta.id}` }, revisions);
+
+    proxy.inject('BatchWriteItem', { kind: 'partial-batch' }, 6);
+    proxy.inject('BatchWriteItem', { kind: 'throttle' }, 2);
+    for (const { meta, revisions } of inputs) await store.writeSeries({ ...meta, id: `W_${meta.id}` }, revisions);
+    expect(proxy.injected.BatchWriteItem).toBe(8);
+
+    const ours = (await tableDump(store.client)).filter((row) => row.includes('"S#W_'));
+    expect(ours).toEqual(await tableDump(refClient));
+    refClient.destroy();
+    await reference.close();
+  });
+
+  it('a write that keeps failing rejects and leaves the metadata as it was; re-running completes it', async () => {
+    const [input] = (await readBundled('data')).filter((s) => s.meta.id === 'DGS2');
+    const meta = { ...input.meta, id: 'FAIL_DGS2' };
+    proxy.inject('BatchWriteItem', { kind: 'throttle' }, Infinity);
+    await expect(store.writeSeries(meta, input.revisions)).rejects.toThrow();
+    expect(await store.getMeta('FAIL_DGS2')).toBeNull();
+    proxy.clear();
+    expect((await store.writeSeries(meta, input.revisions)).added).toBe(input.revisions.length);
+    expect(await store.readRevisions('FAIL_DGS2')).toHaveLength(input.revisions.length);
+    expect(await store.getMeta('FAIL_DGS2')).toMatchObject({ firstDate: '2022-01-03', lastDate: '2024-12-31' });
+  });
+});

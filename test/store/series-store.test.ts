@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { addDays } from '../../api/series/dates.js';
+import type { Revision } from '../../api/series/types.js';
+import { startTestStore } from '../helpers/local-store.js';
+
+type TestStore = Awaited<ReturnType<typeof startTestStore>>;
+let t: TestStore;
+beforeAll(async () => {
+  t = await startTestStore();
+});
+afterAll(() => t.close());
+
+const meta = (id: string) => ({ id, name: id, unit: 'u', frequency: 'DAILY' as const, source: { name: 'test', sourceId: id } });
+const rev = (date: string, value: number | null, realtimeStart = date): Revision => ({ date, value, realtimeStart });
+
+async function chunkKeys(id: string): Promise<string[]> {
+  const out = await t.client.send(new QueryCommand({ TableName: t.store.tableName, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': `S#${id}` } }));
+  return (out.Items ?? []).map((i) => String(i.sk));
+}
+
+describe('SeriesStore against dynalite', () => {
+  it('round-trips values across year edges and a leap day, one item per series-year', async () => {
+    const input = [rev('2023-12-29', 1.5), rev('2023-12-31', null), rev('2024-01-01', 2.25), rev('2024-02-29', 3), rev('2024-12-31', 4), rev('2025-01-01', 5)];
+    expect((await t.store.writeSeries(meta('EDGE'), input)).added).toBe(6);
+    expect(await t.store.readRevisions('EDGE')).toEqual(input);
+    expect(await t.store.readRevisions('EDGE', '2024-01-01', '2024-12-31')).toEqual(input.slice(2, 5));
+    expect(await chunkKeys('EDGE')).toEqual(['C#2023', 'C#2024', 'C#2025', 'META']);
+    const m = await t.store.getMeta('EDGE');
+    expect(m).toMatchObject({ firstDate: '2023-12-29', lastDate: '2025-01-01' });
+  });
+
+  it('re-loading the same values writes nothing and keeps lastUpdated', async () => {
+    const input = [rev('2024-03-01', 10), rev('2024-03-04', 11)];
+    await t.store.writeSeries(meta('IDEM'), input);
+    const before = await t.store.getMeta('IDEM');
+    const requests = t.store.stats.requests;
+    expect((await t.store.writeSeries(meta('IDEM'), input)).added).toBe(0);
+    expect(await t.store.getMeta('IDEM')).toEqual(before);
+    // one chunk read, one metadata read, one full read for the summary; no write
+    expect(t.store.stats.requests - requests).toBe(4);
+  });
+
+  it('answers as of a date: before the first release nothing, then the first print, then the revision', async () => {
+    await t.store.writeSeries(meta('REV'), [rev('2024-06-01', 313.049, '2024-07-11'), rev('2024-06-01', 313.044, '2026-02-11')]);
+    const all = await t.store.readRevisions('REV');
+    const { columnsAsOf } = await import('../../api/store/revisions.js');
+    expect(columnsAsOf(all, '2024-07-10')).toEqual({ dates: [], values: [] });
+    expect(columnsAsOf(all, '2024-08-15').values).toEqual([313.049]);
+    expect(columnsAsOf(all).values).toEqual([313.044]);
+    expect((await t.store.getMeta('REV'))?.vintages).toEqual(['2024-07-11', '2026-02-11']);
+  });
+
+  it('retries UnprocessedItems until every chunk is written', async () => {
+    let withheld = 0;
+    // Between the client and dynalite: hold back all but one item of each batch, as a throttled table does.
+    t.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (!String(context.commandName).startsWith('BatchWrite')) return next(args);
+        const input = args.input as { RequestItems: Record<string, unknown[]> };
+        const [table, requests] = Object.entries(input.RequestItems)[0];
+        const held = requests.slice(1);
+        withheld += held.length;
+        const out = await next({ ...args, input: { ...input, RequestItems: { [table]: requests.slice(0, 1) } } });
+        (out.output as { UnprocessedItems?: unknown }).UnprocessedItems = held.length ? { [table]: held } : {};
+        return out;
+      },
+      { step: 'initialize', name: 'withholdItems' },
+    );
+    try {
+      const input = [2019, 2020, 2021, 2022].map((y) => rev(`${y}-06-30`, y));
+      await t.store.writeRevisions('RETRY', input);
+      expect(withheld).toBeGreaterThan(0);
+      expect(await t.store.readRevisions('RETRY')).toEqual(input);
+    } finally {
+      t.client.middlewareStack.remove('withholdItems');
+    }
+  });
+
+  it('follows Query pagination past the 1 MB page limit', async () => {
+    const input: Revision[] = [];
+    for (let day = 0; day < 30 * 365; day++) {
+      const date = addDays('1990-01-01', day);
+      for (let v = 0; v < 4; v++) input.push(rev(date, day + v / 10, addDays(date, v * 30)));
+    }
+    await t.store.writeRevisions('LONG', input);
+    const requests = t.store.stats.requests;
+    const read = await t.store.readRevisions('LONG');
+    expect(read).toHaveLength(input.length);
+    expect(t.store.stats.requests - requests).toBeGreaterThan(1);
+  });
+});
