@@ -111,7 +111,7 @@ export const SHEETS: SheetSpec[] = [
   {
     name: 'Cut odds',
     lines: ['Implied probability of each target-range outcome at the September and December 2024 FOMC meetings, from fed funds futures as of B3.'],
-    inputs: [['Prices as of', '2024-08-30', 'date']],
+    inputs: [['Prices as of', '2024-08-16', 'date']], // the bundled futures end on 2024-08-16
     spills: [
       { cell: 'A6', formula: 'TIDE.CUTPROB("2024-09-18",B3,TRUE)' },
       { cell: 'F6', formula: 'TIDE.CUTPROB("2024-12-18",B3,TRUE)' },

@@ -15,7 +15,7 @@ let server: ContractServer;
 beforeAll(async () => {
   server = await startContractServer(reference);
 });
-afterAll(() => server.close());
+afterAll(() => server?.close());
 
 function client(options: Partial<ConstructorParameters<typeof BatchingClient>[0]> = {}) {
   server.requests.length = 0;
@@ -81,6 +81,18 @@ describe('batching client', () => {
     expect(badWindow.status === 'rejected' && badWindow.reason.message).toBe('window: 1 is not a whole number from 2 to 2520');
     // One batch, then the fields the null bubbling lost, asked again.
     expect(server.requests).toHaveLength(2);
+  });
+
+  it('settles every cell when several non-null fields fail in one batch', async () => {
+    const c = client();
+    const calls = [
+      ...['A', 'B', 'C'].map((bad) => pairMatrix(fetcher(c), 'CORRELATION', 'RUT', bad, 5)),
+      ...julyDates.slice(0, 3).map((end) => seriesMatrix(fetcher(c), 'RUT', end, end)),
+    ];
+    const settled = await Promise.allSettled(calls);
+    expect(settled.slice(0, 3).map((r) => r.status === 'rejected' && r.reason.message)).toEqual(['Unknown series "A"', 'Unknown series "B"', 'Unknown series "C"']);
+    expect(settled.slice(3).map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    expect(server.requests.length).toBeLessThanOrEqual(4);
   });
 
   it('sends the API key and reports a refused key as unauthorised', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { datedMatrix, lastValue, tableMatrix } from '../../addin/src/functions/matrix.js';
-import { changeBetween } from '../../addin/src/functions/change.js';
+import { changeFromMeta, type ChangeMeta } from '../../addin/src/functions/change.js';
 import { TideError } from '../../addin/src/shared/errors.js';
 import reference from './reference/rut_change_reference.json' with { type: 'json' };
 
@@ -40,20 +40,23 @@ describe('matrix shaping', () => {
   });
 });
 
-// Reference: test/addin/reference/rut_change_reference.py (pandas) over the real ^RUT closes.
-describe('CHANGE between two dates', () => {
-  it.each(reference.cases)('RUT from $start to $end matches pandas', ({ start, end, PCT, ABS, LOG }) => {
-    expect(changeBetween('RUT', reference.dates, reference.closes, start, end, 'PCT')).toBeCloseTo(PCT, 12);
-    expect(changeBetween('RUT', reference.dates, reference.closes, start, end, 'ABS')).toBeCloseTo(ABS, 9);
-    expect(changeBetween('RUT', reference.dates, reference.closes, start, end, 'LOG')).toBeCloseTo(LOG, 12);
+// Reference: test/addin/reference/rut_change_reference.py (pandas) over the real ^RUT closes. The
+// meta is shaped as the API's CHANGE indicator returns it; the end-to-end tests check the API itself.
+describe('CHANGE from the API\'s CHANGE meta', () => {
+  it.each(reference.cases)('RUT from $start to $end matches pandas in every mode', (c) => {
+    const [[sd, sv], [ed, ev]] = [c.startClose, c.endClose] as [string, number][];
+    const meta: ChangeMeta = { measure: 'PERCENT', start: { date: sd, value: sv }, end: { date: ed, value: ev }, absolute: ev - sv, percent: 100 * (ev / sv - 1) };
+    expect(changeFromMeta('RUT', meta)).toBeCloseTo(c.PCT, 12);
+    expect(changeFromMeta('RUT', meta, 'PCT')).toBeCloseTo(c.PCT, 12);
+    expect(changeFromMeta('RUT', meta, 'ABS')).toBeCloseTo(c.ABS, 9);
+    expect(changeFromMeta('RUT', meta, 'LOG')).toBeCloseTo(c.LOG, 12);
   });
 
-  it('says why when there is no base or no later value', () => {
-    expect(() => changeBetween('RUT', reference.dates, reference.closes, '2024-05-01', undefined, 'PCT')).toThrow(
-      'RUT has no value on or before 2024-05-01',
-    );
-    expect(() => changeBetween('RUT', reference.dates, reference.closes, '2024-07-31', undefined, 'PCT')).toThrow(
-      'RUT has no value after 2024-07-31',
-    );
+  it('shows a rate-like series\' difference by default and says why a ratio is undefined', () => {
+    const dgs2: ChangeMeta = { measure: 'ABSOLUTE', start: { date: '2024-07-09', value: 4.62 }, end: { date: '2024-07-16', value: 4.43 }, absolute: -0.19, percent: -4.11 };
+    expect(changeFromMeta('DGS2', dgs2)).toBe(-0.19);
+    const zero: ChangeMeta = { ...dgs2, start: { date: '2024-07-09', value: 0 }, percent: null };
+    expect(() => changeFromMeta('X', zero, 'PCT')).toThrow('X is 0 on 2024-07-09; a relative change is undefined');
+    expect(() => changeFromMeta('X', zero, 'LOG')).toThrow('X is not positive on 2024-07-09; a log change is undefined');
   });
 });

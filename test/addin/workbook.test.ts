@@ -10,6 +10,7 @@ import { buildWorkbook, SAMPLE } from '../../addin/scripts/workbook.js';
 import { SHEETS } from '../../addin/scripts/workbook-spec.js';
 import { DIST } from '../../addin/scripts/build.js';
 import { ensureAddinBuilt } from './helpers/ensure-built.js';
+import { topLevelArgs } from './helpers/formula-args.js';
 
 interface Read {
   [sheet: string]: { formulas: Record<string, string>; charts: { type: string; title: string; values: string[] }[] };
@@ -25,23 +26,6 @@ beforeAll(async () => {
   if (py.status !== 0) throw new Error(py.stderr);
   read = JSON.parse(py.stdout);
 }, 60_000);
-
-/** Top-level arguments of a formula call, splitting on commas outside quotes and parentheses. */
-function topLevelArgs(formula: string): string[] {
-  const inner = formula.slice(formula.indexOf('(') + 1, formula.lastIndexOf(')'));
-  const args: string[] = [];
-  let depth = 0, quoted = false, current = '';
-  for (const ch of inner) {
-    if (ch === '"') quoted = !quoted;
-    if (!quoted && ch === '(') depth++;
-    if (!quoted && ch === ')') depth--;
-    if (!quoted && depth === 0 && ch === ',') {
-      args.push(current);
-      current = '';
-    } else current += ch;
-  }
-  return [...args, current];
-}
 
 describe('sample workbook', () => {
   it('is what the generator writes today (run npm run addin:workbook after changing the spec)', async () => {

@@ -8,6 +8,10 @@ import { ensureAddinBuilt } from '../addin/helpers/ensure-built.js';
 import { launchBrowser, openAddinPage, type OfficePage } from './helpers/browser.js';
 import type { CellResult } from './helpers/office-stand-in.js';
 import { closes, excelSerial } from './helpers/data.js';
+import ref from './reference/indicator_reference.json' with { type: 'json' };
+import { SHEETS } from '../../addin/scripts/workbook-spec.js';
+import { evaluateCall } from '../addin/helpers/formula-args.js';
+import { excelSerial as serialOf } from './helpers/data.js';
 
 type Cell = [string, unknown[]];
 
@@ -106,5 +110,73 @@ describe('TIDE functions in the browser against the local server', () => {
     expect(badFrequency.error!.message).toMatch(/^frequency: "hourly" is not one of: DAILY/);
     expect(badWindow.error).toMatchObject({ code: '#VALUE!', message: 'window: 0 is not a whole number from 2 to 2520' });
     expect(badField.error!.message).toMatch(/^field: "colour" is not one of: NAME, UNIT/);
+  });
+
+  // Reference: test/e2e/reference/indicator_reference.py (pandas over data/real/).
+  it('CHANGE, CORR, POSITIONING and CUTPROB agree with pandas on the bundled data', async () => {
+    const [change, changeDgs2, runup, corr, longShare, cut, vol, relvol, beta] = await recalc([
+      ['CHANGE', ['RUT', '2024-07-06', '2024-07-16']],
+      ['CHANGE', ['DGS2', '2024-07-09', '2024-07-16']],
+      ['CHANGE', ['RUT', '2024-07-09', '2024-07-31', 'max runup']],
+      ['CORR', ['RUT', 'DGS2', 63, '2024-07-31', '2024-07-31']],
+      ['POSITIONING', ['239742', 'asset manager', null, '2024-07-01', '2024-07-21']],
+      ['CUTPROB', ['2024-09-18', '2024-07-10', true]],
+      ['VOL', ['RUT', 20, '2024-07-01', '2024-07-31']], // RUT: no holiday blanks to null a window
+      ['RELVOL', ['RUT', 'NASDAQCOM', 13, null, '2024-07-01', '2024-07-26']],
+      ['BETA', ['RUT', 'NASDAQCOM', 60, '2024-07-01', '2024-07-31', null, true]],
+    ]);
+    expect(change.value).toBeCloseTo(ref.change_rut_2024_07_06_to_07_16, 10);
+    expect(changeDgs2.value).toBeCloseTo(ref.change_dgs2_2024_07_09_to_07_16, 10); // a yield: the difference
+    expect(runup.value).toBeCloseTo(ref.max_runup_rut_2024_07_09_to_07_31, 10);
+    expect(corr.value).toHaveLength(1);
+    const [[corrDate, corrValue]] = corr.value as [number, number][];
+    expect(corrDate).toBe(excelSerial('2024-07-31'));
+    expect(corrValue).toBeCloseTo(ref.corr_rut_dgs2_63_ending_2024_07_31, 10);
+    expect(longShare.value).toEqual(
+      Object.entries(ref.asset_manager_long_share_july_2024).map(([d, v]) => [excelSerial(d), expect.closeTo(v, 12)]),
+    );
+    const outcomes = cut.value as unknown[][];
+    expect(outcomes[0]).toEqual(['Lower bound', 'Upper bound', 'Change (bp)', 'Probability']);
+    const byChange = new Map(outcomes.slice(1).map((r) => [r[2], r[3] as number]));
+    expect(byChange.get(-25)).toBeCloseTo(ref.cutprob_2024_09_18_asof_2024_07_10.minus25, 10);
+    expect(byChange.get(0)).toBeCloseTo(ref.cutprob_2024_09_18_asof_2024_07_10.unchanged, 10);
+    // The rolling ones: dated rows inside the range, numbers where the window is complete.
+    for (const [name, m] of [['VOL', vol], ['RELVOL', relvol]] as const) {
+      const rows = m.value as [number, number][];
+      expect(rows.length, name).toBeGreaterThan(2);
+      expect(rows.every(([d, v]) => d >= excelSerial('2024-07-01') && d <= excelSerial('2024-07-31') && typeof v === 'number'), name).toBe(true);
+    }
+    expect((beta.value as unknown[][])[0]).toEqual(['Date', 'BETA(RUT, NASDAQCOM)']);
+  });
+
+  it('passes the API\'s own argument errors on as #VALUE! and unknown ids as #N/A', async () => {
+    const [notMeeting, unknownContract, unknownInput] = await recalc([
+      ['CUTPROB', ['2024-09-17', '2024-07-10']],
+      ['POSITIONING', ['999999', 'DEALER']],
+      ['CORR', ['RUT', 'NOPE', 20]],
+    ]);
+    expect(notMeeting.error?.code).toBe('#VALUE!');
+    expect(notMeeting.error?.message).toMatch(/2024-09-18/); // names the nearest meeting
+    expect(unknownContract.error?.code).toBe('#N/A');
+    expect(unknownInput.error?.code).toBe('#N/A');
+    expect(unknownInput.error?.message).toMatch(/NOPE/);
+  });
+
+  it('computes every formula of the sample workbook without an error', async () => {
+    const cells: Cell[] = [];
+    const where: string[] = [];
+    for (const sheet of SHEETS) {
+      // Input cells hold dates, which Excel passes as serials: B3, B4, ... after the text lines.
+      const inputs = Object.fromEntries((sheet.inputs ?? []).map(([, v, kind], k) => [`B${sheet.lines.length + 2 + k}`, kind === 'date' ? serialOf(String(v)) : v]));
+      for (const f of [...(sheet.scalars ?? []).map((x) => x.formula), ...sheet.spills.map((x) => x.formula)]) {
+        const { id, args } = evaluateCall(f, inputs);
+        cells.push([id, args]);
+        where.push(`${sheet.name}: ${f}`);
+      }
+    }
+    const results = await recalc(cells);
+    const failed = results.flatMap((r, i) => (r.error ? [`${where[i]} → ${r.error.code} ${r.error.message}`] : []));
+    expect(failed).toEqual([]);
+    expect(results.length).toBeGreaterThan(10);
   });
 });

@@ -101,11 +101,11 @@ export class BatchingClient {
     const size = Math.max(1, this.options.maxFieldsPerRequest);
     for (let i = 0; i < batch.length; i += size) {
       const chunk = batch.slice(i, i + size);
-      void this.limiter.run(() => this.send(chunk, false));
+      void this.limiter.run(() => this.send(chunk));
     }
   }
 
-  private async send(chunk: Pending[], isRetry: boolean): Promise<void> {
+  private async send(chunk: Pending[]): Promise<void> {
     const { url, apiKey, timeoutMs } = this.options;
     this.stats.requests++;
     this.stats.fields += chunk.length;
@@ -121,7 +121,7 @@ export class BatchingClient {
     // until the culprit stands alone, so the other cells still get their values.
     if (requestError && requestError.kind !== 'unauthorised' && chunk.length > 1 && !response.data) {
       const half = Math.ceil(chunk.length / 2);
-      await Promise.all([this.send(chunk.slice(0, half), isRetry), this.send(chunk.slice(half), isRetry)]);
+      await Promise.all([this.send(chunk.slice(0, half)), this.send(chunk.slice(half))]);
       return;
     }
     const missing: Pending[] = [];
@@ -132,8 +132,9 @@ export class BatchingClient {
       else missing.push(p);
     });
     if (missing.length === 0) return;
-    // Another field's error nulled the whole response; ask again without it, once.
-    if (!isRetry) return this.send(missing, true);
+    // Other fields' errors nulled the whole response (a failing non-null field does that); ask again
+    // for the rest. Each round settles at least one field, so this ends.
+    if (missing.length < chunk.length) return this.send(missing);
     const error = new TideError('server', 'the Tide server returned no data for this formula; recalculate to retry');
     for (const p of missing) p.reject(error);
   }

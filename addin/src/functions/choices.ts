@@ -40,10 +40,12 @@ export const POSITIONING_MEASURES = {
   SHORT: 'short',
   SPREAD: 'spread',
   PCT_OF_OPEN_INTEREST: 'pctOfOpenInterest', PCT_OF_OI: 'pctOfOpenInterest',
+  NET_PCT_OF_OPEN_INTEREST: 'netPctOfOpenInterest', NET_PCT_OF_OI: 'netPctOfOpenInterest',
   OPEN_INTEREST: 'openInterest', OI: 'openInterest',
 } as const;
 
-/** CHANGE modes: from the value at start to the value at end, or the extremes in between. */
+/** CHANGE modes: from the value at start to the value at end, or the extremes in between. Omitted:
+ * percent for prices, the difference for rates (the API's headline measure). */
 export const CHANGE_MODES = {
   PCT: 'PCT', PERCENT: 'PCT',
   ABS: 'ABS', DIFF: 'ABS',

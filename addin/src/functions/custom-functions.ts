@@ -5,7 +5,8 @@ import { infoCell, searchMatrix } from './catalog-functions.js';
 import { asExcelResult } from './excel-errors.js';
 import { pairMatrix, relVolMatrix, surpriseMatrix, volMatrix } from './indicator-functions.js';
 import { cutProbMatrix, positioningMatrix } from './market-functions.js';
-import { changeNumber, seriesMatrix, valueNumber } from './series-functions.js';
+import { changeNumber } from './change.js';
+import { seriesMatrix, valueNumber } from './series-functions.js';
 
 // Parameter types mirror the JSDoc (the metadata generator insists), but Excel may still pass
 // null for an omitted argument; the parsers behind each body accept anything.

@@ -1,10 +1,9 @@
-// CORR, BETA, VOL, RELVOL, SURPRISE (dated arrays) and the run-up/drawdown modes of CHANGE, all
-// computed by the API's `indicator` field.
+// CORR, BETA, VOL, RELVOL, SURPRISE: dated arrays computed by the API's `indicator` field.
 import { optionalBool, optionalChoice, optionalDate, requiredInt, requiredText } from '../shared/args.js';
-import { ArgumentError, TideError } from '../shared/errors.js';
+import { ArgumentError } from '../shared/errors.js';
 import { FREQUENCIES } from './choices.js';
 import type { Fetch } from './fetcher.js';
-import { datedMatrix, lastValue, type Matrix } from './matrix.js';
+import { datedMatrix, type Matrix } from './matrix.js';
 
 export type IndicatorName = 'CORRELATION' | 'BETA' | 'VOLATILITY' | 'RELATIVE_VOL' | 'SURPRISE' | 'MAX_RUNUP' | 'MAX_DRAWDOWN';
 
@@ -15,16 +14,24 @@ interface IndicatorArgs {
   to?: string;
 }
 
-interface IndicatorData {
+export interface IndicatorData<Meta = undefined> {
   dates: string[];
   values: (number | null)[];
+  meta: Meta;
 }
 
 /** Longest rolling window accepted: ten years of daily data. */
 export const MAX_WINDOW = 2520;
 
-function indicator(fetch: Fetch, name: IndicatorName, inputs: string[], a: IndicatorArgs): Promise<IndicatorData> {
-  return fetch<IndicatorData>({
+/** One `indicator` field; `meta` is asked for only when the caller reads it (it can be large). */
+export function indicator<Meta = undefined>(
+  fetch: Fetch,
+  name: IndicatorName | 'CHANGE',
+  inputs: string[],
+  a: IndicatorArgs,
+  withMeta = false,
+): Promise<IndicatorData<Meta>> {
+  return fetch<IndicatorData<Meta>>({
     field: 'indicator',
     args: [
       { name: 'name', type: 'IndicatorName!', value: name },
@@ -34,7 +41,7 @@ function indicator(fetch: Fetch, name: IndicatorName, inputs: string[], a: Indic
       { name: 'from', type: 'Date', value: a.from },
       { name: 'to', type: 'Date', value: a.to },
     ],
-    selection: 'dates values',
+    selection: withMeta ? 'dates values meta' : 'dates values',
   });
 }
 
@@ -99,12 +106,4 @@ export async function surpriseMatrix(fetch: Fetch, ...raw: unknown[]): Promise<M
   const ids = [requiredText('actual', actual), requiredText('consensus', consensus)];
   const args = { from: optionalDate('start', start), to: optionalDate('end', end) };
   return indicatorMatrix(fetch, 'SURPRISE', ids, args, optionalBool('headers', headers, false), `SURPRISE(${ids.join(', ')})`);
-}
-
-/** The indicator's last value: the whole period's figure for run-up and drawdown. */
-export async function indicatorLastValue(fetch: Fetch, name: IndicatorName, inputs: string[], a: IndicatorArgs): Promise<number> {
-  const data = await indicator(fetch, name, inputs, a);
-  const last = lastValue(data.dates, data.values);
-  if (!last) throw new TideError('notFound', `${name} of ${inputs.join(', ')}: no value for the dates asked`);
-  return last.value;
 }

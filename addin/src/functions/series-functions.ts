@@ -1,11 +1,9 @@
-// SERIES, VALUE, CHANGE: observations of one series, as a spilled array or a single number.
-import { optionalBool, optionalChoice, optionalDate, requiredDate, requiredText } from '../shared/args.js';
+// SERIES and VALUE: observations of one series, as a spilled array or a single number.
+import { optionalBool, optionalChoice, optionalDate, requiredText } from '../shared/args.js';
 import { addDays } from '../shared/dates.js';
 import { ArgumentError, TideError } from '../shared/errors.js';
-import { changeBetween } from './change.js';
-import { CHANGE_MODES, FREQUENCIES, TRANSFORMS } from './choices.js';
+import { FREQUENCIES, TRANSFORMS } from './choices.js';
 import { requireSeries, type Fetch, type ObservationsData, type SeriesData } from './fetcher.js';
-import { indicatorLastValue } from './indicator-functions.js';
 import { datedMatrix, lastValue, type Matrix } from './matrix.js';
 
 interface ObservationArgs {
@@ -77,23 +75,6 @@ export async function valueNumber(fetch: Fetch, rawId: unknown, rawDate: unknown
   const found = lastValue(obs.dates, obs.values, date);
   if (!found) throw new TideError('notFound', `${id} has no value on or in the ${VALUE_LOOKBACK_DAYS} days before ${date}`);
   return found.value;
-}
-
-/** Days before the start date searched for the base value (covers holidays and monthly series). */
-const CHANGE_BASE_LOOKBACK_DAYS = 40;
-
-export async function changeNumber(fetch: Fetch, ...raw: unknown[]): Promise<number> {
-  const [rawId, rawStart, rawEnd, rawMode] = raw;
-  const id = requiredText('id', rawId);
-  const start = requiredDate('start', rawStart);
-  const end = optionalDate('end', rawEnd);
-  const mode = optionalChoice('mode', rawMode, CHANGE_MODES, 'PCT');
-  if (end && start >= end) throw new ArgumentError('end', `${end} is not after start ${start}`);
-  if (mode === 'MAX_RUNUP' || mode === 'MAX_DRAWDOWN') {
-    return indicatorLastValue(fetch, mode, [id], { from: start, to: end });
-  }
-  const obs = await observations(fetch, id, { from: addDays(start, -CHANGE_BASE_LOOKBACK_DAYS), to: end });
-  return changeBetween(id, obs.dates, obs.values, start, end, mode);
 }
 
 function range(from?: string, to?: string): string {

@@ -1,20 +1,10 @@
-// A real HTTP GraphQL server on 127.0.0.1 executing the repository's schema (plus the indicator
-// part of the contract) with graphql-js, over a small real dataset. Lets the batching client be
-// tested with real queries, real validation and real error paths before the full API is around.
+// A real HTTP GraphQL server on 127.0.0.1 executing the repository's schema with graphql-js over
+// the July 2024 RUT closes: real queries, validation and error paths, with the request count,
+// concurrency and API key under the test's control.
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildSchema, graphql, GraphQLError } from 'graphql';
-
-const INDICATOR_CONTRACT = `
-enum IndicatorName { CHANGE MAX_RUNUP MAX_DRAWDOWN RETURNS LOG_RETURNS VOLATILITY CORRELATION BETA
-                     RELATIVE_VOL ZSCORE PERCENTILE_RANK SURPRISE }
-extend type Query {
-  indicator(name: IndicatorName!, inputs: [ID!]!, window: Int, frequency: Frequency,
-            from: Date, to: Date, asOf: Date): IndicatorResult!
-}
-type IndicatorResult { name: IndicatorName! inputs: [ID!]! dates: [Date!]! values: [Float]! meta: JSON }
-`;
 
 export interface ContractServer {
   url: string;
@@ -26,7 +16,7 @@ export interface ContractServer {
 }
 
 export async function startContractServer(data: { dates: string[]; closes: number[] }): Promise<ContractServer> {
-  const schema = buildSchema(readFileSync('schema.graphql', 'utf8') + INDICATOR_CONTRACT);
+  const schema = buildSchema(readFileSync('schema.graphql', 'utf8'));
   const inRange = (from?: string, to?: string) => {
     const idx = data.dates.map((d, i) => i).filter((i) => (!from || data.dates[i] >= from) && (!to || data.dates[i] <= to));
     return { dates: idx.map((i) => data.dates[i]), values: idx.map((i) => data.closes[i]) };

@@ -14,15 +14,17 @@ closes = pd.read_csv(sys.argv[1], index_col="Date", parse_dates=True)["Close"]
 window = closes["2024-06-01":"2024-07-31"]
 
 
-def base(start):
-    """The close on or before `start` (the last trading day before a weekend or holiday)."""
-    return closes[:start].iloc[-1]
+def on_or_before(date):
+    """The close on or before `date` (the last trading day before a weekend or holiday)."""
+    point = closes[:date]
+    return point.index[-1].strftime("%Y-%m-%d"), float(point.iloc[-1])
 
 
 cases = []
 for start, end in [("2024-07-09", "2024-07-16"), ("2024-07-06", "2024-07-31"), ("2024-06-03", "2024-07-04")]:
-    b, e = base(start), closes[:end].iloc[-1]
-    cases.append({"start": start, "end": end, "PCT": e / b - 1, "ABS": e - b, "LOG": float(np.log(e / b))})
+    (bd, b), (ed, e) = on_or_before(start), on_or_before(end)
+    cases.append({"start": start, "end": end, "startClose": [bd, b], "endClose": [ed, e],
+                  "PCT": e / b - 1, "ABS": e - b, "LOG": float(np.log(e / b))})
 
 out = {
     "source": "data/real/rut_daily_yahoo.csv (Yahoo Finance ^RUT closes)",
