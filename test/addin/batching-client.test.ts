@@ -95,6 +95,19 @@ describe('batching client', () => {
     expect(server.requests.length).toBeLessThanOrEqual(4);
   });
 
+  it('asks again, after a pause, for fields the server says are momentarily unavailable', async () => {
+    const c = client({ retryDelayMs: 50, maxRetries: 2 });
+    server.flakyFailures = 2;
+    const [flaky, steady] = await Promise.all([seriesMatrix(fetcher(c), 'FLAKY', '2024-07-31'), seriesMatrix(fetcher(c), 'RUT', '2024-07-30')]);
+    expect(flaky).toEqual([[isoToSerial('2024-07-31'), reference.closes.at(-1)]]);
+    expect(steady).toHaveLength(2);
+    expect(server.requests).toHaveLength(3); // the batch, then FLAKY alone twice
+    server.flakyFailures = 3; // one more failure than retries: the cell shows the server's message
+    const e = await rejection(seriesMatrix(fetcher(client({ retryDelayMs: 10, maxRetries: 2 })), 'FLAKY'));
+    expect(e.kind).toBe('unavailable');
+    expect(e.message).toBe('The data store is busy');
+  });
+
   it('sends the API key and reports a refused key as unauthorised', async () => {
     const c = client({ apiKey: 'wrong' });
     server.requireKey = 'right';

@@ -1,6 +1,6 @@
 // The built functions bundle in headless chromium, registered through a stand-in for Excel's
 // custom functions runtime, calling the real local Tide server (dynalite + bundled dataset).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../../api/local/server.js';
@@ -11,7 +11,6 @@ import { closes, excelSerial } from './helpers/data.js';
 import ref from './reference/indicator_reference.json' with { type: 'json' };
 import { SHEETS } from '../../addin/scripts/workbook-spec.js';
 import { evaluateCall } from '../addin/helpers/formula-args.js';
-import { excelSerial as serialOf } from './helpers/data.js';
 
 type Cell = [string, unknown[]];
 
@@ -39,10 +38,6 @@ async function freshPage(): Promise<OfficePage> {
 
 function recalc(cells: Cell[]): Promise<CellResult[]> {
   return office.page.evaluate((c) => (window as unknown as { __recalc(c: unknown): Promise<CellResult[]> }).__recalc(c), cells);
-}
-
-async function one(id: string, ...args: unknown[]): Promise<CellResult> {
-  return (await recalc([[id, args]]))[0];
 }
 
 function rutRows(from: string, to: string): [number, number][] {
@@ -167,7 +162,7 @@ describe('TIDE functions in the browser against the local server', () => {
     const where: string[] = [];
     for (const sheet of SHEETS) {
       // Input cells hold dates, which Excel passes as serials: B3, B4, ... after the text lines.
-      const inputs = Object.fromEntries((sheet.inputs ?? []).map(([, v, kind], k) => [`B${sheet.lines.length + 2 + k}`, kind === 'date' ? serialOf(String(v)) : v]));
+      const inputs = Object.fromEntries((sheet.inputs ?? []).map(([, v, kind], k) => [`B${sheet.lines.length + 2 + k}`, kind === 'date' ? excelSerial(String(v)) : v]));
       for (const f of [...(sheet.scalars ?? []).map((x) => x.formula), ...sheet.spills.map((x) => x.formula)]) {
         const { id, args } = evaluateCall(f, inputs);
         cells.push([id, args]);

@@ -4,29 +4,15 @@ import { TideError, asTideError } from '../shared/errors.js';
 import { ConcurrencyLimiter } from './limiter.js';
 import { aliasFor, buildBatchQuery, callKey, type FieldCall } from './query.js';
 import { distributeResponse } from './response.js';
-import { postGraphQL, type Endpoint, type Transport } from './transport.js';
+import { DEFAULT_OPTIONS, type ClientOptions } from './options.js';
+import { postGraphQL, type Transport } from './transport.js';
 
-export interface ClientOptions extends Endpoint {
-  /** How long to wait after the first call for more calls of the same recalculation. */
-  batchDelayMs: number;
-  /** The most aliased fields in one request. */
-  maxFieldsPerRequest: number;
-  /** The most requests in flight at once. */
-  maxConcurrentRequests: number;
-  /** How long a successful answer is reused; 0 turns the cache off. */
-  cacheTtlMs: number;
-}
-
-export const DEFAULT_OPTIONS: Omit<ClientOptions, 'url'> = {
-  timeoutMs: 20_000,
-  batchDelayMs: 10,
-  maxFieldsPerRequest: 200,
-  maxConcurrentRequests: 4,
-  cacheTtlMs: 30_000,
-};
+export type { ClientOptions } from './options.js';
 
 interface Pending {
   call: FieldCall;
+  /** Times this field was asked again after a transient error. */
+  retries: number;
   resolve(value: unknown): void;
   reject(error: TideError): void;
 }
@@ -78,7 +64,7 @@ export class BatchingClient {
     const cached = this.cache.get(key);
     if (cached && (cached.expiresAt === undefined || cached.expiresAt > Date.now())) return cached.promise as Promise<T>;
     const entry: CacheEntry = {
-      promise: new Promise<unknown>((resolve, reject) => this.pending.push({ call, resolve, reject })),
+      promise: new Promise<unknown>((resolve, reject) => this.pending.push({ call, resolve, reject, retries: 0 })),
     };
     this.cache.set(key, entry);
     entry.promise.then(
@@ -125,17 +111,28 @@ export class BatchingClient {
       return;
     }
     const missing: Pending[] = [];
+    const busy: Pending[] = [];
     fields.forEach((outcome, i) => {
       const p = chunk[i];
       if (outcome.type === 'value') p.resolve(outcome.value);
+      else if (outcome.type === 'error' && outcome.error.kind === 'unavailable' && p.retries < this.options.maxRetries) busy.push(p);
       else if (outcome.type === 'error') p.reject(outcome.error);
       else missing.push(p);
     });
+    if (busy.length) void this.retryLater(busy);
     if (missing.length === 0) return;
     // Other fields' errors nulled the whole response (a failing non-null field does that); ask again
     // for the rest. Each round settles at least one field, so this ends.
     if (missing.length < chunk.length) return this.send(missing);
     const error = new TideError('server', 'the Tide server returned no data for this formula; recalculate to retry');
     for (const p of missing) p.reject(error);
+  }
+
+  /** The server said "busy, retry in a moment" (a throttled store): wait, then ask again as one batch. */
+  private async retryLater(busy: Pending[]): Promise<void> {
+    const attempt = Math.max(...busy.map((p) => p.retries));
+    await new Promise((r) => setTimeout(r, this.options.retryDelayMs * 2 ** attempt));
+    for (const p of busy) p.retries++;
+    await this.limiter.run(() => this.send(busy));
   }
 }

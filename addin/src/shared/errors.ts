@@ -6,6 +6,7 @@ export type TideErrorKind =
   | 'unreachable' // no HTTP answer (network down, wrong URL, refused): #N/A
   | 'timeout' // the server accepted but did not answer in time: #N/A
   | 'unauthorised' // missing or wrong API key: #N/A
+  | 'unavailable' // the server is busy for a moment (throttled store): retried, then #N/A
   | 'server'; // the server answered with an error it did not classify: #N/A
 
 export class TideError extends Error {
@@ -40,6 +41,8 @@ export function kindForGraphQLCode(code: unknown): TideErrorKind {
     case 'UNAUTHENTICATED':
     case 'FORBIDDEN':
       return 'unauthorised';
+    case 'SERVICE_UNAVAILABLE':
+      return 'unavailable';
     default:
       return 'server';
   }

@@ -12,6 +12,8 @@ export interface ContractServer {
   maxInFlight: number;
   /** Answer HTTP 401 to everything while set. */
   requireKey?: string;
+  /** How many more times series "FLAKY" fails as SERVICE_UNAVAILABLE (a throttled store) before answering like RUT. */
+  flakyFailures: number;
   close(): Promise<void>;
 }
 
@@ -22,8 +24,12 @@ export async function startContractServer(data: { dates: string[]; closes: numbe
     return { dates: idx.map((i) => data.dates[i]), values: idx.map((i) => data.closes[i]) };
   };
   const root = {
-    series: ({ id }: { id: string }) =>
-      id !== 'RUT' ? null : { id, observations: ({ from, to }: { from?: string; to?: string }) => inRange(from, to) },
+    series: ({ id }: { id: string }) => {
+      if (id === 'FLAKY' && state.flakyFailures-- > 0) {
+        throw new GraphQLError('The data store is busy', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      }
+      return id !== 'RUT' && id !== 'FLAKY' ? null : { id, observations: ({ from, to }: { from?: string; to?: string }) => inRange(from, to) };
+    },
     indicator: ({ name, inputs }: { name: string; inputs: string[] }) => {
       const unknown = inputs.find((i) => i !== 'RUT');
       if (unknown) throw new GraphQLError(`Unknown series "${unknown}"`, { extensions: { code: 'NOT_FOUND' } });
@@ -31,7 +37,7 @@ export async function startContractServer(data: { dates: string[]; closes: numbe
     },
   };
   let inFlight = 0;
-  const state: ContractServer = { url: '', requests: [], maxInFlight: 0, close: async () => undefined };
+  const state: ContractServer = { url: '', requests: [], maxInFlight: 0, flakyFailures: 0, close: async () => undefined };
   const server: Server = createServer(async (req, res) => {
     inFlight++;
     state.maxInFlight = Math.max(state.maxInFlight, inFlight);
