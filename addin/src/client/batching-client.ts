@@ -29,8 +29,8 @@ export class BatchingClient {
   private readonly cache = new Map<string, CacheEntry>();
   private pending: Pending[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Requests sent and fields asked for since creation, for diagnostics. */
-  readonly stats = { requests: 0, fields: 0 };
+  /** Requests sent, fields asked for, and requests that re-asked busy fields, since creation. */
+  readonly stats = { requests: 0, fields: 0, retryRequests: 0 };
 
   constructor(
     options: Partial<ClientOptions> & { url: string },
@@ -133,6 +133,7 @@ export class BatchingClient {
     const attempt = Math.max(...busy.map((p) => p.retries));
     await new Promise((r) => setTimeout(r, this.options.retryDelayMs * 2 ** attempt));
     for (const p of busy) p.retries++;
+    this.stats.retryRequests++;
     await this.limiter.run(() => this.send(busy));
   }
 }

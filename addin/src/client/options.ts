@@ -20,7 +20,7 @@ export const DEFAULT_OPTIONS: Omit<ClientOptions, 'url'> = {
   timeoutMs: 20_000,
   batchDelayMs: 10,
   maxFieldsPerRequest: 200,
-  maxConcurrentRequests: 4,
+  maxConcurrentRequests: 2,
   cacheTtlMs: 30_000,
   retryDelayMs: 500,
   maxRetries: 2,
