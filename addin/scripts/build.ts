@@ -1,0 +1,54 @@
+// npm run addin:build: bundles the custom functions and the task pane, generates functions.json
+// from the functions' JSDoc, and writes everything the add-in serves into addin/dist/.
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+import { ICON_SIZES, iconPng } from './icons.js';
+import { manifestXml } from './manifest-xml.js';
+
+const addin = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = join(addin, 'dist');
+const src = join(addin, 'src');
+
+export async function buildAddin(): Promise<void> {
+  await rm(DIST, { recursive: true, force: true });
+  await mkdir(join(DIST, 'assets'), { recursive: true });
+
+  const metadata = await generateCustomFunctionsMetadata(join(src, 'functions', 'custom-functions.ts'));
+  if (metadata.errors.length) throw new Error(`functions.json not generated:\n${metadata.errors.join('\n')}`);
+  await writeFile(join(DIST, 'functions.json'), metadata.metadataJson);
+
+  await build({
+    entryPoints: { functions: join(src, 'functions', 'register.ts'), taskpane: join(src, 'taskpane', 'taskpane.ts') },
+    outdir: DIST,
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+
+  for (const page of ['functions.html', 'taskpane.html', 'taskpane.css']) {
+    await copyFile(join(src, page.startsWith('functions') ? 'functions' : 'taskpane', page), join(DIST, page));
+  }
+  await copyFile(join(addin, '..', 'node_modules', 'uplot', 'dist', 'uPlot.min.css'), join(DIST, 'uPlot.min.css'));
+  for (const size of ICON_SIZES) await writeFile(join(DIST, 'assets', `icon-${size}.png`), iconPng(size));
+  // The local server (npm start) serves this next to the files it names; deployments generate
+  // their own with npm run addin:manifest -- --url.
+  await writeFile(join(DIST, 'manifest.xml'), manifestXml(process.env.TIDE_ADDIN_URL ?? LOCAL_ADDIN_URL));
+}
+
+export const LOCAL_ADDIN_URL = `http://localhost:${process.env.PORT ?? 4000}/addin`;
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  buildAddin().then(
+    () => console.log(`add-in built into ${DIST}`),
+    (e) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
+}

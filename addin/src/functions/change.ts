@@ -1,0 +1,49 @@
+// CHANGE: the API's CHANGE indicator (endpoints = last values on or before each date) or its
+// MAX_RUNUP / MAX_DRAWDOWN, returned as Excel likes: fractions (format the cell as %), or the
+// difference in the series' unit.
+import { optionalChoice, optionalDate, requiredDate, requiredText } from '../shared/args.js';
+import { ArgumentError, TideError } from '../shared/errors.js';
+import { CHANGE_MODES } from './choices.js';
+import type { Fetch } from './fetcher.js';
+import { indicator } from './indicator-functions.js';
+
+export interface ChangeMeta {
+  /** What the API considers the headline: percent for prices, absolute for rate-like series. */
+  measure: 'PERCENT' | 'ABSOLUTE';
+  start: { date: string; value: number };
+  end: { date: string; value: number };
+  absolute: number;
+  /** 100 × (end / start − 1); null when the start is 0. */
+  percent: number | null;
+}
+
+/** The number CHANGE shows; without a mode, the API's headline measure (as a fraction if percent). */
+export function changeFromMeta(id: string, meta: ChangeMeta, mode?: 'PCT' | 'ABS' | 'LOG'): number {
+  const chosen = mode ?? (meta.measure === 'PERCENT' ? 'PCT' : 'ABS');
+  if (chosen === 'ABS') return meta.absolute;
+  if (chosen === 'PCT') {
+    if (meta.percent === null) throw new TideError('notFound', `${id} is 0 on ${meta.start.date}; a relative change is undefined`);
+    return meta.percent / 100;
+  }
+  if (meta.start.value <= 0 || meta.end.value <= 0) {
+    throw new TideError('notFound', `${id} is not positive on ${meta.start.value <= 0 ? meta.start.date : meta.end.date}; a log change is undefined`);
+  }
+  return Math.log(meta.end.value / meta.start.value);
+}
+
+/** CHANGE: (id, start, [end], [mode]). */
+export async function changeNumber(fetch: Fetch, ...raw: unknown[]): Promise<number> {
+  const [rawId, rawStart, rawEnd, rawMode] = raw;
+  const id = requiredText('id', rawId);
+  const from = requiredDate('start', rawStart);
+  const to = optionalDate('end', rawEnd);
+  const mode = optionalChoice('mode', rawMode, CHANGE_MODES);
+  if (to && from >= to) throw new ArgumentError('end', `${to} is not after start ${from}`);
+  if (mode === 'MAX_RUNUP' || mode === 'MAX_DRAWDOWN') {
+    const r = await indicator<{ value: number | null }>(fetch, mode, [id], { from, to }, true);
+    if (r.meta?.value === null || r.meta?.value === undefined) throw new TideError('notFound', `${id} has no values from ${from}${to ? ` to ${to}` : ''}`);
+    return r.meta.value;
+  }
+  const r = await indicator<ChangeMeta>(fetch, 'CHANGE', [id], { from, to }, true);
+  return changeFromMeta(id, r.meta, mode);
+}

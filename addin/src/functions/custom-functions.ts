@@ -1,0 +1,181 @@
+// The TIDE.* custom functions as Excel sees them. functions.json is generated from these JSDoc
+// comments (custom-functions-metadata), so they are the one description of each function.
+import { fetchField } from '../client/runtime.js';
+import { infoCell, searchMatrix } from './catalog-functions.js';
+import { asExcelResult } from './excel-errors.js';
+import { pairMatrix, relVolMatrix, surpriseMatrix, volMatrix } from './indicator-functions.js';
+import { cutProbMatrix, positioningMatrix } from './market-functions.js';
+import { changeNumber } from './change.js';
+import { seriesMatrix, valueNumber } from './series-functions.js';
+
+// Parameter types mirror the JSDoc (the metadata generator insists), but Excel may still pass
+// null for an omitted argument; the parsers behind each body accept anything.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+/**
+ * Observations of a series as a dated array: Excel date serials in the first column, values in the second.
+ * @customfunction SERIES
+ * @param {string} id Series id, e.g. "RUT", "DGS2", "CPIAUCSL".
+ * @param {any} [start] First date (date cell, serial or "YYYY-MM-DD"); default: the first observation.
+ * @param {any} [end] Last date; default: the latest observation.
+ * @param {string} [frequency] DAILY, WEEKLY, MONTHLY, QUARTERLY or ANNUAL (D/W/M/Q/A); default: the series' own.
+ * @param {string} [transform] LEVEL, CHANGE, PCT_CHANGE, LOG_RETURN, YOY, ANNUALIZED or REBASE_100; default LEVEL.
+ * @param {any} [asOf] Only values published by this date (first prints, vintages); default: latest values.
+ * @param {boolean} [headers] TRUE adds a header row; default FALSE.
+ * @returns {Promise<any[][]>} Dates and values.
+ */
+export function series(id: string, start?: any, end?: any, frequency?: string, transform?: string, asOf?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => seriesMatrix(fetchField, id, start, end, frequency, transform, asOf, headers));
+}
+
+/**
+ * One value of a series: on a date (or the last one before it), or the latest.
+ * @customfunction VALUE
+ * @param {string} id Series id.
+ * @param {any} [date] Date of the value; default: the latest value.
+ * @param {any} [asOf] Only values published by this date; default: latest values.
+ * @returns {Promise<number>} The value.
+ */
+export function value(id: string, date?: any, asOf?: any): Promise<number> {
+  return asExcelResult(() => valueNumber(fetchField, id, date, asOf));
+}
+
+/**
+ * Change of a series from a start date to an end date, as a fraction (PCT), difference (ABS) or log; or the largest run-up or drawdown in between.
+ * @customfunction CHANGE
+ * @param {string} id Series id.
+ * @param {any} start Start date; the base is the last value on or before it.
+ * @param {any} [end] End date; default: the latest value.
+ * @param {string} [mode] PCT (default), ABS, LOG, MAX_RUNUP or MAX_DRAWDOWN.
+ * @returns {Promise<number>} The change.
+ */
+export function change(id: string, start: any, end?: any, mode?: string): Promise<number> {
+  return asExcelResult(() => changeNumber(fetchField, id, start, end, mode));
+}
+
+/**
+ * Rolling correlation of the returns of two series.
+ * @customfunction CORR
+ * @param {string} a First series id.
+ * @param {string} b Second series id.
+ * @param {number} window Observations in each rolling window.
+ * @param {any} [start] First date; default: all.
+ * @param {any} [end] Last date; default: all.
+ * @param {string} [frequency] Frequency of the returns; default: the series' own.
+ * @param {boolean} [headers] TRUE adds a header row.
+ * @returns {Promise<any[][]>} Dates and correlations.
+ */
+export function corr(a: string, b: string, window: number, start?: any, end?: any, frequency?: string, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => pairMatrix(fetchField, 'CORRELATION', a, b, window, start, end, frequency, headers));
+}
+
+/**
+ * Rolling beta of the returns of one series on another's.
+ * @customfunction BETA
+ * @param {string} a Series id whose beta is measured.
+ * @param {string} b Benchmark series id.
+ * @param {number} window Observations in each rolling window.
+ * @param {any} [start] First date.
+ * @param {any} [end] Last date.
+ * @param {string} [frequency] Frequency of the returns.
+ * @param {boolean} [headers] TRUE adds a header row.
+ * @returns {Promise<any[][]>} Dates and betas.
+ */
+export function beta(a: string, b: string, window: number, start?: any, end?: any, frequency?: string, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => pairMatrix(fetchField, 'BETA', a, b, window, start, end, frequency, headers));
+}
+
+/**
+ * Rolling volatility of a series' returns.
+ * @customfunction VOL
+ * @param {string} id Series id.
+ * @param {number} window Observations in each rolling window.
+ * @param {any} [start] First date.
+ * @param {any} [end] Last date.
+ * @param {string} [frequency] Frequency of the returns.
+ * @param {boolean} [headers] TRUE adds a header row.
+ * @returns {Promise<any[][]>} Dates and volatilities.
+ */
+export function vol(id: string, window: number, start?: any, end?: any, frequency?: string, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => volMatrix(fetchField, id, window, start, end, frequency, headers));
+}
+
+/**
+ * Relative volatility of two series: rolling volatility of a's returns over b's.
+ * @customfunction RELVOL
+ * @param {string} a Series id, e.g. "RUT".
+ * @param {string} b Benchmark series id, e.g. "NASDAQCOM".
+ * @param {number} window Returns in each rolling window.
+ * @param {string} [frequency] Frequency of the returns; default WEEKLY.
+ * @param {any} [start] First date.
+ * @param {any} [end] Last date.
+ * @param {boolean} [headers] TRUE adds a header row.
+ * @returns {Promise<any[][]>} Dates and volatility ratios.
+ */
+export function relvol(a: string, b: string, window: number, frequency?: string, start?: any, end?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => relVolMatrix(fetchField, a, b, window, frequency, start, end, headers));
+}
+
+/**
+ * CFTC positioning of one trader group in a futures contract, per weekly report.
+ * @customfunction POSITIONING
+ * @param {string} contract CFTC contract code, e.g. "239742" (Russell 2000 E-mini).
+ * @param {string} group DEALER, ASSET_MANAGER, LEVERAGED_FUNDS, OTHER_REPORTABLES or NON_REPORTABLES.
+ * @param {string} [measure] LONG_SHARE (default), NET, LONG, SHORT, SPREAD, PCT_OF_OPEN_INTEREST or OPEN_INTEREST.
+ * @param {any} [start] First report date.
+ * @param {any} [end] Last report date.
+ * @param {string} [report] FUTURES_ONLY (default) or FUTURES_AND_OPTIONS.
+ * @param {boolean} [headers] TRUE adds a header row.
+ * @returns {Promise<any[][]>} Report dates and the measure.
+ */
+export function positioning(contract: string, group: string, measure?: string, start?: any, end?: any, report?: string, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => positioningMatrix(fetchField, contract, group, measure, start, end, report, headers));
+}
+
+/**
+ * Surprise of a release: actual minus consensus, per release date.
+ * @customfunction SURPRISE
+ * @param {string} actual Series id of the released values.
+ * @param {string} consensus Series id of the expected values.
+ * @param {any} [start] First date.
+ * @param {any} [end] Last date.
+ * @param {boolean} [headers] TRUE adds a header row.
+ * @returns {Promise<any[][]>} Dates and surprises.
+ */
+export function surprise(actual: string, consensus: string, start?: any, end?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => surpriseMatrix(fetchField, actual, consensus, start, end, headers));
+}
+
+/**
+ * Market-implied probabilities of each target-range outcome at an FOMC meeting, from fed funds futures.
+ * @customfunction CUTPROB
+ * @param {any} meeting Date of the FOMC meeting.
+ * @param {any} [asOf] Futures prices as of this date; default: today.
+ * @param {boolean} [headers] TRUE adds a header row.
+ * @returns {Promise<any[][]>} Lower bound, upper bound, change in bp and probability of each outcome.
+ */
+export function cutprob(meeting: any, asOf?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => cutProbMatrix(fetchField, meeting, asOf, headers));
+}
+
+/**
+ * Series in the catalog matching every word of the text.
+ * @customfunction SEARCH
+ * @param {string} [text] Words to match in id, name, unit, source or notes; default: the whole catalog.
+ * @param {boolean} [headers] TRUE adds a header row.
+ * @returns {Promise<any[][]>} Id, name, unit, frequency, source, first date and last date of each match.
+ */
+export function search(text?: string, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => searchMatrix(fetchField, text, headers));
+}
+
+/**
+ * One fact about a series from the catalog.
+ * @customfunction INFO
+ * @param {string} id Series id.
+ * @param {string} field NAME, UNIT, FREQUENCY, NOTES, SOURCE, SOURCE_ID, URL, FIRST_DATE, LAST_DATE or LAST_UPDATED.
+ * @returns {Promise<any>} The fact; dates as date serials.
+ */
+export function info(id: string, field: string): Promise<any> {
+  return asExcelResult(() => infoCell(fetchField, id, field));
+}

@@ -1,0 +1,62 @@
+// POSITIONING (CFTC trader groups) and CUTPROB (fed funds futures implied outcomes).
+import { optionalBool, optionalChoice, optionalDate, requiredDate, requiredText } from '../shared/args.js';
+import { todayIso } from '../shared/dates.js';
+import { ArgumentError } from '../shared/errors.js';
+import { COT_REPORTS, POSITIONING_MEASURES, TRADER_GROUPS } from './choices.js';
+import type { Fetch } from './fetcher.js';
+import { datedMatrix, tableMatrix, type Matrix } from './matrix.js';
+
+/** POSITIONING: (contract, group, [measure], [start], [end], [report], [headers]). */
+export async function positioningMatrix(fetch: Fetch, ...raw: unknown[]): Promise<Matrix> {
+  const [rawContract, rawGroup, rawMeasure, start, end, rawReport, rawHeaders] = raw;
+  const contract = requiredText('contract', rawContract);
+  const group = optionalChoice('group', rawGroup, TRADER_GROUPS);
+  if (!group) throw new ArgumentError('group', `is required, one of: ${Object.keys(TRADER_GROUPS).join(', ')}`);
+  const measure = optionalChoice('measure', rawMeasure, POSITIONING_MEASURES, 'longShare');
+  const from = optionalDate('start', start);
+  const to = optionalDate('end', end);
+  if (from && to && from > to) throw new ArgumentError('start', `${from} is after end ${to}`);
+  const report = optionalChoice('report', rawReport, COT_REPORTS);
+  const headers = optionalBool('headers', rawHeaders, false);
+  const data = await fetch<{ dates: string[] } & Record<string, (number | null)[]>>({
+    field: 'positioning',
+    args: [
+      { name: 'contract', type: 'String!', value: contract },
+      { name: 'group', type: 'TraderGroup!', value: group },
+      { name: 'report', type: 'CotReport', value: report },
+      { name: 'from', type: 'Date', value: from },
+      { name: 'to', type: 'Date', value: to },
+    ],
+    selection: `dates ${measure}`,
+  });
+  return datedMatrix(
+    { dates: data.dates, columns: [data[measure]] },
+    { headers, labels: ['Date', `${group} ${measure}`], emptyMessage: `No ${contract} positioning reports for the dates asked` },
+  );
+}
+
+interface RateOutcome {
+  lowerBound: number;
+  upperBound: number;
+  changeBp: number;
+  probability: number;
+}
+
+export const CUTPROB_LABELS = ['Lower bound', 'Upper bound', 'Change (bp)', 'Probability'];
+
+/** CUTPROB: (meeting, [asOf], [headers]); asOf defaults to today. */
+export async function cutProbMatrix(fetch: Fetch, rawMeeting: unknown, rawAsOf: unknown, rawHeaders: unknown): Promise<Matrix> {
+  const meeting = requiredDate('meeting', rawMeeting);
+  const asOf = optionalDate('asOf', rawAsOf) ?? todayIso();
+  const headers = optionalBool('headers', rawHeaders, false);
+  const outcomes = await fetch<RateOutcome[]>({
+    field: 'cutProbabilities',
+    args: [
+      { name: 'meeting', type: 'Date!', value: meeting },
+      { name: 'asOf', type: 'Date!', value: asOf },
+    ],
+    selection: 'lowerBound upperBound changeBp probability',
+  });
+  const rows: Matrix = outcomes.map((o) => [o.lowerBound, o.upperBound, o.changeBp, o.probability]);
+  return tableMatrix(rows, { headers, labels: CUTPROB_LABELS, emptyMessage: `No implied outcomes for the ${meeting} meeting as of ${asOf}` });
+}

@@ -1,0 +1,84 @@
+// SERIES and VALUE: observations of one series, as a spilled array or a single number.
+import { optionalBool, optionalChoice, optionalDate, requiredText } from '../shared/args.js';
+import { addDays } from '../shared/dates.js';
+import { ArgumentError, TideError } from '../shared/errors.js';
+import { FREQUENCIES, TRANSFORMS } from './choices.js';
+import { requireSeries, type Fetch, type ObservationsData, type SeriesData } from './fetcher.js';
+import { datedMatrix, lastValue, type Matrix } from './matrix.js';
+
+interface ObservationArgs {
+  from?: string;
+  to?: string;
+  frequency?: string;
+  transform?: string;
+  asOf?: string;
+}
+
+function observationsCall(id: string, a: ObservationArgs) {
+  return {
+    field: 'series',
+    args: [
+      { name: 'id', type: 'ID!', value: id },
+      { name: 'from', type: 'Date', value: a.from, in: 'selection' as const },
+      { name: 'to', type: 'Date', value: a.to, in: 'selection' as const },
+      { name: 'frequency', type: 'Frequency', value: a.frequency, in: 'selection' as const },
+      { name: 'transform', type: 'Transform', value: a.transform, in: 'selection' as const },
+      { name: 'asOf', type: 'Date', value: a.asOf, in: 'selection' as const },
+    ],
+    selection:
+      'id observations(from: $from, to: $to, frequency: $frequency, transform: $transform, asOf: $asOf) { dates values }',
+  };
+}
+
+async function observations(fetch: Fetch, id: string, a: ObservationArgs): Promise<ObservationsData> {
+  const series = await fetch<SeriesData<ObservationsData> | null>(observationsCall(id, a));
+  return requireSeries(series, id).observations!;
+}
+
+export async function seriesMatrix(fetch: Fetch, ...raw: unknown[]): Promise<Matrix> {
+  const [rawId, start, end, frequency, transform, asOf, headers] = raw;
+  const id = requiredText('id', rawId);
+  const a: ObservationArgs = {
+    from: optionalDate('start', start),
+    to: optionalDate('end', end),
+    frequency: optionalChoice('frequency', frequency, FREQUENCIES),
+    transform: optionalChoice('transform', transform, TRANSFORMS),
+    asOf: optionalDate('asOf', asOf),
+  };
+  const withHeaders = optionalBool('headers', headers, false);
+  if (a.from && a.to && a.from > a.to) throw new ArgumentError('start', `${a.from} is after end ${a.to}`);
+  const obs = await observations(fetch, id, a);
+  return datedMatrix(
+    { dates: obs.dates, columns: [obs.values] },
+    { headers: withHeaders, labels: ['Date', id], emptyMessage: `${id} has no observations${range(a.from, a.to)}` },
+  );
+}
+
+/** How far back VALUE looks for the last value on or before a date (covers quarterly series). */
+const VALUE_LOOKBACK_DAYS = 400;
+
+export async function valueNumber(fetch: Fetch, rawId: unknown, rawDate: unknown, rawAsOf: unknown): Promise<number> {
+  const id = requiredText('id', rawId);
+  const date = optionalDate('date', rawDate);
+  const asOf = optionalDate('asOf', rawAsOf);
+  if (date === undefined) {
+    const series = await fetch<{ latest: { date: string; value: number | null } | null } | null>({
+      field: 'series',
+      args: [{ name: 'id', type: 'ID!', value: id }, { name: 'asOf', type: 'Date', value: asOf, in: 'selection' }],
+      selection: 'id latest(asOf: $asOf) { date value }',
+    });
+    const latest = requireSeries(series, id).latest;
+    if (!latest || latest.value === null) throw new TideError('notFound', `${id} has no value${asOf ? ` as of ${asOf}` : ''}`);
+    return latest.value;
+  }
+  const obs = await observations(fetch, id, { from: addDays(date, -VALUE_LOOKBACK_DAYS), to: date, asOf });
+  const found = lastValue(obs.dates, obs.values, date);
+  if (!found) throw new TideError('notFound', `${id} has no value on or in the ${VALUE_LOOKBACK_DAYS} days before ${date}`);
+  return found.value;
+}
+
+function range(from?: string, to?: string): string {
+  if (from && to) return ` from ${from} to ${to}`;
+  if (from) return ` from ${from}`;
+  return to ? ` up to ${to}` : '';
+}

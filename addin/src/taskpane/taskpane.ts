@@ -1,0 +1,133 @@
+// Task pane: settings, series search, a chart of the selected series, and formula insertion.
+import { BatchingClient } from '../client/batching-client.js';
+import { apiUrlProblem, loadSettings, saveSettings, type TideSettings } from '../client/settings.js';
+import { PaneApi, type CatalogRow } from './api.js';
+import { drawSeriesChart } from './chart.js';
+import { seriesFormula } from './formula.js';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const api = new PaneApi(new BatchingClient({ url: '', batchDelayMs: 0 }));
+let selected: CatalogRow | undefined;
+
+function status(text: string, isError = false): void {
+  const el = $('status');
+  el.textContent = text;
+  el.classList.toggle('error', isError);
+}
+
+function applySettings(s: TideSettings): void {
+  const options = { url: s.apiUrl, apiKey: s.apiKey || undefined };
+  api.client.configure(options);
+  // In the shared runtime the custom functions' client lives in this page too.
+  (globalThis as { tide?: { configure(o: typeof options): void } }).tide?.configure(options);
+}
+
+async function search(text: string): Promise<void> {
+  status('Searching…');
+  try {
+    const { rows, total } = await api.search(text);
+    const list = $('results');
+    list.replaceChildren(
+      ...rows.map((row) => {
+        const li = document.createElement('li');
+        li.dataset.id = row.id;
+        li.innerHTML = `<span class="id"></span><span class="name"></span>`;
+        li.querySelector('.id')!.textContent = row.id;
+        li.querySelector('.name')!.textContent = row.name;
+        li.addEventListener('click', () => void select(row, li));
+        return li;
+      }),
+    );
+    status(`${total} series${total > rows.length ? `, first ${rows.length} shown` : ''}`);
+  } catch (e) {
+    status((e as Error).message, true);
+  }
+}
+
+async function select(row: CatalogRow, li: HTMLElement): Promise<void> {
+  selected = row;
+  for (const other of Array.from($('results').children)) other.setAttribute('aria-selected', String(other === li));
+  $('selected').hidden = false;
+  $('selected-title').textContent = `${row.id} — ${row.name}`;
+  $('selected-meta').textContent = `${row.unit} · ${row.frequency.toLowerCase()} · ${row.source.name} · ${row.firstDate ?? '?'} to ${row.lastDate ?? '?'}`;
+  updateFormula();
+  await redraw();
+}
+
+async function redraw(): Promise<void> {
+  if (!selected) return;
+  const start = $<HTMLInputElement>('start').value || undefined;
+  const end = $<HTMLInputElement>('end').value || undefined;
+  try {
+    const obs = await api.observations(selected.id, start, end);
+    drawSeriesChart($('chart'), selected.id, obs.dates, obs.values);
+    $('chart').dataset.points = String(obs.dates.length);
+    status(`${selected.id}: ${obs.dates.length} observations`);
+  } catch (e) {
+    status((e as Error).message, true);
+  }
+}
+
+function currentFormula(): string {
+  const start = $<HTMLInputElement>('start').value || undefined;
+  const end = $<HTMLInputElement>('end').value || undefined;
+  return seriesFormula(selected!.id, start, end);
+}
+
+function updateFormula(): void {
+  $('formula').textContent = currentFormula();
+}
+
+async function insertFormula(): Promise<void> {
+  const formula = currentFormula();
+  if (typeof Excel === 'undefined') {
+    status('Not running inside Excel: copy the formula shown above.', true);
+    return;
+  }
+  try {
+    await Excel.run(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.formulas = [[formula]];
+      await context.sync();
+    });
+    status(`Inserted ${formula}`);
+  } catch (e) {
+    status(`Could not insert the formula: ${(e as Error).message}`, true);
+  }
+}
+
+async function start(): Promise<void> {
+  if (typeof Office !== 'undefined' && Office.onReady) await Office.onReady();
+  const settings = await loadSettings();
+  $<HTMLInputElement>('api-url').value = settings.apiUrl;
+  $<HTMLInputElement>('api-key').value = settings.apiKey;
+  applySettings(settings);
+  $<HTMLButtonElement>('insert').disabled = typeof Excel === 'undefined';
+
+  $('search-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    void search($<HTMLInputElement>('search-text').value.trim());
+  });
+  for (const id of ['start', 'end']) {
+    $(id).addEventListener('change', () => {
+      updateFormula();
+      void redraw();
+    });
+  }
+  $('insert').addEventListener('click', () => void insertFormula());
+  $('settings-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const next = { apiUrl: $<HTMLInputElement>('api-url').value.trim(), apiKey: $<HTMLInputElement>('api-key').value.trim() };
+    const problem = apiUrlProblem(next.apiUrl);
+    if (problem) return status(problem, true);
+    applySettings(next);
+    saveSettings(next).then(
+      () => status('Settings saved'),
+      (err: Error) => status(`Settings not saved: ${err.message}`, true),
+    );
+  });
+  document.body.dataset.ready = 'true';
+}
+
+void start();

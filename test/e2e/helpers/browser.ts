@@ -1,0 +1,37 @@
+// Debian's chromium, headless, driven by playwright-core; the page may reach 127.0.0.1 only.
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { OFFICE_STAND_IN } from './office-stand-in.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export interface OfficePage {
+  page: Page;
+  /** POSTs to any /graphql endpoint since the page opened. */
+  graphqlRequests: { url: string; at: number }[];
+}
+
+/** Opens an add-in page with office.js replaced by `officeScript` (the stand-in, or nothing). */
+export async function openAddinPage(browser: Browser, url: string, officeScript = OFFICE_STAND_IN): Promise<OfficePage> {
+  const page = await browser.newPage();
+  const graphqlRequests: OfficePage['graphqlRequests'] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/graphql') graphqlRequests.push({ url: r.url(), at: Date.now() });
+  });
+  await page.route('**/*', (route) => {
+    const target = new URL(route.request().url());
+    if (target.hostname === 'appsforoffice.microsoft.com') {
+      return route.fulfill({ contentType: 'text/javascript', body: officeScript });
+    }
+    return target.hostname === '127.0.0.1' || target.hostname === 'localhost' ? route.continue() : route.abort();
+  });
+  await page.goto(url);
+  return { page, graphqlRequests };
+}
