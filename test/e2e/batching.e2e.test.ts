@@ -32,7 +32,7 @@ afterAll(async () => {
 async function openSheet(options: Record<string, unknown> = {}): Promise<OfficePage> {
   const office = await openAddinPage(browser, `${server.url}/addin/functions.html`);
   await office.page.waitForFunction(() => 'SERIES' in ((window as { __registered?: object }).__registered ?? {}));
-  await office.page.evaluate((o) => (window as unknown as { tide: { configure(o: unknown): void } }).tide.configure(o), options);
+  await office.page.evaluate((o) => (window as unknown as { tide: { configure(o: unknown): void } }).tide.configure(o), { apiKey: server.apiKey, ...options });
   return office;
 }
 

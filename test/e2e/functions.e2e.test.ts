@@ -33,6 +33,7 @@ async function freshPage(): Promise<OfficePage> {
   await office?.page.close();
   office = await openAddinPage(browser, `${server.url}/addin/functions.html`);
   await office.page.waitForFunction(() => Object.keys((window as { __registered?: object }).__registered ?? {}).length > 0);
+  await office.page.evaluate((apiKey) => (window as unknown as { tide: { configure(o: unknown): void } }).tide.configure({ apiKey }), server.apiKey);
   return office;
 }
 

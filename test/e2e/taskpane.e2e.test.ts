@@ -18,6 +18,12 @@ beforeAll(async () => {
   browser = await launchBrowser();
   pane = await openAddinPage(browser, `${server.url}/addin/taskpane.html`, '/* no Office here */');
   await pane.page.waitForSelector('body[data-ready="true"]');
+  // The key the server printed, entered in the settings as a user would.
+  await pane.page.click('#settings summary');
+  await pane.page.fill('#api-key', server.apiKey);
+  await pane.page.click('#settings-form button');
+  await pane.page.waitForFunction(() => document.getElementById('status')!.textContent === 'Settings saved');
+  await pane.page.click('#settings summary');
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

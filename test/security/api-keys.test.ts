@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiKey } from '../../api/auth/api-key.js';
 import { startLocalServer } from '../../api/local/server.js';
+import { logger } from '../../api/observability/logger.js';
 import { captureOutput } from '../helpers/capture-logs.js';
 import { startApi } from '../helpers/local-api.js';
 
@@ -11,6 +12,7 @@ import { startApi } from '../helpers/local-api.js';
 
 const KEY_CACHE_MS = 300;
 const logs = captureOutput();
+logger.setLogLevel('INFO'); // this file reads the request log lines
 let api: Awaited<ReturnType<typeof startApi>>;
 const secrets: string[] = [];
 beforeAll(async () => {
