@@ -1,5 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { addinRecalcFigures } from './figures/addin-recalc.js';
 import { graphqlExecutionFigures } from './figures/graphql-execution.js';
+import { lambdaBundleFigures } from './figures/lambda-bundle.js';
 import { loadFigures } from './figures/load.js';
 import { rollingCorrelationFigures } from './figures/rolling-correlation.js';
 import { storeReadFigures } from './figures/store-read.js';
@@ -14,6 +16,8 @@ const figures: [string, () => Promise<Row[]>][] = [
   ['store read', storeReadFigures],
   ['GraphQL execution', graphqlExecutionFigures],
   ['rolling correlation', rollingCorrelationFigures],
+  ['lambda bundle', lambdaBundleFigures],
+  ['add-in recalculation', addinRecalcFigures],
   ['load', loadFigures],
 ];
 

@@ -1,13 +1,14 @@
 import type { MetaCache } from '../store/meta-cache.js';
+import { requestReads, type SeriesReads } from '../store/request-reads.js';
 import type { SeriesStore } from '../store/series-store.js';
 import type { SeriesMeta } from '../series/types.js';
 
 export interface GraphQLContext {
-  store: SeriesStore;
+  store: SeriesReads;
   requestId: string;
   meta(id: string): Promise<SeriesMeta | null>;
 }
 
 export function createContext(store: SeriesStore, metaCache: MetaCache, requestId: string): GraphQLContext {
-  return { store, requestId, meta: (id) => metaCache.get(id) };
+  return { store: requestReads(store), requestId, meta: (id) => metaCache.get(id) };
 }

@@ -1,13 +1,13 @@
 import type { Revision, SeriesMeta } from '../series/types.js';
 import { yearOf } from '../store/keys.js';
-import type { SeriesStore } from '../store/series-store.js';
+import type { SeriesReads } from '../store/request-reads.js';
 import { inForce } from '../store/revisions.js';
 
 /**
  * The last non-missing value as known on `asOf`, reading one year-chunk at a time backwards from the
  * newest, so the usual case costs one item.
  */
-export async function readLatest(store: SeriesStore, meta: SeriesMeta, asOf?: string | null): Promise<Revision | null> {
+export async function readLatest(store: SeriesReads, meta: SeriesMeta, asOf?: string | null): Promise<Revision | null> {
   if (!meta.lastDate || !meta.firstDate) return null;
   const newest = asOf && asOf < meta.lastDate ? asOf : meta.lastDate;
   for (let year = yearOf(newest); year >= yearOf(meta.firstDate); year--) {

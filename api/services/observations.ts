@@ -4,7 +4,7 @@ import { isLowerOrEqual, periodOf } from '../series/periods.js';
 import { resample, type Aggregation } from '../series/resample.js';
 import { transform, type Transform } from '../series/transform.js';
 import type { Columns, Frequency, SeriesMeta } from '../series/types.js';
-import type { SeriesStore } from '../store/series-store.js';
+import type { SeriesReads } from '../store/request-reads.js';
 import { columnsAsOf } from '../store/revisions.js';
 import { maxResponsePoints } from './limits.js';
 
@@ -54,7 +54,7 @@ function lowerBound(dates: string[], target: string): number {
 const upperBound = (dates: string[], target: string): number => lowerBound(dates, `${target}\uffff`);
 
 /** Reads, converts and transforms one series' observations as known on `asOf`. */
-export async function readObservations(store: SeriesStore, meta: SeriesMeta, args: ObservationArgs): Promise<ObservationResult> {
+export async function readObservations(store: SeriesReads, meta: SeriesMeta, args: ObservationArgs): Promise<ObservationResult> {
   const frequency = args.frequency ?? meta.frequency;
   const aggregation = args.aggregation ?? 'LAST';
   const how = args.transform ?? 'LEVEL';

@@ -1,0 +1,28 @@
+import type { Revision } from '../series/types.js';
+import { yearOf } from './keys.js';
+import type { SeriesStore } from './series-store.js';
+
+/** The reads resolvers make; per request they go through `requestReads`. */
+export type SeriesReads = Pick<SeriesStore, 'readRevisions' | 'getMeta' | 'listMeta'>;
+
+/**
+ * One request's reads, deduplicated: a sheet recalculating 200 cells of the same series asks for the
+ * same year-chunks 200 times, and this sends each distinct chunk query once. Lives for one request
+ * only, so it never serves anything stale.
+ */
+export function requestReads(store: SeriesStore): SeriesReads {
+  const chunks = new Map<string, Promise<Revision[]>>();
+  let catalog: ReturnType<SeriesStore['listMeta']> | undefined;
+  return {
+    getMeta: (id) => store.getMeta(id),
+    listMeta: () => (catalog ??= store.listMeta()),
+    async readRevisions(id, from, to) {
+      const [a, b] = [from ? yearOf(from) : 0, to ? yearOf(to) : 9999];
+      const key = `${id}|${a}|${b}`;
+      let years = chunks.get(key);
+      if (!years) chunks.set(key, (years = store.readRevisions(id, a ? `${a}-01-01` : undefined, b < 9999 ? `${b}-12-31` : undefined)));
+      const all = await years;
+      return from || to ? all.filter((r) => (!from || r.date >= from) && (!to || r.date <= to)) : all;
+    },
+  };
+}

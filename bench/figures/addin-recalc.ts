@@ -1,0 +1,51 @@
+import { startLocalServer } from '../../api/local/server.js';
+import { ensureAddinBuilt } from '../../test/addin/helpers/ensure-built.js';
+import { launchBrowser, openAddinPage } from '../../test/e2e/helpers/browser.js';
+import { closes } from '../../test/e2e/helpers/data.js';
+import { ms, times, type Row } from '../harness.js';
+
+const CELLS = 1000;
+
+/** 1,000 distinct =TIDE.SERIES cells recalculating at once in headless chromium, against one hand-made request for the same data. */
+export async function addinRecalcFigures(): Promise<Row[]> {
+  await ensureAddinBuilt();
+  // The baseline's single request carries all 1,000 fields, over the per-request cost limit the add-in respects.
+  const limit = process.env.TIDE_MAX_COMPLEXITY;
+  process.env.TIDE_MAX_COMPLEXITY = '100000';
+  const server = await startLocalServer({});
+  const browser = await launchBrowser();
+  try {
+    const rut = closes('rut_daily_yahoo.csv');
+    const ranges = Array.from({ length: CELLS }, (_, i) => [rut.dates[i % 700], rut.dates[(i % 700) + 19], i >= 700 ? 'DAILY' : null] as const);
+    const office = await openAddinPage(browser, `${server.url}/addin/functions.html`);
+    await office.page.waitForFunction(() => 'SERIES' in ((window as { __registered?: object }).__registered ?? {}));
+    await office.page.evaluate((apiKey) => (window as unknown as { tide: { configure(o: unknown): void } }).tide.configure({ apiKey }), server.apiKey);
+
+    const before = office.graphqlRequests.length;
+    const cellsMs = await office.page.evaluate(async (r) => {
+      const t0 = performance.now();
+      const results = await (window as unknown as { __recalc(c: unknown): Promise<{ error?: unknown }[]> }).__recalc(r.map(([from, to, f]) => ['SERIES', ['RUT', from, to, f]]));
+      if (results.some((x) => x.error)) throw new Error('a cell failed');
+      return performance.now() - t0;
+    }, ranges);
+    const requests = office.graphqlRequests.length - before;
+
+    // The floor: the same 1,000 fields in one request, sent by the same page.
+    const fields = ranges.map(([from, to], i) => `c${i}: series(id: "RUT") { observations(from: "${from}", to: "${to}") { dates values } }`).join('\n');
+    const oneMs = await office.page.evaluate(async ({ url, key, query }) => {
+      const t0 = performance.now();
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ query: `{ ${query} }` }) });
+      const body = await res.json();
+      if (body.errors) throw new Error(JSON.stringify(body.errors[0]));
+      return performance.now() - t0;
+    }, { url: `${server.url}/graphql`, key: server.apiKey, query: fields });
+    return [
+      { figure: `${CELLS.toLocaleString('en')} add-in cells recalculating (headless chromium)`, value: `${requests} requests, ${ms(cellsMs)}`, baseline: `one request with the same data: ${ms(oneMs)}`, ratio: times(cellsMs / oneMs), target: '≤ 5 requests, ≤ 2×', met: requests <= 5 && cellsMs / oneMs <= 2 },
+    ];
+  } finally {
+    if (limit === undefined) delete process.env.TIDE_MAX_COMPLEXITY;
+    else process.env.TIDE_MAX_COMPLEXITY = limit;
+    await browser.close();
+    await server.close();
+  }
+}
