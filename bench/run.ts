@@ -10,8 +10,6 @@ import { printTable, type Row } from './harness.js';
 // `npm run bench`: every figure beside a baseline measured in the same run. Medians after warm-up.
 // Figures are printed, never asserted: a slow machine must not fail the build.
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 const figures: [string, () => Promise<Row[]>][] = [
   ['store read', storeReadFigures],
   ['GraphQL execution', graphqlExecutionFigures],

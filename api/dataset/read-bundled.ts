@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { CFTC_FIELDS, CFTC_PUBLICATION_LAG_DAYS, cftcFieldLabel, cftcReportName, cftcSeriesId, type CftcField } from '../series/cftc-fields.js';
+import { CFTC_FIELDS, CFTC_PUBLICATION_LAG_DAYS, cftcSeriesMeta, type CftcField } from '../series/cftc-fields.js';
 import { addDays, isIsoDate } from '../series/dates.js';
 import type { Revision, SeriesMeta } from '../series/types.js';
 import type { Catalog, CatalogCftc, CatalogSeries } from './catalog.js';
@@ -45,20 +45,12 @@ async function readCftc(dataDir: string, entry: CatalogCftc): Promise<SeriesInpu
   const rows = await readRows(join(dataDir, 'real', entry.file));
   return (Object.keys(CFTC_FIELDS) as CftcField[]).map((field) => {
     const column = CFTC_FIELDS[field];
-    const id = cftcSeriesId(entry.contract, entry.report, field);
     const revisions = rows.map((row, i) => {
       const date = row.Report_Date_as_YYYY_MM_DD ?? row['Report_Date_as_YYYY-MM-DD'];
       if (!isIsoDate(date)) throw new Error(`${entry.file} row ${i + 2}: bad report date "${date}"`);
       return { date, value: toNumber(row[column], `${entry.file} row ${i + 2} ${column}`), realtimeStart: addDays(date, CFTC_PUBLICATION_LAG_DAYS) };
     });
-    const meta = {
-      id,
-      name: `${entry.name}: ${cftcFieldLabel(field)} (${cftcReportName(entry.report)})`,
-      unit: 'Contracts',
-      frequency: 'WEEKLY' as const,
-      source: { name: 'CFTC', url: 'https://www.cftc.gov/MarketReports/CommitmentsofTraders/index.htm', sourceId: `${entry.contract} ${column}` },
-      notes: 'Traders in Financial Futures, weekly as of Tuesday; published the following Friday, the date used as its realtime start.',
-    };
+    const meta = cftcSeriesMeta(entry.contract, entry.name, entry.report, field);
     return { meta, revisions };
   });
 }

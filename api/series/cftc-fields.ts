@@ -23,6 +23,28 @@ export const CFTC_FIELDS = {
 
 export type CftcField = keyof typeof CFTC_FIELDS;
 
+/**
+ * The same fields in the CFTC's public reporting API (Socrata TFF datasets), which lower-cases the
+ * names and drops the `_all` suffix on the asset-manager, leveraged-money and other-reportables columns.
+ */
+export const CFTC_SOCRATA_COLUMNS: Record<CftcField, string> = {
+  OPEN_INTEREST: 'open_interest_all',
+  DEALER_LONG: 'dealer_positions_long_all',
+  DEALER_SHORT: 'dealer_positions_short_all',
+  DEALER_SPREAD: 'dealer_positions_spread_all',
+  ASSET_MGR_LONG: 'asset_mgr_positions_long',
+  ASSET_MGR_SHORT: 'asset_mgr_positions_short',
+  ASSET_MGR_SPREAD: 'asset_mgr_positions_spread',
+  LEV_MONEY_LONG: 'lev_money_positions_long',
+  LEV_MONEY_SHORT: 'lev_money_positions_short',
+  LEV_MONEY_SPREAD: 'lev_money_positions_spread',
+  OTHER_REPT_LONG: 'other_rept_positions_long',
+  OTHER_REPT_SHORT: 'other_rept_positions_short',
+  OTHER_REPT_SPREAD: 'other_rept_positions_spread',
+  NONREPT_LONG: 'nonrept_positions_long_all',
+  NONREPT_SHORT: 'nonrept_positions_short_all',
+};
+
 /** The report's as-of date is a Tuesday; CFTC publishes it the following Friday. */
 export const CFTC_PUBLICATION_LAG_DAYS = 3;
 
@@ -42,3 +64,15 @@ export function cftcFieldLabel(field: CftcField): string {
 }
 
 export const cftcReportName = (report: CotReportCode): string => REPORT_NAMES[report];
+
+/** The metadata of one field's series, the same whether it came from the bundled files or the CFTC's API. */
+export function cftcSeriesMeta(contract: string, market: string, report: CotReportCode, field: CftcField) {
+  return {
+    id: cftcSeriesId(contract, report, field),
+    name: `${market}: ${cftcFieldLabel(field)} (${cftcReportName(report)})`,
+    unit: 'Contracts',
+    frequency: 'WEEKLY' as const,
+    source: { name: 'CFTC', url: 'https://www.cftc.gov/MarketReports/CommitmentsofTraders/index.htm', sourceId: `${contract} ${CFTC_FIELDS[field]}` },
+    notes: 'Traders in Financial Futures, weekly as of Tuesday; published the following Friday, the date used as its realtime start.',
+  };
+}

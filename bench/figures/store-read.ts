@@ -1,5 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { ApiKeyStore } from '../../api/auth/key-store.js';
 import { createGraphqlHandler } from '../../api/handlers/create-handler.js';
 import { lambdaContext, toLambdaEvent } from '../../api/local/lambda-event.js';
 import { batchPut } from '../../api/store/batch-write.js';
@@ -11,9 +12,9 @@ import { extendedRut } from '../synthetic.js';
 const ID = 'RUT_10Y';
 const POINTS = 2_600;
 
-function graphqlEvent(from: string, to: string): APIGatewayProxyEventV2 {
+function graphqlEvent(from: string, to: string, key: string): APIGatewayProxyEventV2 {
   const query = `{ series(id: "${ID}") { observations(from: "${from}", to: "${to}") { dates values } } }`;
-  return toLambdaEvent({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify({ query })), sourceIp: '127.0.0.1' });
+  return toLambdaEvent({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: Buffer.from(JSON.stringify({ query })), sourceIp: '127.0.0.1' });
 }
 
 /** Ten years of daily points through the Lambda handler, against the same points straight from the store, and against one item per point. */
@@ -27,7 +28,8 @@ export async function storeReadFigures(): Promise<Row[]> {
     await batchPut(t.client, t.store.tableName, revisions.map((r) => ({ pk: `P#${ID}`, sk: r.date, v: r.value, r: r.realtimeStart })));
 
     const handler = createGraphqlHandler(t.store);
-    const event = graphqlEvent(from, to);
+    const { key } = await new ApiKeyStore(t.client, t.store.tableName).create('bench');
+    const event = graphqlEvent(from, to, key);
     const invoke = async () => {
       const out = (await handler(event, lambdaContext('bench'), () => undefined)) as APIGatewayProxyStructuredResultV2;
       if (out.statusCode !== 200 || !out.body?.includes('"values"')) throw new Error(`bench query failed: ${out.body}`);
