@@ -40,7 +40,7 @@ export async function addinRecalcFigures(): Promise<Row[]> {
       return performance.now() - t0;
     }, { url: `${server.url}/graphql`, key: server.apiKey, query: fields });
     return [
-      { figure: `${CELLS.toLocaleString('en')} add-in cells recalculating (headless chromium)`, value: `${requests} requests, ${ms(cellsMs)}`, baseline: `one request with the same data: ${ms(oneMs)}`, ratio: times(cellsMs / oneMs), target: '≤ 5 requests, ≤ 2×', met: requests <= 5 && cellsMs / oneMs <= 2 },
+      { figure: `${CELLS.toLocaleString('en')} add-in cells recalculating (headless chromium)`, value: `${requests} requests, ${ms(cellsMs)}`, baseline: `one request with the same data: ${ms(oneMs)}`, ratio: times(cellsMs / oneMs), target: '≤ 5 requests, ≤ 2×', met: requests <= 5 && cellsMs / oneMs <= 2, note: requests <= 5 && cellsMs / oneMs <= 2 ? undefined : 'the client sends 200 cells per request, 2 at a time, and each request reads the series chunks again (read sharing is per request); the page also turns 1,000 answers into Excel matrices, which the baseline does not' },
     ];
   } finally {
     if (limit === undefined) delete process.env.TIDE_MAX_COMPLEXITY;

@@ -39,6 +39,6 @@ export async function graphqlExecutionFigures(): Promise<Row[]> {
   const baseline = await medianMs(() => JSON.stringify(columns), 15, 3);
   await server.stop();
   return [
-    { figure: `GraphQL execution, ${POINTS.toLocaleString('en')} points, columnar`, value: ms(value), baseline: `JSON.stringify of the arrays: ${ms(baseline)}`, ratio: times(value / baseline), target: '≤ 1.3×', met: value / baseline <= 1.3 },
+    { figure: `GraphQL execution, ${POINTS.toLocaleString('en')} points, columnar`, value: ms(value), baseline: `JSON.stringify of the arrays: ${ms(baseline)}`, ratio: times(value / baseline), target: '≤ 1.3×', met: value / baseline <= 1.3, note: value / baseline <= 1.3 ? undefined : 'graphql-js completes and serialises every list element on its own (200,000 leaves here), on top of reading the revisions into columns; serving each column as one custom scalar would make the list a single leaf, at the price of the schema no longer typing its elements' },
   ];
 }
