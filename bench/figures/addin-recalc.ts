@@ -1,6 +1,6 @@
 import { startLocalServer } from '../../api/local/server.js';
 import { ensureAddinBuilt } from '../../test/addin/helpers/ensure-built.js';
-import { launchBrowser, openAddinPage } from '../../test/e2e/helpers/browser.js';
+import { launchBrowser, openFunctionsPage } from '../../test/e2e/helpers/browser.js';
 import { closes } from '../../test/e2e/helpers/data.js';
 import { ms, times, type Row } from '../harness.js';
 
@@ -17,9 +17,7 @@ export async function addinRecalcFigures(): Promise<Row[]> {
   try {
     const rut = closes('rut_daily_yahoo.csv');
     const ranges = Array.from({ length: CELLS }, (_, i) => [rut.dates[i % 700], rut.dates[(i % 700) + 19], i >= 700 ? 'DAILY' : null] as const);
-    const office = await openAddinPage(browser, `${server.url}/addin/functions.html`);
-    await office.page.waitForFunction(() => 'SERIES' in ((window as { __registered?: object }).__registered ?? {}));
-    await office.page.evaluate((apiKey) => (window as unknown as { tide: { configure(o: unknown): void } }).tide.configure({ apiKey }), server.apiKey);
+    const office = await openFunctionsPage(browser, server);
 
     const before = office.graphqlRequests.length;
     const cellsMs = await office.page.evaluate(async (r) => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../../api/local/server.js';
 import { ensureAddinBuilt } from '../addin/helpers/ensure-built.js';
 import { startSilentServer } from '../addin/helpers/silent-server.js';
-import { launchBrowser, openAddinPage, type OfficePage } from './helpers/browser.js';
+import { launchBrowser, openFunctionsPage, type OfficePage } from './helpers/browser.js';
 import type { CellResult } from './helpers/office-stand-in.js';
 import { closes, excelSerial } from './helpers/data.js';
 import { startRefusingServer } from './helpers/refusing-server.js';
@@ -29,12 +29,7 @@ afterAll(async () => {
 });
 
 /** A page with a cold cache, as when a workbook opens. */
-async function openSheet(options: Record<string, unknown> = {}): Promise<OfficePage> {
-  const office = await openAddinPage(browser, `${server.url}/addin/functions.html`);
-  await office.page.waitForFunction(() => 'SERIES' in ((window as { __registered?: object }).__registered ?? {}));
-  await office.page.evaluate((o) => (window as unknown as { tide: { configure(o: unknown): void } }).tide.configure(o), { apiKey: server.apiKey, ...options });
-  return office;
-}
+const openSheet = (options: Record<string, unknown> = {}): Promise<OfficePage> => openFunctionsPage(browser, server, options);
 
 /** Time is measured inside the page, from the first call to the last cell settling (as Excel sees it). */
 async function recalc(office: OfficePage, cells: Cell[]): Promise<{ results: CellResult[]; ms: number; requests: number; retries: number }> {

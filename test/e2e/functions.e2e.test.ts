@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../../api/local/server.js';
 import { ensureAddinBuilt } from '../addin/helpers/ensure-built.js';
-import { launchBrowser, openAddinPage, type OfficePage } from './helpers/browser.js';
+import { launchBrowser, openFunctionsPage, type OfficePage } from './helpers/browser.js';
 import type { CellResult } from './helpers/office-stand-in.js';
 import { closes, excelSerial } from './helpers/data.js';
 import ref from './reference/indicator_reference.json' with { type: 'json' };
@@ -31,9 +31,7 @@ afterAll(async () => {
 
 async function freshPage(): Promise<OfficePage> {
   await office?.page.close();
-  office = await openAddinPage(browser, `${server.url}/addin/functions.html`);
-  await office.page.waitForFunction(() => Object.keys((window as { __registered?: object }).__registered ?? {}).length > 0);
-  await office.page.evaluate((apiKey) => (window as unknown as { tide: { configure(o: unknown): void } }).tide.configure({ apiKey }), server.apiKey);
+  office = await openFunctionsPage(browser, server);
   return office;
 }
 
