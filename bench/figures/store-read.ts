@@ -57,7 +57,7 @@ export async function storeReadFigures(): Promise<Row[]> {
     return [
       { figure: `GraphQL read, ${POINTS} daily points, Lambda handler + dynalite`, value: ms(viaGraphql), baseline: `store read + JSON.stringify: ${ms(viaStore)}`, ratio: times(viaGraphql / viaStore), target: '≤ 1.5×', met: viaGraphql / viaStore <= 1.5 },
       { figure: 'same read, items fetched', value: `${chunkItems} items, ${chunkRequests} request(s) (+1 metadata)`, baseline: `one item per point: ${points.items} items, ${points.requests} requests`, ratio: `${times(points.items / chunkItems)} fewer`, target: '≥ 10× fewer', met: points.items / chunkItems >= 10 },
-      { figure: 'same read, time', value: ms(viaStore), baseline: `one item per point: ${ms(viaPoints)}`, ratio: `${times(viaPoints / viaStore)} faster`, target: '≥ 5× faster', met: viaPoints / viaStore >= 5 },
+      { figure: 'same read, time', value: ms(viaStore), baseline: `one item per point: ${ms(viaPoints)}`, ratio: `${times(viaPoints / viaStore)} faster`, target: '≥ 5× faster', met: viaPoints / viaStore >= 5, note: viaPoints / viaStore >= 5 ? undefined : 'dynalite returns 2,600 small items from memory in one page almost as fast as 10 large ones; it varies between 3× and 5× from run to run here. On DynamoDB the per-point layout also costs 260× the read units' },
     ];
   } finally {
     await t.close();
