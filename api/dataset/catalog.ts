@@ -33,4 +33,6 @@ export interface CatalogCftc {
 export interface Catalog {
   series: CatalogSeries[];
   cftc: CatalogCftc[];
+  /** 538 national polls, loaded as daily polling averages per candidate. */
+  polls?: { file: string; candidates: string[] };
 }

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { CFTC_FIELDS, CFTC_PUBLICATION_LAG_DAYS, cftcSeriesMeta, type CftcField } from '../series/cftc-fields.js';
 import { addDays, isIsoDate } from '../series/dates.js';
 import type { Revision, SeriesMeta } from '../series/types.js';
+import { readPollSeries } from '../ingest/connectors/polls-client.js';
 import type { Catalog, CatalogCftc, CatalogSeries } from './catalog.js';
 import { periodDate, realtimeStart, type Calendars } from './realtime.js';
 
@@ -61,5 +62,6 @@ export async function readBundled(dataDir: string): Promise<SeriesInput[]> {
   const calendars = await readCalendars(dataDir);
   const series = await Promise.all(catalog.series.map((s) => readSeries(dataDir, s, calendars)));
   const cftc = await Promise.all(catalog.cftc.map((c) => readCftc(dataDir, c)));
-  return [...series, ...cftc.flat()];
+  const polls = catalog.polls ? await readPollSeries(join(dataDir, 'real', catalog.polls.file), catalog.polls.candidates) : [];
+  return [...series, ...cftc.flat(), ...polls];
 }

@@ -17,7 +17,8 @@ export function createDocumentClient(opts: ClientOptions = {}): DynamoDBDocument
     region: opts.region ?? process.env.AWS_REGION ?? 'us-east-1',
     ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     maxAttempts: opts.maxAttempts ?? 5,
-    requestHandler: { requestTimeout: opts.requestTimeoutMs ?? 5_000, connectionTimeout: 2_000 },
+    // Without throwOnRequestTimeout the SDK only warns when the timeout passes and keeps waiting.
+    requestHandler: { requestTimeout: opts.requestTimeoutMs ?? 5_000, connectionTimeout: 2_000, throwOnRequestTimeout: true },
   });
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }

@@ -137,3 +137,13 @@ describe('native weekly series', () => {
     expect(got.dates).toEqual(['2024-07-02', '2024-07-09', '2024-07-16']);
   });
 });
+
+describe('polling averages', () => {
+  it('the bundled 538 polls are served as daily averages per candidate, public the day after', async () => {
+    const res = await api.query('{ series(id: "POLLS_US_PRES_2024_HARRIS") { unit observations(from: "2024-07-22", to: "2024-07-29") { dates values } latest(asOf: "2024-07-29") { date realtimeStart } } }');
+    expect(res.data.series.unit).toBe('Percent');
+    expect(res.data.series.observations.dates[0]).toBe('2024-07-22');
+    for (const v of res.data.series.observations.values) expect(v).toBeGreaterThan(30);
+    expect(res.data.series.latest).toEqual({ date: '2024-07-28', realtimeStart: '2024-07-29' });
+  });
+});
