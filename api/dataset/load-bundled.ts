@@ -3,6 +3,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { SeriesStore } from '../store/series-store.js';
+import { ingest } from '../ingest/pipeline.js';
 import { readBundled } from './read-bundled.js';
 
 const MARKER = { pk: 'DATASET#bundled', sk: 'LOADED' };
@@ -25,8 +26,8 @@ export async function loadBundled(store: SeriesStore, dataDir: string): Promise<
   const marker = await store.client.send(new GetCommand({ TableName: store.tableName, Key: MARKER }));
   if (marker.Item?.fingerprint === print) return { loaded: false, series: 0, added: 0 };
   const inputs = await readBundled(dataDir);
-  let added = 0;
-  for (const { meta, revisions } of inputs) added += (await store.writeSeries(meta, revisions)).added;
+  const outcomes = await ingest(store, 'bundled dataset', inputs);
+  const added = outcomes.reduce((n, o) => n + o.pointsAdded, 0);
   await store.client.send(new PutCommand({ TableName: store.tableName, Item: { ...MARKER, fingerprint: print, at: new Date().toISOString() } }));
   return { loaded: true, series: inputs.length, added };
 }

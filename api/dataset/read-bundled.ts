@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { CFTC_FIELDS, CFTC_PUBLICATION_LAG_DAYS, cftcSeriesMeta, type CftcField } from '../series/cftc-fields.js';
 import { addDays, isIsoDate } from '../series/dates.js';
-import type { Revision, SeriesMeta } from '../series/types.js';
+import type { Revision } from '../series/types.js';
 import { readPollSeries } from '../ingest/connectors/polls-client.js';
+import type { SeriesBatch } from '../ingest/types.js';
 import type { Catalog, CatalogCftc, CatalogSeries } from './catalog.js';
 import { periodDate, realtimeStart, type Calendars } from './realtime.js';
 
-export type SeriesInput = { meta: Omit<SeriesMeta, 'vintages'>; revisions: Revision[] };
 type Row = Record<string, string>;
 
 async function readRows(path: string): Promise<Row[]> {
@@ -27,7 +27,7 @@ async function readCalendars(dataDir: string): Promise<Calendars> {
   return { cpi: new Map(rows.map((r) => [r.reference_month, r.release_date])) };
 }
 
-async function readSeries(dataDir: string, entry: CatalogSeries, calendars: Calendars): Promise<SeriesInput> {
+async function readSeries(dataDir: string, entry: CatalogSeries, calendars: Calendars): Promise<SeriesBatch> {
   const revisions: Revision[] = [];
   for (const f of entry.files) {
     const rows = await readRows(join(dataDir, 'real', f.file));
@@ -42,7 +42,7 @@ async function readSeries(dataDir: string, entry: CatalogSeries, calendars: Cale
   return { meta, revisions };
 }
 
-async function readCftc(dataDir: string, entry: CatalogCftc): Promise<SeriesInput[]> {
+async function readCftc(dataDir: string, entry: CatalogCftc): Promise<SeriesBatch[]> {
   const rows = await readRows(join(dataDir, 'real', entry.file));
   return (Object.keys(CFTC_FIELDS) as CftcField[]).map((field) => {
     const column = CFTC_FIELDS[field];
@@ -57,7 +57,7 @@ async function readCftc(dataDir: string, entry: CatalogCftc): Promise<SeriesInpu
 }
 
 /** Every bundled series with its revisions, read from data/ as catalog.json describes. */
-export async function readBundled(dataDir: string): Promise<SeriesInput[]> {
+export async function readBundled(dataDir: string): Promise<SeriesBatch[]> {
   const catalog = JSON.parse(await readFile(join(dataDir, 'catalog.json'), 'utf8')) as Catalog;
   const calendars = await readCalendars(dataDir);
   const series = await Promise.all(catalog.series.map((s) => readSeries(dataDir, s, calendars)));

@@ -1,6 +1,5 @@
 import type { SeriesMeta } from '../series/types.js';
-import { canonical, summarize } from '../store/revisions.js';
-import { newRevisions } from './diff.js';
+import { mergeRevisions, summarize } from '../store/revisions.js';
 import { sameMeta } from './meta.js';
 import type { RevisionStore, SeriesBatch } from './types.js';
 import { validateBatch } from './validate.js';
@@ -41,11 +40,10 @@ export async function ingest(store: RevisionStore, source: string, batches: Seri
 
 async function ingestOne(store: RevisionStore, batch: SeriesBatch, now: () => Date): Promise<SeriesOutcome> {
   const id = batch.meta.id;
-  const incoming = canonical(batch.revisions);
   const [stored, previous] = await Promise.all([store.readRevisions(id), store.getMeta(id)]);
-  const fresh = newRevisions(stored, incoming);
+  const { merged, fresh } = mergeRevisions(stored, batch.revisions);
   const added = fresh.length ? (await store.writeRevisions(id, fresh)).added : 0;
-  const derived: Omit<SeriesMeta, 'lastUpdated'> = { ...batch.meta, ...summarize(canonical([...stored, ...fresh])) };
+  const derived: Omit<SeriesMeta, 'lastUpdated'> = { ...batch.meta, ...summarize(merged) };
   const { lastUpdated: _ignored, ...previousRest } = previous ?? ({} as SeriesMeta);
   const unchanged = previous !== null && added === 0 && sameMeta(previousRest, derived);
   if (!unchanged) await store.putMeta({ ...derived, lastUpdated: now().toISOString() });

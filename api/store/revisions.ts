@@ -29,12 +29,15 @@ export function canonical(revisions: Revision[]): Revision[] {
 
 const key = (r: Revision): string => `${r.date}|${r.realtimeStart}|${r.value}`;
 
-/** Merges incoming revisions into stored ones; `added` counts revisions that were not stored before. */
-export function mergeRevisions(stored: Revision[], incoming: Revision[]): { merged: Revision[]; added: number } {
+/**
+ * Merges incoming revisions into stored ones. `fresh` are the merged revisions that were not stored
+ * before (new releases, and corrections of a stored release); `added` counts them.
+ */
+export function mergeRevisions(stored: Revision[], incoming: Revision[]): { merged: Revision[]; fresh: Revision[]; added: number } {
   const merged = canonical([...stored, ...incoming]); // incoming after stored, so it wins a tie
   const before = new Set(stored.map(key));
-  const added = merged.filter((r) => !before.has(key(r))).length;
-  return { merged, added };
+  const fresh = merged.filter((r) => !before.has(key(r)));
+  return { merged, fresh, added: fresh.length };
 }
 
 /** The revision in force for each date on `asOf` (the latest when absent), dates ascending. */

@@ -3,7 +3,7 @@ import type { Revision, SeriesMeta } from '../series/types.js';
 import { batchPut } from './batch-write.js';
 import { decodeChunk, encodeChunk } from './chunk-codec.js';
 import { CATALOG_INDEX, CATALOG_PARTITION, META_SK, chunkSk, seriesPk, yearOf } from './keys.js';
-import { mergeRevisions, summarize } from './revisions.js';
+import { mergeRevisions } from './revisions.js';
 
 export interface StoreOptions {
   client: DynamoDBDocumentClient;
@@ -101,19 +101,6 @@ export class SeriesStore {
     return { added };
   }
 
-  /**
-   * Writes revisions first and metadata last, so a run killed in between leaves the old metadata
-   * beside complete chunks, and a re-run repairs it.
-   */
-  async writeSeries(meta: Omit<SeriesMeta, 'vintages' | 'firstDate' | 'lastDate'>, revisions: Revision[], now = new Date()): Promise<{ added: number }> {
-    const { added } = await this.writeRevisions(meta.id, revisions);
-    const previous = await this.getMeta(meta.id);
-    const summary = summarize(await this.readRevisions(meta.id));
-    const next: SeriesMeta = { ...meta, ...summary, lastUpdated: added > 0 || !previous?.lastUpdated ? now.toISOString() : previous.lastUpdated };
-    if (!previous || stable(previous) !== stable(next)) await this.putMeta(next);
-    return { added };
-  }
-
   private async queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
@@ -126,13 +113,4 @@ export class SeriesStore {
     this.stats.itemsRead += items.length;
     return items;
   }
-}
-
-function stable(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stable(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ApiKeyStore } from '../../api/auth/key-store.js';
+import { ingest } from '../../api/ingest/pipeline.js';
 import { createGraphqlHandler } from '../../api/handlers/create-handler.js';
 import { lambdaContext, toLambdaEvent } from '../../api/local/lambda-event.js';
 import { batchPut } from '../../api/store/batch-write.js';
@@ -23,7 +24,7 @@ export async function storeReadFigures(): Promise<Row[]> {
   try {
     const revisions = extendedRut(POINTS, '2015-01-01');
     const [from, to] = [revisions[0].date, revisions[revisions.length - 1].date];
-    await t.store.writeSeries({ id: ID, name: 'RUT extended', unit: 'Index', frequency: 'DAILY', source: { name: 'bench', sourceId: ID } }, revisions);
+    await ingest(t.store, 'bench', [{ meta: { id: ID, name: 'RUT extended', unit: 'Index', frequency: 'DAILY', source: { name: 'bench', sourceId: ID } }, revisions }]);
     // The baseline layout: one item per point.
     await batchPut(t.client, t.store.tableName, revisions.map((r) => ({ pk: `P#${ID}`, sk: r.date, v: r.value, r: r.realtimeStart })));
 
