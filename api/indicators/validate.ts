@@ -1,11 +1,10 @@
 // Guards shared by the indicators: they throw IndicatorInputError with a message that names the
 // argument, says what was wrong and what to pass instead.
+import { isIsoDate } from '../series/dates.js';
 import { IndicatorInputError } from './errors.js';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export function assertIsoDate(argument: string, date: string): void {
-  if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+  if (!isIsoDate(date)) {
     throw new IndicatorInputError(argument, `${argument} must be a date written YYYY-MM-DD; got "${date}".`);
   }
 }

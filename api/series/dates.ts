@@ -24,5 +24,3 @@ export function addMonths(date: string, months: number): string {
 
 /** 0 = Sunday ... 6 = Saturday. */
 export const weekday = (date: string): number => new Date(`${date}T00:00:00Z`).getUTCDay();
-
-export const today = (): string => new Date().toISOString().slice(0, 10);

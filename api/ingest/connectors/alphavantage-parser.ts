@@ -1,5 +1,5 @@
 import type { Revision } from '../../series/types.js';
-import { isIsoDate } from '../dates.js';
+import { isIsoDate } from '../../series/dates.js';
 import { fail } from '../errors.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Revision } from '../../series/types.js';
-import { addDays, isIsoDate } from '../dates.js';
+import { addDays, isIsoDate } from '../../series/dates.js';
 import { fail } from '../errors.js';
 import type { SeriesBatch } from '../types.js';
 import { CFTC_FIELDS, CFTC_PUBLICATION_LAG_DAYS, CFTC_SOCRATA_COLUMNS, cftcSeriesId, cftcSeriesMeta, type CftcField, type CotReportCode } from '../../series/cftc-fields.js';

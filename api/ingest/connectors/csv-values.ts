@@ -1,5 +1,5 @@
 import type { Frequency } from '../../series/types.js';
-import { isIsoDate } from '../dates.js';
+import { isIsoDate } from '../../series/dates.js';
 
 export type DateFormat = 'YYYY-MM-DD' | 'MM/DD/YYYY' | 'DD.MM.YYYY';
 export type DecimalMark = '.' | ',';

@@ -1,5 +1,5 @@
 import type { Frequency, Revision } from '../../series/types.js';
-import { isIsoDate } from '../dates.js';
+import { isIsoDate } from '../../series/dates.js';
 import { fail, type Origin } from '../errors.js';
 import type { SeriesDescription } from '../types.js';
 

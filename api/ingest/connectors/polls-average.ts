@@ -1,5 +1,5 @@
 import type { Revision } from '../../series/types.js';
-import { addDays } from '../dates.js';
+import { addDays } from '../../series/dates.js';
 import type { PollRow } from './polls-parser.js';
 
 /**

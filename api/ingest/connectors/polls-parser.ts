@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { isIsoDate } from '../dates.js';
+import { isIsoDate } from '../../series/dates.js';
 import { fail } from '../errors.js';
 
 /** One candidate's share in one question of one poll, as 538's president_polls.csv lists it. */
