@@ -1,13 +1,9 @@
-// Periods per year used to annualise volatility: sqrt(periods per year) × per-period std.
+// Annualising volatility: sqrt(periods per year) × per-period std, with the periods per year that
+// the ANNUALIZED transform also uses.
+import { PERIODS_PER_YEAR } from '../series/periods.js';
 import type { Frequency } from '../series/types.js';
 
-export const PERIODS_PER_YEAR: Readonly<Record<Frequency, number>> = {
-  DAILY: 252,
-  WEEKLY: 52,
-  MONTHLY: 12,
-  QUARTERLY: 4,
-  ANNUAL: 1,
-};
+export { PERIODS_PER_YEAR };
 
 export function annualisationFactor(frequency: Frequency): number {
   return Math.sqrt(PERIODS_PER_YEAR[frequency]);

@@ -4,7 +4,7 @@ import type { Frequency } from './types.js';
 export const FREQUENCY_ORDER: Frequency[] = ['DAILY', 'WEEKLY', 'MONTHLY', 'QUARTERLY', 'ANNUAL'];
 
 /** Periods per year, used to annualise: 252 trading days, 52 weeks. */
-export const PERIODS_PER_YEAR: Record<Frequency, number> = { DAILY: 252, WEEKLY: 52, MONTHLY: 12, QUARTERLY: 4, ANNUAL: 1 };
+export const PERIODS_PER_YEAR: Readonly<Record<Frequency, number>> = { DAILY: 252, WEEKLY: 52, MONTHLY: 12, QUARTERLY: 4, ANNUAL: 1 };
 
 const FRIDAY = 5;
 
