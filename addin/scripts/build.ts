@@ -18,7 +18,7 @@ export async function buildAddin(): Promise<void> {
 
   const metadata = await generateCustomFunctionsMetadata(join(src, 'functions', 'custom-functions.ts'));
   if (metadata.errors.length) throw new Error(`functions.json not generated:\n${metadata.errors.join('\n')}`);
-  await writeFile(join(DIST, 'functions.json'), metadata.metadataJson);
+  await writeFile(join(DIST, 'functions.json'), withCellAddress(metadata.metadataJson));
 
   await build({
     entryPoints: { functions: join(src, 'functions', 'register.ts'), taskpane: join(src, 'taskpane', 'taskpane.ts') },
@@ -39,6 +39,17 @@ export async function buildAddin(): Promise<void> {
   // The local server (npm start) serves this next to the files it names; deployments generate
   // their own with npm run addin:manifest -- --url.
   await writeFile(join(DIST, 'manifest.xml'), manifestXml(process.env.TIDE_ADDIN_URL ?? LOCAL_ADDIN_URL));
+}
+
+/**
+ * Every TIDE function is told its cell (requiresAddress), so Explain can show what a cell asked.
+ * Set here rather than by a JSDoc tag on each function: the wrapper in functions/invocation.ts
+ * takes the extra argument off, and the functions keep their plain signatures.
+ */
+export function withCellAddress(metadataJson: string): string {
+  const metadata = JSON.parse(metadataJson) as { functions: { options?: Record<string, unknown> }[] };
+  for (const f of metadata.functions) f.options = { ...f.options, requiresAddress: true };
+  return JSON.stringify(metadata, null, 2);
 }
 
 export const LOCAL_ADDIN_URL = `http://localhost:${process.env.PORT ?? 4000}/addin`;
