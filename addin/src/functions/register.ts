@@ -4,9 +4,14 @@
 import { cellRecord } from '../client/call-log.js';
 import { setWorkbookPin, workbookPin } from '../client/pin.js';
 import { applyStoredSettings, configureClient, runtimeReady, setRecalculate, tideClient, workbookFetcher } from '../client/runtime.js';
+import { optionalDate } from '../shared/args.js';
+import { setWorkbookAsOf } from '../shared/as-of.js';
 import * as customFunctions from './custom-functions.js';
 import { recalculateWorkbook } from './recalculate.js';
 import { withCell } from './invocation.js';
+
+// The workbook's pin is the asOf of every function that has none of its own.
+setWorkbookAsOf(workbookPin);
 
 if (typeof CustomFunctions !== 'undefined') {
   for (const [name, fn] of Object.entries(customFunctions)) {
@@ -21,6 +26,11 @@ const office = (globalThis as { Office?: { onReady?: () => Promise<unknown> } })
 void applyStoredSettings(office?.onReady ? office.onReady() : Promise.reject(new Error('no Office')));
 setRecalculate(() => void recalculateWorkbook().catch((e: Error) => console.warn(`Tide: recalculation failed: ${e.message}`)));
 
+/** Sets the pin in effect (a date, serial or ISO text; null clears it) without touching the document. */
+function setWorkbookAsOfDate(date: unknown): void {
+  setWorkbookPin(optionalDate('asOf', date));
+}
+
 // The task pane, loaded into the same runtime, reaches the functions' state through this.
 (globalThis as { tide?: unknown }).tide = {
   configure: configureClient,
@@ -28,6 +38,7 @@ setRecalculate(() => void recalculateWorkbook().catch((e: Error) => console.warn
   fetcher: workbookFetcher,
   pin: workbookPin,
   setPin: setWorkbookPin,
+  setWorkbookAsOf: setWorkbookAsOfDate,
   recalculate: recalculateWorkbook,
   cell: cellRecord,
 };
