@@ -130,10 +130,11 @@ describe('explain this cell', () => {
   it('CHANGE shows the indicator meta; POSITIONING names the CFTC series behind it; other cells are not explained', async () => {
     const change = await explainCell({ address: "'Run-up'!B6", formula: '=TIDE.CHANGE("RUT",B3,B4)' }, cellRecord, fetch, '2026-11-27');
     if (change.kind !== 'explained') throw new Error(change.kind);
-    expect(change.calls[0].meta).toMatchObject({ start: { date: '2024-07-09' }, end: { date: '2024-07-31' }, measure: 'PERCENT' });
+    // Pinned to 2024-07-20: the change runs to the last close known then.
+    expect(change.calls[0].meta).toMatchObject({ start: { date: '2024-07-09' }, end: { date: '2024-07-19' }, measure: 'PERCENT', asOf: '2024-07-20' });
     expect(change.calls[0].steps.at(-1)).toBe('CHANGE, 2024-07-09 to 2024-07-31');
 
-    const cot = await explainCell({ address: 'CFTC!A3', formula: '=TIDE.POSITIONING("239742","ASSET_MANAGER","LONG_SHARE",,,,TRUE)' }, cellRecord, fetch, '2026-11-27');
+    const cot = await explainCell({ address: 'CFTC!A3', formula: '=TIDE.POSITIONING("239742","ASSET_MANAGER",,,"LONG_SHARE",,,TRUE)' }, cellRecord, fetch, '2026-11-27');
     if (cot.kind !== 'explained') throw new Error(cot.kind);
     expect(cot.series.map((s) => s.id)).toEqual(['CFTC_239742_F_ASSET_MGR_LONG', 'CFTC_239742_F_ASSET_MGR_SHORT', 'CFTC_239742_F_OPEN_INTEREST']);
     expect(cot.series.every((s) => s.source.name === 'CFTC' && s.unit === 'Contracts')).toBe(true);
@@ -218,7 +219,7 @@ describe('freeze and unfreeze', () => {
     book.select('Correlation', 'B10');
     const asOfOf = (address: string) => cellRecord(address)?.calls.map((c) => c.call.args.find((a) => a.name === 'asOf')?.value).find((v) => typeof v === 'string') as string | undefined;
     const [record] = await freeze(excel(), 'selection', { pin: '2024-07-20', asOfOf, now: new Date('2026-11-27T10:00:00Z') });
-    expect(record).toMatchObject({ sheet: 'Correlation', cell: 'A3', formula: '=TIDE.CORR("RUT","DGS2",60,"2023-01-01","2024-12-31",,TRUE)', pin: '2024-07-20' });
+    expect(record).toMatchObject({ sheet: 'Correlation', cell: 'A3', formula: '=TIDE.CORR("RUT","DGS2",60,"2023-01-01","2024-12-31",,,TRUE)', asOf: '2024-07-20', pin: '2024-07-20' });
     expect(book.cellAt('Correlation!A3').formula).toBeUndefined();
     expect(book.cellAt('Run-up!B6').formula).toBe('=TIDE.CHANGE("RUT",B3,B4)'); // other sheets untouched
     await unfreeze(excel(), 'selection');
