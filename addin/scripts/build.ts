@@ -31,7 +31,7 @@ export async function buildAddin(): Promise<void> {
     logLevel: 'warning',
   });
 
-  for (const page of ['functions.html', 'taskpane.html', 'taskpane.css']) {
+  for (const page of ['functions.html', 'taskpane.html', 'taskpane.css', 'workbook.css']) {
     await copyFile(join(src, page.startsWith('functions') ? 'functions' : 'taskpane', page), join(DIST, page));
   }
   await copyFile(join(addin, '..', 'node_modules', 'uplot', 'dist', 'uPlot.min.css'), join(DIST, 'uPlot.min.css'));

@@ -80,7 +80,7 @@ describe('pin the workbook to a date', () => {
   it('reopening a pinned workbook: the pin comes from the file and no request is sent', async () => {
     const saved = { ...book.savedSettings };
     const before = tideClient().stats.requests;
-    await workbookFetcher()['answers'].flush();
+    await workbookFetcher().flushCache();
     await open(saved);
     expect(workbookPin()).toBe('2024-07-20');
     expect((await shownRows('Run-up!A11')).at(-1)![0]).toBe(isoToSerial('2024-07-19'));

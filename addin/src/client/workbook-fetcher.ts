@@ -141,6 +141,16 @@ export class WorkbookFetcher {
     }, this.options.settleMs);
   }
 
+  /** What the answer cache holds, for the task pane. */
+  cacheUsage(): { answers: number; final: number; chars: number } {
+    return this.answers.usage();
+  }
+
+  /** Writes pending answers to storage now (before a page closes; tests). */
+  flushCache(): Promise<void> {
+    return this.answers.flush();
+  }
+
   /** Resolves when no refresh is in flight (tests, and the pane's status line). */
   async idle(): Promise<void> {
     while (this.refreshing.size > 0) await Promise.all(this.refreshing.values());
