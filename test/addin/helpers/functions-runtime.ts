@@ -3,8 +3,8 @@
 import * as customFunctions from '../../../addin/src/functions/custom-functions.js';
 import { withCell } from '../../../addin/src/functions/invocation.js';
 import { configureClient, runtimeReady } from '../../../addin/src/client/runtime.js';
-import { sheetPrefix, type Evaluate } from './excel-stand-in.js';
-import { evaluateCall } from './formula-args.js';
+import type { Evaluate } from './excel-stand-in.js';
+import { tideEvaluator } from './tide-evaluate.js';
 
 class CustomFunctionsError extends Error {
   constructor(
@@ -26,16 +26,5 @@ export function connect(server: { url: string; apiKey: string }): void {
 
 /** Calculates a TIDE formula as Excel would: references looked up on its sheet, the cell passed as the invocation. */
 export function evaluator(): Evaluate {
-  return async (formula, at, book) => {
-    const cells = new Proxy({} as Record<string, unknown>, {
-      has: (_, k) => typeof k === 'string' && /^[A-Z]+\d+$/.test(k),
-      get: (_, k) => book.cellAt(`${sheetPrefix(at.sheet)}!${String(k)}`).value ?? null,
-    });
-    const { id, args } = evaluateCall(formula, cells);
-    try {
-      return (await registered[id](...args, { address: at.address })) as never;
-    } catch (e) {
-      return (e as { code?: string }).code ?? '#VALUE!';
-    }
-  };
+  return tideEvaluator((id, args, invocation) => Promise.resolve(registered[id](...args, invocation)));
 }
