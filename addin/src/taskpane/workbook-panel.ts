@@ -144,6 +144,13 @@ export function initWorkbookPanel(status: (text: string, isError?: boolean) => v
   $('unfreeze-workbook').addEventListener('click', () => void onUnfreeze('workbook'));
   if (!excel) for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('#workbook-tools button'))) b.disabled = true;
 
+  // Explain follows the selection while its section is open.
+  const doc = (globalThis as { Office?: { context?: { document?: { addHandlerAsync?(event: string, handler: () => void): void } } } }).Office?.context?.document;
+  doc?.addHandlerAsync?.('documentSelectionChanged', () => {
+    if ($<HTMLDetailsElement>('explain-box').open && $('explanation').dataset.kind) void explain();
+  });
+  // What the cache holds changes as cells calculate; the line is cheap to redraw.
+  setInterval(showCache, 2000);
   showPin();
   void showFrozen();
 }
