@@ -51,6 +51,10 @@ describe('task pane on a workbook', () => {
     expect(await page.textContent('#pin-banner')).toBe('Pinned to July 20, 2024: TIDE cells show what was published by then');
     expect(await page.getAttribute('#pin-banner', 'class')).toBe('pinned');
     expect(await page.inputValue('#pin-date')).toBe('2024-07-20');
+    // Every answer of a workbook pinned to a day that is over is kept for good.
+    await page.waitForFunction(() => /^[1-9]/.test(document.getElementById('cache-status')!.textContent!));
+    const [, kept, forGood] = /^(\d+) answers kept on this computer \((\d+) for good\)$/.exec((await page.textContent('#cache-status'))!)!;
+    expect(Number(forGood)).toBe(Number(kept));
     await page.evaluate(() => document.getElementById('explain-box')!.removeAttribute('open'));
     await page.evaluate(() => document.getElementById('freeze-box')!.removeAttribute('open'));
     await shoot(page, '#asof', 'taskpane-pin.png');
