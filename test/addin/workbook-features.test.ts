@@ -226,6 +226,16 @@ describe('freeze and unfreeze', () => {
     expect(book.cellAt('Correlation!A3').formula).toBe(record.formula);
   });
 
+  it('where Excel has no notes API, freezing still keeps and restores the formula, and writes no note', async () => {
+    book.select('Run-up', 'B7');
+    const [record] = await freeze(excel(), 'selection', { notes: false });
+    expect(record).toMatchObject({ cell: 'B7', formula: '=TIDE.CHANGE("RUT",B3,B4,"MAX_RUNUP")', previousNote: null });
+    expect(book.cellAt('Run-up!B7')).toMatchObject({ formula: undefined, note: undefined });
+    expect(typeof book.cellAt('Run-up!B7').value).toBe('number');
+    await unfreeze(excel(), 'selection', { notes: false });
+    expect(book.cellAt('Run-up!B7').formula).toBe(record.formula);
+  });
+
   it('text that Excel would read as a number stays text', async () => {
     expect(asTyped('0.5')).toBe("'0.5");
     expect(asTyped('RUT')).toBe('RUT');

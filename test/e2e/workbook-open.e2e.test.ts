@@ -36,7 +36,7 @@ function expectAllShown(cells: { address: string; shown: unknown }[]): void {
   expect(bad).toEqual([]);
 }
 
-describe('opening the sample workbook', () => {
+describe('opening the sample workbook', { timeout: 120_000 }, () => {
   it('pinned: the first open sends one batch, the second (after a restart) sends none; changing the pin in the pane sends one batch', async () => {
     const profile = await addinProfile(browser, server);
     const first = await openWorkbook(profile, server, { 'tide.asOf': '2024-07-20' });

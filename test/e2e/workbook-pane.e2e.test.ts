@@ -45,7 +45,7 @@ interface Book {
 const book = <T,>(page: Page, fn: (b: Book) => T): Promise<T> =>
   page.evaluate(`(${fn.toString()})(window.__book)`) as Promise<T>;
 
-describe('task pane on a workbook', () => {
+describe('task pane on a workbook', { timeout: 120_000 }, () => {
   it('shows the pin clearly', async () => {
     const { page } = wb;
     expect(await page.textContent('#pin-banner')).toBe('Pinned to July 20, 2024: TIDE cells show what was published by then');

@@ -32,6 +32,8 @@ export interface FreezeContext {
   now?: Date;
   /** The asOf dates a cell's calls used, when the runtime knows (Explain's record). */
   asOfOf?(address: string): string | undefined;
+  /** Cell notes need ExcelApi 1.18; without them the formulas are still kept and restored. */
+  notes?: boolean;
 }
 
 /** Formulas that call a TIDE function anywhere. */
@@ -100,7 +102,7 @@ export async function freeze(excel: ExcelApi, scope: Exclude<Scope, 'workbook'>,
       const cell = context.workbook.worksheets.getItem(sheet).getRange(cells);
       const spill = cell.getSpillingToRangeOrNullObject().load(['address', 'values']);
       cell.load(['values']);
-      const note = context.workbook.notes.getItemOrNullObject(address).load('content');
+      const note = opts.notes === false ? undefined : context.workbook.notes.getItemOrNullObject(address).load('content');
       return { address, formula, sheet, cells, cell, spill, note };
     });
     await context.sync();
@@ -115,7 +117,7 @@ export async function freeze(excel: ExcelApi, scope: Exclude<Scope, 'workbook'>,
         asOf,
         pin: opts.pin ?? null,
         frozenAt,
-        previousNote: t.note.isNullObject ? null : t.note.content,
+        previousNote: !t.note || t.note.isNullObject ? null : t.note.content,
       };
     });
     targets.forEach((t, i) => {
@@ -124,6 +126,7 @@ export async function freeze(excel: ExcelApi, scope: Exclude<Scope, 'workbook'>,
       t.cell.values = [[values[0][0]]];
       if (!t.spill.isNullObject) context.workbook.worksheets.getItem(t.sheet).getRange(records[i].range).values = values;
       const text = frozenNote(records[i]);
+      if (!t.note) return;
       if (t.note.isNullObject) context.workbook.notes.add(t.address, text);
       else t.note.content = text;
     });
@@ -134,7 +137,7 @@ export async function freeze(excel: ExcelApi, scope: Exclude<Scope, 'workbook'>,
 }
 
 /** Restores the frozen formulas of the selection, the active sheet or the whole workbook, exactly as they were. */
-export async function unfreeze(excel: ExcelApi, scope: Scope): Promise<FrozenRecord[]> {
+export async function unfreeze(excel: ExcelApi, scope: Scope, opts: { notes?: boolean } = {}): Promise<FrozenRecord[]> {
   return excel.run(async (context) => {
     const all = await readRecords(context);
     if (all.length === 0) return [];
@@ -157,13 +160,14 @@ export async function unfreeze(excel: ExcelApi, scope: Scope): Promise<FrozenRec
     }
     const restoring = all.filter(inScope);
     if (restoring.length === 0) return [];
-    const notes = restoring.map((r) => context.workbook.notes.getItemOrNullObject(`${quoted(r.sheet)}!${r.cell}`).load('content'));
+    const notes = restoring.map((r) => (opts.notes === false ? undefined : context.workbook.notes.getItemOrNullObject(`${quoted(r.sheet)}!${r.cell}`).load('content')));
     await context.sync();
     restoring.forEach((r, i) => {
       const sheet = context.workbook.worksheets.getItem(r.sheet);
       sheet.getRange(r.range).clear('Contents');
       sheet.getRange(r.cell).formulas = [[r.formula]];
       const note = notes[i];
+      if (!note) return;
       if (r.previousNote !== null) {
         if (note.isNullObject) context.workbook.notes.add(`${quoted(r.sheet)}!${r.cell}`, r.previousNote);
         else note.content = r.previousNote;

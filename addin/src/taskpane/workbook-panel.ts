@@ -19,6 +19,12 @@ interface SharedRuntime extends PinRuntime {
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
+/** Cell notes came with ExcelApi 1.18; older Excel freezes without them. */
+function notesSupported(): boolean {
+  const requirements = (globalThis as { Office?: { context?: { requirements?: { isSetSupported(name: string, version: string): boolean } } } }).Office?.context?.requirements;
+  return requirements ? requirements.isSetSupported('ExcelApi', '1.18') : true;
+}
+
 function runtime(): SharedRuntime | undefined {
   return (globalThis as { tide?: SharedRuntime }).tide;
 }
@@ -118,8 +124,10 @@ export function initWorkbookPanel(status: (text: string, isError?: boolean) => v
   const onFreeze = async (scope: Exclude<Scope, 'workbook'>) => {
     if (!excel) return status('Freeze needs the workbook open in Excel.', true);
     try {
-      const done = await freeze(excel, scope, { pin: shared?.pin(), asOfOf });
-      status(done.length ? `Froze ${done.length} TIDE formula${done.length === 1 ? '' : 's'}: the cells hold values and a note; Unfreeze restores them` : `No TIDE formulas in the ${scope}`, done.length === 0);
+      const notes = notesSupported();
+      const done = await freeze(excel, scope, { pin: shared?.pin(), asOfOf, notes });
+      const said = notes ? 'values and a note' : 'values (this Excel cannot add notes: ExcelApi 1.18)';
+      status(done.length ? `Froze ${done.length} TIDE formula${done.length === 1 ? '' : 's'}: the cells hold ${said}; Unfreeze restores them` : `No TIDE formulas in the ${scope}`, done.length === 0);
     } catch (e) {
       status(`Could not freeze: ${(e as Error).message}`, true);
     }
@@ -129,7 +137,7 @@ export function initWorkbookPanel(status: (text: string, isError?: boolean) => v
   const onUnfreeze = async (scope: Scope) => {
     if (!excel) return status('Unfreeze needs the workbook open in Excel.', true);
     try {
-      const done = await unfreeze(excel, scope);
+      const done = await unfreeze(excel, scope, { notes: notesSupported() });
       status(done.length ? `Restored ${done.length} TIDE formula${done.length === 1 ? '' : 's'}` : `Nothing frozen in the ${scope}`, done.length === 0);
     } catch (e) {
       status(`Could not unfreeze: ${(e as Error).message}`, true);
