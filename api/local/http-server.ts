@@ -51,10 +51,12 @@ export function requestListener(handler: GraphqlHandler, addinDir: string, opts:
     const path = (req.url ?? '/').split('?')[0];
     const scheme = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
     const origin = opts.addinOrigin ?? `${scheme}://${req.headers.host ?? 'localhost'}`;
+    // /manifest.xml too: Excel on the web, sideloading from a dev server, asks for it at the root.
+    const addinPath = path === '/manifest.xml' ? '/addin/manifest.xml' : path;
     const work = path === '/graphql'
       ? invoke(handler, req, res)
-      : path.startsWith('/addin/')
-        ? serveAddin(addinDir, path, origin).then((file) => send(res, file.status, file.headers, file.body))
+      : addinPath.startsWith('/addin/')
+        ? serveAddin(addinDir, addinPath, origin).then((file) => send(res, file.status, file.headers, file.body))
         : Promise.resolve(send(res, 404, { 'content-type': 'text/plain' }, 'Tide: the API is at /graphql, the Excel add-in under /addin/'));
     work.catch((err: Error) => {
       if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));

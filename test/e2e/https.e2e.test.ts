@@ -7,7 +7,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateSideloadUrl } from 'office-addin-dev-settings';
+import { OfficeAddinManifest } from 'office-addin-manifest';
 import type { Browser } from 'playwright-core';
+import { writeManifest } from '../../addin/scripts/manifest.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDevCertificate, type DevCertificate } from '../../api/local/dev-certs.js';
 import { startLocalServer } from '../../api/local/server.js';
@@ -102,6 +105,20 @@ describe('the add-in over https://localhost with the developer certificate', () 
     } finally {
       await office.page.close();
     }
+  });
+
+  it('Excel on the web, sideloading through office-addin-dev-settings, finds the manifest at the root of the https origin', async () => {
+    // What npm start writes and addin:sideload -- web hands to office-addin-debugging.
+    const file = await writeManifest(`${server.httpsUrl}/addin`, join(tmp, 'manifest.xml'));
+    const workbook = 'https://contoso-my.sharepoint.com/personal/a/_layouts/15/Doc.aspx?sourcedoc=%7B0A1B%7D&action=edit';
+    const url = new URL(await generateSideloadUrl('manifest.xml', await OfficeAddinManifest.readManifestFile(file), workbook));
+    const port = url.searchParams.get('wdaddindevserverport');
+    expect(port).toBe(new URL(server.httpsUrl!).port);
+    expect(url.searchParams.get('wdaddinmanifestguid')).toBe('6f1f7a52-3c0e-4b8e-9d8e-2f4b1a7c5d10');
+    // Excel on the web then reads https://localhost:<port>/<wdaddinmanifestfile>.
+    const fetched = await httpsGet(`https://localhost:${port}/${url.searchParams.get('wdaddinmanifestfile')}`);
+    expect(fetched.status).toBe(200);
+    expect(fetched.body).toBe((await httpsGet(`${server.httpsUrl}/addin/manifest.xml`)).body);
   });
 
   it('is refused by a browser whose certificate database lacks the CA', async () => {
