@@ -68,6 +68,18 @@ describe('pinned workbook', () => {
     expect(second.fetcher.stats.finalHits).toBe(4);
   });
 
+  it('forgetting the kept answers makes the next open fetch again', async () => {
+    const store = memoryStore();
+    const first = open(store, '2024-07-20');
+    await sheet(first.fetch);
+    await first.fetcher.forgetAnswers();
+    expect(first.fetcher.cacheUsage().answers).toBe(0);
+    server.requests.length = 0;
+    const second = open(store, '2024-07-20');
+    await sheet(second.fetch);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('changing the pin sends one batch for the new date, and going back to the old pin costs nothing', async () => {
     const store = memoryStore();
     let pin = '2024-07-20';

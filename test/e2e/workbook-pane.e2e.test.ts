@@ -102,4 +102,12 @@ describe('task pane on a workbook', { timeout: 120_000 }, () => {
     expect(await book(page, (b) => b.cellAt("'Run-up'!B6"))).toMatchObject({ formula: before.formula, note: undefined });
     expect(await page.textContent('#frozen-status')).toBe('No TIDE formulas are frozen in this workbook.');
   });
+
+  it('forgets the kept answers on request and recalculates from the server', async () => {
+    const { page } = wb;
+    const before = wb.requests();
+    await page.click('#forget-answers');
+    await page.waitForFunction(() => document.getElementById('status')!.textContent === 'Kept answers forgotten; TIDE cells recalculated from the server');
+    expect(wb.requests() - before).toBe(1);
+  });
 });

@@ -146,6 +146,12 @@ export class WorkbookFetcher {
     return this.answers.usage();
   }
 
+  /** Forgets every kept answer, here and on the computer (after the server's history was rewritten, say). */
+  async forgetAnswers(): Promise<void> {
+    this.client.clearCache();
+    await this.answers.clear();
+  }
+
   /** Writes pending answers to storage now (before a page closes; tests). */
   flushCache(): Promise<void> {
     return this.answers.flush();

@@ -83,6 +83,14 @@ export function initWorkbookPanel(status: (text: string, isError?: boolean) => v
     for (const id of ['pin-submit', 'unpin']) $<HTMLButtonElement>(id).disabled = true;
   }
 
+  $('forget-answers').addEventListener('click', async () => {
+    if (!shared) return;
+    await shared.fetcher().forgetAnswers();
+    showCache();
+    const recalculated = await shared.recalculate().catch(() => false);
+    status(`Kept answers forgotten${recalculated ? '; TIDE cells recalculated from the server' : ''}`);
+  });
+
   $('explain').addEventListener('click', () => void explain());
   const explain = async () => {
     if (!excel || !shared) return status('Explain needs the workbook open in Excel.', true);
