@@ -97,6 +97,14 @@ describe('task pane on a workbook', { timeout: 120_000 }, () => {
     expect(await page.textContent('#frozen-status')).toMatch(/^6 TIDE formulas frozen in this workbook, last on /);
     await shoot(page, '#freeze-box', 'taskpane-freeze.png');
 
+    // Explain on a frozen cell tells what it was.
+    await page.evaluate(() => document.getElementById('explain-box')!.setAttribute('open', ''));
+    await book(page, (b) => b.select('Run-up', 'B20'));
+    await page.click('#explain');
+    await page.waitForFunction(() => /^Frozen by Tide on .*=TIDE\.SERIES\("RUT"/.test(document.querySelector('.explain-note')?.textContent ?? ''));
+    await page.evaluate(() => document.getElementById('explain-box')!.removeAttribute('open'));
+    await book(page, (b) => b.select('Run-up', 'A1'));
+
     await page.click('#unfreeze-sheet');
     await page.waitForFunction(() => document.getElementById('status')!.textContent === 'Restored 6 TIDE formulas');
     expect(await book(page, (b) => b.cellAt("'Run-up'!B6"))).toMatchObject({ formula: before.formula, note: undefined });

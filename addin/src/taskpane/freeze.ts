@@ -181,6 +181,18 @@ export async function unfreeze(excel: ExcelApi, scope: Scope, opts: { notes?: bo
   });
 }
 
+/** The frozen formula whose values cover `address` (e.g. `'Run-up'!B15`), if any. */
+export function frozenAt(records: readonly FrozenRecord[], address: string): FrozenRecord | undefined {
+  const { sheet, cells } = splitAddress(address);
+  const [col, row] = cellPosition(cells.split(':')[0]);
+  return records.find((r) => {
+    const [first, last = first] = r.range.split(':');
+    const [c0, r0] = cellPosition(first);
+    const [c1, r1] = cellPosition(last);
+    return r.sheet === sheet && row >= r0 && row <= r1 && col >= c0 && col <= c1;
+  });
+}
+
 /** Every frozen formula in the workbook, oldest first. */
 export async function frozenRecords(excel: ExcelApi): Promise<FrozenRecord[]> {
   return excel.run((context) => readRecords(context));

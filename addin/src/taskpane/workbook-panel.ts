@@ -8,7 +8,7 @@ import { todayIso } from '../shared/dates.js';
 import { excelApi } from '../shared/excel-api.js';
 import { explainCell, selectedFormulaCell } from './explain.js';
 import { copyText, renderExplanation } from './explain-view.js';
-import { freeze, frozenRecords, unfreeze, type Scope } from './freeze.js';
+import { freeze, frozenAt, frozenNote, frozenRecords, unfreeze, type Scope } from './freeze.js';
 import { changePin, pinBanner, pinProblem, type PinRuntime } from './workbook-pin.js';
 
 /** What functions.js exposes on `globalThis.tide` (see functions/register.ts). */
@@ -97,7 +97,12 @@ export function initWorkbookPanel(status: (text: string, isError?: boolean) => v
     try {
       const cell = await selectedFormulaCell(excel);
       const fetch = <T,>(call: FieldCall) => shared.fetcher().fetch<T>(call);
-      const explanation = await explainCell(cell, (a) => shared.cell(a), fetch);
+      let explanation = await explainCell(cell, (a) => shared.cell(a), fetch);
+      if (explanation.kind === 'none') {
+        // A frozen cell: say where its value came from.
+        const record = frozenAt(await frozenRecords(excel), cell.address);
+        if (record) explanation = { ...explanation, message: frozenNote(record) };
+      }
       renderExplanation($('explanation'), explanation, copyText);
       $('explanation').dataset.kind = explanation.kind;
       status(explanation.kind === 'explained' ? `Explained ${explanation.address}` : explanation.message, explanation.kind !== 'explained');
