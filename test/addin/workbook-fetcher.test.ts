@@ -190,6 +190,20 @@ describe('answer cache', () => {
     expect(reopened.usage().chars).toBeLessThanOrEqual(600);
   });
 
+  it('two workbooks writing to the same storage keep each other\'s answers', async () => {
+    const store = memoryStore();
+    const a = new AnswerCache(store, { writeDelayMs: 0 });
+    const b = new AnswerCache(store, { writeDelayMs: 0 });
+    await Promise.all([a.load(), b.load()]);
+    a.put('from-a', 1, true);
+    await a.flush();
+    b.put('from-b', 2, true);
+    await b.flush();
+    const reopened = new AnswerCache(store);
+    expect(await reopened.get('from-a')).toMatchObject({ value: 1 });
+    expect(await reopened.get('from-b')).toMatchObject({ value: 2 });
+  });
+
   it('an unreadable or foreign index is an empty cache, not an error', async () => {
     const store = memoryStore();
     await store.setItem('tide.answers', '{not json');

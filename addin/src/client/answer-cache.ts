@@ -37,6 +37,8 @@ export class AnswerCache {
   private loading: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private writing: Promise<void> = Promise.resolve();
+  /** Keys this instance dropped, so merging with another workbook's index does not bring them back. */
+  private readonly dropped = new Set<string>();
 
   constructor(
     private readonly store: KeyValueStore,
@@ -77,6 +79,7 @@ export class AnswerCache {
       return answer;
     } catch {
       this.index.delete(key); // lost or overwritten: forget it, the cell fetches again
+      this.dropped.add(key);
       return undefined;
     }
   }
@@ -104,6 +107,7 @@ export class AnswerCache {
     await this.load();
     await this.flush();
     const hashes = [...this.index.values()].map((e) => e.hash);
+    for (const key of this.index.keys()) this.dropped.add(key);
     this.index.clear();
     this.values.clear();
     await Promise.all(hashes.map((h) => this.remove(ITEM_PREFIX + h)));
@@ -152,13 +156,27 @@ export class AnswerCache {
       this.index.delete(key);
       this.values.delete(key);
       this.unwritten.delete(key);
+      this.dropped.add(key);
       evicted.push(e.hash);
       total -= e.chars;
     }
     return evicted;
   }
 
+  /**
+   * Other workbooks open in the same Excel keep answers in the same storage: entries they added
+   * since this index was read are merged in, not overwritten.
+   */
   private async saveIndex(): Promise<void> {
+    try {
+      const text = await this.store.getItem(INDEX_KEY);
+      const stored = text ? (JSON.parse(text) as { format: number; entries: [string, IndexEntry][] }) : undefined;
+      if (stored?.format === FORMAT) {
+        for (const [key, entry] of stored.entries) if (!this.index.has(key) && !this.dropped.has(key)) this.index.set(key, entry);
+      }
+    } catch {
+      // unreadable: ours replaces it
+    }
     try {
       await this.store.setItem(INDEX_KEY, JSON.stringify({ format: FORMAT, entries: [...this.index] }));
     } catch {
