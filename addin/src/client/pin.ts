@@ -15,23 +15,14 @@ export interface DocumentSettings {
 }
 
 let pin: string | undefined;
-const listeners = new Set<(pin: string | undefined) => void>();
 
 export function workbookPin(): string | undefined {
   return pin;
 }
 
-/** Sets the pin in effect (not the document: see savePin); tells listeners when it changes. */
+/** Sets the pin in effect in this runtime (not in the document: see savePin). */
 export function setWorkbookPin(next: string | undefined): void {
-  const checked = next === undefined || next === '' ? undefined : checkPin(next);
-  if (checked === pin) return;
-  pin = checked;
-  for (const listener of listeners) listener(pin);
-}
-
-export function onPinChange(listener: (pin: string | undefined) => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  pin = next === undefined || next === '' ? undefined : checkPin(next);
 }
 
 /** A pin must be a real calendar date; anything else in the settings is ignored, not obeyed. */

@@ -3,7 +3,7 @@
 import { AnswerCache } from './answer-cache.js';
 import { BatchingClient, type ClientOptions } from './batching-client.js';
 import { currentCell } from './call-log.js';
-import { onPinChange, readPin, setWorkbookPin, workbookPin } from './pin.js';
+import { readPin, setWorkbookPin, workbookPin } from './pin.js';
 import type { FieldCall } from './query.js';
 import { defaultApiUrl, loadSettings } from './settings.js';
 import { addinStorage, memoryStore } from './storage.js';
@@ -67,4 +67,3 @@ export function configureClient(options: Partial<ClientOptions>): void {
   tideClient().configure(options);
 }
 
-export { onPinChange };
