@@ -1,0 +1,108 @@
+// release: FIRST — each result as it was first published (ALFRED's "initial release").
+//
+// A result (a month, a quarter's mean, a growth rate, a rolling correlation) is first published on
+// the day its last input is first printed: that is the release that first showed it. Computing it
+// from that day's data, rather than from each input's own first print, gives what the release
+// printed (Q2 growth in the July advance release is Q2's advance level over Q1 *as known in July*),
+// never a mix of vintages that no one ever saw.
+import { addDays } from '../series/dates.js';
+import type { Columns, Revision } from '../series/types.js';
+import { firstPrintDates } from '../store/revision-history.js';
+import { columnsAsOf } from '../store/revisions.js';
+
+export type Release = 'LATEST' | 'FIRST';
+
+/** When a result labelled with a period was first complete, and when its history last changed. */
+export interface PublicationDays {
+  /** The latest first-print day among the observations in the period. */
+  complete: string;
+  /** The last day anything dated in or before the period was published or revised. */
+  settled: string;
+}
+
+/**
+ * Per result label (ascending): the days a result was first complete and last touched. When
+ * `settled <= complete`, nothing it depends on changed after its first publication, so its first
+ * release is its latest value and need not be recomputed.
+ */
+export function publicationDays(revisions: readonly Revision[], labelOf: (date: string) => string): Map<string, PublicationDays> {
+  const firstPrint = firstPrintDates(revisions);
+  const out = new Map<string, PublicationDays>();
+  let touched = '';
+  for (const r of revisions) {
+    if (r.realtimeStart > touched) touched = r.realtimeStart;
+    const label = labelOf(r.date);
+    const day = firstPrint.get(r.date)!;
+    const known = out.get(label);
+    out.set(label, { complete: known && known.complete > day ? known.complete : day, settled: touched });
+  }
+  return out;
+}
+
+/** The entry of the greatest label on or before `date` (labels ascending); undefined when none. */
+export function atOrBefore(days: Map<string, PublicationDays>, labels: readonly string[], date: string): PublicationDays | undefined {
+  let lo = 0, hi = labels.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (labels[mid] <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? undefined : days.get(labels[lo - 1]);
+}
+
+/**
+ * Groups result dates by the day they must be recomputed as of; dates whose history never changed
+ * after their first publication are left out (their latest value is their first release).
+ */
+export function recomputeDays(dates: readonly string[], dayOf: (date: string) => PublicationDays | undefined): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const date of dates) {
+    const d = dayOf(date);
+    if (!d || d.settled <= d.complete) continue;
+    groups.set(d.complete, [...(groups.get(d.complete) ?? []), date]);
+  }
+  return groups;
+}
+
+export interface Shaping {
+  /** Turns raw values as known at one moment into results (frequency conversion, transform, range). */
+  shape(known: Columns): Columns;
+  /** The result date a raw observation date belongs to (its period's label when converting). */
+  labelOf(date: string): string;
+  /** How many days of raw history before a result's period the shaping reads; 'all' when it needs everything (REBASE_100). */
+  historyDays: number | 'all';
+}
+
+function lowerBound(revisions: readonly Revision[], date: string): number {
+  let lo = 0, hi = revisions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (revisions[mid].date < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Revisions dated in [from, to] (revisions are sorted by date). */
+function slice(revisions: Revision[], from: string, to: string): Revision[] {
+  return revisions.slice(lowerBound(revisions, from), lowerBound(revisions, `${to}\uffff`));
+}
+
+/**
+ * One series' results as first published: `shape` applied to the data known on the day each result
+ * was first complete. `revisions` are canonical and already limited to what was published by asOf.
+ */
+export function firstRelease(revisions: Revision[], s: Shaping): Columns {
+  const latest = s.shape(columnsAsOf(revisions));
+  const days = publicationDays(revisions, s.labelOf);
+  const first = new Map<string, number | null>();
+  for (const [day, dates] of recomputeDays(latest.dates, (d) => days.get(d))) {
+    // Only the history the shaping reads before these results (plus their own periods), so a daily
+    // series revised here and there costs a few windows, not the whole series per result.
+    const input = s.historyDays === 'all' ? revisions : slice(revisions, addDays(dates[0], -s.historyDays - 7), addDays(dates[dates.length - 1], 366));
+    const then = s.shape(columnsAsOf(input, day));
+    const at = new Map(then.dates.map((d, i) => [d, then.values[i]]));
+    for (const d of dates) first.set(d, at.get(d) ?? null);
+  }
+  return { dates: latest.dates, values: latest.dates.map((d, i) => (first.has(d) ? first.get(d)! : latest.values[i])) };
+}
