@@ -15,4 +15,5 @@ if (typeof CustomFunctions !== 'undefined') {
 void applyStoredSettings();
 
 // The task pane, loaded into the same runtime, changes settings through this.
-(globalThis as { tide?: unknown }).tide = { configure: configureClient, client: tideClient };
+// The functions themselves too: the pane's "changed since" check re-evaluates cells with them.
+(globalThis as { tide?: unknown }).tide = { configure: configureClient, client: tideClient, functions: customFunctions };
