@@ -18,7 +18,13 @@ export interface PublicationDays {
   complete: string;
   /** The last day anything dated in or before the period was published or revised. */
   settled: string;
+  /** The earliest raw observation date in the period. */
+  firstDate: string;
+  /** The first day anything in the period was published (a value or a missing one). */
+  firstSeen: string;
 }
+
+type Span = Pick<PublicationDays, 'complete' | 'settled'>;
 
 /**
  * Per result label (ascending): the days a result was first complete and last touched. When
@@ -34,27 +40,47 @@ export function publicationDays(revisions: readonly Revision[], labelOf: (date: 
     const label = labelOf(r.date);
     const day = firstPrint.get(r.date)!;
     const known = out.get(label);
-    out.set(label, { complete: known && known.complete > day ? known.complete : day, settled: touched });
+    out.set(label, {
+      complete: known && known.complete > day ? known.complete : day,
+      settled: touched,
+      firstDate: known?.firstDate ?? r.date,
+      firstSeen: known && known.firstSeen < r.realtimeStart ? known.firstSeen : r.realtimeStart,
+    });
   }
   return out;
 }
 
-/** The entry of the greatest label on or before `date` (labels ascending); undefined when none. */
-export function atOrBefore(days: Map<string, PublicationDays>, labels: readonly string[], date: string): PublicationDays | undefined {
+/** Index of the greatest label on or before `date` (labels ascending); -1 when none. */
+function indexAtOrBefore(labels: readonly string[], date: string): number {
   let lo = 0, hi = labels.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (labels[mid] <= date) lo = mid + 1;
     else hi = mid;
   }
-  return lo === 0 ? undefined : days.get(labels[lo - 1]);
+  return lo - 1;
+}
+
+/** The entry of the greatest label on or before `date` (labels ascending); undefined when none. */
+export function atOrBefore(days: Map<string, PublicationDays>, labels: readonly string[], date: string): PublicationDays | undefined {
+  const i = indexAtOrBefore(labels, date);
+  return i < 0 ? undefined : days.get(labels[i]);
+}
+
+/** The first raw date of the last period before `date` that anything had been published for by `day`. */
+function previousKnown(days: Map<string, PublicationDays>, labels: readonly string[], date: string, day: string): string | undefined {
+  for (let i = indexAtOrBefore(labels, addDays(date, -1)); i >= 0; i--) {
+    const d = days.get(labels[i])!;
+    if (d.firstSeen <= day) return d.firstDate;
+  }
+  return undefined;
 }
 
 /**
  * Groups result dates by the day they must be recomputed as of; dates whose history never changed
  * after their first publication are left out (their latest value is their first release).
  */
-export function recomputeDays(dates: readonly string[], dayOf: (date: string) => PublicationDays | undefined): Map<string, string[]> {
+export function recomputeDays(dates: readonly string[], dayOf: (date: string) => Span | undefined): Map<string, string[]> {
   const groups = new Map<string, string[]>();
   for (const date of dates) {
     const d = dayOf(date);
@@ -95,11 +121,16 @@ function slice(revisions: Revision[], from: string, to: string): Revision[] {
 export function firstRelease(revisions: Revision[], s: Shaping): Columns {
   const latest = s.shape(columnsAsOf(revisions));
   const days = publicationDays(revisions, s.labelOf);
+  const labels = [...days.keys()];
   const first = new Map<string, number | null>();
   for (const [day, dates] of recomputeDays(latest.dates, (d) => days.get(d))) {
     // Only the history the shaping reads before these results (plus their own periods), so a daily
-    // series revised here and there costs a few windows, not the whole series per result.
-    const input = s.historyDays === 'all' ? revisions : slice(revisions, addDays(dates[0], -s.historyDays - 7), addDays(dates[dates.length - 1], 366));
+    // series revised here and there costs a few windows, not the whole series per result: the
+    // lookback in days, and at least the previous period then known however far back (a change
+    // against the previous observation after a long gap).
+    const previous = previousKnown(days, labels, dates[0], day) ?? dates[0];
+    const lookback = addDays(dates[0], -(s.historyDays === 'all' ? 0 : s.historyDays) - 7);
+    const input = s.historyDays === 'all' ? revisions : slice(revisions, previous < lookback ? previous : lookback, addDays(dates[dates.length - 1], 366));
     const then = s.shape(columnsAsOf(input, day));
     const at = new Map(then.dates.map((d, i) => [d, then.values[i]]));
     for (const d of dates) first.set(d, at.get(d) ?? null);

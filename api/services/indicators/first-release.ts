@@ -6,7 +6,7 @@ import type { QueryIndicatorArgs } from '../../generated/resolvers-types.js';
 import { periodOf } from '../../series/periods.js';
 import type { Frequency } from '../../series/types.js';
 import { publishedBy } from '../../store/revision-history.js';
-import { atOrBefore, publicationDays, recomputeDays, type PublicationDays } from '../first-release.js';
+import { atOrBefore, publicationDays, recomputeDays } from '../first-release.js';
 import { requireMeta, type SeriesReader } from './inputs.js';
 import type { IndicatorOutput } from './indicator.js';
 
@@ -31,7 +31,7 @@ export async function computeFirstRelease(reader: SeriesReader, args: QueryIndic
   const asKnown = { ...args, release: 'LATEST' as const };
   const latest = await compute(reader, asKnown);
   const lookups = await inputDays(reader, args, latest.meta.frequency as Frequency);
-  const dayOf = (date: string): PublicationDays | undefined => {
+  const dayOf = (date: string) => {
     const each = lookups.map((find) => find(date));
     if (each.some((d) => !d)) return undefined;
     return {
