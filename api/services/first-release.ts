@@ -7,7 +7,6 @@
 // never a mix of vintages that no one ever saw.
 import { addDays } from '../series/dates.js';
 import type { Columns, Revision } from '../series/types.js';
-import { firstPrintDates } from '../store/revision-history.js';
 import { columnsAsOf } from '../store/revisions.js';
 
 export type Release = 'LATEST' | 'FIRST';
@@ -18,8 +17,9 @@ export interface PublicationDays {
   complete: string;
   /** The last day anything dated in or before the period was published or revised. */
   settled: string;
-  /** The earliest raw observation date in the period. */
+  /** The earliest and latest raw observation dates in the period. */
   firstDate: string;
+  lastDate: string;
   /** The first day anything in the period was published (a value or a missing one). */
   firstSeen: string;
 }
@@ -32,20 +32,28 @@ type Span = Pick<PublicationDays, 'complete' | 'settled'>;
  * release is its latest value and need not be recomputed.
  */
 export function publicationDays(revisions: readonly Revision[], labelOf: (date: string) => string): Map<string, PublicationDays> {
-  const firstPrint = firstPrintDates(revisions);
   const out = new Map<string, PublicationDays>();
   let touched = '';
-  for (const r of revisions) {
-    if (r.realtimeStart > touched) touched = r.realtimeStart;
-    const label = labelOf(r.date);
-    const day = firstPrint.get(r.date)!;
+  for (let i = 0; i < revisions.length; ) {
+    const date = revisions[i].date;
+    const seen = revisions[i].realtimeStart; // revisions of a date are in publication order
+    let firstPrint: string | undefined;
+    for (; i < revisions.length && revisions[i].date === date; i++) {
+      const r = revisions[i];
+      if (r.realtimeStart > touched) touched = r.realtimeStart;
+      if (firstPrint === undefined && r.value !== null) firstPrint = r.realtimeStart;
+    }
+    const day = firstPrint ?? seen; // a date only ever published as missing counts from then
+    const label = labelOf(date);
     const known = out.get(label);
-    out.set(label, {
-      complete: known && known.complete > day ? known.complete : day,
-      settled: touched,
-      firstDate: known?.firstDate ?? r.date,
-      firstSeen: known && known.firstSeen < r.realtimeStart ? known.firstSeen : r.realtimeStart,
-    });
+    if (!known) {
+      out.set(label, { complete: day, settled: touched, firstDate: date, lastDate: date, firstSeen: seen });
+      continue;
+    }
+    if (day > known.complete) known.complete = day;
+    if (seen < known.firstSeen) known.firstSeen = seen;
+    known.settled = touched;
+    known.lastDate = date;
   }
   return out;
 }
@@ -69,7 +77,9 @@ export function atOrBefore(days: Map<string, PublicationDays>, labels: readonly 
 
 /** The first raw date of the last period before `date` that anything had been published for by `day`. */
 function previousKnown(days: Map<string, PublicationDays>, labels: readonly string[], date: string, day: string): string | undefined {
-  for (let i = indexAtOrBefore(labels, addDays(date, -1)); i >= 0; i--) {
+  let i = indexAtOrBefore(labels, date);
+  if (i >= 0 && labels[i] === date) i--;
+  for (; i >= 0; i--) {
     const d = days.get(labels[i])!;
     if (d.firstSeen <= day) return d.firstDate;
   }
@@ -85,7 +95,9 @@ export function recomputeDays(dates: readonly string[], dayOf: (date: string) =>
   for (const date of dates) {
     const d = dayOf(date);
     if (!d || d.settled <= d.complete) continue;
-    groups.set(d.complete, [...(groups.get(d.complete) ?? []), date]);
+    const group = groups.get(d.complete);
+    if (group) group.push(date);
+    else groups.set(d.complete, [date]);
   }
   return groups;
 }
@@ -95,7 +107,10 @@ export interface Shaping {
   shape(known: Columns): Columns;
   /** The result date a raw observation date belongs to (its period's label when converting). */
   labelOf(date: string): string;
-  /** How many days of raw history before a result's period the shaping reads; 'all' when it needs everything (REBASE_100). */
+  /**
+   * How many days of raw history before a result's period the shaping reads beyond the previous
+   * period (which is always read); 'all' when it needs everything (REBASE_100).
+   */
   historyDays: number | 'all';
 }
 
@@ -128,12 +143,19 @@ export function firstRelease(revisions: Revision[], s: Shaping): Columns {
     // series revised here and there costs a few windows, not the whole series per result: the
     // lookback in days, and at least the previous period then known however far back (a change
     // against the previous observation after a long gap).
-    const previous = previousKnown(days, labels, dates[0], day) ?? dates[0];
-    const lookback = addDays(dates[0], -(s.historyDays === 'all' ? 0 : s.historyDays) - 7);
-    const input = s.historyDays === 'all' ? revisions : slice(revisions, previous < lookback ? previous : lookback, addDays(dates[dates.length - 1], 366));
+    let input = revisions;
+    if (s.historyDays !== 'all') {
+      const own = days.get(dates[0])?.firstDate ?? dates[0];
+      const lookback = s.historyDays > 0 ? addDays(own, -s.historyDays) : own;
+      const previous = previousKnown(days, labels, dates[0], day) ?? lookback;
+      input = slice(revisions, previous < lookback ? previous : lookback, days.get(dates[dates.length - 1])?.lastDate ?? dates[dates.length - 1]);
+    }
     const then = s.shape(columnsAsOf(input, day));
-    const at = new Map(then.dates.map((d, i) => [d, then.values[i]]));
-    for (const d of dates) first.set(d, at.get(d) ?? null);
+    // Both date lists ascend: walk them together.
+    for (let i = 0, j = 0; i < dates.length; i++) {
+      while (j < then.dates.length && then.dates[j] < dates[i]) j++;
+      first.set(dates[i], j < then.dates.length && then.dates[j] === dates[i] ? then.values[j] : null);
+    }
   }
   return { dates: latest.dates, values: latest.dates.map((d, i) => (first.has(d) ? first.get(d)! : latest.values[i])) };
 }

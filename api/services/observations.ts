@@ -32,6 +32,8 @@ export interface ObservationResult extends Columns {
 // Transforms that compare with earlier periods read this much further back, so the first value in
 // range is computed rather than missing.
 const LOOKBACK_DAYS = 2 * 366 + 14;
+// YOY reads the same period a year earlier (a daily value up to a week before that day).
+const YEAR_AGO_DAYS = 366 + 7;
 
 export function validateRange(from?: string | null, to?: string | null): void {
   if (from && to && from > to) throw badInput(`"from" (${from}) is after "to" (${to}); swap them or widen the range`, 'from');
@@ -84,7 +86,7 @@ export async function readObservations(store: SeriesReads, meta: SeriesMeta, arg
       ? firstRelease(publishedBy(revisions, args.asOf), {
           shape,
           labelOf: (date) => (converting ? periodOf(date, frequency) : date),
-          historyDays: how === 'REBASE_100' ? 'all' : needsHistory ? LOOKBACK_DAYS : 0,
+          historyDays: how === 'REBASE_100' ? 'all' : how === 'YOY' ? YEAR_AGO_DAYS : 0,
         })
       : shape(columnsAsOf(revisions, args.asOf ?? undefined));
   const limit = maxResponsePoints();

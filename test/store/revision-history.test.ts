@@ -59,7 +59,7 @@ function model(revisions: Revision[], shape: (c: Columns) => Columns, labelOf: (
 }
 
 describe('firstRelease', () => {
-  const LOOKBACK = 2 * 366 + 14;
+  const YEAR_AGO = 366 + 7; // a year, and the week a daily year-ago value may fall short of it
   const point = fc.record({
     day: fc.integer({ min: 0, max: 500 }),
     lag: fc.integer({ min: 0, max: 60 }),
@@ -84,7 +84,7 @@ describe('firstRelease', () => {
         return how === 'REBASE_100' ? transform(trim(converted), how, frequency) : trim(transform(converted, how, frequency));
       },
       labelOf: (d: string) => (converting ? periodOf(d, frequency) : d),
-      historyDays: how === 'REBASE_100' ? ('all' as const) : how === 'LEVEL' ? 0 : LOOKBACK,
+      historyDays: how === 'REBASE_100' ? ('all' as const) : how === 'YOY' ? YEAR_AGO : 0,
     };
   }
 
