@@ -169,6 +169,23 @@ describe('indicator(release: FIRST)', () => {
   });
 });
 
+describe('indicator(release: FIRST), one number for a range', () => {
+  it('CHANGE of CPI over the first half of 2024 as known when June was first printed (2024-07-11)', async () => {
+    const query = (release: string) =>
+      `{ indicator(name: CHANGE, inputs: ["CPIAUCSL"], from: "2024-01-01", to: "2024-06-01", release: ${release}) { dates values meta } }`;
+    const first = (await data(query('FIRST'))).indicator;
+    const latest = (await data(query('LATEST'))).indicator;
+    // Both ends as the 2024-12 vintage had them on 2024-07-11: January 309.685, June's first print 313.049.
+    expect(first.meta.start).toMatchObject({ date: '2024-01-01', value: value('cpiaucsl_monthly_fred_vintage_2024-12.csv', 'CPIAUCSL', '2024-01-01') });
+    expect(first.meta.end).toMatchObject({ date: '2024-06-01', value: 313.049 });
+    expect(first.meta.release).toBe('FIRST');
+    expect(latest.meta.start).toMatchObject({ value: value('cpiaucsl_monthly_fred_vintage_2026-04.csv', 'CPIAUCSL', '2024-01-01') });
+    expect(latest.meta.end).toMatchObject({ value: 313.044 });
+    expect(first.dates).toEqual(['2024-06-01']);
+    expect(first.values[0] / latest.values[0]).toBeCloseTo((313.049 / 309.685 - 1) / (313.044 / latest.meta.start.value - 1), 10);
+  });
+});
+
 describe('Series.revisionsSince', () => {
   const diff = (id: string, args: string) => `{ series(id: "${id}") { revisionsSince(${args}) { seriesId since asOf dates before after change } } }`;
 
