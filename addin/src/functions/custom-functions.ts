@@ -9,6 +9,9 @@ import { changeNumber } from './change.js';
 import { revisionsMatrix } from './revisions-functions.js';
 import { seriesMatrix, valueNumber } from './series-functions.js';
 
+// One argument order across the data functions: ids, window, start, end, frequency, then options,
+// asOf, headers (each only where it applies). Every asOf goes through resolveAsOf, so a workbook-wide
+// default reaches all of them.
 // Parameter types mirror the JSDoc (the metadata generator insists), but Excel may still pass
 // null for an omitted argument; the parsers behind each body accept anything.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -21,7 +24,7 @@ import { seriesMatrix, valueNumber } from './series-functions.js';
  * @param {any} [end] Last date; default: the latest observation.
  * @param {string} [frequency] DAILY, WEEKLY, MONTHLY, QUARTERLY or ANNUAL (D/W/M/Q/A); default: the series' own.
  * @param {string} [options] A transform (LEVEL, CHANGE, PCT_CHANGE, LOG_RETURN, YOY, ANNUALIZED, REBASE_100) and/or a release (LATEST, FIRST = as first printed), e.g. "YOY, FIRST"; default LEVEL, LATEST.
- * @param {any} [asOf] Only values published by this date (first prints, vintages); default: latest values.
+ * @param {any} [asOf] Only values published by this date (first prints, vintages); default: the workbook's asOf, else latest values.
  * @param {boolean} [headers] TRUE adds a header row; default FALSE.
  * @returns {Promise<any[][]>} Dates and values.
  */
@@ -34,7 +37,7 @@ export function series(id: string, start?: any, end?: any, frequency?: string, o
  * @customfunction REVISIONS
  * @param {string} id Series id, e.g. "CPIAUCSL".
  * @param {any} date Date of the observation (a month or quarter is dated its first day, e.g. "2024-06-01").
- * @param {any} [asOf] Only values published by this date; default: every value published so far.
+ * @param {any} [asOf] Only values published by this date; default: the workbook's asOf, else every value published so far.
  * @param {boolean} [headers] TRUE adds a header row; default FALSE.
  * @returns {Promise<any[][]>} Publication dates and values.
  */
@@ -47,7 +50,7 @@ export function revisions(id: string, date: any, asOf?: any, headers?: boolean):
  * @customfunction VALUE
  * @param {string} id Series id.
  * @param {any} [date] Date of the value; default: the latest value.
- * @param {any} [asOf] Only values published by this date; default: latest values.
+ * @param {any} [asOf] Only values published by this date; default: the workbook's asOf, else latest values.
  * @returns {Promise<number>} The value.
  */
 export function value(id: string, date?: any, asOf?: any): Promise<number> {
@@ -61,10 +64,11 @@ export function value(id: string, date?: any, asOf?: any): Promise<number> {
  * @param {any} start Start date; the base is the last value on or before it.
  * @param {any} [end] End date; default: the latest value.
  * @param {string} [mode] PCT (default), ABS, LOG, MAX_RUNUP or MAX_DRAWDOWN.
+ * @param {any} [asOf] Only what had been published by this date (an end after it reads the value as known on asOf); default: the workbook's asOf, else latest values.
  * @returns {Promise<number>} The change.
  */
-export function change(id: string, start: any, end?: any, mode?: string): Promise<number> {
-  return asExcelResult(() => changeNumber(fetchField, id, start, end, mode));
+export function change(id: string, start: any, end?: any, mode?: string, asOf?: any): Promise<number> {
+  return asExcelResult(() => changeNumber(fetchField, id, start, end, mode, asOf));
 }
 
 /**
@@ -76,11 +80,12 @@ export function change(id: string, start: any, end?: any, mode?: string): Promis
  * @param {any} [start] First date; default: all.
  * @param {any} [end] Last date; default: all.
  * @param {string} [frequency] Frequency of the returns; default: the series' own.
+ * @param {any} [asOf] Only what had been published by this date (no look-ahead); default: the workbook's asOf, else latest values.
  * @param {boolean} [headers] TRUE adds a header row.
  * @returns {Promise<any[][]>} Dates and correlations.
  */
-export function corr(a: string, b: string, window: number, start?: any, end?: any, frequency?: string, headers?: boolean): Promise<any[][]> {
-  return asExcelResult(() => pairMatrix(fetchField, 'CORRELATION', a, b, window, start, end, frequency, headers));
+export function corr(a: string, b: string, window: number, start?: any, end?: any, frequency?: string, asOf?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => pairMatrix(fetchField, 'CORRELATION', a, b, window, start, end, frequency, asOf, headers));
 }
 
 /**
@@ -92,11 +97,12 @@ export function corr(a: string, b: string, window: number, start?: any, end?: an
  * @param {any} [start] First date.
  * @param {any} [end] Last date.
  * @param {string} [frequency] Frequency of the returns.
+ * @param {any} [asOf] Only what had been published by this date (no look-ahead); default: the workbook's asOf, else latest values.
  * @param {boolean} [headers] TRUE adds a header row.
  * @returns {Promise<any[][]>} Dates and betas.
  */
-export function beta(a: string, b: string, window: number, start?: any, end?: any, frequency?: string, headers?: boolean): Promise<any[][]> {
-  return asExcelResult(() => pairMatrix(fetchField, 'BETA', a, b, window, start, end, frequency, headers));
+export function beta(a: string, b: string, window: number, start?: any, end?: any, frequency?: string, asOf?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => pairMatrix(fetchField, 'BETA', a, b, window, start, end, frequency, asOf, headers));
 }
 
 /**
@@ -107,11 +113,12 @@ export function beta(a: string, b: string, window: number, start?: any, end?: an
  * @param {any} [start] First date.
  * @param {any} [end] Last date.
  * @param {string} [frequency] Frequency of the returns.
+ * @param {any} [asOf] Only what had been published by this date (no look-ahead); default: the workbook's asOf, else latest values.
  * @param {boolean} [headers] TRUE adds a header row.
  * @returns {Promise<any[][]>} Dates and volatilities.
  */
-export function vol(id: string, window: number, start?: any, end?: any, frequency?: string, headers?: boolean): Promise<any[][]> {
-  return asExcelResult(() => volMatrix(fetchField, id, window, start, end, frequency, headers));
+export function vol(id: string, window: number, start?: any, end?: any, frequency?: string, asOf?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => volMatrix(fetchField, id, window, start, end, frequency, asOf, headers));
 }
 
 /**
@@ -120,14 +127,15 @@ export function vol(id: string, window: number, start?: any, end?: any, frequenc
  * @param {string} a Series id, e.g. "RUT".
  * @param {string} b Benchmark series id, e.g. "NASDAQCOM".
  * @param {number} window Returns in each rolling window.
- * @param {string} [frequency] Frequency of the returns; default WEEKLY.
  * @param {any} [start] First date.
  * @param {any} [end] Last date.
+ * @param {string} [frequency] Frequency of the returns; default WEEKLY.
+ * @param {any} [asOf] Only what had been published by this date (no look-ahead); default: the workbook's asOf, else latest values.
  * @param {boolean} [headers] TRUE adds a header row.
  * @returns {Promise<any[][]>} Dates and volatility ratios.
  */
-export function relvol(a: string, b: string, window: number, frequency?: string, start?: any, end?: any, headers?: boolean): Promise<any[][]> {
-  return asExcelResult(() => relVolMatrix(fetchField, a, b, window, frequency, start, end, headers));
+export function relvol(a: string, b: string, window: number, start?: any, end?: any, frequency?: string, asOf?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => relVolMatrix(fetchField, a, b, window, start, end, frequency, asOf, headers));
 }
 
 /**
@@ -135,15 +143,16 @@ export function relvol(a: string, b: string, window: number, frequency?: string,
  * @customfunction POSITIONING
  * @param {string} contract CFTC contract code, e.g. "239742" (Russell 2000 E-mini).
  * @param {string} group DEALER, ASSET_MANAGER, LEVERAGED_FUNDS, OTHER_REPORTABLES or NON_REPORTABLES.
- * @param {string} [measure] LONG_SHARE (default), NET, LONG, SHORT, SPREAD, PCT_OF_OPEN_INTEREST or OPEN_INTEREST.
  * @param {any} [start] First report date.
  * @param {any} [end] Last report date.
+ * @param {string} [measure] LONG_SHARE (default), NET, LONG, SHORT, SPREAD, PCT_OF_OPEN_INTEREST or OPEN_INTEREST.
  * @param {string} [report] FUTURES_ONLY (default) or FUTURES_AND_OPTIONS.
+ * @param {any} [asOf] Only reports published by this date (a Tuesday's report is out on the Friday); default: the workbook's asOf, else all.
  * @param {boolean} [headers] TRUE adds a header row.
  * @returns {Promise<any[][]>} Report dates and the measure.
  */
-export function positioning(contract: string, group: string, measure?: string, start?: any, end?: any, report?: string, headers?: boolean): Promise<any[][]> {
-  return asExcelResult(() => positioningMatrix(fetchField, contract, group, measure, start, end, report, headers));
+export function positioning(contract: string, group: string, start?: any, end?: any, measure?: string, report?: string, asOf?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => positioningMatrix(fetchField, contract, group, start, end, measure, report, asOf, headers));
 }
 
 /**
@@ -153,18 +162,19 @@ export function positioning(contract: string, group: string, measure?: string, s
  * @param {string} consensus Series id of the expected values.
  * @param {any} [start] First date.
  * @param {any} [end] Last date.
+ * @param {any} [asOf] Only what had been published by this date (first prints, not later revisions); default: the workbook's asOf, else latest values.
  * @param {boolean} [headers] TRUE adds a header row.
  * @returns {Promise<any[][]>} Dates and surprises.
  */
-export function surprise(actual: string, consensus: string, start?: any, end?: any, headers?: boolean): Promise<any[][]> {
-  return asExcelResult(() => surpriseMatrix(fetchField, actual, consensus, start, end, headers));
+export function surprise(actual: string, consensus: string, start?: any, end?: any, asOf?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => surpriseMatrix(fetchField, actual, consensus, start, end, asOf, headers));
 }
 
 /**
  * Market-implied probabilities of each target-range outcome at an FOMC meeting, from fed funds futures.
  * @customfunction CUTPROB
  * @param {any} meeting Date of the FOMC meeting.
- * @param {any} [asOf] Futures prices as of this date; default: today.
+ * @param {any} [asOf] Futures prices as of this date; default: the workbook's asOf, else today.
  * @param {boolean} [headers] TRUE adds a header row.
  * @returns {Promise<any[][]>} Lower bound, upper bound, change in bp and probability of each outcome.
  */

@@ -1,5 +1,6 @@
 // REVISIONS: every published value of one observation, oldest first, beside the day it was published.
-import { optionalBool, optionalDate, requiredDate, requiredText } from '../shared/args.js';
+import { optionalBool, requiredDate, requiredText } from '../shared/args.js';
+import { resolveAsOf } from '../shared/as-of.js';
 import { requireSeries, type Fetch } from './fetcher.js';
 import { datedMatrix, type Matrix } from './matrix.js';
 
@@ -11,7 +12,7 @@ interface Published {
 export async function revisionsMatrix(fetch: Fetch, rawId: unknown, rawDate: unknown, rawAsOf: unknown, rawHeaders: unknown): Promise<Matrix> {
   const id = requiredText('id', rawId);
   const date = requiredDate('date', rawDate);
-  const asOf = optionalDate('asOf', rawAsOf);
+  const asOf = resolveAsOf(rawAsOf);
   const headers = optionalBool('headers', rawHeaders, false);
   const series = await fetch<{ revisions: Published[] } | null>({
     field: 'series',
