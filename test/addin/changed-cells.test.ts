@@ -90,6 +90,18 @@ describe('checkCells', () => {
       ['A5', 'unchecked', 'TIDE.NOPE is not a function of this add-in'],
     ]);
     expect(calls).toContainEqual(['VALUE', 'RUT', null, '2024-08-15']);
+
+    // With the arguments Excel last passed, a formula argument is no obstacle, and a given asOf pins.
+    const recorded = (sheet: string, address: string) =>
+      ({ A7: { fn: 'VALUE', args: ['RUT', 45444] }, A8: { fn: 'VALUE', args: ['RUT', 45444, 45500] } })[address as 'A7' | 'A8'];
+    const more = [
+      { sheet: 'S', address: 'A7', formula: '=TIDE.VALUE("RUT",DATE(2024,6,1))' },
+      { sheet: 'S', address: 'A8', formula: '=TIDE.VALUE("RUT",DATE(2024,6,1),C1)' },
+      { sheet: 'S', address: 'A9', formula: '=TIDE.VALUE("RUT",DATE(2024,6,1))' },
+    ];
+    const withRecords = await checkCells(more, positions, () => undefined, evaluate, '2024-08-15', '2026-01-01', recorded);
+    expect(withRecords.map((r) => [r.address, r.status])).toEqual([['A7', 'changed'], ['A8', 'pinned'], ['A9', 'unchecked']]);
+    expect(calls).toContainEqual(['VALUE', 'RUT', 45444, '2024-08-15']);
     expect(calls).toContainEqual(['VALUE', 'RUT', null, '2026-01-01']);
   });
 });

@@ -85,7 +85,7 @@ describe('task pane: changed since', () => {
       { at: 'Note!C1', status: 'changed', summary: '313.049 → 313.044' },
       // 2024Q1 and Q2 growth as known on 2024-08-15 (the 2024-07-25 release: 1.4, 2.8), now 0.8 and 3.6.
       { at: 'Note!C2', status: 'changed', summary: '2 values revised (first 2024-01-01: 1.4 → 0.8)' },
-      { at: 'Note!C5', status: 'unchecked', summary: 'not checked: an argument is a formula (DATE(2024,6,1)); only text, numbers and cell references can be re-evaluated' },
+      { at: 'Note!C5', status: 'unchecked', summary: 'not checked: an argument is a formula (DATE(2024,6,1)) and the cell has not been calculated since the add-in started; recalculate (Ctrl+Alt+F9) and check again' },
       // One publication known on 2024-08-15; the 2025-02-12 and 2026-02-11 revisions since.
       { at: 'Note!C7', status: 'changed', summary: '2 rows added' },
       // June and July revised; August to December 2024 published since.
@@ -104,6 +104,18 @@ describe('task pane: changed since', () => {
     await checkAgainst('2024-08-15');
     await pane.page.click('#changed-list li[data-address="Note!C2"]');
     await pane.page.waitForFunction(() => (window as unknown as { __workbook: { selected?: string } }).__workbook.selected === 'Note!C2');
+  });
+
+  it('checks a cell whose argument is a formula once Excel has calculated it, with the arguments Excel passed', async () => {
+    // Excel calls the function with the formula's arguments evaluated and the cell's address last.
+    await pane.page.evaluate(
+      (serial) => (window as unknown as { __registered: Record<string, (...a: unknown[]) => Promise<unknown>> }).__registered.VALUE('CPIAUCSL', serial, { address: 'Note!C5' }),
+      excelSerial('2024-06-01'),
+    );
+    await checkAgainst('2024-08-15');
+    const c5 = await pane.page.$eval('#changed-list li[data-address="Note!C5"]', (li) => [li.getAttribute('data-status'), li.querySelector('.summary')!.textContent]);
+    expect(c5).toEqual(['changed', '313.049 → 313.044']);
+    expect(await pane.page.textContent('#status')).toMatch(/^5 of 9 TIDE cells would differ between 2024-08-15 and today \(.*\); 1 fixed by their own asOf$/);
   });
 
   it('refuses a date after today and a missing date', async () => {

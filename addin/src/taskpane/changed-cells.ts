@@ -29,6 +29,11 @@ export type Evaluate = (name: string, args: unknown[]) => Promise<Outcome>;
 /** The value in a referenced cell (sheet defaults to the formula's own). */
 export type LookUp = (sheet: string, cell: string) => unknown;
 
+/** The function and arguments Excel last passed for a cell in this session, when it has been calculated. */
+export type Recorded = (sheet: string, address: string) => { fn: string; args: unknown[] } | undefined;
+
+const omitted = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
 /** The cells a set of formulas refers to, so the caller can read their values in one go. */
 export function referencedCells(cells: readonly WorkbookCell[]): { sheet: string; cell: string }[] {
   const seen = new Map<string, { sheet: string; cell: string }>();
@@ -59,17 +64,18 @@ function argValue(a: FormulaArg, sheet: string, lookUp: LookUp): unknown {
   }
 }
 
-async function checkCall(call: TideCall, sheet: string, positions: AsOfPositions, lookUp: LookUp, evaluate: Evaluate, since: string, until: string): Promise<Checked> {
+async function checkCall(call: TideCall, sheet: string, positions: AsOfPositions, lookUp: LookUp, evaluate: Evaluate, since: string, until: string, excelArgs?: unknown[]): Promise<Checked> {
   if (!positions.has(call.name)) return { status: 'unchecked', summary: `TIDE.${call.name} is not a function of this add-in` };
   const asOfAt = positions.get(call.name);
   if (asOfAt === undefined) return { status: 'timeless', summary: '' };
   const given = call.args[asOfAt];
-  if (given && given.kind !== 'empty') return { status: 'pinned', summary: 'has its own asOf' };
+  if ((given && given.kind !== 'empty') || (excelArgs && !omitted(excelArgs[asOfAt]))) return { status: 'pinned', summary: 'has its own asOf' };
   const expression = call.args.find((a) => a.kind === 'expression');
-  if (expression?.kind === 'expression') {
-    return { status: 'unchecked', summary: `an argument is a formula (${expression.text}); only text, numbers and cell references can be re-evaluated` };
+  if (!excelArgs && expression?.kind === 'expression') {
+    return { status: 'unchecked', summary: `an argument is a formula (${expression.text}) and the cell has not been calculated since the add-in started; recalculate (Ctrl+Alt+F9) and check again` };
   }
-  const args = call.args.map((a) => argValue(a, sheet, lookUp));
+  // Arguments as Excel last passed them (formulas already evaluated), else read from the formula.
+  const args = excelArgs ? [...excelArgs] : call.args.map((a) => argValue(a, sheet, lookUp));
   while (args.length <= asOfAt) args.push(null);
   const at = (date: string) => evaluate(call.name, args.map((v, i) => (i === asOfAt ? date : v)));
   const [then, now] = await Promise.all([at(since), at(until)]);
@@ -89,12 +95,16 @@ export async function checkCells(
   evaluate: Evaluate,
   since: string,
   until: string,
+  recorded: Recorded = () => undefined,
 ): Promise<CellReport[]> {
   const reports = await Promise.all(
     cells.map(async (cell): Promise<CellReport | undefined> => {
       const calls = tideCalls(cell.formula);
       if (calls.length === 0) return undefined;
-      const checked = await Promise.all(calls.map((call) => checkCall(call, cell.sheet, positions, lookUp, evaluate, since, until)));
+      // Excel records one call per cell: usable when the cell holds exactly that one TIDE call.
+      const record = calls.length === 1 ? recorded(cell.sheet, cell.address) : undefined;
+      const excelArgs = record && record.fn === calls[0].name ? record.args : undefined;
+      const checked = await Promise.all(calls.map((call) => checkCall(call, cell.sheet, positions, lookUp, evaluate, since, until, excelArgs)));
       const status = PRECEDENCE.find((s) => checked.some((c) => c.status === s))!;
       const summary = checked.filter((c) => c.status === status && c.summary).map((c) => c.summary).join('; ');
       return { ...cell, status, summary };

@@ -3,7 +3,7 @@
 // known now. Reads the workbook through Office.js; the checking itself is in changed-cells.ts.
 import { todayIso } from '../shared/dates.js';
 import type { Outcome } from './cell-diff.js';
-import { asOfPositions, checkCells, referencedCells, type CellReport, type Evaluate, type WorkbookCell } from './changed-cells.js';
+import { asOfPositions, checkCells, referencedCells, type CellReport, type Evaluate, type Recorded, type WorkbookCell } from './changed-cells.js';
 import { offsetCell } from './formula-calls.js';
 
 type Status = (text: string, isError?: boolean) => void;
@@ -62,6 +62,12 @@ const evaluate: Evaluate = async (name, args) => {
   }
 };
 
+/** What Excel last passed the cell's function, from the functions runtime's call log (same page). */
+const recorded: Recorded = (sheet, address) => {
+  const cell = (globalThis as { tide?: { cell?: (address: string) => { fn: string; args: unknown[] } | undefined } }).tide?.cell;
+  return cell?.(`${sheet}!${address}`);
+};
+
 function selectCell(report: CellReport): void {
   void Excel.run(async (context) => {
     context.workbook.worksheets.getItem(report.sheet).getRange(report.address).select();
@@ -105,7 +111,7 @@ async function check(status: Status): Promise<void> {
   try {
     const [cells, metadata] = await Promise.all([readTideCells(), fetch('functions.json').then((r) => r.json())]);
     const values = await readValues(referencedCells(cells));
-    const reports = await checkCells(cells, asOfPositions(metadata), (sheet, cell) => values.get(`${sheet}!${cell}`), evaluate, since, today);
+    const reports = await checkCells(cells, asOfPositions(metadata), (sheet, cell) => values.get(`${sheet}!${cell}`), evaluate, since, today, recorded);
     render(reports);
     $('changed-list').dataset.checked = since;
     status(describe(reports, since, today));

@@ -5,6 +5,7 @@ import { PaneApi, type CatalogRow } from './api.js';
 import { setupChangedSince } from './changed-since.js';
 import { drawSeriesChart } from './chart.js';
 import { seriesFormula } from './formula.js';
+import { initWorkbookPanel } from './workbook-panel.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -129,6 +130,7 @@ async function start(): Promise<void> {
       (err: Error) => status(`Settings not saved: ${err.message}`, true),
     );
   });
+  initWorkbookPanel(status);
   document.body.dataset.ready = 'true';
 }
 
