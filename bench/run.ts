@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { addinRecalcFigures } from './figures/addin-recalc.js';
+import { firstReleaseFigures } from './figures/first-release.js';
 import { graphqlExecutionFigures } from './figures/graphql-execution.js';
 import { lambdaBundleFigures } from './figures/lambda-bundle.js';
 import { loadFigures } from './figures/load.js';
@@ -15,6 +16,7 @@ const figures: [string, () => Promise<Row[]>][] = [
   ['store read', storeReadFigures],
   ['GraphQL execution', graphqlExecutionFigures],
   ['rolling correlation', rollingCorrelationFigures],
+  ['first release', firstReleaseFigures],
   ['lambda bundle', lambdaBundleFigures],
   ['add-in recalculation', addinRecalcFigures],
   ['workbook open', workbookOpenFigures],

@@ -5,7 +5,9 @@ import { resample, type Aggregation } from '../series/resample.js';
 import { transform, type Transform } from '../series/transform.js';
 import type { Columns, Frequency, SeriesMeta } from '../series/types.js';
 import type { SeriesReads } from '../store/request-reads.js';
+import { publishedBy } from '../store/revision-history.js';
 import { columnsAsOf } from '../store/revisions.js';
+import { firstRelease, type Release } from './first-release.js';
 import { maxResponsePoints } from './limits.js';
 
 export interface ObservationArgs {
@@ -15,6 +17,7 @@ export interface ObservationArgs {
   aggregation?: Aggregation | null;
   transform?: Transform | null;
   asOf?: string | null;
+  release?: Release | null;
 }
 
 export interface ObservationResult extends Columns {
@@ -23,11 +26,14 @@ export interface ObservationResult extends Columns {
   aggregation: Aggregation;
   transform: Transform;
   asOf: string | null;
+  release: Release;
 }
 
 // Transforms that compare with earlier periods read this much further back, so the first value in
 // range is computed rather than missing.
 const LOOKBACK_DAYS = 2 * 366 + 14;
+// YOY reads the same period a year earlier (a daily value up to a week before that day).
+const YEAR_AGO_DAYS = 366 + 7;
 
 export function validateRange(from?: string | null, to?: string | null): void {
   if (from && to && from > to) throw badInput(`"from" (${from}) is after "to" (${to}); swap them or widen the range`, 'from');
@@ -58,6 +64,7 @@ export async function readObservations(store: SeriesReads, meta: SeriesMeta, arg
   const frequency = args.frequency ?? meta.frequency;
   const aggregation = args.aggregation ?? 'LAST';
   const how = args.transform ?? 'LEVEL';
+  const release = args.release ?? 'LATEST';
   validateRange(args.from, args.to);
   if (!isLowerOrEqual(frequency, meta.frequency)) {
     throw badInput(`${meta.id} is ${meta.frequency}; it can be converted to a lower frequency, not to ${frequency}`, 'frequency');
@@ -70,12 +77,21 @@ export async function readObservations(store: SeriesReads, meta: SeriesMeta, arg
   const needsHistory = how !== 'LEVEL' && how !== 'REBASE_100';
   const readFrom = first ? addDays(first, needsHistory ? -LOOKBACK_DAYS : -7) : undefined; // 7: a week's start before its Friday label
   const revisions = await store.readRevisions(meta.id, readFrom, args.to ?? undefined);
-  let columns = columnsAsOf(revisions, args.asOf ?? undefined);
-  if (converting) columns = resample(columns, frequency, aggregation);
-  columns = how === 'REBASE_100' ? transform(trim(columns, first, last), how, frequency) : trim(transform(columns, how, frequency), first, last);
+  const shape = (known: Columns): Columns => {
+    const converted = converting ? resample(known, frequency, aggregation) : known;
+    return how === 'REBASE_100' ? transform(trim(converted, first, last), how, frequency) : trim(transform(converted, how, frequency), first, last);
+  };
+  const columns =
+    release === 'FIRST'
+      ? firstRelease(publishedBy(revisions, args.asOf), {
+          shape,
+          labelOf: (date) => (converting ? periodOf(date, frequency) : date),
+          historyDays: how === 'REBASE_100' ? 'all' : how === 'YOY' ? YEAR_AGO_DAYS : 0,
+        })
+      : shape(columnsAsOf(revisions, args.asOf ?? undefined));
   const limit = maxResponsePoints();
   if (columns.dates.length > limit) {
     throw tooLarge(`${meta.id} has ${columns.dates.length} points in this range, over the limit of ${limit}; narrow from/to or ask for a lower frequency`);
   }
-  return { seriesId: meta.id, frequency, aggregation, transform: how, asOf: args.asOf ?? null, ...columns };
+  return { seriesId: meta.id, frequency, aggregation, transform: how, asOf: args.asOf ?? null, release, ...columns };
 }

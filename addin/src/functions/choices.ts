@@ -19,6 +19,12 @@ export const TRANSFORMS = {
   REBASE_100: 'REBASE_100', REBASE: 'REBASE_100',
 } as const;
 
+/** Which published value of each observation: the latest, or the first print (ALFRED's initial release). */
+export const RELEASES = {
+  LATEST: 'LATEST', LAST: 'LATEST',
+  FIRST: 'FIRST', FIRST_RELEASE: 'FIRST', FIRST_PRINT: 'FIRST', INITIAL: 'FIRST', INITIAL_RELEASE: 'FIRST',
+} as const;
+
 export const TRADER_GROUPS = {
   DEALER: 'DEALER',
   ASSET_MANAGER: 'ASSET_MANAGER', ASSET_MGR: 'ASSET_MANAGER',

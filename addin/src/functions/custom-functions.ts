@@ -6,6 +6,7 @@ import { asExcelResult } from './excel-errors.js';
 import { pairMatrix, relVolMatrix, surpriseMatrix, volMatrix } from './indicator-functions.js';
 import { cutProbMatrix, positioningMatrix } from './market-functions.js';
 import { changeNumber } from './change.js';
+import { revisionsMatrix } from './revisions-functions.js';
 import { seriesMatrix, valueNumber } from './series-functions.js';
 
 // One argument order across the data functions: ids, window, start, end, frequency, then options,
@@ -22,13 +23,26 @@ import { seriesMatrix, valueNumber } from './series-functions.js';
  * @param {any} [start] First date (date cell, serial or "YYYY-MM-DD"); default: the first observation.
  * @param {any} [end] Last date; default: the latest observation.
  * @param {string} [frequency] DAILY, WEEKLY, MONTHLY, QUARTERLY or ANNUAL (D/W/M/Q/A); default: the series' own.
- * @param {string} [transform] LEVEL, CHANGE, PCT_CHANGE, LOG_RETURN, YOY, ANNUALIZED or REBASE_100; default LEVEL.
+ * @param {string} [options] A transform (LEVEL, CHANGE, PCT_CHANGE, LOG_RETURN, YOY, ANNUALIZED, REBASE_100) and/or a release (LATEST, FIRST = as first printed), e.g. "YOY, FIRST"; default LEVEL, LATEST.
  * @param {any} [asOf] Only values published by this date (first prints, vintages); default: the workbook's asOf, else latest values.
  * @param {boolean} [headers] TRUE adds a header row; default FALSE.
  * @returns {Promise<any[][]>} Dates and values.
  */
-export function series(id: string, start?: any, end?: any, frequency?: string, transform?: string, asOf?: any, headers?: boolean): Promise<any[][]> {
-  return asExcelResult(() => seriesMatrix(fetchField, id, start, end, frequency, transform, asOf, headers));
+export function series(id: string, start?: any, end?: any, frequency?: string, options?: string, asOf?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => seriesMatrix(fetchField, id, start, end, frequency, options, asOf, headers));
+}
+
+/**
+ * Every published value of one observation, oldest first: publication dates (Excel serials) and values.
+ * @customfunction REVISIONS
+ * @param {string} id Series id, e.g. "CPIAUCSL".
+ * @param {any} date Date of the observation (a month or quarter is dated its first day, e.g. "2024-06-01").
+ * @param {any} [asOf] Only values published by this date; default: the workbook's asOf, else every value published so far.
+ * @param {boolean} [headers] TRUE adds a header row; default FALSE.
+ * @returns {Promise<any[][]>} Publication dates and values.
+ */
+export function revisions(id: string, date: any, asOf?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => revisionsMatrix(fetchField, id, date, asOf, headers));
 }
 
 /**

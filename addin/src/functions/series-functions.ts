@@ -3,15 +3,17 @@ import { optionalBool, optionalChoice, optionalDate, requiredText } from '../sha
 import { checkStartNotAfterAsOf, resolveAsOf } from '../shared/as-of.js';
 import { addDays } from '../shared/dates.js';
 import { ArgumentError, TideError } from '../shared/errors.js';
-import { FREQUENCIES, TRANSFORMS } from './choices.js';
+import { FREQUENCIES } from './choices.js';
 import { requireSeries, type Fetch, type ObservationsData, type SeriesData } from './fetcher.js';
 import { datedMatrix, lastValue, type Matrix } from './matrix.js';
+import { seriesOptions } from './series-options.js';
 
 interface ObservationArgs {
   from?: string;
   to?: string;
   frequency?: string;
   transform?: string;
+  release?: string;
   asOf?: string;
 }
 
@@ -24,10 +26,11 @@ function observationsCall(id: string, a: ObservationArgs) {
       { name: 'to', type: 'Date', value: a.to, in: 'selection' as const },
       { name: 'frequency', type: 'Frequency', value: a.frequency, in: 'selection' as const },
       { name: 'transform', type: 'Transform', value: a.transform, in: 'selection' as const },
+      { name: 'release', type: 'Release', value: a.release, in: 'selection' as const },
       { name: 'asOf', type: 'Date', value: a.asOf, in: 'selection' as const },
     ],
     selection:
-      'id observations(from: $from, to: $to, frequency: $frequency, transform: $transform, asOf: $asOf) { dates values }',
+      'id observations(from: $from, to: $to, frequency: $frequency, transform: $transform, release: $release, asOf: $asOf) { dates values }',
   };
 }
 
@@ -37,13 +40,13 @@ async function observations(fetch: Fetch, id: string, a: ObservationArgs): Promi
 }
 
 export async function seriesMatrix(fetch: Fetch, ...raw: unknown[]): Promise<Matrix> {
-  const [rawId, start, end, frequency, transform, asOf, headers] = raw;
+  const [rawId, start, end, frequency, options, asOf, headers] = raw;
   const id = requiredText('id', rawId);
   const a: ObservationArgs = {
     from: optionalDate('start', start),
     to: optionalDate('end', end),
     frequency: optionalChoice('frequency', frequency, FREQUENCIES),
-    transform: optionalChoice('transform', transform, TRANSFORMS),
+    ...seriesOptions(options),
     asOf: resolveAsOf(asOf),
   };
   const withHeaders = optionalBool('headers', headers, false);

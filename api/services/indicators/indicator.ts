@@ -4,6 +4,7 @@ import type { IndicatorName, QueryIndicatorArgs } from '../../generated/resolver
 import { badInput } from '../../graphql/errors.js';
 import { validateRange } from '../observations.js';
 import { withInputErrors } from './errors.js';
+import { computeFirstRelease } from './first-release.js';
 import { chooseFrequency } from './frequency.js';
 import { readInput, requireMeta, requireValues, type SeriesReader } from './inputs.js';
 import { CORRELATION, BETA, PERCENTILE_RANK, RELATIVE_VOL, VOLATILITY, ZSCORE } from './rolling.js';
@@ -34,7 +35,12 @@ function checkShape(args: QueryIndicatorArgs, spec: IndicatorSpec): void {
 }
 
 export function computeIndicator(reader: SeriesReader, args: QueryIndicatorArgs): Promise<IndicatorOutput> {
-  return withInputErrors(async () => {
+  return withInputErrors(() => (args.release === 'FIRST' ? computeFirstRelease(reader, args, computeAsKnown) : computeAsKnown(reader, args)));
+}
+
+/** The indicator over its inputs as known on asOf (the latest values when absent). */
+async function computeAsKnown(reader: SeriesReader, args: QueryIndicatorArgs): Promise<IndicatorOutput> {
+  {
     const spec = SPECS[args.name];
     checkShape(args, spec);
     validateRange(args.from, args.to);
@@ -49,7 +55,7 @@ export function computeIndicator(reader: SeriesReader, args: QueryIndicatorArgs)
     for (const input of inputs) requireValues(input, needed, frequency);
     const out = spec.compute(inputs, { window, frequency, from: args.from, to: args.to });
     const { dates, values } = spec.output === 'series' ? trimColumns(out, args, frequency) : out;
-    const meta = { frequency, ...(spec.rolling ? { window } : {}), asOf: args.asOf ?? null, ...out.meta };
+    const meta = { frequency, ...(spec.rolling ? { window } : {}), asOf: args.asOf ?? null, release: 'LATEST', ...out.meta };
     return { name: args.name, inputs: [...args.inputs], dates, values, meta };
-  });
+  }
 }
