@@ -10,7 +10,7 @@ const ratio = (f: (r: number) => number): Pair => (now, before) => (before === 0
 
 const PAIRS: Record<'CHANGE' | 'PCT_CHANGE' | 'LOG_RETURN', Pair> = {
   CHANGE: (now, before) => now - before,
-  PCT_CHANGE: ratio((r) => 100 * (r - 1)),
+  PCT_CHANGE: ratio((r) => r - 1),
   LOG_RETURN: ratio((r) => (r > 0 ? Math.log(r) : NaN)),
 };
 
@@ -40,7 +40,11 @@ function yearAgo(columns: Columns, frequency: Frequency): (number | null)[] {
   });
 }
 
-/** Applies a transform to ascending columns at the given frequency; dates are unchanged. */
+/**
+ * Applies a transform to ascending columns at the given frequency; dates are unchanged. Relative
+ * changes (PCT_CHANGE, YOY, ANNUALIZED) are fractions: 0.032 = +3.2 %. ANNUALIZED is FRED's
+ * compounded annual rate (x_t / x_(t-1))^n − 1; the caller refuses it for daily and weekly data.
+ */
 export function transform(columns: Columns, how: Transform, frequency: Frequency): Columns {
   const { dates, values } = columns;
   switch (how) {
@@ -52,11 +56,11 @@ export function transform(columns: Columns, how: Transform, frequency: Frequency
       return { dates, values: againstPrevious(values, PAIRS[how]) };
     case 'ANNUALIZED': {
       const n = PERIODS_PER_YEAR[frequency];
-      return { dates, values: againstPrevious(values, ratio((r) => 100 * (r ** n - 1))) };
+      return { dates, values: againstPrevious(values, ratio((r) => r ** n - 1)) };
     }
     case 'YOY': {
       const before = yearAgo(columns, frequency);
-      return { dates, values: values.map((v, i) => (v === null || before[i] === null || before[i] === 0 ? null : 100 * (v / before[i]! - 1))) };
+      return { dates, values: values.map((v, i) => (v === null || before[i] === null || before[i] === 0 ? null : v / before[i]! - 1)) };
     }
     case 'REBASE_100': {
       const base = values.find((v) => v !== null && v !== 0);

@@ -1,6 +1,6 @@
 import { badInput, tooLarge } from '../graphql/errors.js';
 import { addDays } from '../series/dates.js';
-import { isLowerOrEqual, periodOf } from '../series/periods.js';
+import { isLowerOrEqual, periodComplete, periodEnd, periodOf, PERIODS_PER_YEAR } from '../series/periods.js';
 import { resample, type Aggregation } from '../series/resample.js';
 import { transform, type Transform } from '../series/transform.js';
 import type { Columns, Frequency, SeriesMeta } from '../series/types.js';
@@ -15,6 +15,8 @@ export interface ObservationArgs {
   aggregation?: Aggregation | null;
   transform?: Transform | null;
   asOf?: string | null;
+  /** Keep an incomplete last period (flagged `partial`) instead of leaving it out. */
+  includePartial?: boolean | null;
 }
 
 export interface ObservationResult extends Columns {
@@ -23,6 +25,8 @@ export interface ObservationResult extends Columns {
   aggregation: Aggregation;
   transform: Transform;
   asOf: string | null;
+  /** True when the last period returned is incomplete (only with includePartial). */
+  partial: boolean;
 }
 
 // Transforms that compare with earlier periods read this much further back, so the first value in
@@ -62,20 +66,52 @@ export async function readObservations(store: SeriesReads, meta: SeriesMeta, arg
   if (!isLowerOrEqual(frequency, meta.frequency)) {
     throw badInput(`${meta.id} is ${meta.frequency}; it can be converted to a lower frequency, not to ${frequency}`, 'frequency');
   }
-  // Converting: whole periods, so the period holding "from" is aggregated from all its observations.
-  // Not converting: the observations dated in [from, to] (a weekly CFTC report is dated Tuesday).
+  if (how === 'ANNUALIZED' && (frequency === 'DAILY' || frequency === 'WEEKLY')) {
+    throw badInput(
+      `ANNUALIZED compounds monthly or quarterly changes (FRED's definition, (x_t / x_(t-1))^n - 1); at ${frequency} frequency it would raise a day's move to the ${PERIODS_PER_YEAR[frequency]}th power. Pass frequency: MONTHLY or QUARTERLY, or use transform: PCT_CHANGE`,
+      'transform',
+    );
+  }
+  // Converting: whole periods, so the periods holding "from" and "to" are aggregated from all their
+  // observations. Not converting: the observations dated in [from, to] (a weekly CFTC report is dated Tuesday).
   const converting = frequency !== meta.frequency;
   const first = args.from ? (converting ? periodOf(args.from, frequency) : args.from) : undefined;
   const last = args.to ? (converting ? periodOf(args.to, frequency) : args.to) : undefined;
   const needsHistory = how !== 'LEVEL' && how !== 'REBASE_100';
   const readFrom = first ? addDays(first, needsHistory ? -LOOKBACK_DAYS : -7) : undefined; // 7: a week's start before its Friday label
-  const revisions = await store.readRevisions(meta.id, readFrom, args.to ?? undefined);
+  const readTo = last && converting ? periodEnd(last, frequency) : args.to ?? undefined;
+  const revisions = await store.readRevisions(meta.id, readFrom, readTo);
   let columns = columnsAsOf(revisions, args.asOf ?? undefined);
-  if (converting) columns = resample(columns, frequency, aggregation);
+  let partial = false;
+  let partialLabel: string | undefined;
+  if (converting && columns.dates.length > 0) {
+    const lastRow = columns.dates[columns.dates.length - 1];
+    const lastIsPartial = !periodComplete(periodOf(lastRow, frequency), frequency, lastRow, meta.frequency);
+    columns = resample(columns, frequency, aggregation, meta.frequency, lastIsPartial);
+    if (lastIsPartial) {
+      ({ columns, partial } = settlePartial(columns, lastRow, args.includePartial === true));
+      partialLabel = partial ? lastDateOf(columns) : undefined;
+    }
+  }
   columns = how === 'REBASE_100' ? transform(trim(columns, first, last), how, frequency) : trim(transform(columns, how, frequency), first, last);
+  partial &&= columns.dates.length > 0 && lastDateOf(columns) === partialLabel;
   const limit = maxResponsePoints();
   if (columns.dates.length > limit) {
     throw tooLarge(`${meta.id} has ${columns.dates.length} points in this range, over the limit of ${limit}; narrow from/to or ask for a lower frequency`);
   }
-  return { seriesId: meta.id, frequency, aggregation, transform: how, asOf: args.asOf ?? null, ...columns };
+  return { seriesId: meta.id, frequency, aggregation, transform: how, asOf: args.asOf ?? null, partial, ...columns };
+}
+
+const lastDateOf = (columns: Columns): string => columns.dates[columns.dates.length - 1];
+
+/**
+ * An incomplete last period is left out, or (includePartial) kept and flagged. Kept, it is never
+ * labelled with a date after its data: a week ending on a future Friday is labelled with its last
+ * observation instead (a month's or quarter's label, its first day, is never later than that).
+ */
+function settlePartial(columns: Columns, lastRow: string, include: boolean): { columns: Columns; partial: boolean } {
+  const n = columns.dates.length;
+  if (!include) return { columns: { dates: columns.dates.slice(0, n - 1), values: columns.values.slice(0, n - 1) }, partial: false };
+  const label = columns.dates[n - 1] > lastRow ? lastRow : columns.dates[n - 1];
+  return { columns: { dates: [...columns.dates.slice(0, n - 1), label], values: columns.values }, partial: true };
 }
