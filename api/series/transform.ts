@@ -14,12 +14,16 @@ const PAIRS: Record<'CHANGE' | 'PCT_CHANGE' | 'LOG_RETURN', Pair> = {
   LOG_RETURN: ratio((r) => (r > 0 ? Math.log(r) : NaN)),
 };
 
-/** Each value against the previous observation; missing on either side gives missing. */
+/**
+ * Each value against the previous observation that has a value, so a change spans a gap (Friday's
+ * change after a Thursday holiday is measured from Wednesday); a missing value's own change is missing.
+ */
 function againstPrevious(values: (number | null)[], pair: Pair): (number | null)[] {
-  return values.map((v, i) => {
-    const before = i > 0 ? values[i - 1] : null;
-    if (v === null || before === null) return null;
-    const out = pair(v, before);
+  let before: number | null = null;
+  return values.map((v) => {
+    if (v === null) return null;
+    const out = before === null ? null : pair(v, before);
+    before = v;
     return out === null || Number.isNaN(out) ? null : out;
   });
 }
