@@ -23,9 +23,10 @@ export function requireWindowFits(p: ComputeParams, used: readonly (number | nul
 const describe = (inputs: Input[], kind: ReturnKind) =>
   Object.fromEntries(inputs.map((x) => [x.meta.id, { of: periodChangeOf(x.meta, kind), unit: changeUnitOf(x.meta) }]));
 
-function sameUnit(inputs: Input[]): string {
-  const units = [...new Set(inputs.map((x) => changeUnitOf(x.meta)))];
-  return units.length === 1 ? units[0] : units.join(' per ');
+/** BETA's unit: a plain ratio when both inputs move in the same unit, else "fraction per bp" (or the reverse). */
+function betaUnit(inputs: Input[]): string {
+  const [a, b] = inputs.map((x) => changeUnitOf(x.meta));
+  return a === b ? 'ratio' : `${a} per ${b}`;
 }
 
 /** Joins the inputs on the dates every one of them has a value for. */
@@ -68,7 +69,7 @@ function pairOnChanges(stat: (a: (number | null)[], b: (number | null)[], w: num
 
 export const CORRELATION = pairOnChanges(rollingCorrelation, ['a', 'b'], () => 'correlation');
 /** Beta of the first input on the second (the benchmark): change of a per unit change of b. */
-export const BETA = pairOnChanges(rollingBeta, ['series', 'benchmark'], sameUnit);
+export const BETA = pairOnChanges(rollingBeta, ['series', 'benchmark'], betaUnit);
 
 /** VOLATILITY(a) / VOLATILITY(b) on the dates both have; both must be prices or both rates. */
 export const RELATIVE_VOL: IndicatorSpec = {
