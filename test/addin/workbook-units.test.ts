@@ -1,13 +1,12 @@
 // The sample workbook shows Tide's fractions as percent: every relative figure the add-in returns is
 // a fraction (0.85 = 85 %), so the cells that hold them carry a percent number format.
-import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE } from '../../addin/scripts/workbook.js';
 
 async function sheet(name: string) {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(readFileSync(SAMPLE));
+  await book.xlsx.readFile(SAMPLE);
   return book.getWorksheet(name)!;
 }
 
