@@ -1,7 +1,8 @@
 import { badInput, tooLarge } from '../graphql/errors.js';
 import { addDays } from '../series/dates.js';
-import { isLowerOrEqual, periodComplete, periodEnd, periodOf, PERIODS_PER_YEAR } from '../series/periods.js';
-import { resample, type Aggregation } from '../series/resample.js';
+import { convert } from '../series/convert.js';
+import { isLowerOrEqual, periodEnd, periodOf, PERIODS_PER_YEAR } from '../series/periods.js';
+import type { Aggregation } from '../series/resample.js';
 import { transform, type Transform } from '../series/transform.js';
 import type { Columns, Frequency, SeriesMeta } from '../series/types.js';
 import type { SeriesReads } from '../store/request-reads.js';
@@ -83,16 +84,8 @@ export async function readObservations(store: SeriesReads, meta: SeriesMeta, arg
   const revisions = await store.readRevisions(meta.id, readFrom, readTo);
   let columns = columnsAsOf(revisions, args.asOf ?? undefined);
   let partial = false;
-  let partialLabel: string | undefined;
-  if (converting && columns.dates.length > 0) {
-    const lastRow = columns.dates[columns.dates.length - 1];
-    const lastIsPartial = !periodComplete(periodOf(lastRow, frequency), frequency, lastRow, meta.frequency);
-    columns = resample(columns, frequency, aggregation, meta.frequency, lastIsPartial);
-    if (lastIsPartial) {
-      ({ columns, partial } = settlePartial(columns, lastRow, args.includePartial === true));
-      partialLabel = partial ? lastDateOf(columns) : undefined;
-    }
-  }
+  if (converting) ({ columns, partial } = convert(columns, meta.frequency, frequency, aggregation, args.includePartial === true));
+  const partialLabel = partial ? lastDateOf(columns) : undefined;
   columns = how === 'REBASE_100' ? transform(trim(columns, first, last), how, frequency) : trim(transform(columns, how, frequency), first, last);
   partial &&= columns.dates.length > 0 && lastDateOf(columns) === partialLabel;
   const limit = maxResponsePoints();
@@ -103,15 +96,3 @@ export async function readObservations(store: SeriesReads, meta: SeriesMeta, arg
 }
 
 const lastDateOf = (columns: Columns): string => columns.dates[columns.dates.length - 1];
-
-/**
- * An incomplete last period is left out, or (includePartial) kept and flagged. Kept, it is never
- * labelled with a date after its data: a week ending on a future Friday is labelled with its last
- * observation instead (a month's or quarter's label, its first day, is never later than that).
- */
-function settlePartial(columns: Columns, lastRow: string, include: boolean): { columns: Columns; partial: boolean } {
-  const n = columns.dates.length;
-  if (!include) return { columns: { dates: columns.dates.slice(0, n - 1), values: columns.values.slice(0, n - 1) }, partial: false };
-  const label = columns.dates[n - 1] > lastRow ? lastRow : columns.dates[n - 1];
-  return { columns: { dates: [...columns.dates.slice(0, n - 1), label], values: columns.values }, partial: true };
-}
