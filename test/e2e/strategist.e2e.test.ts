@@ -88,7 +88,7 @@ describe('units', () => {
   });
 
   it('POSITIONING shares of open interest are fractions, like the long share', async () => {
-    const [oi] = await recalc([['POSITIONING', ['239742', 'ASSET_MANAGER', 'PCT_OF_OPEN_INTEREST', '2024-07-16', '2024-07-16']]]);
+    const [oi] = await recalc([['POSITIONING', ['239742', 'ASSET_MANAGER', '2024-07-16', '2024-07-16', 'PCT_OF_OPEN_INTEREST']]]);
     const [[, share]] = oi.value as [number, number][];
     expect(share).toBeGreaterThan(0.4);
     expect(share).toBeLessThan(0.45);
@@ -130,7 +130,7 @@ describe('periods, empty ranges and asOf', () => {
     const [series, vol, positioning] = await recalc([
       ['SERIES', ['RUT', '2030-01-01']],
       ['VOL', ['RUT', 20, '2030-01-01']],
-      ['POSITIONING', ['239742', 'DEALER', null, '2030-01-01']],
+      ['POSITIONING', ['239742', 'DEALER', '2030-01-01']],
     ]);
     for (const r of [series, vol, positioning]) {
       expect(r.error?.code).toBe('#N/A');
