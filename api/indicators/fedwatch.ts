@@ -135,7 +135,10 @@ export function cutProbabilities(input: FedWatchInput): FedWatchResult {
 
     if (rEnd === null) {
       if (m.decisionDate === input.meeting) {
-        throw new IndicatorInputError('meeting', `no fed funds futures price on ${input.asOf} for ${fedFundsContract(month)} (or ${fedFundsContract(next)}), needed for the ${m.decisionDate} meeting.`, 'NO_DATA');
+        const why = own !== null
+          ? `the ${m.decisionDate} decision falls on the last day of its month, so ${fedFundsContract(month)} prices none of the new rate; a price of ${fedFundsContract(next)} on ${input.asOf} is needed`
+          : `no fed funds futures price on ${input.asOf} for ${fedFundsContract(month)} (or ${fedFundsContract(next)}), needed for the ${m.decisionDate} meeting`;
+        throw new IndicatorInputError('meeting', `${why}.`, 'NO_DATA');
       }
       meta.assumedUnchangedMeetings.push(m.decisionDate);
       if (level === null) [level, levelSource] = [rStart, rStartSource];

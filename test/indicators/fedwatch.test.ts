@@ -128,3 +128,21 @@ describe('bundled data: September and December 2024 on 2024-07-12', () => {
     expect(['2024-01', '2024-09', '2024-12', '2025-06'].map(fedFundsContract)).toEqual(['ZQF24', 'ZQU24', 'ZQZ24', 'ZQM25']);
   });
 });
+
+describe('a decision on the last day of its month', () => {
+  // With the decision day at the old rate, the month's contract holds none of the new rate, so the
+  // move must come from the next month's contract (here August, which has no meeting).
+  const calendar = parseFomcCalendar('start_date,decision_date\n2024-07-30,2024-07-31\n2024-09-17,2024-09-18\n');
+  const run = (prices: Record<string, number>) =>
+    cutProbabilities({ meeting: '2024-07-31', asOf: '2024-07-10', price: (c) => prices[c] ?? null, targetUpper: 5.5, effectiveRate: 5.33, calendar });
+
+  it('solves r_end from the next month\'s contract', () => {
+    const r = run({ ZQN24: 94.67, ZQQ24: 94.70 });
+    expect(r.meta.steps[0]).toMatchObject({ daysBefore: 31, daysInMonth: 31, rEndSource: 'ZQQ24' });
+    expect(r.meta.steps[0].rEnd).toBeCloseTo(5.3, 12);
+  });
+
+  it('says why the month\'s own contract is not enough', () => {
+    expect(() => run({ ZQN24: 94.67 })).toThrow(/last day of its month, so ZQN24 prices none of the new rate; a price of ZQQ24/);
+  });
+});
