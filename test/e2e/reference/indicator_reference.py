@@ -18,9 +18,9 @@ def closes(name, column):
 rut = closes("rut_daily_yahoo.csv", "Close")
 dgs2 = closes("dgs2_daily_fred.csv", "DGS2")
 
-# CORR("RUT","DGS2",63): RUT simple returns vs DGS2 changes (a yield), on the dates both have,
+# CORR("RUT","DGS2",63): RUT simple returns vs DGS2 changes (a yield), on the dates both have a value for,
 # one 63-return window ending 2024-07-31.
-both = pd.concat([rut.rename("rut"), dgs2.rename("dgs2")], axis=1, join="inner")[:"2024-07-31"]
+both = pd.concat([rut.dropna().rename("rut"), dgs2.dropna().rename("dgs2")], axis=1, join="inner")[:"2024-07-31"]
 moves = pd.DataFrame({"rut": both["rut"].pct_change(), "dgs2": both["dgs2"].diff()}).iloc[-63:]
 corr = moves["rut"].corr(moves["dgs2"])
 
