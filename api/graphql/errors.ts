@@ -9,3 +9,11 @@ export const notFound = (message: string, argumentName?: string): GraphQLError =
   new GraphQLError(message, { extensions: { code: 'NOT_FOUND', ...(argumentName ? { argumentName } : {}) } });
 
 export const tooLarge = (message: string): GraphQLError => new GraphQLError(message, { extensions: { code: 'RESPONSE_TOO_LARGE' } });
+
+/**
+ * Nothing to answer with: the range holds no values, or asOf is before anything was published.
+ * One code for observations, indicator, positioning and cutProbabilities alike; `details` carries
+ * what there is (the series' data span, or the earliest vintage held) for clients to act on.
+ */
+export const noData = (message: string, details: Record<string, unknown> = {}): GraphQLError =>
+  new GraphQLError(message, { extensions: { code: 'NO_DATA', ...details } });

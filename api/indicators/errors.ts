@@ -1,7 +1,8 @@
 // One error type for every rejected indicator input, so the GraphQL layer can map it to
 // `extensions.code` without inspecting messages.
 
-export type IndicatorErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND';
+/** NO_DATA: the inputs hold nothing to compute from (the one rule for empty ranges, docs/indicators.md). */
+export type IndicatorErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'NO_DATA';
 
 export class IndicatorInputError extends Error {
   readonly code: IndicatorErrorCode;

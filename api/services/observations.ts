@@ -1,7 +1,8 @@
 import { badInput, tooLarge } from '../graphql/errors.js';
 import { addDays } from '../series/dates.js';
-import { isLowerOrEqual, periodOf } from '../series/periods.js';
-import { resample, type Aggregation } from '../series/resample.js';
+import { convert } from '../series/convert.js';
+import { isLowerOrEqual, periodEnd, periodOf, PERIODS_PER_YEAR } from '../series/periods.js';
+import type { Aggregation } from '../series/resample.js';
 import { transform, type Transform } from '../series/transform.js';
 import type { Columns, Frequency, SeriesMeta } from '../series/types.js';
 import type { SeriesReads } from '../store/request-reads.js';
@@ -18,6 +19,8 @@ export interface ObservationArgs {
   transform?: Transform | null;
   asOf?: string | null;
   release?: Release | null;
+  /** Keep an incomplete last period (flagged `partial`) instead of leaving it out (LATEST only). */
+  includePartial?: boolean | null;
 }
 
 export interface ObservationResult extends Columns {
@@ -27,6 +30,8 @@ export interface ObservationResult extends Columns {
   transform: Transform;
   asOf: string | null;
   release: Release;
+  /** True when the last period returned is incomplete (only with includePartial). */
+  partial: boolean;
 }
 
 // Transforms that compare with earlier periods read this much further back, so the first value in
@@ -69,29 +74,47 @@ export async function readObservations(store: SeriesReads, meta: SeriesMeta, arg
   if (!isLowerOrEqual(frequency, meta.frequency)) {
     throw badInput(`${meta.id} is ${meta.frequency}; it can be converted to a lower frequency, not to ${frequency}`, 'frequency');
   }
-  // Converting: whole periods, so the period holding "from" is aggregated from all its observations.
-  // Not converting: the observations dated in [from, to] (a weekly CFTC report is dated Tuesday).
+  if (how === 'ANNUALIZED' && (frequency === 'DAILY' || frequency === 'WEEKLY')) {
+    throw badInput(
+      `ANNUALIZED compounds monthly or quarterly changes (FRED's definition, (x_t / x_(t-1))^n - 1); at ${frequency} frequency it would raise a day's move to the ${PERIODS_PER_YEAR[frequency]}th power. Pass frequency: MONTHLY or QUARTERLY, or use transform: PCT_CHANGE`,
+      'transform',
+    );
+  }
+  // Converting: whole periods, so the periods holding "from" and "to" are aggregated from all their
+  // observations. Not converting: the observations dated in [from, to] (a weekly CFTC report is dated Tuesday).
   const converting = frequency !== meta.frequency;
   const first = args.from ? (converting ? periodOf(args.from, frequency) : args.from) : undefined;
   const last = args.to ? (converting ? periodOf(args.to, frequency) : args.to) : undefined;
   const needsHistory = how !== 'LEVEL' && how !== 'REBASE_100';
   const readFrom = first ? addDays(first, needsHistory ? -LOOKBACK_DAYS : -7) : undefined; // 7: a week's start before its Friday label
-  const revisions = await store.readRevisions(meta.id, readFrom, args.to ?? undefined);
-  const shape = (known: Columns): Columns => {
-    const converted = converting ? resample(known, frequency, aggregation) : known;
-    return how === 'REBASE_100' ? transform(trim(converted, first, last), how, frequency) : trim(transform(converted, how, frequency), first, last);
+  const readTo = last && converting ? periodEnd(last, frequency) : args.to ?? undefined;
+  const revisions = await store.readRevisions(meta.id, readFrom, readTo);
+  const shape = (known: Columns, includePartial: boolean): { columns: Columns; partial: boolean } => {
+    let columns = known;
+    let partial = false;
+    if (converting) ({ columns, partial } = convert(known, meta.frequency, frequency, aggregation, includePartial));
+    const partialLabel = partial ? lastDateOf(columns) : undefined;
+    columns = how === 'REBASE_100' ? transform(trim(columns, first, last), how, frequency) : trim(transform(columns, how, frequency), first, last);
+    partial &&= columns.dates.length > 0 && lastDateOf(columns) === partialLabel;
+    return { columns, partial };
   };
-  const columns =
+  // A first release is of a complete period: an incomplete one was never published as that period.
+  const { columns, partial } =
     release === 'FIRST'
-      ? firstRelease(publishedBy(revisions, args.asOf), {
-          shape,
-          labelOf: (date) => (converting ? periodOf(date, frequency) : date),
-          historyDays: how === 'REBASE_100' ? 'all' : how === 'YOY' ? YEAR_AGO_DAYS : 0,
-        })
-      : shape(columnsAsOf(revisions, args.asOf ?? undefined));
+      ? {
+          columns: firstRelease(publishedBy(revisions, args.asOf), {
+            shape: (known) => shape(known, false).columns,
+            labelOf: (date) => (converting ? periodOf(date, frequency) : date),
+            historyDays: how === 'REBASE_100' ? 'all' : how === 'YOY' ? YEAR_AGO_DAYS : 0,
+          }),
+          partial: false,
+        }
+      : shape(columnsAsOf(revisions, args.asOf ?? undefined), args.includePartial === true);
   const limit = maxResponsePoints();
   if (columns.dates.length > limit) {
     throw tooLarge(`${meta.id} has ${columns.dates.length} points in this range, over the limit of ${limit}; narrow from/to or ask for a lower frequency`);
   }
-  return { seriesId: meta.id, frequency, aggregation, transform: how, asOf: args.asOf ?? null, release, ...columns };
+  return { seriesId: meta.id, frequency, aggregation, transform: how, asOf: args.asOf ?? null, release, partial, ...columns };
 }
+
+const lastDateOf = (columns: Columns): string => columns.dates[columns.dates.length - 1];

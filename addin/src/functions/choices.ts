@@ -51,7 +51,7 @@ export const POSITIONING_MEASURES = {
 } as const;
 
 /** CHANGE modes: from the value at start to the value at end, or the extremes in between. Omitted:
- * percent for prices, the difference for rates (the API's headline measure). */
+ * the relative change (a fraction) for prices, basis points for rates (the API's headline). */
 export const CHANGE_MODES = {
   PCT: 'PCT', PERCENT: 'PCT',
   ABS: 'ABS', DIFF: 'ABS',

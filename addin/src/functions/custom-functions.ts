@@ -58,12 +58,12 @@ export function value(id: string, date?: any, asOf?: any): Promise<number> {
 }
 
 /**
- * Change of a series from a start date to an end date, as a fraction (PCT), difference (ABS) or log; or the largest run-up or drawdown in between.
+ * Change of a series from a start date to an end date: by default a fraction (0.1154 = +11.54 %, format as %) for prices and basis points for rates; PCT a fraction, ABS the difference, LOG the log change; or the largest run-up or drawdown (fractions) in between.
  * @customfunction CHANGE
  * @param {string} id Series id.
  * @param {any} start Start date; the base is the last value on or before it.
  * @param {any} [end] End date; default: the latest value.
- * @param {string} [mode] PCT (default), ABS, LOG, MAX_RUNUP or MAX_DRAWDOWN.
+ * @param {string} [mode] PCT (default for prices), ABS, LOG, MAX_RUNUP or MAX_DRAWDOWN; a rate's default is its change in bp.
  * @param {any} [asOf] Only what had been published by this date (an end after it reads the value as known on asOf); default: the workbook's asOf, else latest values.
  * @returns {Promise<number>} The change.
  */
@@ -72,7 +72,7 @@ export function change(id: string, start: any, end?: any, mode?: string, asOf?: 
 }
 
 /**
- * Rolling correlation of the returns of two series.
+ * Rolling correlation of two series' changes (returns of prices, bp changes of rates), on the dates both have a value for.
  * @customfunction CORR
  * @param {string} a First series id.
  * @param {string} b Second series id.
@@ -89,7 +89,7 @@ export function corr(a: string, b: string, window: number, start?: any, end?: an
 }
 
 /**
- * Rolling beta of the returns of one series on another's.
+ * Rolling beta of one series' changes on another's (returns of prices, bp changes of rates).
  * @customfunction BETA
  * @param {string} a Series id whose beta is measured.
  * @param {string} b Benchmark series id.
@@ -106,7 +106,7 @@ export function beta(a: string, b: string, window: number, start?: any, end?: an
 }
 
 /**
- * Rolling volatility of a series' returns.
+ * Rolling annualised volatility: of log returns for a price (a fraction, format as %), of changes in basis points for a rate; holidays are skipped.
  * @customfunction VOL
  * @param {string} id Series id.
  * @param {number} window Observations in each rolling window.
@@ -122,7 +122,7 @@ export function vol(id: string, window: number, start?: any, end?: any, frequenc
 }
 
 /**
- * Relative volatility of two series: rolling volatility of a's returns over b's.
+ * Relative volatility of two series: rolling volatility of a's log returns over b's (two prices, or two rates).
  * @customfunction RELVOL
  * @param {string} a Series id, e.g. "RUT".
  * @param {string} b Benchmark series id, e.g. "NASDAQCOM".

@@ -56,13 +56,13 @@ export async function cutProbMatrix(fetch: Fetch, rawMeeting: unknown, rawAsOf: 
   const meeting = requiredDate('meeting', rawMeeting);
   const asOf = resolveAsOf(rawAsOf) ?? todayIso();
   const headers = optionalBool('headers', rawHeaders, false);
-  const outcomes = await fetch<RateOutcome[]>({
+  const { outcomes } = await fetch<{ outcomes: RateOutcome[] }>({
     field: 'cutProbabilities',
     args: [
       { name: 'meeting', type: 'Date!', value: meeting },
       { name: 'asOf', type: 'Date!', value: asOf },
     ],
-    selection: 'lowerBound upperBound changeBp probability',
+    selection: 'outcomes { lowerBound upperBound changeBp probability }',
   });
   const rows: Matrix = outcomes.map((o) => [o.lowerBound, o.upperBound, o.changeBp, o.probability]);
   return tableMatrix(rows, { headers, labels: CUTPROB_LABELS, emptyMessage: `No implied outcomes for the ${meeting} meeting as of ${asOf}` });

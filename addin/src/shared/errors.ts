@@ -37,6 +37,7 @@ export function kindForGraphQLCode(code: unknown): TideErrorKind {
     case 'GRAPHQL_VALIDATION_FAILED':
       return 'badArgument';
     case 'NOT_FOUND':
+    case 'NO_DATA': // nothing in the range, or asOf before the earliest vintage: #N/A with the server's message
       return 'notFound';
     case 'UNAUTHENTICATED':
     case 'FORBIDDEN':

@@ -13,6 +13,7 @@ import { trimColumns } from './range.js';
 import { CHANGE, MAX_DRAWDOWN, MAX_RUNUP } from './single-value.js';
 import type { IndicatorSpec } from './spec.js';
 import { readStart, resolveWindow } from './windows.js';
+import { assertMinObservations } from '../../indicators/validate.js';
 
 const SPECS: Readonly<Record<IndicatorName, IndicatorSpec>> = {
   CHANGE, MAX_RUNUP, MAX_DRAWDOWN, RETURNS, LOG_RETURNS, VOLATILITY, CORRELATION, BETA, RELATIVE_VOL, ZSCORE, PERCENTILE_RANK, SURPRISE,
@@ -23,6 +24,7 @@ export interface IndicatorOutput {
   inputs: string[];
   dates: string[];
   values: (number | null)[];
+  unit: string;
   meta: Record<string, unknown>;
 }
 
@@ -32,6 +34,7 @@ function checkShape(args: QueryIndicatorArgs, spec: IndicatorSpec): void {
     throw badInput(`${args.name} takes ${n} input${n > 1 ? 's' : ''} (${spec.inputs.join(', ')}); got ${args.inputs.length}`, 'inputs');
   }
   if (!spec.rolling && args.window != null) throw badInput(`${args.name} has no window; leave window out`, 'window');
+  if (!spec.rolling && args.minObservations != null) throw badInput(`${args.name} has no window, so no minObservations; leave it out`, 'minObservations');
 }
 
 export function computeIndicator(reader: SeriesReader, args: QueryIndicatorArgs): Promise<IndicatorOutput> {
@@ -47,15 +50,17 @@ async function computeAsKnown(reader: SeriesReader, args: QueryIndicatorArgs): P
     const metas = await Promise.all(args.inputs.map((id) => requireMeta(reader, id)));
     const frequency = chooseFrequency(args.name, metas, args.frequency);
     const window = spec.rolling ? resolveWindow(args.window, frequency) : 0;
+    const minObservations = args.minObservations ?? window;
+    if (spec.rolling) assertMinObservations(minObservations, window);
     const warmUp = spec.warmUp(window);
     const readFrom = args.from && warmUp > 0 ? readStart(args.from, frequency, warmUp) : args.from ?? undefined;
     const inputs = await Promise.all(metas.map((meta) => readInput(reader, meta, { frequency, readFrom, to: args.to, asOf: args.asOf })));
     // CHANGE starts from the last value on or before `from`, so only data up to `to` must exist.
     const needed = args.name === 'CHANGE' ? { to: args.to, asOf: args.asOf } : { from: args.from, to: args.to, asOf: args.asOf };
     for (const input of inputs) requireValues(input, needed, frequency);
-    const out = spec.compute(inputs, { window, frequency, from: args.from, to: args.to });
+    const out = spec.compute(inputs, { window, minObservations, frequency, from: args.from, to: args.to });
     const { dates, values } = spec.output === 'series' ? trimColumns(out, args, frequency) : out;
-    const meta = { frequency, ...(spec.rolling ? { window } : {}), asOf: args.asOf ?? null, release: 'LATEST', ...out.meta };
-    return { name: args.name, inputs: [...args.inputs], dates, values, meta };
+    const meta = { frequency, ...(spec.rolling ? { window, minObservations } : {}), asOf: args.asOf ?? null, release: 'LATEST', ...out.meta };
+    return { name: args.name, inputs: [...args.inputs], dates, values, unit: out.unit, meta };
   }
 }
