@@ -11,7 +11,7 @@ import { openTarget } from './target.js';
 async function main(): Promise<number> {
   const request = parseCli(process.argv.slice(2));
   const jobs = request.jobs ?? (await loadConfig(request.configPath!));
-  const target = await openTarget({ ...request.target, root: process.cwd() });
+  const target = await openTarget(request.target);
   const started = Date.now();
   const total = jobs.reduce((n, j) => n + expectedSeries(j), 0);
   // A bar only where a person watches; logs and pipes get the summary alone.

@@ -1,6 +1,7 @@
 import type { SeriesMeta } from '../series/types.js';
 import { mergeRevisions, summarize } from '../store/revisions.js';
 import { sameMeta } from './meta.js';
+import { restate } from './restate.js';
 import type { RevisionStore, SeriesBatch } from './types.js';
 import { validateBatch } from './validate.js';
 
@@ -19,7 +20,7 @@ export interface PipelineOptions {
 }
 
 /**
- * The one path from connector output to the store: validate → normalise → diff → write → metadata.
+ * The one path from connector output to the store: validate → date restatements → diff → write → metadata.
  * Every batch of a run is validated before the first write, so bad input writes nothing. Points
  * go before metadata, and both writes are idempotent, so a run killed anywhere and run again
  * converges to the state of an uninterrupted run.
@@ -41,7 +42,8 @@ export async function ingest(store: RevisionStore, source: string, batches: Seri
 async function ingestOne(store: RevisionStore, batch: SeriesBatch, now: () => Date): Promise<SeriesOutcome> {
   const id = batch.meta.id;
   const [stored, previous] = await Promise.all([store.readRevisions(id), store.getMeta(id)]);
-  const { merged, fresh } = mergeRevisions(stored, batch.revisions);
+  const incoming = batch.publication === 'stamped' ? batch.revisions : restate(stored, batch.revisions, now().toISOString().slice(0, 10));
+  const { merged, fresh } = mergeRevisions(stored, incoming);
   const added = fresh.length ? (await store.writeRevisions(id, fresh)).added : 0;
   const derived: Omit<SeriesMeta, 'lastUpdated'> = { ...batch.meta, ...summarize(merged) };
   const { lastUpdated: _ignored, ...previousRest } = previous ?? ({} as SeriesMeta);

@@ -1,13 +1,13 @@
 // The AWS SDK warns that its 2027 releases need Node 22; this runtime is pinned to a working SDK, so the warning is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-import { localDataDir } from './paths.js';
+import { localPaths } from './paths.js';
 import { startLocalServer } from './server.js';
 
 // `npm start`: the local default runtime. Ctrl-C closes the HTTP server, dynalite and its files cleanly.
 
 const port = Number(process.env.PORT ?? 4000);
-const server = await startLocalServer({ port, dataDir: localDataDir(), apiKey: process.env.TIDE_API_KEY || undefined });
+const server = await startLocalServer({ port, dataDir: localPaths().dataDir, apiKey: process.env.TIDE_API_KEY || undefined });
 const url = server.url.replace('127.0.0.1', 'localhost');
 console.log(server.loaded.loaded ? `Loaded the bundled dataset: ${server.loaded.series} series, ${server.loaded.added} values.` : 'Bundled dataset already loaded.');
 console.log(`Tide GraphQL API: ${url}/graphql   (Excel add-in files: ${url}/addin/)`);

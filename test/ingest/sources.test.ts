@@ -52,7 +52,7 @@ describe('daily market prices', () => {
 
   it('an Alpha Vantage rate-limit note (HTTP 200) is an error, not an empty series', async () => {
     server.fault('/alphavantage', { body: JSON.stringify({ Information: 'We have detected your API key as ... 25 requests per day.' }) });
-    await expect(fetchAlphaVantageSeries('QQQ', { baseUrl: `${server.url}/alphavantage`, apiKey: 'k', http })).rejects.toThrow('Alpha Vantage QQQ, QQQ: Alpha Vantage answered instead of data: We have detected');
+    await expect(fetchAlphaVantageSeries('QQQ', { baseUrl: `${server.url}/alphavantage`, apiKey: 'k', http })).rejects.toThrow('Alpha Vantage QQQ, QQQ: Alpha Vantage rate limit reached');
   });
 });
 
