@@ -1,6 +1,8 @@
 // The AWS SDK warns that its 2027 releases need Node 22; this runtime is pinned to a working SDK, so the warning is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+import { freshnessLines } from '../dataset/freshness.js';
+import { bundledIds, readCatalog } from '../dataset/refresh.js';
 import { localPaths } from './paths.js';
 import { startLocalServer } from './server.js';
 
@@ -10,6 +12,10 @@ const port = Number(process.env.PORT ?? 4000);
 const server = await startLocalServer({ port, dataDir: localPaths().dataDir, apiKey: process.env.TIDE_API_KEY || undefined });
 const url = server.url.replace('127.0.0.1', 'localhost');
 console.log(server.loaded.loaded ? `Loaded the bundled dataset: ${server.loaded.series} series, ${server.loaded.added} values.` : 'Bundled dataset already loaded.');
+// how recent the data served is, so nobody mistakes a sample ending years ago for current data
+const ids = bundledIds(await readCatalog(localPaths().bundledDataDir));
+const metas = new Map(await Promise.all(ids.map(async (id) => [id, await server.store.getMeta(id)] as const)));
+console.log(`Newest observation of each bundled series (bring them up to date: npm run ingest -- refresh):\n${freshnessLines(ids, metas, new Date().toISOString().slice(0, 10)).join('\n')}`);
 console.log(`Tide GraphQL API: ${url}/graphql   (Excel add-in files: ${url}/addin/)`);
 console.log(`Development API key (send it as the x-api-key header; TIDE_API_KEY sets your own): ${server.apiKey}`);
 console.log(`Try:
