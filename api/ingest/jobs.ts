@@ -20,7 +20,7 @@ export type Job =
   | { kind: 'polls'; file: string; candidates?: string[]; states?: boolean };
 
 /** Jobs that read local files cannot run where the files are absent (the scheduled Lambda). */
-export const isFileJob = (job: Job) => job.kind === 'csv' || job.kind === 'polls';
+export const isFileJob = (job: Job) => job.kind === 'csv' || (job.kind === 'polls' && !/^https?:\/\//i.test(job.file));
 
 export function describeJob(job: Job): string {
   switch (job.kind) {
@@ -63,7 +63,7 @@ export async function fetchJob(job: Job, env: NodeJS.ProcessEnv = process.env): 
     case 'csv':
       return readCsvSeries(job.file, job);
     case 'polls':
-      return readPollSeries(job.file, { candidates: job.candidates, states: job.states });
+      return readPollSeries(job.file, { candidates: job.candidates, states: job.states, http });
   }
 }
 

@@ -45,8 +45,8 @@ describe('daily market prices', () => {
   });
 
   it('Alpha Vantage TIME_SERIES_DAILY → IWM closes sorted oldest first', async () => {
-    const iwm = await fetchAlphaVantageSeries('IWM', { baseUrl: `${server.url}/alphavantage`, apiKey: 'k', http });
-    expect(iwm.revisions[0]).toEqual({ date: '2022-01-03', value: 215.2231292724609, realtimeStart: '2022-01-03' });
+    const iwm = await fetchAlphaVantageSeries('IWM', { baseUrl: `${server.url}/alphavantage`, apiKey: 'premium-key', outputSize: 'full', http });
+    expect(iwm.revisions[0]).toEqual({ date: '2022-01-03', value: 215.2231, realtimeStart: '2022-01-03' }); // 4 decimals, as Alpha Vantage writes them
     expect(iwm.revisions.at(-1)?.date).toBe('2024-12-31');
   });
 

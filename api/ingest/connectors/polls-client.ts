@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { fetchText, type HttpOptions } from '../http.js';
 import type { SeriesBatch } from '../types.js';
 import { dailyAverage } from './polls-average.js';
 import { parsePolls, type PollRow } from './polls-parser.js';
@@ -16,6 +17,7 @@ export interface PollOptions {
   candidates?: string[];
   /** also one average per state (and district) with polls, as series of their own */
   states?: boolean;
+  http?: HttpOptions;
 }
 
 const NOTES = '14-day trailing window; weights sqrt(sample size) x 538 grade / 3, split across a pollster\'s polls in the window; dated by end_date, public the next day.';
@@ -23,12 +25,15 @@ const NOTES = '14-day trailing window; weights sqrt(sample size) x 538 grade / 3
 /**
  * 538 presidential polls file → one daily polling-average series per candidate. The national
  * average uses national polls only (blank `state`): state polls measure a different electorate.
- * With `states`, each state's polls make that state's own series.
+ * With `states`, each state's polls make that state's own series. `path` is a file, or an http(s)
+ * URL of the download (538 served president_polls.csv at projects.fivethirtyeight.com/polls/data/).
  */
 export async function readPollSeries(path: string, options: PollOptions | string[] = {}): Promise<SeriesBatch[]> {
-  const { candidates = DEFAULT_CANDIDATES, states = false } = Array.isArray(options) ? { candidates: options } : options;
-  const file = basename(path);
-  const rows = parsePolls(await readFile(path, 'utf8'), file);
+  const { candidates = DEFAULT_CANDIDATES, states = false, http } = Array.isArray(options) ? { candidates: options, http: undefined } : options;
+  const remote = /^https?:\/\//i.test(path);
+  const file = remote ? basename(new URL(path).pathname) : basename(path);
+  const text = remote ? await fetchText(path, { source: `538 polls ${file}` }, http) : await readFile(path, 'utf8');
+  const rows = parsePolls(text, file);
   const lastDay = rows.reduce((m, r) => (r.endDate > m ? r.endDate : m), '');
   const cycles = [...new Set(rows.map((r) => r.cycle))];
   if (cycles.length > 1) throw new Error(`538 polls ${file}: polls for several elections (${cycles.join(', ')}); give one file per cycle`);
