@@ -2,6 +2,7 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { SingleBar, Presets } from 'cli-progress';
+import { loadBundled } from '../dataset/load-bundled.js';
 import { bundledIds, readCatalog, refreshPlan, refreshReport, type RefreshPlan } from '../dataset/refresh.js';
 import { freshnessLines } from '../dataset/freshness.js';
 import { localPaths } from '../local/paths.js';
@@ -17,6 +18,14 @@ async function main(): Promise<number> {
   const plan: RefreshPlan | undefined = catalog ? refreshPlan(catalog) : undefined;
   const jobs: Job[] = plan ? plan.jobs.map((j) => j.job) : request.jobs ?? (await loadConfig(request.configPath!));
   const target = await openTarget(request.target);
+  // a refresh starts from the bundled dataset, so a fresh store ends up with every bundled series
+  if (plan) {
+    const loaded = await loadBundled(target.store, localPaths().bundledDataDir).catch(async (e: Error) => {
+      await target.close();
+      throw e;
+    });
+    if (loaded.loaded) console.log(`Loaded the bundled dataset first: ${loaded.series} series, ${loaded.added} values.`);
+  }
   const started = Date.now();
   const total = jobs.reduce((n, j) => n + expectedSeries(j), 0);
   // A bar only where a person watches; logs and pipes get the summary alone.
