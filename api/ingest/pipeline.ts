@@ -17,6 +17,8 @@ export interface PipelineOptions {
   now?: () => Date;
   /** called after each series is stored, for progress display */
   onSeries?: (outcome: SeriesOutcome) => void;
+  /** a value differing from the stored one: a restatement dated today (default), or kept as stored (restate.ts) */
+  onConflict?: 'restate' | 'keep';
 }
 
 /**
@@ -32,17 +34,17 @@ export async function ingest(store: RevisionStore, source: string, batches: Seri
   if (dup) throw new Error(`${source}: series ${dup} is delivered twice in one run; merge its revisions first`);
   const outcomes: SeriesOutcome[] = [];
   for (const batch of batches) {
-    const outcome = await ingestOne(store, batch, options.now ?? (() => new Date()));
+    const outcome = await ingestOne(store, batch, options.now ?? (() => new Date()), options.onConflict ?? 'restate');
     outcomes.push(outcome);
     options.onSeries?.(outcome);
   }
   return outcomes;
 }
 
-async function ingestOne(store: RevisionStore, batch: SeriesBatch, now: () => Date): Promise<SeriesOutcome> {
+async function ingestOne(store: RevisionStore, batch: SeriesBatch, now: () => Date, onConflict: 'restate' | 'keep'): Promise<SeriesOutcome> {
   const id = batch.meta.id;
   const [stored, previous] = await Promise.all([store.readRevisions(id), store.getMeta(id)]);
-  const incoming = batch.publication === 'stamped' ? batch.revisions : restate(stored, batch.revisions, now().toISOString().slice(0, 10));
+  const incoming = batch.publication === 'stamped' ? batch.revisions : restate(stored, batch.revisions, now().toISOString().slice(0, 10), onConflict);
   const { merged, fresh } = mergeRevisions(stored, incoming);
   const added = fresh.length ? (await store.writeRevisions(id, fresh)).added : 0;
   const derived: Omit<SeriesMeta, 'lastUpdated'> = { ...batch.meta, ...summarize(merged) };

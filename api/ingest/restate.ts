@@ -17,9 +17,11 @@ import type { Revision } from '../series/types.js';
  * - if the source's current value for the date (its last incoming revision) still differs from the
  *   stored value in force, and is not dated after the stored history, it is added as a restatement
  *   published on `runDate` (or on its own date, if that is later).
+ * With `onConflict: 'keep'` (the bundled sample, which is older than anything ingested since) a
+ * differing current value is dropped instead: the sample fills gaps, it never restates.
  * Pure: the caller merges the result with the store's canonical merge.
  */
-export function restate(stored: Revision[], incoming: Revision[], runDate: string): Revision[] {
+export function restate(stored: Revision[], incoming: Revision[], runDate: string, onConflict: 'restate' | 'keep' = 'restate'): Revision[] {
   const storedByDate = groupByDate(stored);
   const out: Revision[] = [];
   for (const [date, list] of groupByDate(incoming)) {
@@ -36,7 +38,7 @@ export function restate(stored: Revision[], incoming: Revision[], runDate: strin
     }
     const current = list[list.length - 1];
     // current is not after the stored history, so nothing new was added for this date above
-    if (current.realtimeStart <= latestStored.realtimeStart && !same(current.value, latestStored.value)) {
+    if (onConflict === 'restate' && current.realtimeStart <= latestStored.realtimeStart && !same(current.value, latestStored.value)) {
       // published on the ingest date; never before the stored release it replaces
       const realtimeStart = runDate > latestStored.realtimeStart ? runDate : latestStored.realtimeStart;
       out.push({ date, value: current.value, realtimeStart });

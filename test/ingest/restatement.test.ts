@@ -44,6 +44,13 @@ describe('restatement property (pure)', () => {
     }));
   });
 
+  it('the bundled sample (onConflict keep) fills gaps but never restates what was ingested since', () => {
+    const stored = [{ date: '2024-07-01', value: 201.22, realtimeStart: '2024-07-01' }];
+    const sample = [{ date: '2024-07-01', value: 198.91, realtimeStart: '2024-07-01' }, { date: '2024-07-02', value: 199.6, realtimeStart: '2024-07-02' }];
+    expect(restate(stored, sample, '2026-05-01', 'keep')).toEqual([sample[1]]);
+    expect(restate(stored, sample, '2026-05-01')).toEqual([{ date: '2024-07-01', value: 198.91, realtimeStart: '2026-05-01' }, sample[1]]);
+  });
+
   it('a source that stamps its vintages (ALFRED) adds new releases as delivered, not re-dated', () => {
     const stored = [{ date: '2024-06-01', value: 313.049, realtimeStart: '2024-07-11' }];
     const incoming = [...stored, { date: '2024-06-01', value: 313.131, realtimeStart: '2025-12-18' }];
