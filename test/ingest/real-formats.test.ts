@@ -7,6 +7,7 @@ import { readPollSeries } from '../../api/ingest/connectors/polls-client.js';
 import { fetchStooqSeries } from '../../api/ingest/connectors/stooq-client.js';
 import { IngestError } from '../../api/ingest/errors.js';
 import { ingest } from '../../api/ingest/pipeline.js';
+import { runJobs } from '../../api/ingest/run.js';
 import { inForce } from '../../api/store/revisions.js';
 import { AV_PREMIUM_REFUSAL, PREMIUM_KEY, startRecordedServer, type RecordedServer } from './helpers/recorded-server.js';
 import { startLocalStore } from './helpers/local-store.js';
@@ -69,6 +70,17 @@ describe("538 president_polls.csv in 538's own format (M/D/YY dates, state rows)
     text[3] = text[3].replace(/,5\/(\d+)\/24,5\/(\d+)\/24,/, ',5/$1/24,13/45/24,');
     server.fault('/538/', { body: text.join('\n'), contentType: 'text/csv' });
     await expect(readPollSeries(url(), { http })).rejects.toThrow(/^538 polls president_polls_2024-05-01_to_05-20\.csv, \w+, row 4: end_date "13\/45\/24" is not a date/);
+  });
+
+  it('a bad value fails the job with source, candidate and row, and nothing is written', async () => {
+    const text = readFileSync(new URL('./recorded/538/president_polls_2024-05-01_to_05-20.csv', import.meta.url), 'utf8').split('\n');
+    text[10] = text[10].replace(/,([\d.]+)$/, ',4x.5');
+    server.fault('/538/', { body: text.join('\n'), contentType: 'text/csv' });
+    const local = await startLocalStore();
+    const summary = await runJobs([{ kind: 'polls', file: url() }], local.store, { env: { INGEST_HTTP_RETRIES: '0' } });
+    expect(summary.errors[0].message).toMatch(/^538 polls president_polls_2024-05-01_to_05-20\.csv, \w+, row 11: pct "4x\.5" is not a number$/);
+    expect(await local.scan()).toEqual([]);
+    await local.close();
   });
 });
 
