@@ -9,7 +9,8 @@ export const LOCAL_TABLE = 'tide-local';
 /** The repository root (this file sits in api/local/), whatever folder a command runs from. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export interface LocalPaths {
+/** The files kept in a data folder. */
+export interface DataPaths {
   /** TIDE_DATA_DIR (relative to the current folder), else .data/ in the repository: git-ignored */
   dataDir: string;
   /** dynalite's files */
@@ -18,24 +19,27 @@ export interface LocalPaths {
   endpointFile: string;
   /** the development API key `npm start` prints */
   devKeyFile: string;
-  /** the bundled dataset (data/ in the repository) */
+}
+
+/** What the local runtime reads from the repository. */
+export interface RepoPaths {
+  /** the bundled dataset (data/) */
   bundledDataDir: string;
   /** the built add-in served under /addin/ */
   addinDist: string;
 }
 
+export type LocalPaths = DataPaths & RepoPaths;
+
 export function localPaths(env: NodeJS.ProcessEnv = process.env): LocalPaths {
-  return pathsUnder(env.TIDE_DATA_DIR ? resolve(env.TIDE_DATA_DIR) : join(REPO_ROOT, '.data'));
+  return { ...dataPaths(env.TIDE_DATA_DIR ? resolve(env.TIDE_DATA_DIR) : join(REPO_ROOT, '.data')), ...repoPaths() };
 }
 
-/** The files kept in a given data folder (tests and the bench pass their own folders). */
-export function pathsUnder(dataDir: string, root = REPO_ROOT): LocalPaths {
-  return {
-    dataDir,
-    dynaliteDir: join(dataDir, 'dynalite'),
-    endpointFile: join(dataDir, 'endpoint'),
-    devKeyFile: join(dataDir, 'dev-api-key'),
-    bundledDataDir: join(root, 'data'),
-    addinDist: join(root, 'addin', 'dist'),
-  };
+/** The files in a given data folder (tests and the bench pass folders of their own). */
+export function dataPaths(dataDir: string): DataPaths {
+  return { dataDir, dynaliteDir: join(dataDir, 'dynalite'), endpointFile: join(dataDir, 'endpoint'), devKeyFile: join(dataDir, 'dev-api-key') };
+}
+
+export function repoPaths(root: string = REPO_ROOT): RepoPaths {
+  return { bundledDataDir: join(root, 'data'), addinDist: join(root, 'addin', 'dist') };
 }

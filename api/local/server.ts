@@ -8,7 +8,7 @@ import { SeriesStore } from '../store/series-store.js';
 import { ensureDevelopmentKey } from './dev-key.js';
 import { ensureTable, startDynalite } from './dynalite.js';
 import { createHttpServer } from './http-server.js';
-import { LOCAL_TABLE, REPO_ROOT, pathsUnder } from './paths.js';
+import { LOCAL_TABLE, dataPaths, repoPaths } from './paths.js';
 
 export { LOCAL_TABLE } from './paths.js';
 
@@ -37,8 +37,8 @@ export interface LocalServer {
 
 /** dynalite + the table from infra/ + the bundled dataset + the Lambda handler over HTTP on loopback. */
 export async function startLocalServer(opts: LocalServerOptions = {}): Promise<LocalServer> {
-  const paths = opts.dataDir ? pathsUnder(opts.dataDir, opts.root) : undefined;
-  const { bundledDataDir, addinDist } = pathsUnder('', opts.root ?? REPO_ROOT);
+  const paths = opts.dataDir ? dataPaths(opts.dataDir) : undefined;
+  const { bundledDataDir, addinDist } = repoPaths(opts.root);
   if (opts.dataDir) await mkdir(opts.dataDir, { recursive: true });
   const dynamo = await startDynalite({ path: paths?.dynaliteDir });
   const client = createDocumentClient({ endpoint: dynamo.endpoint });

@@ -85,7 +85,7 @@ describe('one definition of the local paths', () => {
     expect(startOutput).toMatch(/ {2}2024-12-31 \(\d+ months old\): RUT, IWM, QQQ, RTY=F, NQ=F, NASDAQCOM and \d+ more/);
   });
 
-  it('the ingest CLI, run from another folder with the same TIDE_DATA_DIR, writes into the running server', async () => {
+  it('the ingest CLI, run from another folder with the same TIDE_DATA_DIR, writes into the running server', { timeout: 120_000 }, async () => {
     const r = await cli('api/ingest/cli.ts', ['csv', join(repo, 'test/ingest/recorded/csv/excel-us.csv'), '--id', 'MY_RUT', '--date-col', 'Date', '--value-col', 'Close'], { TIDE_DATA_DIR: dataDir });
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain(`Writing to running local server (${(await readFile(join(dataDir, 'endpoint'), 'utf8')).trim()})`);
@@ -93,7 +93,7 @@ describe('one definition of the local paths', () => {
     expect(res.data.series.observations.values).toEqual([2030.07, 2033.87, 2036.62, 2026.73]);
   });
 
-  it('the keys CLI with the same TIDE_DATA_DIR creates a key the running server accepts', async () => {
+  it('the keys CLI with the same TIDE_DATA_DIR creates a key the running server accepts', { timeout: 120_000 }, async () => {
     const r = await cli('api/keys/cli.ts', ['create', '--name', 'paths-test'], { TIDE_DATA_DIR: dataDir });
     expect(r.code, r.err).toBe(0);
     const key = r.out.trim().split('\n').at(-1)!;
@@ -111,7 +111,9 @@ describe('one definition of the local paths', () => {
     expect(withoutFred.out).toContain('  - ZQU24: the September 2024 contract expired');
     expect(withoutFred.out).toContain('  - POLLS_US_PRES_2024_TRUMP, POLLS_US_PRES_2024_BIDEN, POLLS_US_PRES_2024_HARRIS, POLLS_US_PRES_2024_KENNEDY: 538 stopped publishing polls');
     expect(withoutFred.out).toContain('Newest observation of each bundled series in running local server');
+  }, 120_000);
 
+  it('with a FRED key every source with a connector is reached', async () => {
     const all = await cli('api/ingest/cli.ts', ['refresh'], { TIDE_DATA_DIR: dataDir, ...sources(), FRED_API_KEY: 'k' });
     expect(all.code, all.err).toBe(0);
     expect(all.out).toMatch(/Refreshed from their sources: CPIAUCSL, CPIAUCNS, GDPC1, A191RL1Q225SBEA, NASDAQCOM, DGS2 and \d+ more/);
@@ -120,5 +122,5 @@ describe('one definition of the local paths', () => {
     // the FRED recordings carry their vintage: the series served now say so
     const res = await query('{ series(id: "A191RL1Q225SBEA") { lastDate vintages } }');
     expect(res.data.series.vintages).toContain('2026-04-15');
-  });
+  }, 120_000);
 });
