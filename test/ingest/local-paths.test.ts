@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDevCertificate } from '../../api/local/dev-certs.js';
 import { localPaths } from '../../api/local/paths.js';
 import { startRecordedServer, type RecordedServer } from './helpers/recorded-server.js';
 
@@ -35,7 +36,11 @@ beforeAll(async () => {
   server = await startRecordedServer();
   dataDir = await mkdtemp(join(tmpdir(), 'tide-data-'));
   elsewhere = await mkdtemp(join(tmpdir(), 'tide-cwd-'));
-  start = spawn(tsx, [join(repo, 'api/local/start.ts')], { cwd: repo, env: { ...process.env, TIDE_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'WARN' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // a certificate made beforehand in a folder of the test's own, so npm start neither writes to the
+  // user's certificate folder nor tries to install a CA; random ports for http and https
+  const certDir = join(dataDir, 'certs');
+  await ensureDevCertificate({ dir: certDir, installCa: false });
+  start = spawn(tsx, [join(repo, 'api/local/start.ts')], { cwd: repo, env: { ...process.env, TIDE_DATA_DIR: dataDir, TIDE_CERT_DIR: certDir, PORT: '0', HTTPS_PORT: '0', LOG_LEVEL: 'WARN' }, stdio: ['ignore', 'pipe', 'pipe'] });
   start.stdout!.on('data', (b) => (startOutput += b));
   start.stderr!.on('data', (b) => (startOutput += b));
   await new Promise<void>((resolve, reject) => {
@@ -77,6 +82,8 @@ describe('one definition of the local paths', () => {
     expect(localPaths({ TIDE_DATA_DIR: 'rel' }).dataDir).toBe(join(process.cwd(), 'rel'));
     expect(localPaths({}).dataDir).toBe(join(repo, '.data'));
     expect(localPaths({}).bundledDataDir).toBe(join(repo, 'data'));
+    expect(localPaths({ TIDE_DATA_DIR: dataDir }).manifestFile).toBe(join(dataDir, 'manifest.xml'));
+    expect(localPaths({ TIDE_CERT_DIR: 'certs' }).certDir).toBe(join(process.cwd(), 'certs'));
   });
 
   it('npm start on TIDE_DATA_DIR says how recent the bundled data is', () => {
