@@ -1,6 +1,7 @@
 import type { SeriesMeta } from '../series/types.js';
 import { mergeRevisions, summarize } from '../store/revisions.js';
 import { sameMeta } from './meta.js';
+import { restate } from './restate.js';
 import type { RevisionStore, SeriesBatch } from './types.js';
 import { validateBatch } from './validate.js';
 
@@ -16,10 +17,12 @@ export interface PipelineOptions {
   now?: () => Date;
   /** called after each series is stored, for progress display */
   onSeries?: (outcome: SeriesOutcome) => void;
+  /** a value differing from the stored one: a restatement dated today (default), or kept as stored (restate.ts) */
+  onConflict?: 'restate' | 'keep';
 }
 
 /**
- * The one path from connector output to the store: validate → normalise → diff → write → metadata.
+ * The one path from connector output to the store: validate → date restatements → diff → write → metadata.
  * Every batch of a run is validated before the first write, so bad input writes nothing. Points
  * go before metadata, and both writes are idempotent, so a run killed anywhere and run again
  * converges to the state of an uninterrupted run.
@@ -31,17 +34,18 @@ export async function ingest(store: RevisionStore, source: string, batches: Seri
   if (dup) throw new Error(`${source}: series ${dup} is delivered twice in one run; merge its revisions first`);
   const outcomes: SeriesOutcome[] = [];
   for (const batch of batches) {
-    const outcome = await ingestOne(store, batch, options.now ?? (() => new Date()));
+    const outcome = await ingestOne(store, batch, options.now ?? (() => new Date()), options.onConflict ?? 'restate');
     outcomes.push(outcome);
     options.onSeries?.(outcome);
   }
   return outcomes;
 }
 
-async function ingestOne(store: RevisionStore, batch: SeriesBatch, now: () => Date): Promise<SeriesOutcome> {
+async function ingestOne(store: RevisionStore, batch: SeriesBatch, now: () => Date, onConflict: 'restate' | 'keep'): Promise<SeriesOutcome> {
   const id = batch.meta.id;
   const [stored, previous] = await Promise.all([store.readRevisions(id), store.getMeta(id)]);
-  const { merged, fresh } = mergeRevisions(stored, batch.revisions);
+  const incoming = batch.publication === 'stamped' ? batch.revisions : restate(stored, batch.revisions, now().toISOString().slice(0, 10), onConflict);
+  const { merged, fresh } = mergeRevisions(stored, incoming);
   const added = fresh.length ? (await store.writeRevisions(id, fresh)).added : 0;
   const derived: Omit<SeriesMeta, 'lastUpdated'> = { ...batch.meta, ...summarize(merged) };
   const { lastUpdated: _ignored, ...previousRest } = previous ?? ({} as SeriesMeta);

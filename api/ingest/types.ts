@@ -7,6 +7,13 @@ export type SeriesDescription = Omit<SeriesMeta, 'firstDate' | 'lastDate' | 'las
 export interface SeriesBatch {
   meta: SeriesDescription;
   revisions: Revision[];
+  /**
+   * "stamped" when the source itself records when each value was published (ALFRED vintages): the
+   * stamps are history and are stored as delivered. Otherwise publication dates come from a rule
+   * (a close is public on its trading day), and a value that differs from what is stored becomes a
+   * restatement published on the ingest date (see restate.ts).
+   */
+  publication?: 'stamped' | 'rule';
 }
 
 /** The subset of the store the pipeline needs (the store's SeriesStore satisfies it). */

@@ -2,7 +2,6 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { ApiKeyStore } from '../auth/key-store.js';
 import { loadBundled } from '../dataset/load-bundled.js';
 import { createGraphqlHandler } from '../handlers/create-handler.js';
@@ -11,7 +10,7 @@ import { SeriesStore } from '../store/series-store.js';
 import { ensureDevelopmentKey } from './dev-key.js';
 import { ensureTable, startDynalite } from './dynalite.js';
 import { createHttpServer, requestListener } from './http-server.js';
-import { LOCAL_TABLE } from './paths.js';
+import { LOCAL_TABLE, dataPaths, repoPaths } from './paths.js';
 
 export { LOCAL_TABLE } from './paths.js';
 
@@ -19,7 +18,7 @@ export interface LocalServerOptions {
   port?: number;
   /** Where dynalite persists; omitted = in memory (tests). */
   dataDir?: string;
-  /** The repository root: holds data/ and addin/dist/. */
+  /** The repository root: holds data/ and addin/dist/ (default: this repository). */
   root?: string;
   /** The API key to accept (TIDE_API_KEY); omitted = the one kept under dataDir, or a new one. */
   apiKey?: string;
@@ -47,21 +46,22 @@ export interface LocalServer {
 
 /** dynalite + the table from infra/ + the bundled dataset + the Lambda handler over HTTP on loopback. */
 export async function startLocalServer(opts: LocalServerOptions = {}): Promise<LocalServer> {
-  const root = opts.root ?? process.cwd();
+  const paths = opts.dataDir ? dataPaths(opts.dataDir) : undefined;
+  const { bundledDataDir, addinDist } = repoPaths(opts.root);
   if (opts.dataDir) await mkdir(opts.dataDir, { recursive: true });
-  const dynamo = await startDynalite({ path: opts.dataDir ? join(opts.dataDir, 'dynalite') : undefined });
+  const dynamo = await startDynalite({ path: paths?.dynaliteDir });
   const client = createDocumentClient({ endpoint: dynamo.endpoint });
   await ensureTable(client as never, LOCAL_TABLE);
   const store = new SeriesStore({ client, tableName: LOCAL_TABLE });
   const keys = new ApiKeyStore(client, LOCAL_TABLE);
-  const apiKey = await ensureDevelopmentKey(keys, opts.apiKey, opts.dataDir ? join(opts.dataDir, 'dev-api-key') : undefined).catch(async (err: Error) => {
+  const apiKey = await ensureDevelopmentKey(keys, opts.apiKey, paths?.devKeyFile).catch(async (err: Error) => {
     client.destroy();
     await dynamo.close();
     throw err;
   });
-  const loaded = await loadBundled(store, join(root, 'data'));
+  const loaded = await loadBundled(store, bundledDataDir);
   const handler = createGraphqlHandler(store, { introspection: true, keyCacheMs: opts.keyCacheMs });
-  const addinDir = join(root, 'addin', 'dist');
+  const addinDir = addinDist;
   const servers: Server[] = [];
   const stopAll = async () => {
     for (const s of servers) await stopListening(s);
@@ -88,7 +88,7 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
     throw err;
   }
   const { port } = http.address() as AddressInfo;
-  const endpointFile = opts.dataDir ? join(opts.dataDir, 'endpoint') : undefined;
+  const endpointFile = paths?.endpointFile;
   if (endpointFile) await writeFile(endpointFile, dynamo.endpoint);
   return {
     url: `http://127.0.0.1:${port}`,

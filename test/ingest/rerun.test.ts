@@ -60,7 +60,8 @@ describe('idempotence and kill-and-rerun', () => {
     await local.close();
   });
 
-  it('a run killed after N writes, then re-run, leaves exactly the table of a clean run', async () => {
+  // eleven full runs into fresh stores: seconds each, so a loaded machine needs more than the default timeout
+  it('a run killed after N writes, then re-run, leaves exactly the table of a clean run', { timeout: 180_000 }, async () => {
     const clean = await startLocalStore();
     const counting = dyingStore(clean.endpoint, Infinity);
     await runAll(counting);
