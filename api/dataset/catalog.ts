@@ -18,7 +18,7 @@ export interface CatalogFile {
   realtime: RealtimeRule;
 }
 
-export interface CatalogSeries extends Omit<SeriesMeta, 'vintages' | 'firstDate' | 'lastDate' | 'lastUpdated'> {
+export interface CatalogSeries extends Omit<SeriesMeta, 'firstVintage' | 'lastVintage' | 'vintageCount' | 'firstDate' | 'lastDate' | 'lastUpdated'> {
   frequency: Frequency;
   files: CatalogFile[];
 }

@@ -5,6 +5,7 @@ import { typeDefs } from '../generated/type-defs.js';
 import { logger } from '../observability/logger.js';
 import { requestLog } from '../observability/request-log-plugin.js';
 import type { GraphQLContext } from './context.js';
+import { maxQueryTokens } from '../services/limits.js';
 import { costLimits } from './limits/cost-limits-plugin.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -49,10 +50,15 @@ const queriesOnly: ApolloServerPlugin<GraphQLContext> = {
 };
 
 export function createApolloServer(opts: ServerOptions = {}): ApolloServer<GraphQLContext> {
+  const introspection = opts.introspection ?? true;
   return new ApolloServer<GraphQLContext>({
     typeDefs,
     resolvers,
-    introspection: opts.introspection ?? true,
+    introspection,
+    // Without introspection, "Did you mean …?" in an error would list the schema's fields anyway.
+    hideSchemaDetailsFromClientErrors: !introspection,
+    // The parser stops at this many tokens, so an oversized document costs no more than reading it.
+    parseOptions: { maxTokens: maxQueryTokens() },
     includeStacktraceInErrorResponses: false,
     formatError,
     plugins: [queriesOnly, costLimits, requestLog as ApolloServerPlugin<GraphQLContext>],

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ApiKeyStore } from '../auth/key-store.js';
 import { loadBundled } from '../dataset/load-bundled.js';
-import { createGraphqlHandler } from '../handlers/create-handler.js';
+import { createGraphqlHandler, introspectionFromEnv } from '../handlers/create-handler.js';
 import { createDocumentClient } from '../store/client.js';
 import { SeriesStore } from '../store/series-store.js';
 import { ensureDevelopmentKey } from './dev-key.js';
@@ -23,6 +23,8 @@ export interface LocalServerOptions {
   apiKey?: string;
   /** How long a key lookup is reused, as in a Lambda container (default one minute). */
   keyCacheMs?: number;
+  /** Schema introspection; TIDE_INTROSPECTION (as on the Lambda) when omitted, else on. */
+  introspection?: boolean;
 }
 
 export interface LocalServer {
@@ -51,7 +53,7 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
     throw err;
   });
   const loaded = await loadBundled(store, join(root, 'data'));
-  const handler = createGraphqlHandler(store, { introspection: true, keyCacheMs: opts.keyCacheMs });
+  const handler = createGraphqlHandler(store, { introspection: opts.introspection ?? introspectionFromEnv(true), keyCacheMs: opts.keyCacheMs });
   const http = createHttpServer(handler, join(root, 'addin', 'dist'));
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -36,7 +36,7 @@ function contractsNeeded(meeting: string, asOf: string): string[] {
 async function requireTarget(reader: SeriesReader, asOf: string): Promise<Observed> {
   const meta = await reader.meta(TARGET_UPPER_ID);
   if (!meta) throw notFound(`The store holds no ${TARGET_UPPER_ID} (target range upper bound), which cutProbabilities needs; load it first`);
-  const firstPublished = meta.vintages[0];
+  const firstPublished = meta.firstVintage;
   if (!firstPublished || asOf < firstPublished) {
     throw badInput(`asOf ${asOf} is before any data: the first target range (${TARGET_UPPER_ID}) in the store was published ${firstPublished ?? 'never'}. Pass a later asOf`, 'asOf');
   }

@@ -41,7 +41,7 @@ export async function readInput(reader: SeriesReader, meta: SeriesMeta, w: ReadW
 export function requireValues(input: Input, range: DateRange & { asOf?: string | null }, frequency: Frequency): void {
   const { meta, columns } = input;
   if (columns.values.some((v, i) => isPresent(v) && inRange(columns.dates[i], range, frequency))) return;
-  const firstPublished = meta.vintages[0];
+  const firstPublished = meta.firstVintage;
   if (range.asOf && (!firstPublished || range.asOf < firstPublished)) {
     throw badInput(`Nothing of ${meta.id} had been published by asOf ${range.asOf}; its first value was published ${firstPublished ?? 'never'}. Pass a later asOf`, 'asOf');
   }
