@@ -18,6 +18,10 @@ export interface ServerOptions {
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const code = formatted.extensions?.code;
+  // A read cancelled at the request's deadline: the caller has had its DEADLINE_EXCEEDED answer already.
+  if (original instanceof Error && original.name === 'AbortError') {
+    return { message: 'The request passed its deadline; this field was not finished', path: formatted.path, extensions: { code: 'DEADLINE_EXCEEDED' } };
+  }
   if (isGraphQLError(original) || (code && code !== 'INTERNAL_SERVER_ERROR')) return formatted;
   if (isStoreUnavailable(original)) {
     logger.warn('data store unavailable after retries', { errorName: (original as Error).name, path: formatted.path });

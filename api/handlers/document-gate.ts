@@ -37,10 +37,14 @@ export async function documentGate(event: APIGatewayProxyEventV2): Promise<APIGa
   const query = queryText(event, body);
   if (query === undefined) return;
   let document;
+  const maxTokens = maxQueryTokens();
   try {
-    document = parse(query, { maxTokens: maxQueryTokens(), noLocation: true });
-  } catch {
-    return; // Apollo answers syntax errors (and the token limit) with its own 400
+    document = parse(query, { maxTokens, noLocation: true });
+  } catch (err) {
+    if (/Document contains more th\w+ \d+ tokens/.test((err as Error).message)) {
+      return errorResult(400, `This query has more than ${maxTokens} tokens; split it into several requests`, 'QUERY_TOO_LARGE');
+    }
+    return; // Apollo answers syntax errors with its own 400, naming where the error is
   }
   try {
     checkShape(document);

@@ -132,7 +132,9 @@ export class SeriesStore {
     const byYear = new Map<number, Revision[]>();
     for (const r of revisions) {
       const year = yearOf(r.date);
-      byYear.set(year, [...(byYear.get(year) ?? []), r]);
+      const list = byYear.get(year);
+      if (list) list.push(r);
+      else byYear.set(year, [r]);
     }
     const years = [...byYear.keys()].sort((a, b) => a - b);
     const stored = await this.readRevisions(id, `${years[0]}-01-01`, `${years[years.length - 1]}-12-31`);

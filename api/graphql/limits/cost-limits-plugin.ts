@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, getVariableValues, type DocumentNode } from 'graphql';
+import { GraphQLError, valueFromASTUntyped, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { maxQueryAliases, maxQueryComplexity, maxQueryDepth, maxQueryFields } from '../../services/limits.js';
 import { operationCost } from './cost.js';
 import { checkListSizes } from './list-sizes.js';
@@ -25,6 +25,18 @@ export function checkShape(document: DocumentNode): void {
 }
 
 /**
+ * The request's variables over the operation's defaults, as sent: a value that does not fit its type
+ * is refused by Apollo before any resolver runs, with an error naming the variable, so the checks
+ * here only read the values they can use (numbers, lists). Not graphql's own coercion, which
+ * rejects a schema built by another copy of graphql (see cost.ts).
+ */
+function variableValues(operation: OperationDefinitionNode, sent: Record<string, unknown> | undefined): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const def of operation.variableDefinitions ?? []) if (def.defaultValue) values[def.variable.name.value] = valueFromASTUntyped(def.defaultValue);
+  return { ...values, ...sent };
+}
+
+/**
  * Every limit is checked before any resolver runs, each in time linear in the document. The HTTP
  * handler checks the shape before Apollo validates (its rules would otherwise walk an oversized
  * document: see handlers/document-gate.ts); it is checked again here for callers that reach Apollo
@@ -36,12 +48,9 @@ export const costLimits: ApolloServerPlugin = {
       async didResolveOperation({ document, operation, schema, request }) {
         if (!operation) return; // Apollo has already refused a document without a runnable operation.
         checkShape(document);
-        // Variables that do not fit their types stop execution before any resolver runs, with an
-        // error naming the variable; leave that error to Apollo rather than failing here.
-        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-        if (coerced.errors) return;
-        checkListSizes(document, coerced.coerced);
-        const cost = operationCost(schema, document, operation, coerced.coerced);
+        const variables = variableValues(operation, request.variables);
+        checkListSizes(document, variables);
+        const cost = operationCost(schema, document, operation, variables);
         const maxComplexity = maxQueryComplexity();
         if (cost > maxComplexity) {
           throw refuse(

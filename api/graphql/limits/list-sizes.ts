@@ -11,7 +11,8 @@ export function checkListSizes(document: DocumentNode, variables: Record<string,
     Argument(node) {
       if (node.name.value !== 'first') return;
       const first = valueFromASTUntyped(node.value, variables) as number | null | undefined;
-      if (first === undefined || first === null) return; // absent: the default page size applies
+      // Absent, the default page size applies; not a number, Apollo refuses the variable itself.
+      if (typeof first !== 'number') return;
       if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
         throw new GraphQLError(`"first" must be a whole number from 1 to ${MAX_PAGE_SIZE}; got ${first}`, {
           extensions: { code: 'BAD_USER_INPUT', argumentName: 'first', http: { status: 400 } },
