@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { GraphqlHandler } from '../handlers/create-handler.js';
 import { lambdaContext, toLambdaEvent } from './lambda-event.js';
@@ -41,29 +42,46 @@ async function invoke(handler: GraphqlHandler, req: IncomingMessage, res: Server
 // How long a caller told to back off should wait; requests here take well under a second.
 const RETRY_AFTER_S = '1';
 
+// GraphQL requests in progress per handler, counted across its http and https listeners.
+const inFlight = new WeakMap<GraphqlHandler, { count: number }>();
+
+export interface ServeOptions {
+  /** The origin the add-in's manifest names; default: the origin the request came to. */
+  addinOrigin?: string;
+}
+
+/** Serves the Lambda handler at /graphql and the add-in's built files under /addin/, as API Gateway and the static host would. */
+export function createHttpServer(handler: GraphqlHandler, addinDir: string, opts: ServeOptions = {}): Server {
+  return createServer(requestListener(handler, addinDir, opts));
+}
+
 /**
- * Serves the Lambda handler at /graphql and the add-in's built files under /addin/, as API Gateway
- * and the static host would. Past TIDE_MAX_CONCURRENT GraphQL requests in progress, a new one is
- * answered at once with 503 and Retry-After (as API Gateway answers 429 past its throttle), rather
- * than queued behind the others: queueing without bound only makes every caller wait longer.
+ * The request handling of the local server, for its http and its https listener alike. Past
+ * TIDE_MAX_CONCURRENT GraphQL requests in progress, a new one is answered at once with 503 and
+ * Retry-After (as API Gateway answers 429 past its throttle), rather than queued behind the others:
+ * queueing without bound only makes every caller wait longer, and holds memory for each.
  */
-export function createHttpServer(handler: GraphqlHandler, addinDir: string): Server {
-  let inFlight = 0;
-  return createServer((req, res) => {
+export function requestListener(handler: GraphqlHandler, addinDir: string, opts: ServeOptions = {}): RequestListener {
+  if (!inFlight.has(handler)) inFlight.set(handler, { count: 0 });
+  const running = inFlight.get(handler)!;
+  return (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    const origin = `http://${req.headers.host ?? 'localhost'}`;
+    const scheme = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+    const origin = opts.addinOrigin ?? `${scheme}://${req.headers.host ?? 'localhost'}`;
+    // /manifest.xml too: Excel on the web, sideloading from a dev server, asks for it at the root.
+    const addinPath = path === '/manifest.xml' ? '/addin/manifest.xml' : path;
     let work: Promise<void>;
     if (path === '/graphql') {
       const limit = maxConcurrentRequests();
-      if (inFlight >= limit) {
+      if (running.count >= limit) {
         req.resume(); // the body is not needed; drain it so the connection stays usable
         sendError(res, 503, `Tide is answering ${limit} requests already; retry in ${RETRY_AFTER_S} s`, 'SERVICE_OVERLOADED', { 'retry-after': RETRY_AFTER_S });
         return;
       }
-      inFlight++;
-      work = invoke(handler, req, res).finally(() => inFlight--);
-    } else if (path.startsWith('/addin/')) {
-      work = serveAddin(addinDir, path, origin).then((file) => send(res, file.status, file.headers, file.body));
+      running.count++;
+      work = invoke(handler, req, res).finally(() => running.count--);
+    } else if (addinPath.startsWith('/addin/')) {
+      work = serveAddin(addinDir, addinPath, origin).then((file) => send(res, file.status, file.headers, file.body));
     } else {
       work = Promise.resolve(sendError(res, 404, `Not found: ${path}; the API is at /graphql, the Excel add-in under /addin/`, 'NOT_FOUND'));
     }
@@ -71,5 +89,5 @@ export function createHttpServer(handler: GraphqlHandler, addinDir: string): Ser
       if (!res.headersSent) sendError(res, 500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
       else res.destroy(err);
     });
-  });
+  };
 }
