@@ -286,3 +286,26 @@ describe('series of any length', () => {
     await nextQueryAnswered();
   });
 });
+
+describe('the local runtime honours the Lambda settings', () => {
+  it('with TIDE_INTROSPECTION=false it refuses schema queries and suggests no field names', { timeout: 120_000 }, async () => {
+    const { startApi } = await import('../helpers/local-api.js');
+    process.env.TIDE_INTROSPECTION = 'false';
+    const api = await startApi();
+    try {
+      const typo = await api.query('{ serie(id: "RUT") { id } }');
+      expect(typo.status).toBe(400);
+      expect(typo.errors).toEqual([expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+      expect(typo.errors?.[0].message).not.toMatch(/Did you mean/);
+      expect(typo.errors?.[0].message).not.toMatch(/series/);
+      const schema = await api.query('{ __schema { types { name } } }');
+      expect(schema.status).toBe(400);
+      expect(schema.errors?.[0].message).toMatch(/introspection/i);
+      const next = await api.query('{ series(id: "RUT") { observations(from: "2024-07-01", to: "2024-07-03") { dates } } }');
+      expect(next).toEqual({ status: 200, data: { series: { observations: { dates: ['2024-07-01', '2024-07-02', '2024-07-03'] } } } });
+    } finally {
+      delete process.env.TIDE_INTROSPECTION;
+      await api.close();
+    }
+  });
+});
