@@ -6,6 +6,7 @@ import { logger } from '../observability/logger.js';
 import { requestLog } from '../observability/request-log-plugin.js';
 import type { GraphQLContext } from './context.js';
 import { maxQueryTokens } from '../services/limits.js';
+import { DocumentStore } from './document-store.js';
 import { costLimits } from './limits/cost-limits-plugin.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -63,6 +64,7 @@ export function createApolloServer(opts: ServerOptions = {}): ApolloServer<Graph
     hideSchemaDetailsFromClientErrors: !introspection,
     // The parser stops at this many tokens, so an oversized document costs no more than reading it.
     parseOptions: { maxTokens: maxQueryTokens() },
+    documentStore: new DocumentStore(),
     includeStacktraceInErrorResponses: false,
     formatError,
     plugins: [queriesOnly, costLimits, requestLog as ApolloServerPlugin<GraphQLContext>],
