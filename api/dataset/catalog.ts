@@ -21,7 +21,7 @@ export interface CatalogFile {
 /** How `npm run ingest -- refresh` brings a bundled series up to date, or why it cannot. */
 export type RefreshRule = { kind: 'fred'; vintages?: boolean } | { kind: 'stooq' } | { none: string };
 
-export interface CatalogSeries extends Omit<SeriesMeta, 'vintages' | 'firstDate' | 'lastDate' | 'lastUpdated'> {
+export interface CatalogSeries extends Omit<SeriesMeta, 'firstVintage' | 'lastVintage' | 'vintageCount' | 'firstDate' | 'lastDate' | 'lastUpdated'> {
   frequency: Frequency;
   files: CatalogFile[];
   refresh: RefreshRule;

@@ -5,6 +5,8 @@ import { typeDefs } from '../generated/type-defs.js';
 import { logger } from '../observability/logger.js';
 import { requestLog } from '../observability/request-log-plugin.js';
 import type { GraphQLContext } from './context.js';
+import { maxQueryTokens } from '../services/limits.js';
+import { DocumentStore } from './document-store.js';
 import { costLimits } from './limits/cost-limits-plugin.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -17,6 +19,10 @@ export interface ServerOptions {
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const code = formatted.extensions?.code;
+  // A read cancelled at the request's deadline: the caller has had its DEADLINE_EXCEEDED answer already.
+  if (original instanceof Error && original.name === 'AbortError') {
+    return { message: 'The request passed its deadline; this field was not finished', path: formatted.path, extensions: { code: 'DEADLINE_EXCEEDED' } };
+  }
   if (isGraphQLError(original) || (code && code !== 'INTERNAL_SERVER_ERROR')) return formatted;
   if (isStoreUnavailable(original)) {
     logger.warn('data store unavailable after retries', { errorName: (original as Error).name, path: formatted.path });
@@ -49,10 +55,16 @@ const queriesOnly: ApolloServerPlugin<GraphQLContext> = {
 };
 
 export function createApolloServer(opts: ServerOptions = {}): ApolloServer<GraphQLContext> {
+  const introspection = opts.introspection ?? true;
   return new ApolloServer<GraphQLContext>({
     typeDefs,
     resolvers,
-    introspection: opts.introspection ?? true,
+    introspection,
+    // Without introspection, "Did you mean …?" in an error would list the schema's fields anyway.
+    hideSchemaDetailsFromClientErrors: !introspection,
+    // The parser stops at this many tokens, so an oversized document costs no more than reading it.
+    parseOptions: { maxTokens: maxQueryTokens() },
+    documentStore: new DocumentStore(),
     includeStacktraceInErrorResponses: false,
     formatError,
     plugins: [queriesOnly, costLimits, requestLog as ApolloServerPlugin<GraphQLContext>],

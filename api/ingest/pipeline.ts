@@ -1,5 +1,6 @@
 import type { SeriesMeta } from '../series/types.js';
-import { mergeRevisions, summarize } from '../store/revisions.js';
+import { mergeRevisions, summarize, vintagesOf } from '../store/revisions.js';
+import type { Undo } from '../store/series-store.js';
 import { sameMeta } from './meta.js';
 import { restate } from './restate.js';
 import type { RevisionStore, SeriesBatch } from './types.js';
@@ -46,16 +47,28 @@ async function ingestOne(store: RevisionStore, batch: SeriesBatch, now: () => Da
   const [stored, previous] = await Promise.all([store.readRevisions(id), store.getMeta(id)]);
   const incoming = batch.publication === 'stamped' ? batch.revisions : restate(stored, batch.revisions, now().toISOString().slice(0, 10), onConflict);
   const { merged, fresh } = mergeRevisions(stored, incoming);
-  const added = fresh.length ? (await store.writeRevisions(id, fresh)).added : 0;
   const derived: Omit<SeriesMeta, 'lastUpdated'> = { ...batch.meta, ...summarize(merged) };
   const { lastUpdated: _ignored, ...previousRest } = previous ?? ({} as SeriesMeta);
-  const unchanged = previous !== null && added === 0 && sameMeta(previousRest, derived);
-  if (!unchanged) await store.putMeta({ ...derived, lastUpdated: now().toISOString() });
-  const knownVintages = new Set(previous?.vintages ?? stored.map((r) => r.realtimeStart));
-  return {
-    id,
-    pointsAdded: added,
-    vintagesAdded: derived.vintages.filter((v) => !knownVintages.has(v)).length,
-    metaWritten: !unchanged,
-  };
+  const undo: Undo[] = [];
+  let added = 0;
+  try {
+    if (fresh.length) {
+      const written = await store.writeRevisions(id, fresh);
+      added = written.added;
+      undo.push(written.undo);
+    }
+    const unchanged = previous !== null && added === 0 && sameMeta(previousRest, derived);
+    if (!unchanged) {
+      // Vintage pages, then the metadata last: until it is written, readers see the series as it was.
+      // putVintages writes only the pages that differ, so a re-run repairs an interrupted one.
+      undo.push((await store.putVintages(id, vintagesOf(merged))).undo);
+      await store.putMeta({ ...derived, lastUpdated: now().toISOString() });
+    }
+    const known = new Set(vintagesOf(stored));
+    return { id, pointsAdded: added, vintagesAdded: vintagesOf(merged).filter((v) => !known.has(v)).length, metaWritten: !unchanged };
+  } catch (err) {
+    // Put back what this series' write changed, so a failed run leaves no chunk its metadata does not describe.
+    for (const step of undo.reverse()) await step().catch(() => undefined);
+    throw err;
+  }
 }

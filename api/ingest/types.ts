@@ -1,7 +1,8 @@
 import type { Revision, SeriesMeta } from '../series/types.js';
+import type { Undo } from '../store/series-store.js';
 
 /** What a connector knows about a series; the pipeline derives the rest from the stored points. */
-export type SeriesDescription = Omit<SeriesMeta, 'firstDate' | 'lastDate' | 'lastUpdated' | 'vintages'>;
+export type SeriesDescription = Omit<SeriesMeta, 'firstDate' | 'lastDate' | 'lastUpdated' | 'firstVintage' | 'lastVintage' | 'vintageCount'>;
 
 /** One series as a connector delivers it: its description and every revision it saw. */
 export interface SeriesBatch {
@@ -21,5 +22,6 @@ export interface RevisionStore {
   getMeta(id: string): Promise<SeriesMeta | null>;
   putMeta(meta: SeriesMeta): Promise<void>;
   readRevisions(id: string, from?: string, to?: string): Promise<Revision[]>;
-  writeRevisions(id: string, revisions: Revision[]): Promise<{ added: number }>;
+  writeRevisions(id: string, revisions: Revision[]): Promise<{ added: number; undo: Undo }>;
+  putVintages(id: string, vintages: string[]): Promise<{ undo: Undo }>;
 }

@@ -4,6 +4,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { GraphqlHandler } from '../handlers/create-handler.js';
 import { lambdaContext, toLambdaEvent } from './lambda-event.js';
 import { serveAddin } from '../addin-hosting/serve-addin.js';
+import { maxConcurrentRequests } from '../services/limits.js';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -23,17 +24,26 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
   res.end(body);
 }
 
+const sendError = (res: ServerResponse, status: number, message: string, code: string, headers: Record<string, string> = {}): void =>
+  send(res, status, { 'content-type': 'application/json; charset=utf-8', ...headers }, JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+
 async function invoke(handler: GraphqlHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = await readBody(req);
   if (body === null) {
-    send(res, 413, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message: `Request body over ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_REQUEST' } }] }));
+    sendError(res, 413, `Request body over ${MAX_BODY_BYTES} bytes`, 'BAD_REQUEST');
     return;
   }
   const event = toLambdaEvent({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body, sourceIp: req.socket.remoteAddress ?? '127.0.0.1' });
-  const result = (await handler(event, lambdaContext(event.requestContext.requestId), () => undefined)) as APIGatewayProxyStructuredResultV2;
+  const result = (await handler(event, lambdaContext(event.requestContext.requestId))) as APIGatewayProxyStructuredResultV2;
   const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
   send(res, result.statusCode ?? 200, headers, result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
 }
+
+// How long a caller told to back off should wait; requests here take well under a second.
+const RETRY_AFTER_S = '1';
+
+// GraphQL requests in progress per handler, counted across its http and https listeners.
+const inFlight = new WeakMap<GraphqlHandler, { count: number }>();
 
 export interface ServeOptions {
   /** The origin the add-in's manifest names; default: the origin the request came to. */
@@ -45,21 +55,38 @@ export function createHttpServer(handler: GraphqlHandler, addinDir: string, opts
   return createServer(requestListener(handler, addinDir, opts));
 }
 
-/** The request handling of the local server, for its http and its https listener alike. */
+/**
+ * The request handling of the local server, for its http and its https listener alike. Past
+ * TIDE_MAX_CONCURRENT GraphQL requests in progress, a new one is answered at once with 503 and
+ * Retry-After (as API Gateway answers 429 past its throttle), rather than queued behind the others:
+ * queueing without bound only makes every caller wait longer, and holds memory for each.
+ */
 export function requestListener(handler: GraphqlHandler, addinDir: string, opts: ServeOptions = {}): RequestListener {
+  if (!inFlight.has(handler)) inFlight.set(handler, { count: 0 });
+  const running = inFlight.get(handler)!;
   return (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const scheme = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
     const origin = opts.addinOrigin ?? `${scheme}://${req.headers.host ?? 'localhost'}`;
     // /manifest.xml too: Excel on the web, sideloading from a dev server, asks for it at the root.
     const addinPath = path === '/manifest.xml' ? '/addin/manifest.xml' : path;
-    const work = path === '/graphql'
-      ? invoke(handler, req, res)
-      : addinPath.startsWith('/addin/')
-        ? serveAddin(addinDir, addinPath, origin).then((file) => send(res, file.status, file.headers, file.body))
-        : Promise.resolve(send(res, 404, { 'content-type': 'text/plain' }, 'Tide: the API is at /graphql, the Excel add-in under /addin/'));
+    let work: Promise<void>;
+    if (path === '/graphql') {
+      const limit = maxConcurrentRequests();
+      if (running.count >= limit) {
+        req.resume(); // the body is not needed; drain it so the connection stays usable
+        sendError(res, 503, `Tide is answering ${limit} requests already; retry in ${RETRY_AFTER_S} s`, 'SERVICE_OVERLOADED', { 'retry-after': RETRY_AFTER_S });
+        return;
+      }
+      running.count++;
+      work = invoke(handler, req, res).finally(() => running.count--);
+    } else if (addinPath.startsWith('/addin/')) {
+      work = serveAddin(addinDir, addinPath, origin).then((file) => send(res, file.status, file.headers, file.body));
+    } else {
+      work = Promise.resolve(sendError(res, 404, `Not found: ${path}; the API is at /graphql, the Excel add-in under /addin/`, 'NOT_FOUND'));
+    }
     work.catch((err: Error) => {
-      if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+      if (!res.headersSent) sendError(res, 500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
       else res.destroy(err);
     });
   };

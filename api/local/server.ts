@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiKeyStore } from '../auth/key-store.js';
 import { loadBundled } from '../dataset/load-bundled.js';
-import { createGraphqlHandler } from '../handlers/create-handler.js';
+import { createGraphqlHandler, introspectionFromEnv } from '../handlers/create-handler.js';
 import { createDocumentClient } from '../store/client.js';
 import { SeriesStore } from '../store/series-store.js';
 import { ensureDevelopmentKey } from './dev-key.js';
@@ -24,6 +24,8 @@ export interface LocalServerOptions {
   apiKey?: string;
   /** How long a key lookup is reused, as in a Lambda container (default one minute). */
   keyCacheMs?: number;
+  /** Schema introspection; TIDE_INTROSPECTION (as on the Lambda) when omitted, else on. */
+  introspection?: boolean;
   /**
    * Also serve everything over https at https://localhost:<port>, as Office requires of add-ins; the
    * add-in's manifest then names this origin on both listeners.
@@ -60,7 +62,7 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
     throw err;
   });
   const loaded = await loadBundled(store, bundledDataDir);
-  const handler = createGraphqlHandler(store, { introspection: true, keyCacheMs: opts.keyCacheMs });
+  const handler = createGraphqlHandler(store, { introspection: opts.introspection ?? introspectionFromEnv(true), keyCacheMs: opts.keyCacheMs });
   const addinDir = addinDist;
   const servers: Server[] = [];
   const stopAll = async () => {

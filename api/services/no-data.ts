@@ -6,7 +6,7 @@ import { isPresent } from '../indicators/columns.js';
 import type { Columns, SeriesMeta } from '../series/types.js';
 
 /** The earliest date on which anything of the series was published, as far as the store knows. */
-export const earliestVintage = (meta: Pick<SeriesMeta, 'vintages'>): string | undefined => meta.vintages?.[0];
+export const earliestVintage = (meta: Pick<SeriesMeta, 'firstVintage'>): string | undefined => meta.firstVintage;
 
 /** Throws when nothing of `meta` had been published by `asOf`. */
 export function requirePublishedBy(meta: SeriesMeta, asOf: string | null | undefined): void {

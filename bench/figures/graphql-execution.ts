@@ -23,7 +23,7 @@ class InMemoryStore extends SeriesStore {
 
 export async function graphqlExecutionFigures(): Promise<Row[]> {
   const revisions = extendedRut(POINTS, '1700-01-01');
-  const meta: SeriesMeta = { id: 'BIG', name: 'big', unit: 'Index', frequency: 'DAILY', source: { name: 'bench', sourceId: 'BIG' }, vintages: [], firstDate: revisions[0].date, lastDate: revisions[POINTS - 1].date };
+  const meta: SeriesMeta = { id: 'BIG', name: 'big', unit: 'Index', frequency: 'DAILY', source: { name: 'bench', sourceId: 'BIG' }, firstDate: revisions[0].date, lastDate: revisions[POINTS - 1].date };
   const store = new InMemoryStore(meta, revisions);
   const server = createApolloServer();
   await server.start();

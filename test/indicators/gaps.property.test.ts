@@ -10,7 +10,7 @@ import { LOG_RETURNS, RETURNS } from '../../api/services/indicators/per-period.j
 import { BETA, CORRELATION, PERCENTILE_RANK, RELATIVE_VOL, VOLATILITY, ZSCORE } from '../../api/services/indicators/rolling.js';
 import type { IndicatorSpec } from '../../api/services/indicators/spec.js';
 
-const meta = (id: string, unit: string): SeriesMeta => ({ id, name: id, unit, frequency: 'DAILY', source: { name: 'test', sourceId: id }, vintages: [] });
+const meta = (id: string, unit: string): SeriesMeta => ({ id, name: id, unit, frequency: 'DAILY', source: { name: 'test', sourceId: id } });
 const PRICE = meta('P', 'Index');
 const RATE = meta('R', 'Percent');
 

@@ -41,7 +41,7 @@ describe('ingest CLI', () => {
     expect(first.code).toBe(0);
     expect(first.out).toContain(`Writing to running local server (${local.endpoint})`);
     expect(first.out).toMatch(/series touched: 1 of 1\npoints added:   \d+\nvintages added: 2\nerrors:         0/);
-    expect((await local.store.getMeta('GDPC1'))?.vintages).toEqual(['2024-12-19', '2025-12-23']);
+    expect(await local.store.readVintages('GDPC1')).toEqual(['2024-12-19', '2025-12-23']);
     const again = await cli(['fred', 'GDPC1', '--vintages']);
     expect(again.out).toContain('points added:   0');
   });

@@ -192,7 +192,7 @@ describe('FRED/ALFRED observations', () => {
     const stored = await local.store.readRevisions('CPIAUCSL');
     expect(inForce(stored, '2026-04-20').find((r) => r.date === '2024-06-01')?.value).toBe(313.044);
     expect(inForce(stored).find((r) => r.date === '2024-06-01')).toEqual({ date: '2024-06-01', value: null, realtimeStart: '2026-04-21' });
-    expect((await local.store.getMeta('CPIAUCSL'))?.vintages).toContain('2026-04-21');
+    expect(await local.store.readVintages('CPIAUCSL')).toContain('2026-04-21');
     await local.close();
   });
 

@@ -99,7 +99,7 @@ describe('restatement through the whole stack: a dividend-adjusted ETF history r
     expect(latest.dates).toEqual(a.dates);
     expect(latest.values).toEqual(a.values.map((v: number) => Math.round(v * 0.9977 * 1e4) / 1e4));
     const meta = await api.store.getMeta('IWM');
-    expect(meta?.vintages.at(-1)).toBe('2025-01-13');
+    expect(meta?.lastVintage).toBe('2025-01-13');
     expect(meta?.notes).toContain('Adjusted closes');
   });
 });

@@ -6,7 +6,7 @@ import { readRevisionHistory, readRevisionsSince } from '../../services/revision
 
 export const Series: SeriesResolvers = {
   notes: (meta) => meta.notes ?? null,
-  vintages: (meta) => meta.vintages ?? [],
+  vintages: (meta, _args, ctx) => ctx.store.readVintages(meta.id),
   observations: async (meta, args, ctx) => {
     requirePublishedBy(meta, args.asOf);
     const result = await readObservations(ctx.store, meta, args);
