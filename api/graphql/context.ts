@@ -1,6 +1,4 @@
-import type { MetaCache } from '../store/meta-cache.js';
 import { requestReads, type SeriesReads } from '../store/request-reads.js';
-import type { SeriesStore } from '../store/series-store.js';
 import type { SeriesMeta } from '../series/types.js';
 
 export interface GraphQLContext {
@@ -9,6 +7,7 @@ export interface GraphQLContext {
   meta(id: string): Promise<SeriesMeta | null>;
 }
 
-export function createContext(store: SeriesStore, metaCache: MetaCache, requestId: string): GraphQLContext {
-  return { store: requestReads(store), requestId, meta: (id) => metaCache.get(id) };
+/** `reads`: the container's ReadCache view for this request (or the store itself). */
+export function createContext(reads: SeriesReads, requestId: string): GraphQLContext {
+  return { store: requestReads(reads), requestId, meta: (id) => reads.getMeta(id) };
 }

@@ -2,15 +2,15 @@ import type { Revision } from '../series/types.js';
 import { yearOf } from './keys.js';
 import type { SeriesStore } from './series-store.js';
 
-/** The reads resolvers make; per request they go through `requestReads`. */
+/** The reads resolvers make: from the store, or from a ReadCache's per-request view; per request they go through `requestReads`. */
 export type SeriesReads = Pick<SeriesStore, 'readRevisions' | 'getMeta' | 'listMeta'>;
 
 /**
  * One request's reads, deduplicated: a sheet recalculating 200 cells of the same series asks for the
  * same year-chunks 200 times, and this sends each distinct chunk query once. Lives for one request
- * only, so it never serves anything stale.
+ * only; across requests, ReadCache keeps chunks by version.
  */
-export function requestReads(store: SeriesStore): SeriesReads {
+export function requestReads(store: SeriesReads): SeriesReads {
   const chunks = new Map<string, Promise<Revision[]>>();
   let catalog: ReturnType<SeriesStore['listMeta']> | undefined;
   return {

@@ -1,8 +1,9 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Revision, SeriesMeta } from '../series/types.js';
 import { batchPut } from './batch-write.js';
 import { decodeChunk, encodeChunk } from './chunk-codec.js';
-import { CATALOG_INDEX, CATALOG_PARTITION, META_SK, chunkSk, seriesPk, yearOf } from './keys.js';
+import { CATALOG_INDEX, CATALOG_PARTITION, META_SK, VERSION_SK, chunkSk, seriesPk, yearOf } from './keys.js';
 import { mergeRevisions } from './revisions.js';
 
 export interface StoreOptions {
@@ -14,6 +15,12 @@ export interface StoreOptions {
 export interface StoreStats {
   requests: number;
   itemsRead: number;
+}
+
+/** What a cache needs to know a series has not changed: a token every write replaces, and the years it has chunks for. */
+export interface SeriesVersion {
+  token: string;
+  years: number[];
 }
 
 const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk'];
@@ -32,15 +39,19 @@ export class SeriesStore {
   readonly client: DynamoDBDocumentClient;
   readonly tableName: string;
   readonly stats: StoreStats = { requests: 0, itemsRead: 0 };
+  /** Called when a write of a series starts and when it ends, so a cache in this process drops what it holds at once. */
+  readonly writeListeners = new Set<(id: string) => void>();
+  private readonly writing = new Map<string, number>();
 
   constructor(opts: StoreOptions) {
     this.client = opts.client;
     this.tableName = opts.tableName;
   }
 
-  async getMeta(id: string): Promise<SeriesMeta | null> {
+  /** `consistent` for a cache that keeps the answer under a version read before. */
+  async getMeta(id: string, consistent = false): Promise<SeriesMeta | null> {
     this.stats.requests++;
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: seriesPk(id), sk: META_SK } }));
+    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: seriesPk(id), sk: META_SK }, ConsistentRead: consistent || undefined }));
     if (!out.Item) return null;
     this.stats.itemsRead++;
     return toMeta(out.Item);
@@ -48,8 +59,40 @@ export class SeriesStore {
 
   async putMeta(meta: SeriesMeta): Promise<void> {
     const item = { ...meta, vintages: JSON.stringify(meta.vintages ?? []), pk: seriesPk(meta.id), sk: META_SK, gsi1pk: CATALOG_PARTITION, gsi1sk: meta.id };
+    await this.writingSeries(meta.id, async () => {
+      this.stats.requests++;
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
+      await this.bumpVersion(meta.id, []);
+    });
+  }
+
+  /** The series' current version (strongly consistent, one small item); null if it was never written with versions. */
+  async getVersion(id: string): Promise<SeriesVersion | null> {
     this.stats.requests++;
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
+    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: seriesPk(id), sk: VERSION_SK }, ConsistentRead: true }));
+    if (!out.Item) return null;
+    this.stats.itemsRead++;
+    const years = out.Item.yrs instanceof Set ? [...(out.Item.yrs as Set<number>)].map(Number) : [];
+    return { token: String(out.Item.v), years: years.sort((a, b) => a - b) };
+  }
+
+  /** True while this process is writing the series: a cache must not answer from what it holds meanwhile. */
+  isWriting(id: string): boolean {
+    return (this.writing.get(id) ?? 0) > 0;
+  }
+
+  /**
+   * The year-chunks in [fromYear, toYear], strongly consistent, so what a cache keeps under a version
+   * it read before is never older than that version.
+   */
+  async readChunks(id: string, fromYear: number, toYear: number): Promise<Map<number, Revision[]>> {
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      ConsistentRead: true,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+      ExpressionAttributeValues: { ':pk': seriesPk(id), ':a': chunkSk(fromYear), ':b': chunkSk(toYear) },
+    });
+    return new Map(items.map((item) => [Number(item.year), decodeChunk(item)]));
   }
 
   async listMeta(): Promise<SeriesMeta[]> {
@@ -81,6 +124,10 @@ export class SeriesStore {
   /** Idempotent upsert: only chunks whose content changes are written. Returns the count of new revisions. */
   async writeRevisions(id: string, revisions: Revision[]): Promise<{ added: number }> {
     if (revisions.length === 0) return { added: 0 };
+    return this.writingSeries(id, () => this.upsertChunks(id, revisions));
+  }
+
+  private async upsertChunks(id: string, revisions: Revision[]): Promise<{ added: number }> {
     const byYear = new Map<number, Revision[]>();
     for (const r of revisions) {
       const year = yearOf(r.date);
@@ -97,8 +144,35 @@ export class SeriesStore {
       added += result.added;
       items.push({ ...encodeChunk(id, year, result.merged) });
     }
-    if (items.length > 0) this.stats.requests += (await batchPut(this.client, this.tableName, items)).requests;
+    if (items.length > 0) {
+      this.stats.requests += (await batchPut(this.client, this.tableName, items)).requests;
+      await this.bumpVersion(id, items.map((item) => Number(item.year)));
+    }
     return { added };
+  }
+
+  /** A new random token (uniqueness is all a cache needs), and the written years added to the set, in one atomic update after the data. */
+  private async bumpVersion(id: string, years: number[]): Promise<void> {
+    this.stats.requests++;
+    await this.client.send(new UpdateCommand({
+      TableName: this.tableName,
+      Key: { pk: seriesPk(id), sk: VERSION_SK },
+      UpdateExpression: years.length ? 'SET v = :v ADD yrs :y' : 'SET v = :v',
+      ExpressionAttributeValues: { ':v': randomUUID(), ...(years.length ? { ':y': new Set(years) } : {}) },
+    }));
+  }
+
+  private async writingSeries<T>(id: string, write: () => Promise<T>): Promise<T> {
+    this.writing.set(id, (this.writing.get(id) ?? 0) + 1);
+    for (const listener of this.writeListeners) listener(id);
+    try {
+      return await write();
+    } finally {
+      const left = (this.writing.get(id) ?? 1) - 1;
+      if (left > 0) this.writing.set(id, left);
+      else this.writing.delete(id);
+      for (const listener of this.writeListeners) listener(id);
+    }
   }
 
   private async queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {

@@ -91,7 +91,7 @@ describe('functions and IAM', () => {
   it('ingest may write series items, read only what its merge needs, never API-key items, never delete', () => {
     const [data, ssm, logs, ...rest] = statementsOf(dev, 'IngestRole');
     expect(rest).toEqual([]);
-    expect(data.Action).toEqual(['dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:Query']);
+    expect(data.Action).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:Query']);
     expect(data.Resource).toEqual([tableArn]);
     expect(data.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['S#*'] } });
     expect(ssm.Action).toEqual(['ssm:GetParameter']);
