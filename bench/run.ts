@@ -3,6 +3,7 @@ import { addinRecalcFigures } from './figures/addin-recalc.js';
 import { graphqlExecutionFigures } from './figures/graphql-execution.js';
 import { lambdaBundleFigures } from './figures/lambda-bundle.js';
 import { loadFigures } from './figures/load.js';
+import { marketOpenFigures } from './figures/market-open.js';
 import { rollingCorrelationFigures } from './figures/rolling-correlation.js';
 import { storeReadFigures } from './figures/store-read.js';
 import { printTable, type Row } from './harness.js';
@@ -17,6 +18,7 @@ const figures: [string, () => Promise<Row[]>][] = [
   ['lambda bundle', lambdaBundleFigures],
   ['add-in recalculation', addinRecalcFigures],
   ['load', loadFigures],
+  ['market open', marketOpenFigures],
 ];
 
 const only = process.argv.slice(2);

@@ -9,5 +9,6 @@ export interface GraphQLContext {
 
 /** `reads`: the container's ReadCache view for this request (or the store itself). */
 export function createContext(reads: SeriesReads, requestId: string): GraphQLContext {
-  return { store: requestReads(reads), requestId, meta: (id) => reads.getMeta(id) };
+  const shared = requestReads(reads);
+  return { store: shared, requestId, meta: (id) => shared.getMeta(id) };
 }

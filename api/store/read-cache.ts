@@ -32,8 +32,9 @@ const envNumber = (name: string, fallback: number): number => {
 
 /**
  * Chunks and metadata kept across requests in one Lambda container, keyed by the series' version: a
- * token that every write replaces (SeriesStore.bumpVersion, after the data). What is kept under a
- * version was read, strongly consistent, after that version was seen, so it is never older than it.
+ * token that every write replaces after its data (versions.ts). What is kept under a version carries
+ * the stamp that version names for it (read eventually consistent, and again strongly consistent when
+ * the stamp differs), so it is never older than that version.
  * The one lag is the version itself, trusted for `versionTtlMs`: a write made by another container
  * shows here within that time. A write made through this container's store shows at once, and while
  * one is in flight the series is read straight from the store.
@@ -101,19 +102,25 @@ export class ReadCache {
 
   private async metaAt(id: string, version: SeriesVersion | null): Promise<SeriesMeta | null> {
     if (!this.cacheable(id, version)) return this.store.getMeta(id);
-    return this.hold(`${id}|${version!.token}|meta`, id, version!.token, () => this.store.getMeta(id, true), (m) => 1 + (m?.vintages?.length ?? 0), 'meta');
+    const load = () => this.verified(version!.meta, (consistent) => this.store.getMetaStamped(id, consistent).then((m) => ({ value: m?.meta ?? null, token: m?.token })));
+    return this.hold(`${id}|${version!.token}|meta`, id, version!.token, load, (m) => 1 + (m?.vintages?.length ?? 0), 'meta');
   }
 
   private async revisionsAt(id: string, version: SeriesVersion | null, from?: string, to?: string): Promise<Revision[]> {
     if (!this.cacheable(id, version)) return this.store.readRevisions(id, from, to);
     const [a, b] = [from ? yearOf(from) : -Infinity, to ? yearOf(to) : Infinity];
-    const years = version!.years.filter((y) => y >= a && y <= b);
+    const years = [...version!.years.keys()].filter((y) => y >= a && y <= b);
     const token = version!.token;
     const missing = years.filter((y) => !this.entries.has(this.chunkKey(id, token, y)));
-    let fetched: Promise<Map<number, Revision[]>> | undefined;
-    if (missing.length) fetched = this.store.readChunks(id, missing[0], missing[missing.length - 1]);
+    let fetched: Promise<Map<number, { revisions: Revision[]; current: boolean }>> | undefined;
+    const fetch = () => (fetched ??= this.fetchChunks(id, version!, missing[0], missing[missing.length - 1]));
     const parts = await Promise.all(
-      years.map((y) => this.hold(this.chunkKey(id, token, y), id, token, async () => (await fetched!).get(y) ?? [], (c) => c.length, 'chunk')),
+      years.map((y) =>
+        this.hold(this.chunkKey(id, token, y), id, token, async () => {
+          const got = (await fetch()).get(y);
+          return { value: got?.revisions ?? [], keep: got?.current ?? false };
+        }, (c) => c.length, 'chunk'),
+      ),
     );
     const out: Revision[] = [];
     for (let i = 0; i < parts.length; i++) {
@@ -122,6 +129,27 @@ export class ReadCache {
       else for (const r of parts[i]) if ((!from || r.date >= from) && (!to || r.date <= to)) out.push(r);
     }
     return out;
+  }
+
+  /**
+   * Year-chunks read eventually consistent (half the read units), each checked against the token the
+   * version gives its year; a chunk with another stamp is an older copy, so those years are read again
+   * strongly consistent. A stamp that still differs means a write is under way: not `current`.
+   */
+  private async fetchChunks(id: string, version: SeriesVersion, first: number, last: number): Promise<Map<number, { revisions: Revision[]; current: boolean }>> {
+    const check = (chunks: Map<number, { revisions: Revision[]; token?: string }>) =>
+      new Map([...chunks].map(([y, c]) => [y, { revisions: c.revisions, current: c.token !== undefined && c.token === version.years.get(y) }]));
+    const out = check(await this.store.readChunks(id, first, last, false));
+    const stale = [...version.years.keys()].filter((y) => y >= first && y <= last && !out.get(y)?.current);
+    if (stale.length) for (const [y, c] of check(await this.store.readChunks(id, stale[0], stale[stale.length - 1], true))) if (stale.includes(y)) out.set(y, c);
+    return out;
+  }
+
+  /** One item read eventually consistent, then strongly consistent if its stamp is not `expected`; kept only if current. */
+  private async verified<T>(expected: string | undefined, read: (consistent: boolean) => Promise<{ value: T; token?: string }>): Promise<{ value: T; keep: boolean }> {
+    let got = await read(false);
+    if (expected === undefined || got.token !== expected) got = await read(true);
+    return { value: got.value, keep: expected !== undefined && got.token === expected };
   }
 
   private cacheable(id: string, version: SeriesVersion | null): boolean {
@@ -133,8 +161,11 @@ export class ReadCache {
 
   private chunkKey = (id: string, token: string, year: number): string => `${id}|${token}|${year}`;
 
-  /** The entry under `key`, read with `load` if absent; in-flight reads are shared, failed ones forgotten. */
-  private hold<T>(key: string, id: string, token: string, load: () => Promise<T>, sizeOf: (v: T) => number, kind: 'chunk' | 'meta'): Promise<T> {
+  /**
+   * The entry under `key`, loaded if absent; concurrent asks share one load. A load that says not to
+   * keep its value (a write raced it) answers the askers and is dropped, as is one that fails.
+   */
+  private hold<T>(key: string, id: string, token: string, load: () => Promise<{ value: T; keep: boolean }>, sizeOf: (v: T) => number, kind: 'chunk' | 'meta'): Promise<T> {
     const hit = this.entries.get(key) as Held<T> | undefined;
     if (hit) {
       this.entries.delete(key); // most recently used goes last
@@ -143,16 +174,17 @@ export class ReadCache {
       return hit.value;
     }
     this.stats[kind === 'chunk' ? 'chunkMisses' : 'metaMisses']++;
-    const entry: Held<T> = { id, value: load(), size: 0 };
+    const loading = load();
+    const entry: Held<T> = { id, value: loading.then((l) => l.value), size: 0 };
     this.entries.set(key, entry);
     let keys = this.keysOf.get(id);
     if (!keys) this.keysOf.set(id, (keys = new Set()));
     keys.add(key);
-    entry.value.then(
-      (v) => {
+    loading.then(
+      ({ value, keep }) => {
         if (this.entries.get(key) !== entry) return;
-        if (this.tokens.get(id) !== token) return this.drop(id, key); // superseded while reading
-        entry.size = sizeOf(v);
+        if (!keep || this.tokens.get(id) !== token) return this.drop(id, key); // raced by a write, or superseded while reading
+        entry.size = sizeOf(value);
         this.held += entry.size;
         this.evict();
       },

@@ -12,9 +12,14 @@ export type SeriesReads = Pick<SeriesStore, 'readRevisions' | 'getMeta' | 'listM
  */
 export function requestReads(store: SeriesReads): SeriesReads {
   const chunks = new Map<string, Promise<Revision[]>>();
+  const metas = new Map<string, ReturnType<SeriesStore['getMeta']>>();
   let catalog: ReturnType<SeriesStore['listMeta']> | undefined;
   return {
-    getMeta: (id) => store.getMeta(id),
+    getMeta: (id) => {
+      let meta = metas.get(id);
+      if (!meta) metas.set(id, (meta = store.getMeta(id)));
+      return meta;
+    },
     listMeta: () => (catalog ??= store.listMeta()),
     async readRevisions(id, from, to) {
       const [a, b] = [from ? yearOf(from) : 0, to ? yearOf(to) : 9999];

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Revision, SeriesMeta } from '../series/types.js';
 import { batchPut } from './batch-write.js';
 import { decodeChunk, encodeChunk } from './chunk-codec.js';
-import { CATALOG_INDEX, CATALOG_PARTITION, META_SK, VERSION_SK, chunkSk, seriesPk, yearOf } from './keys.js';
+import { CATALOG_INDEX, CATALOG_PARTITION, META_SK, chunkSk, seriesPk, yearOf } from './keys.js';
 import { mergeRevisions } from './revisions.js';
+import { readVersion, writeVersion, type SeriesVersion } from './versions.js';
+
+export type { SeriesVersion } from './versions.js';
 
 export interface StoreOptions {
   client: DynamoDBDocumentClient;
@@ -17,13 +20,7 @@ export interface StoreStats {
   itemsRead: number;
 }
 
-/** What a cache needs to know a series has not changed: a token every write replaces, and the years it has chunks for. */
-export interface SeriesVersion {
-  token: string;
-  years: number[];
-}
-
-const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk'];
+const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'w']; // w: the version token of the write (versions.ts)
 
 // Vintages are stored as one JSON string: a daily series has one per observation, and a string is
 // far cheaper for DynamoDB to return and for the SDK to unmarshal than thousands of list elements.
@@ -48,32 +45,36 @@ export class SeriesStore {
     this.tableName = opts.tableName;
   }
 
-  /** `consistent` for a cache that keeps the answer under a version read before. */
-  async getMeta(id: string, consistent = false): Promise<SeriesMeta | null> {
+  async getMeta(id: string): Promise<SeriesMeta | null> {
+    return (await this.getMetaStamped(id, false))?.meta ?? null;
+  }
+
+  /** The metadata and the version token of the write that stored it, for a cache to check. */
+  async getMetaStamped(id: string, consistent: boolean): Promise<{ meta: SeriesMeta; token?: string } | null> {
     this.stats.requests++;
     const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: seriesPk(id), sk: META_SK }, ConsistentRead: consistent || undefined }));
     if (!out.Item) return null;
     this.stats.itemsRead++;
-    return toMeta(out.Item);
+    return { meta: toMeta(out.Item), token: out.Item.w === undefined ? undefined : String(out.Item.w) };
   }
 
   async putMeta(meta: SeriesMeta): Promise<void> {
-    const item = { ...meta, vintages: JSON.stringify(meta.vintages ?? []), pk: seriesPk(meta.id), sk: META_SK, gsi1pk: CATALOG_PARTITION, gsi1sk: meta.id };
+    const token = randomUUID();
+    const item = { ...meta, vintages: JSON.stringify(meta.vintages ?? []), pk: seriesPk(meta.id), sk: META_SK, gsi1pk: CATALOG_PARTITION, gsi1sk: meta.id, w: token };
     await this.writingSeries(meta.id, async () => {
       this.stats.requests++;
       await this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
-      await this.bumpVersion(meta.id, []);
+      this.stats.requests++;
+      await writeVersion(this.client, this.tableName, meta.id, token, { meta: true });
     });
   }
 
   /** The series' current version (strongly consistent, one small item); null if it was never written with versions. */
   async getVersion(id: string): Promise<SeriesVersion | null> {
     this.stats.requests++;
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: seriesPk(id), sk: VERSION_SK }, ConsistentRead: true }));
-    if (!out.Item) return null;
-    this.stats.itemsRead++;
-    const years = out.Item.yrs instanceof Set ? [...(out.Item.yrs as Set<number>)].map(Number) : [];
-    return { token: String(out.Item.v), years: years.sort((a, b) => a - b) };
+    const version = await readVersion(this.client, this.tableName, id);
+    if (version) this.stats.itemsRead++;
+    return version;
   }
 
   /** True while this process is writing the series: a cache must not answer from what it holds meanwhile. */
@@ -81,18 +82,15 @@ export class SeriesStore {
     return (this.writing.get(id) ?? 0) > 0;
   }
 
-  /**
-   * The year-chunks in [fromYear, toYear], strongly consistent, so what a cache keeps under a version
-   * it read before is never older than that version.
-   */
-  async readChunks(id: string, fromYear: number, toYear: number): Promise<Map<number, Revision[]>> {
+  /** The year-chunks in [fromYear, toYear], each with the version token of the write that stored it, for a cache to check. */
+  async readChunks(id: string, fromYear: number, toYear: number, consistent: boolean): Promise<Map<number, { revisions: Revision[]; token?: string }>> {
     const items = await this.queryAll({
       TableName: this.tableName,
-      ConsistentRead: true,
+      ConsistentRead: consistent || undefined,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
       ExpressionAttributeValues: { ':pk': seriesPk(id), ':a': chunkSk(fromYear), ':b': chunkSk(toYear) },
     });
-    return new Map(items.map((item) => [Number(item.year), decodeChunk(item)]));
+    return new Map(items.map((item) => [Number(item.year), { revisions: decodeChunk(item), token: item.w === undefined ? undefined : String(item.w) }]));
   }
 
   async listMeta(): Promise<SeriesMeta[]> {
@@ -128,6 +126,7 @@ export class SeriesStore {
   }
 
   private async upsertChunks(id: string, revisions: Revision[]): Promise<{ added: number }> {
+    const token = randomUUID();
     const byYear = new Map<number, Revision[]>();
     for (const r of revisions) {
       const year = yearOf(r.date);
@@ -142,24 +141,14 @@ export class SeriesStore {
       const result = mergeRevisions(existing, byYear.get(year)!);
       if (result.added === 0 && result.merged.length === existing.length) continue;
       added += result.added;
-      items.push({ ...encodeChunk(id, year, result.merged) });
+      items.push({ ...encodeChunk(id, year, result.merged), w: token });
     }
     if (items.length > 0) {
       this.stats.requests += (await batchPut(this.client, this.tableName, items)).requests;
-      await this.bumpVersion(id, items.map((item) => Number(item.year)));
+      this.stats.requests++;
+      await writeVersion(this.client, this.tableName, id, token, { years: items.map((item) => Number(item.year)) });
     }
     return { added };
-  }
-
-  /** A new random token (uniqueness is all a cache needs), and the written years added to the set, in one atomic update after the data. */
-  private async bumpVersion(id: string, years: number[]): Promise<void> {
-    this.stats.requests++;
-    await this.client.send(new UpdateCommand({
-      TableName: this.tableName,
-      Key: { pk: seriesPk(id), sk: VERSION_SK },
-      UpdateExpression: years.length ? 'SET v = :v ADD yrs :y' : 'SET v = :v',
-      ExpressionAttributeValues: { ':v': randomUUID(), ...(years.length ? { ':y': new Set(years) } : {}) },
-    }));
   }
 
   private async writingSeries<T>(id: string, write: () => Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Revision } from '../../api/series/types.js';
 import { createDocumentClient } from '../../api/store/client.js';
@@ -105,6 +105,22 @@ describe('a warm cache in another container', () => {
     expect(await cost(strict)).toEqual({ requests: 1, items: 1 }); // the version item only
     expect(await cost(ttl)).toEqual({ requests: 0, items: 0 });
     expect(strict.stats.chunkMisses).toBe(3); // 2022, 2023, 2024 once each
+    other.client.destroy();
+  });
+});
+
+describe('a write under way in another container', () => {
+  it('a chunk whose stamp is not the one its version names is answered fresh and not kept', async () => {
+    await writeSeries(t.store, describeSeries('M1'), days('2024-01-01', 5).map((date, i) => ({ date, value: i, realtimeStart: date })));
+    // Another writer has put a new 2024 chunk (its own stamp) and not yet updated the version.
+    const [item] = (await t.client.send(new QueryCommand({ TableName: t.store.tableName, KeyConditionExpression: 'pk = :p AND sk = :s', ExpressionAttributeValues: { ':p': seriesPk('M1'), ':s': 'C#2024' } }))).Items!;
+    const racing = { ...item, revs: JSON.stringify({ d: ['2024-01-01'], v: [77], r: ['2024-01-01'] }), count: 1, w: 'another-writer' };
+    await t.client.send(new PutCommand({ TableName: t.store.tableName, Item: racing }));
+    const other = new SeriesStore({ client: createDocumentClient({ endpoint: t.endpoint }), tableName: t.store.tableName });
+    const cache = new ReadCache(other, { versionTtlMs: 60_000 });
+    for (let i = 0; i < 2; i++) expect(latest(await cache.forRequest().readRevisions('M1')).values).toEqual([77]);
+    expect(cache.size).toBe(0);
+    expect(cache.stats.chunkHits).toBe(0);
     other.client.destroy();
   });
 });
