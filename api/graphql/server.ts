@@ -1,5 +1,10 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { typeDefs } from '../generated/type-defs.js';
@@ -70,6 +75,10 @@ export function createApolloServer(opts: ServerOptions = {}): ApolloServer<Graph
       costLimits,
       requestLog as ApolloServerPlugin<GraphQLContext>,
       ApolloServerPluginCacheControlDisabled(), // Apollo's per-field hints are replaced by the rule in cacheControl
+      // Tide reports nothing to Apollo GraphOS; the bundle leaves these plugins' protobuf out (infra/esbuild-plugins.cjs).
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
       cacheControl(opts.cacheControl) as ApolloServerPlugin<GraphQLContext>,
     ],
   });
