@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { GraphqlHandler } from '../handlers/create-handler.js';
 import { lambdaContext, toLambdaEvent } from './lambda-event.js';
@@ -34,19 +35,32 @@ async function invoke(handler: GraphqlHandler, req: IncomingMessage, res: Server
   send(res, result.statusCode ?? 200, headers, result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
 }
 
+export interface ServeOptions {
+  /** The origin the add-in's manifest names; default: the origin the request came to. */
+  addinOrigin?: string;
+}
+
 /** Serves the Lambda handler at /graphql and the add-in's built files under /addin/, as API Gateway and the static host would. */
-export function createHttpServer(handler: GraphqlHandler, addinDir: string): Server {
-  return createServer((req, res) => {
+export function createHttpServer(handler: GraphqlHandler, addinDir: string, opts: ServeOptions = {}): Server {
+  return createServer(requestListener(handler, addinDir, opts));
+}
+
+/** The request handling of the local server, for its http and its https listener alike. */
+export function requestListener(handler: GraphqlHandler, addinDir: string, opts: ServeOptions = {}): RequestListener {
+  return (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    const origin = `http://${req.headers.host ?? 'localhost'}`;
+    const scheme = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+    const origin = opts.addinOrigin ?? `${scheme}://${req.headers.host ?? 'localhost'}`;
+    // /manifest.xml too: Excel on the web, sideloading from a dev server, asks for it at the root.
+    const addinPath = path === '/manifest.xml' ? '/addin/manifest.xml' : path;
     const work = path === '/graphql'
       ? invoke(handler, req, res)
-      : path.startsWith('/addin/')
-        ? serveAddin(addinDir, path, origin).then((file) => send(res, file.status, file.headers, file.body))
+      : addinPath.startsWith('/addin/')
+        ? serveAddin(addinDir, addinPath, origin).then((file) => send(res, file.status, file.headers, file.body))
         : Promise.resolve(send(res, 404, { 'content-type': 'text/plain' }, 'Tide: the API is at /graphql, the Excel add-in under /addin/'));
     work.catch((err: Error) => {
       if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
       else res.destroy(err);
     });
-  });
+  };
 }

@@ -1,5 +1,8 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import { join } from 'node:path';
+import { ensureAddinBuilt } from '../addin/helpers/ensure-built.js';
 import { packageStage, type Packaged } from '../helpers/serverless-cli.js';
 
 // `serverless package` (offline, dummy credentials) for both stages; every assertion reads the
@@ -11,6 +14,7 @@ const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetIt
 let dev: Packaged;
 let prod: Packaged;
 beforeAll(async () => {
+  await ensureAddinBuilt(); // the addin function packages addin/dist as built
   dev = await packageStage('dev');
   prod = await packageStage('prod');
   console.log(`function zips (bytes): dev ${JSON.stringify(dev.zipBytes)}`);
@@ -191,5 +195,19 @@ describe('stages and outputs', () => {
     expect(Object.keys(dev.zipBytes).sort()).toEqual(['addin', 'graphql', 'ingest']);
     expect(dev.zipBytes.graphql).toBeLessThan(5_000_000);
     expect(dev.zipBytes.addin).toBeLessThan(dev.zipBytes.graphql / 10);
+  });
+});
+
+describe('the add-in package', () => {
+  it('ships the built add-in with a manifest naming no machine; no localhost URL in any file', async () => {
+    for (const p of [dev, prod]) {
+      const zip = await JSZip.loadAsync(readFileSync(join(p.dir, 'addin.zip')));
+      const files = Object.keys(zip.files).filter((f) => !zip.files[f].dir);
+      for (const needed of ['manifest.xml', 'functions.js', 'functions.json', 'taskpane.html', 'taskpane.js']) expect(files).toContain(`addin/dist/${needed}`);
+      expect(await zip.file('addin/dist/manifest.xml')!.async('string')).toContain('DefaultValue="{{TIDE_ORIGIN}}/addin/taskpane.html"');
+      for (const f of files.filter((name) => /\.(xml|json|js|mjs|html|css)$/.test(name))) {
+        expect(await zip.file(f)!.async('string'), f).not.toMatch(/https?:\/\/(localhost|127\.0\.0\.1)/);
+      }
+    }
   });
 });
