@@ -120,7 +120,8 @@ export function marketOpen(series: SeriesInfo[], opts: WorkloadOptions = MARKET_
       const days = x < CELL_SPANS[0][0] ? CELL_SPANS[0][1] : CELL_SPANS.find(([p]) => x < p)?.[1] ?? CELL_SPANS[CELL_SPANS.length - 1][1];
       const from = addDays(to, -days);
       // the store is read from a week before `from` (a week's start before its Friday label)
-      cells.push({ id: s.id, fromYear: Math.max(years[0], Number(addDays(from, -7).slice(0, 4))), toYear: years[years.length - 1], from, to });
+      // (request-level sharing keys reads by that year span, even where it starts before the data)
+      cells.push({ id: s.id, fromYear: Number(addDays(from, -7).slice(0, 4)), toYear: years[years.length - 1], from, to });
     }
     templates.set(id, (tpl = { pinned: r() < opts.pinnedShare, cells }));
     return tpl;
