@@ -6,6 +6,7 @@ import { loadFigures } from './figures/load.js';
 import { marketOpenFigures } from './figures/market-open.js';
 import { rollingCorrelationFigures } from './figures/rolling-correlation.js';
 import { storeReadFigures } from './figures/store-read.js';
+import { warmReadFigures } from './figures/warm-read.js';
 import { printTable, type Row } from './harness.js';
 
 // `npm run bench`: every figure beside a baseline measured in the same run. Medians after warm-up.
@@ -13,6 +14,7 @@ import { printTable, type Row } from './harness.js';
 
 const figures: [string, () => Promise<Row[]>][] = [
   ['store read', storeReadFigures],
+  ['warm read', warmReadFigures],
   ['GraphQL execution', graphqlExecutionFigures],
   ['rolling correlation', rollingCorrelationFigures],
   ['lambda bundle', lambdaBundleFigures],
