@@ -7,6 +7,7 @@ import { marketOpenFigures } from './figures/market-open.js';
 import { rollingCorrelationFigures } from './figures/rolling-correlation.js';
 import { storeReadFigures } from './figures/store-read.js';
 import { warmReadFigures } from './figures/warm-read.js';
+import { workbookOpenFigures } from './figures/workbook-open.js';
 import { printTable, type Row } from './harness.js';
 
 // `npm run bench`: every figure beside a baseline measured in the same run. Medians after warm-up.
@@ -19,6 +20,7 @@ const figures: [string, () => Promise<Row[]>][] = [
   ['rolling correlation', rollingCorrelationFigures],
   ['lambda bundle', lambdaBundleFigures],
   ['add-in recalculation', addinRecalcFigures],
+  ['workbook open', workbookOpenFigures],
   ['load', loadFigures],
   ['market open', marketOpenFigures],
 ];
