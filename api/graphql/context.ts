@@ -1,7 +1,5 @@
 import { requireSeriesId } from '../services/ids.js';
-import type { MetaCache } from '../store/meta-cache.js';
 import { requestReads, type SeriesReads } from '../store/request-reads.js';
-import type { SeriesStore } from '../store/series-store.js';
 import type { SeriesMeta } from '../series/types.js';
 
 export interface GraphQLContext {
@@ -12,16 +10,17 @@ export interface GraphQLContext {
   signal: AbortSignal;
 }
 
-export function createContext(store: SeriesStore, metaCache: MetaCache, requestId: string, signal: AbortSignal = new AbortController().signal): GraphQLContext {
-  const reads = requestReads(store, signal);
+/** `reads`: the container's ReadCache view for this request (or the store itself). */
+export function createContext(reads: SeriesReads, requestId: string, signal: AbortSignal = new AbortController().signal): GraphQLContext {
+  const shared = requestReads(reads, signal);
   return {
-    store: reads,
+    store: shared,
     requestId,
     signal,
     meta: async (id) => {
       requireSeriesId(id);
       signal.throwIfAborted();
-      return metaCache.get(id);
+      return shared.getMeta(id);
     },
   };
 }

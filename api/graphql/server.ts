@@ -1,18 +1,28 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { typeDefs } from '../generated/type-defs.js';
 import { logger } from '../observability/logger.js';
 import { requestLog } from '../observability/request-log-plugin.js';
+import { API_KEY_HEADER } from '../auth/require-api-key.js';
 import type { GraphQLContext } from './context.js';
 import { maxQueryTokens } from '../services/limits.js';
 import { DocumentStore } from './document-store.js';
+import { cacheControl, type CacheControlOptions } from './http/cache-control-plugin.js';
 import { costLimits } from './limits/cost-limits-plugin.js';
 import { resolvers } from './resolvers/index.js';
 
 export interface ServerOptions {
   /** Schema introspection; serverless.yml turns it off on the production stage. */
   introspection?: boolean;
+  /** When answers count as immutable for Cache-Control (tests pin the clock). */
+  cacheControl?: CacheControlOptions;
 }
 
 /** Errors we raised on purpose pass through; anything else is logged and shown without internals. */
@@ -67,6 +77,21 @@ export function createApolloServer(opts: ServerOptions = {}): ApolloServer<Graph
     documentStore: new DocumentStore(),
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [queriesOnly, costLimits, requestLog as ApolloServerPlugin<GraphQLContext>],
+    // GET is allowed for queries (Apollo refuses anything else over GET). CSRF prevention stays on:
+    // every request must carry x-api-key, a header no simple (unpreflighted) browser request can send.
+    csrfPrevention: { requestHeaders: [API_KEY_HEADER, 'apollo-require-preflight', 'x-apollo-operation-name'] },
+    // Automatic persisted queries use Apollo's in-memory cache, per container (the default, said aloud).
+    persistedQueries: {},
+    plugins: [
+      queriesOnly,
+      costLimits,
+      requestLog as ApolloServerPlugin<GraphQLContext>,
+      ApolloServerPluginCacheControlDisabled(), // Apollo's per-field hints are replaced by the rule in cacheControl
+      // Tide reports nothing to Apollo GraphOS; the bundle leaves these plugins' protobuf out (infra/esbuild-plugins.cjs).
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      cacheControl(opts.cacheControl) as ApolloServerPlugin<GraphQLContext>,
+    ],
   });
 }

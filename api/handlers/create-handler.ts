@@ -5,7 +5,7 @@ import { createKeyVerifier } from '../auth/key-verifier.js';
 import { keyIdOf, requireApiKey } from '../auth/require-api-key.js';
 import { createContext } from '../graphql/context.js';
 import { createApolloServer, type ServerOptions } from '../graphql/server.js';
-import { MetaCache } from '../store/meta-cache.js';
+import { ReadCache, type ReadCacheOptions } from '../store/read-cache.js';
 import type { SeriesStore } from '../store/series-store.js';
 import { withDeadline } from './deadline.js';
 import { documentGate } from './document-gate.js';
@@ -13,6 +13,8 @@ import { documentGate } from './document-gate.js';
 export interface HandlerOptions extends ServerOptions {
   /** How long this container reuses an API key lookup (default one minute). */
   keyCacheMs?: number;
+  /** The cross-request read cache's settings; false reads every request from the store (fault tests). */
+  cache?: ReadCacheOptions | false;
 }
 
 /** Schema introspection from TIDE_INTROSPECTION, which serverless.yml sets per stage; `fallback` when unset. */
@@ -29,11 +31,11 @@ export function introspectionFromEnv(fallback: boolean): boolean {
 export function createGraphqlHandler(store: SeriesStore, opts: HandlerOptions = {}) {
   const server = createApolloServer(opts);
   const verify = createKeyVerifier(new ApiKeyStore(store.client, store.tableName), { cacheMs: opts.keyCacheMs });
-  const metaCache = new MetaCache(store);
+  const cache = opts.cache === false ? null : new ReadCache(store, opts.cache);
   const signals = new WeakMap<APIGatewayProxyEventV2, AbortSignal>();
   const apollo = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
     middleware: [requireApiKey(verify), documentGate],
-    context: async ({ event, context }) => ({ ...createContext(store, metaCache, context.awsRequestId, signals.get(event)), keyId: keyIdOf(event) }),
+    context: async ({ event, context }) => ({ ...createContext(cache ? cache.forRequest() : store, context.awsRequestId, signals.get(event)), keyId: keyIdOf(event) }),
   });
   // The third parameter keeps Lambda's (event, context, callback) signature; the answer is the promise.
   return (event: APIGatewayProxyEventV2, context: Context, _callback?: unknown): Promise<APIGatewayProxyResultV2> =>

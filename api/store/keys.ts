@@ -3,6 +3,8 @@
 export const CATALOG_INDEX = 'catalog';
 export const CATALOG_PARTITION = 'SERIES';
 export const META_SK = 'META';
+/** The item whose token every write of a series replaces; caches key what they hold by it. */
+export const VERSION_SK = 'VERSION';
 
 export const seriesPk = (id: string): string => `S#${id}`;
 export const chunkSk = (year: number): string => `C#${String(year).padStart(4, '0')}`;

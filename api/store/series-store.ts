@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Revision, SeriesMeta } from '../series/types.js';
 import { batchWrite, type WriteRequest } from './batch-write.js';
@@ -5,6 +6,9 @@ import { decodeChunk, encodeChunk } from './chunk-codec.js';
 import { CATALOG_INDEX, CATALOG_PARTITION, META_SK, chunkSk, seriesPk, vintageSk, yearOf } from './keys.js';
 import { mergeRevisions } from './revisions.js';
 import { datesOfPage, vintagePages } from './vintage-pages.js';
+import { readVersion, writeVersion, type SeriesVersion } from './versions.js';
+
+export type { SeriesVersion } from './versions.js';
 
 export interface StoreOptions {
   client: DynamoDBDocumentClient;
@@ -17,7 +21,7 @@ export interface StoreStats {
   itemsRead: number;
 }
 
-const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk'];
+const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'w']; // w: the version token of the write (versions.ts)
 
 /** Undoes a write: puts back what it replaced and deletes what it created. */
 export type Undo = () => Promise<void>;
@@ -41,6 +45,9 @@ export class SeriesStore {
   readonly client: DynamoDBDocumentClient;
   readonly tableName: string;
   readonly stats: StoreStats = { requests: 0, itemsRead: 0 };
+  /** Called when a write of a series starts and when it ends, so a cache in this process drops what it holds at once. */
+  readonly writeListeners = new Set<(id: string) => void>();
+  private readonly writing = new Map<string, number>();
 
   constructor(opts: StoreOptions) {
     this.client = opts.client;
@@ -48,17 +55,51 @@ export class SeriesStore {
   }
 
   async getMeta(id: string): Promise<SeriesMeta | null> {
+    return (await this.getMetaStamped(id, false))?.meta ?? null;
+  }
+
+  /** The metadata and the version token of the write that stored it, for a cache to check. */
+  async getMetaStamped(id: string, consistent: boolean): Promise<{ meta: SeriesMeta; token?: string } | null> {
     this.stats.requests++;
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: seriesPk(id), sk: META_SK } }));
+    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: seriesPk(id), sk: META_SK }, ConsistentRead: consistent || undefined }));
     if (!out.Item) return null;
     this.stats.itemsRead++;
-    return toMeta(out.Item);
+    return { meta: toMeta(out.Item), token: out.Item.w === undefined ? undefined : String(out.Item.w) };
   }
 
   async putMeta(meta: SeriesMeta): Promise<void> {
-    const item = { ...meta, pk: seriesPk(meta.id), sk: META_SK, gsi1pk: CATALOG_PARTITION, gsi1sk: meta.id };
+    const token = randomUUID();
+    const item = { ...meta, pk: seriesPk(meta.id), sk: META_SK, gsi1pk: CATALOG_PARTITION, gsi1sk: meta.id, w: token };
+    await this.writingSeries(meta.id, async () => {
+      this.stats.requests++;
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
+      this.stats.requests++;
+      await writeVersion(this.client, this.tableName, meta.id, token, { meta: true });
+    });
+  }
+
+  /** The series' current version (strongly consistent, one small item); null if it was never written with versions. */
+  async getVersion(id: string): Promise<SeriesVersion | null> {
     this.stats.requests++;
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
+    const version = await readVersion(this.client, this.tableName, id);
+    if (version) this.stats.itemsRead++;
+    return version;
+  }
+
+  /** True while this process is writing the series: a cache must not answer from what it holds meanwhile. */
+  isWriting(id: string): boolean {
+    return (this.writing.get(id) ?? 0) > 0;
+  }
+
+  /** The year-chunks in [fromYear, toYear], each with the version token of the write that stored it, for a cache to check. */
+  async readChunks(id: string, fromYear: number, toYear: number, consistent: boolean): Promise<Map<number, { revisions: Revision[]; token?: string }>> {
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      ConsistentRead: consistent || undefined,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+      ExpressionAttributeValues: { ':pk': seriesPk(id), ':a': chunkSk(fromYear), ':b': chunkSk(toYear) },
+    });
+    return new Map(items.map((item) => [Number(item.year), { revisions: decodeChunk(item), token: item.w === undefined ? undefined : String(item.w) }]));
   }
 
   async listMeta(): Promise<SeriesMeta[]> {
@@ -129,6 +170,11 @@ export class SeriesStore {
    */
   async writeRevisions(id: string, revisions: Revision[]): Promise<{ added: number; undo: Undo }> {
     if (revisions.length === 0) return { added: 0, undo: async () => undefined };
+    return this.writingSeries(id, () => this.upsertChunks(id, revisions));
+  }
+
+  private async upsertChunks(id: string, revisions: Revision[]): Promise<{ added: number; undo: Undo }> {
+    const token = randomUUID();
     const byYear = new Map<number, Revision[]>();
     for (const r of revisions) {
       const year = yearOf(r.date);
@@ -146,11 +192,29 @@ export class SeriesStore {
       const result = mergeRevisions(existing, byYear.get(year)!);
       if (result.added === 0 && result.merged.length === existing.length) continue;
       added += result.added;
-      requests.push({ PutRequest: { Item: { ...encodeChunk(id, year, result.merged) } } });
+      requests.push({ PutRequest: { Item: { ...encodeChunk(id, year, result.merged), w: token } } });
       restore.push(existing.length ? { PutRequest: { Item: { ...encodeChunk(id, year, existing) } } } : { DeleteRequest: { Key: { pk: seriesPk(id), sk: chunkSk(year) } } });
     }
     await this.writeOrUndo(requests, restore);
-    return { added, undo: () => this.write(restore) };
+    if (requests.length > 0) {
+      this.stats.requests++;
+      await writeVersion(this.client, this.tableName, id, token, { years: requests.flatMap((r) => ('PutRequest' in r ? [Number(r.PutRequest.Item.year)] : [])) });
+    }
+    // An undo puts back items without this write's token, so a cache checking tokens never trusts them.
+    return { added, undo: () => this.writingSeries(id, () => this.write(restore)) };
+  }
+
+  private async writingSeries<T>(id: string, write: () => Promise<T>): Promise<T> {
+    this.writing.set(id, (this.writing.get(id) ?? 0) + 1);
+    for (const listener of this.writeListeners) listener(id);
+    try {
+      return await write();
+    } finally {
+      const left = (this.writing.get(id) ?? 1) - 1;
+      if (left > 0) this.writing.set(id, left);
+      else this.writing.delete(id);
+      for (const listener of this.writeListeners) listener(id);
+    }
   }
 
   private async write(requests: WriteRequest[]): Promise<void> {

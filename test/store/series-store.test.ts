@@ -26,8 +26,8 @@ describe('SeriesStore against dynalite', () => {
     expect(await writeSeries(t.store, meta('EDGE'), input)).toBe(6);
     expect(await t.store.readRevisions('EDGE')).toEqual(input);
     expect(await t.store.readRevisions('EDGE', '2024-01-01', '2024-12-31')).toEqual(input.slice(2, 5));
-    // one chunk per series-year, the metadata, and one page of vintage dates per year of release
-    expect(await chunkKeys('EDGE')).toEqual(['C#2023', 'C#2024', 'C#2025', 'META', 'V#2023', 'V#2024', 'V#2025']);
+    // one chunk per series-year, the metadata, one page of vintage dates per year of release, and the version
+    expect(await chunkKeys('EDGE')).toEqual(['C#2023', 'C#2024', 'C#2025', 'META', 'V#2023', 'V#2024', 'V#2025', 'VERSION']);
     const m = await t.store.getMeta('EDGE');
     expect(m).toMatchObject({ firstDate: '2023-12-29', lastDate: '2025-01-01' });
   });
