@@ -76,14 +76,17 @@ export function atOrBefore(days: Map<string, PublicationDays>, labels: readonly 
 }
 
 /** The first raw date of the last period before `date` that anything had been published for by `day`. */
-function previousKnown(days: Map<string, PublicationDays>, labels: readonly string[], date: string, day: string): string | undefined {
-  let i = indexAtOrBefore(labels, date);
-  if (i >= 0 && labels[i] === date) i--;
-  for (; i >= 0; i--) {
-    const d = days.get(labels[i])!;
-    if (d.firstSeen <= day) return d.firstDate;
-  }
-  return undefined;
+/**
+ * Where the period of the last value known (non-missing) before `own` starts: a change skips missing
+ * observations, so it may reach back past any number of them.
+ */
+function previousValueStart(known: Columns, own: string, days: Map<string, PublicationDays>, labelOf: (date: string) => string): string | undefined {
+  let k = indexAtOrBefore(known.dates, own);
+  if (k >= 0 && known.dates[k] >= own) k--;
+  while (k >= 0 && known.values[k] == null) k--;
+  if (k < 0) return undefined;
+  const date = known.dates[k];
+  return days.get(labelOf(date))?.firstDate ?? date;
 }
 
 /**
@@ -136,7 +139,6 @@ function slice(revisions: Revision[], from: string, to: string): Revision[] {
 export function firstRelease(revisions: Revision[], s: Shaping): Columns {
   const latest = s.shape(columnsAsOf(revisions));
   const days = publicationDays(revisions, s.labelOf);
-  const labels = [...days.keys()];
   const first = new Map<string, number | null>();
   for (const [day, dates] of recomputeDays(latest.dates, (d) => days.get(d))) {
     // Only the history the shaping reads before these results (plus their own periods), so a daily
@@ -147,7 +149,7 @@ export function firstRelease(revisions: Revision[], s: Shaping): Columns {
     if (s.historyDays !== 'all') {
       const own = days.get(dates[0])?.firstDate ?? dates[0];
       const lookback = s.historyDays > 0 ? addDays(own, -s.historyDays) : own;
-      const previous = previousKnown(days, labels, dates[0], day) ?? lookback;
+      const previous = previousValueStart(columnsAsOf(revisions, day), own, days, s.labelOf) ?? lookback;
       input = slice(revisions, previous < lookback ? previous : lookback, days.get(dates[dates.length - 1])?.lastDate ?? dates[dates.length - 1]);
     }
     const then = s.shape(columnsAsOf(input, day));

@@ -183,24 +183,26 @@ export class SeriesStore {
       else byYear.set(year, [r]);
     }
     const years = [...byYear.keys()].sort((a, b) => a - b);
-    const stored = await this.readRevisions(id, `${years[0]}-01-01`, `${years[years.length - 1]}-12-31`);
+    const stored = await this.readChunks(id, years[0], years[years.length - 1], false);
     let added = 0;
     const requests: WriteRequest[] = [];
     const restore: WriteRequest[] = [];
     for (const year of years) {
-      const existing = stored.filter((r) => yearOf(r.date) === year);
+      const previous = stored.get(year);
+      const existing = previous?.revisions ?? [];
       const result = mergeRevisions(existing, byYear.get(year)!);
       if (result.added === 0 && result.merged.length === existing.length) continue;
       added += result.added;
       requests.push({ PutRequest: { Item: { ...encodeChunk(id, year, result.merged), w: token } } });
-      restore.push(existing.length ? { PutRequest: { Item: { ...encodeChunk(id, year, existing) } } } : { DeleteRequest: { Key: { pk: seriesPk(id), sk: chunkSk(year) } } });
+      // An undo puts back the item exactly, its version token included, so a cache's check still holds.
+      const restored = { ...encodeChunk(id, year, existing), ...(previous?.token ? { w: previous.token } : {}) };
+      restore.push(existing.length ? { PutRequest: { Item: restored } } : { DeleteRequest: { Key: { pk: seriesPk(id), sk: chunkSk(year) } } });
     }
     await this.writeOrUndo(requests, restore);
     if (requests.length > 0) {
       this.stats.requests++;
       await writeVersion(this.client, this.tableName, id, token, { years: requests.flatMap((r) => ('PutRequest' in r ? [Number(r.PutRequest.Item.year)] : [])) });
     }
-    // An undo puts back items without this write's token, so a cache checking tokens never trusts them.
     return { added, undo: () => this.writingSeries(id, () => this.write(restore)) };
   }
 

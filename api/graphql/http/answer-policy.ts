@@ -9,7 +9,7 @@ import { addDays } from '../../series/dates.js';
 const AS_OF_FIELDS = new Set(['Series.observations', 'Series.latest', 'Query.indicator', 'Query.positioning', 'Query.cutProbabilities']);
 
 /** Types that are pieces of an answer decided by their parent field (columns, outcomes). */
-const PART_TYPES = new Set(['Observations', 'Observation', 'IndicatorResult', 'Positioning', 'RateOutcome']);
+const PART_TYPES = new Set(['Observations', 'Observation', 'IndicatorResult', 'Positioning', 'CutProbabilities', 'RateOutcome']);
 
 export type FieldVerdict = 'immutable' | 'neutral' | 'changeable';
 

@@ -32,12 +32,12 @@ gdp_2601 = vintage("gdpc1_quarterly_fred_vintage_2026-01.csv", "GDPC1")
 
 
 def annualized(levels):
-    """Quarter-on-quarter growth at an annual rate, percent: 100 * ((x_t / x_{t-1})^4 - 1)."""
-    return (levels / levels.shift(1)) ** 4 * 100 - 100
+    """Quarter-on-quarter growth at an annual rate, a fraction: (x_t / x_{t-1})^4 - 1."""
+    return (levels / levels.shift(1)) ** 4 - 1
 
 
 def pct(levels):
-    return levels.pct_change(fill_method=None) * 100
+    return levels.pct_change(fill_method=None)
 
 
 def at(series, date):
@@ -63,14 +63,14 @@ out = {
         "2024-12-01": at(pct(cpi_2601), "2024-12-01"),
     },
     # What mixing first prints would give for December (November's first print from the 2024-12 file).
-    "cpi_pct_change_dec_2024_mixed_first_prints": 100 * (at(cpi_2601, "2024-12-01") / at(cpi_2412, "2024-11-01") - 1),
+    "cpi_pct_change_dec_2024_mixed_first_prints": (at(cpi_2601, "2024-12-01") / at(cpi_2412, "2024-11-01") - 1),
     "cpi_pct_change_latest": {
         "2024-06-01": at(pct(cpi_2604), "2024-06-01"),
         "2024-12-01": at(pct(cpi_2604), "2024-12-01"),
     },
     # CPI year on year, June 2024: both months as known on 2024-07-11 (the 2024-12 vintage).
-    "cpi_yoy_first_2024_06": 100 * (at(cpi_2412, "2024-06-01") / at(cpi_2412, "2023-06-01") - 1),
-    "cpi_yoy_latest_2024_06": 100 * (at(cpi_2604, "2024-06-01") / at(cpi_2604, "2023-06-01") - 1),
+    "cpi_yoy_first_2024_06": (at(cpi_2412, "2024-06-01") / at(cpi_2412, "2023-06-01") - 1),
+    "cpi_yoy_latest_2024_06": (at(cpi_2604, "2024-06-01") / at(cpi_2604, "2023-06-01") - 1),
     # Quarterly mean of 2024Q2: complete when June is first printed (2024-07-11).
     "cpi_quarterly_mean_first_2024_04": float(cpi_2412.resample("QS").mean().loc["2024-04-01"]),
     "cpi_quarterly_mean_latest_2024_04": float(cpi_2604.resample("QS").mean().loc["2024-04-01"]),
