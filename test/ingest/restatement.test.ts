@@ -18,11 +18,13 @@ const ingestPure = (stored: Revision[], incoming: Revision[], runDate: string) =
 const values = (revs: Revision[], asOf?: string) => Object.fromEntries(inForce(revs, asOf).map((r) => [r.date, r.value]));
 
 describe('restatement property (pure)', () => {
+  // A source sends numbers, never -0; adding 0 turns -0 into 0, which the store rightly treats as the same value.
+  const price = fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((x) => x + 0);
   const series = fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 40 }).chain((days) =>
     fc.tuple(
       fc.constant(days.sort((a, b) => a - b).map((d) => addDays('2024-01-01', d))),
-      fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: days.length, maxLength: days.length }),
-      fc.array(fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { nil: undefined }), { minLength: days.length, maxLength: days.length }),
+      fc.array(price, { minLength: days.length, maxLength: days.length }),
+      fc.array(fc.option(price, { nil: undefined }), { minLength: days.length, maxLength: days.length }),
     ));
 
   it('asOf before the second ingest returns A; latest returns the changed values; re-running changes nothing', () => {
