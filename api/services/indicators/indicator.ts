@@ -43,24 +43,22 @@ export function computeIndicator(reader: SeriesReader, args: QueryIndicatorArgs)
 
 /** The indicator over its inputs as known on asOf (the latest values when absent). */
 async function computeAsKnown(reader: SeriesReader, args: QueryIndicatorArgs): Promise<IndicatorOutput> {
-  {
-    const spec = SPECS[args.name];
-    checkShape(args, spec);
-    validateRange(args.from, args.to);
-    const metas = await Promise.all(args.inputs.map((id) => requireMeta(reader, id)));
-    const frequency = chooseFrequency(args.name, metas, args.frequency);
-    const window = spec.rolling ? resolveWindow(args.window, frequency) : 0;
-    const minObservations = args.minObservations ?? window;
-    if (spec.rolling) assertMinObservations(minObservations, window);
-    const warmUp = spec.warmUp(window);
-    const readFrom = args.from && warmUp > 0 ? readStart(args.from, frequency, warmUp) : args.from ?? undefined;
-    const inputs = await Promise.all(metas.map((meta) => readInput(reader, meta, { frequency, readFrom, to: args.to, asOf: args.asOf })));
-    // CHANGE starts from the last value on or before `from`, so only data up to `to` must exist.
-    const needed = args.name === 'CHANGE' ? { to: args.to, asOf: args.asOf } : { from: args.from, to: args.to, asOf: args.asOf };
-    for (const input of inputs) requireValues(input, needed, frequency);
-    const out = spec.compute(inputs, { window, minObservations, frequency, from: args.from, to: args.to });
-    const { dates, values } = spec.output === 'series' ? trimColumns(out, args, frequency) : out;
-    const meta = { frequency, ...(spec.rolling ? { window, minObservations } : {}), asOf: args.asOf ?? null, release: 'LATEST', ...out.meta };
-    return { name: args.name, inputs: [...args.inputs], dates, values, unit: out.unit, meta };
-  }
+  const spec = SPECS[args.name];
+  checkShape(args, spec);
+  validateRange(args.from, args.to);
+  const metas = await Promise.all(args.inputs.map((id) => requireMeta(reader, id)));
+  const frequency = chooseFrequency(args.name, metas, args.frequency);
+  const window = spec.rolling ? resolveWindow(args.window, frequency) : 0;
+  const minObservations = args.minObservations ?? window;
+  if (spec.rolling) assertMinObservations(minObservations, window);
+  const warmUp = spec.warmUp(window);
+  const readFrom = args.from && warmUp > 0 ? readStart(args.from, frequency, warmUp) : args.from ?? undefined;
+  const inputs = await Promise.all(metas.map((meta) => readInput(reader, meta, { frequency, readFrom, to: args.to, asOf: args.asOf })));
+  // CHANGE starts from the last value on or before `from`, so only data up to `to` must exist.
+  const needed = args.name === 'CHANGE' ? { to: args.to, asOf: args.asOf } : { from: args.from, to: args.to, asOf: args.asOf };
+  for (const input of inputs) requireValues(input, needed, frequency);
+  const out = spec.compute(inputs, { window, minObservations, frequency, from: args.from, to: args.to });
+  const { dates, values } = spec.output === 'series' ? trimColumns(out, args, frequency) : out;
+  const meta = { frequency, ...(spec.rolling ? { window, minObservations } : {}), asOf: args.asOf ?? null, release: 'LATEST', ...out.meta };
+  return { name: args.name, inputs: [...args.inputs], dates, values, unit: out.unit, meta };
 }
