@@ -146,7 +146,8 @@ export function firstRelease(revisions: Revision[], s: Shaping): Columns {
     // lookback in days, and at least the previous period then known however far back (a change
     // against the previous observation after a long gap).
     let input = revisions;
-    if (s.historyDays !== 'all') {
+    // A year-ago comparison can need any older history once values are missing: it reads all of it.
+    if (s.historyDays === 0) {
       const own = days.get(dates[0])?.firstDate ?? dates[0];
       const lookback = s.historyDays > 0 ? addDays(own, -s.historyDays) : own;
       const previous = previousValueStart(columnsAsOf(revisions, day), own, days, s.labelOf) ?? lookback;
