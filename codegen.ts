@@ -18,7 +18,7 @@ const config: CodegenConfig = {
         },
       },
     },
-    'api/generated/type-defs.ts': { plugins: ['./codegen/typedefs-plugin.cjs'] },
+    'api/generated/schema-document.ts': { plugins: ['./codegen/schema-document-plugin.cjs'] },
   },
 };
 export default config;
