@@ -13,7 +13,7 @@ import { itemSize } from '../model/item-size.js';
 import { AWS_LIKE, runModel, type ModelOptions, type ModelResult } from '../model/market-open-model.js';
 import { describePrices } from '../model/prices.js';
 import { startThroughputProxy } from '../model/throughput-proxy.js';
-import { MARKET_OPEN, marketOpen, type SeriesInfo, type Workbook } from '../model/workload.js';
+import { MARKET_OPEN, marketOpen, PINNED_AS_OF, type SeriesInfo, type Workbook } from '../model/workload.js';
 import { measuredColdInit } from './lambda-bundle.js';
 
 const TABLE = 'tide-bench-open';
@@ -21,7 +21,7 @@ const ASSUMED_COLD_INIT_MS = 450;
 
 /** The GraphQL request the add-in sends for one workbook: every cell one aliased field. */
 function workbookQuery(book: Workbook): string {
-  const asOf = book.pinned ? ', asOf: "2025-01-02"' : '';
+  const asOf = book.pinned ? `, asOf: "${PINNED_AS_OF}"` : '';
   return `{ ${book.cells.map((c, i) => `c${i}: series(id: "${c.id}") { observations(from: "${c.from}", to: "${c.to}"${asOf}) { dates values } }`).join(' ')} }`;
 }
 
@@ -71,18 +71,29 @@ export async function marketOpenFigures(): Promise<Row[]> {
       if (!pk.startsWith('S#')) continue;
       const id = pk.slice(2);
       let s = info.get(id);
-      if (!s) info.set(id, (s = { id, chunkBytes: new Map(), metaBytes: 0, versionBytes: 0 }));
+      if (!s) info.set(id, (s = { id, chunkBytes: new Map(), metaBytes: 0, versionBytes: 0, lastDate: '' }));
       const bytes = itemSize(item as never);
       const sk = String(item.sk.S);
-      if (sk === 'META') s.metaBytes = bytes;
+      if (sk === 'META') {
+        s.metaBytes = bytes;
+        s.lastDate = String(item.lastDate?.S ?? '');
+      }
       else if (sk === 'VERSION') s.versionBytes = bytes;
       else if (sk.startsWith('C#')) {
         s.chunkBytes.set(Number(sk.slice(2)), bytes);
         docs.push({ revs: item.revs.S });
       }
     }
+    // What each series' last observation was on the pinned date, asked of the real handler.
+    const ids = [...info.keys()];
+    const knownThen = await createGraphqlHandler(t.store, { cache: false })(
+      toLambdaEvent({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: Buffer.from(JSON.stringify({ query: `{ ${ids.map((id, i) => `s${i}: series(id: "${id}") { latest(asOf: "${PINNED_AS_OF}") { date } }`).join(' ')} }` })), sourceIp: '127.0.0.1' }),
+      lambdaContext('bench'),
+    ) as APIGatewayProxyStructuredResultV2;
+    const latest = (JSON.parse(knownThen.body!) as { data: Record<string, { latest: { date: string } | null } | null> }).data;
+    ids.forEach((id, i) => (info.get(id)!.pinnedLastDate = latest[`s${i}`]?.latest?.date));
     // Popularity: the biggest (daily) series first, the worst case for a hot partition.
-    const series = [...info.values()].filter((s) => s.chunkBytes.size > 0).sort((a, b) => Math.max(...b.chunkBytes.values()) - Math.max(...a.chunkBytes.values()));
+    const series = [...info.values()].filter((s) => s.chunkBytes.size > 0 && s.lastDate).sort((a, b) => Math.max(...b.chunkBytes.values()) - Math.max(...a.chunkBytes.values()));
     const books = marketOpen(series, MARKET_OPEN);
     const sample = books[0];
     const event = (book: Workbook) => toLambdaEvent({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: Buffer.from(JSON.stringify({ query: workbookQuery(book) })), sourceIp: '127.0.0.1' });
