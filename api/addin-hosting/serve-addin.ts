@@ -1,4 +1,4 @@
-import { readStatic } from '../local/static-files.js';
+import { readStatic } from './static-files.js';
 
 // The add-in's built files (addin/dist) are served under /addin/ by the same origin as the API, both
 // locally and deployed. A manifest names the origin it is served from: the build writes the
