@@ -4,6 +4,7 @@
 //   pctOfOpenInterest = 100 × long / open interest     (percent; the group's long side as a share of OI)
 //   netPctOfOpenInterest = 100 × net / open interest   (percent; reported in addition)
 // Non-reportables have no spread column; their spread is null.
+import { cftcSeriesId, type CftcField } from '../series/cftc-fields.js';
 import type { Columns } from './columns.js';
 import { alignMany } from './align.js';
 import { IndicatorInputError } from './errors.js';
@@ -32,13 +33,13 @@ export function positioningSeriesIds(contract: string, group: TraderGroup, repor
   if (!/^[0-9A-Z]+$/.test(contract)) {
     throw new IndicatorInputError('contract', `contract must be a CFTC contract market code such as 239742; got "${contract}".`);
   }
-  const prefix = `CFTC_${contract}_${report === 'FUTURES_ONLY' ? 'F' : 'C'}`;
+  const id = (field: string) => cftcSeriesId(contract, report === 'FUTURES_ONLY' ? 'F' : 'C', field as CftcField);
   const stem = GROUP_FIELD[group];
   return {
-    long: `${prefix}_${stem}_LONG`,
-    short: `${prefix}_${stem}_SHORT`,
-    spread: group === 'NON_REPORTABLES' ? null : `${prefix}_${stem}_SPREAD`,
-    openInterest: `${prefix}_OPEN_INTEREST`,
+    long: id(`${stem}_LONG`),
+    short: id(`${stem}_SHORT`),
+    spread: group === 'NON_REPORTABLES' ? null : id(`${stem}_SPREAD`),
+    openInterest: id('OPEN_INTEREST'),
   };
 }
 

@@ -4,6 +4,7 @@
 import type { QueryPositioningArgs } from '../../generated/resolvers-types.js';
 import { notFound } from '../../graphql/errors.js';
 import { positioning, positioningSeriesIds, type CotReport, type PositioningColumns } from '../../indicators/index.js';
+import { parseCftcSeriesId } from '../../series/cftc-fields.js';
 import { validateRange } from '../observations.js';
 import { withInputErrors } from './errors.js';
 import { readInput, requireMeta, requireValues, type SeriesReader } from './inputs.js';
@@ -23,8 +24,8 @@ async function storedContracts(reader: SeriesReader): Promise<string> {
   const metas = await reader.store.listMeta();
   const codes = new Map<string, string>();
   for (const m of metas) {
-    const code = /^CFTC_([0-9A-Z]+)_[FC]_OPEN_INTEREST$/.exec(m.id)?.[1];
-    if (code) codes.set(code, m.name.split(':')[0]);
+    const parsed = parseCftcSeriesId(m.id);
+    if (parsed?.field === 'OPEN_INTEREST') codes.set(parsed.contract, m.name.split(':')[0]);
   }
   return [...codes].map(([code, name]) => `${code} (${name})`).join(', ') || 'none';
 }
