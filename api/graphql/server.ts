@@ -1,5 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { typeDefs } from '../generated/type-defs.js';
 import { logger } from '../observability/logger.js';
@@ -55,6 +56,7 @@ export function createApolloServer(opts: ServerOptions = {}): ApolloServer<Graph
     introspection: opts.introspection ?? true,
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [queriesOnly, costLimits, requestLog as ApolloServerPlugin<GraphQLContext>],
+    // No Apollo landing page: it loads its IDE from another host; the front door serves Tide's own.
+    plugins: [ApolloServerPluginLandingPageDisabled(), queriesOnly, costLimits, requestLog as ApolloServerPlugin<GraphQLContext>],
   });
 }

@@ -4,12 +4,15 @@ import { createKeyVerifier } from '../auth/key-verifier.js';
 import { keyIdOf, requireApiKey } from '../auth/require-api-key.js';
 import { createContext } from '../graphql/context.js';
 import { createApolloServer, type ServerOptions } from '../graphql/server.js';
+import { frontDoorForBrowsers } from './front-door.js';
 import { MetaCache } from '../store/meta-cache.js';
 import type { SeriesStore } from '../store/series-store.js';
 
 export interface HandlerOptions extends ServerOptions {
   /** How long this container reuses an API key lookup (default one minute). */
   keyCacheMs?: number;
+  /** Whether the front page a browser gets at /graphql carries the GraphQL IDE (TIDE_IDE). */
+  ide?: boolean;
 }
 
 /**
@@ -21,7 +24,7 @@ export function createGraphqlHandler(store: SeriesStore, opts: HandlerOptions = 
   const verify = createKeyVerifier(new ApiKeyStore(store.client, store.tableName), { cacheMs: opts.keyCacheMs });
   const metaCache = new MetaCache(store);
   return startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
-    middleware: [requireApiKey(verify)],
+    middleware: [frontDoorForBrowsers(opts.ide ?? false), requireApiKey(verify)],
     context: async ({ event, context }) => ({ ...createContext(store, metaCache, context.awsRequestId), keyId: keyIdOf(event) }),
   });
 }

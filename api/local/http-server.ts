@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { GraphqlHandler } from '../handlers/create-handler.js';
 import { lambdaContext, toLambdaEvent } from './lambda-event.js';
-import { serveAddin } from '../addin-hosting/serve-addin.js';
+import { frontDoor, serveSite, type SiteOptions } from '../addin-hosting/site.js';
+import { wantsPage } from '../front-door/page.js';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -34,16 +35,22 @@ async function invoke(handler: GraphqlHandler, req: IncomingMessage, res: Server
   send(res, result.statusCode ?? 200, headers, result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
 }
 
-/** Serves the Lambda handler at /graphql and the add-in's built files under /addin/, as API Gateway and the static host would. */
-export function createHttpServer(handler: GraphqlHandler, addinDir: string): Server {
+// The development key goes only into pages asked for by this machine's own name, so a site that
+// rebinds its DNS name to 127.0.0.1 cannot read it from the front page.
+const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+
+/** Serves the Lambda handler at /graphql and everything else the site serves (addin-hosting), as API Gateway and the static host would. */
+export function createHttpServer(handler: GraphqlHandler, site: SiteOptions): Server {
   return createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
+    const url = new URL(req.url ?? '/', 'http://local');
+    const path = url.pathname;
     const origin = `http://${req.headers.host ?? 'localhost'}`;
-    const work = path === '/graphql'
+    const page = { ...site, apiKey: LOOPBACK_HOST.test(req.headers.host ?? '') ? site.apiKey : undefined };
+    const work = path === '/graphql' && !wantsPage(req.method ?? 'GET', req.headers as Record<string, string>, url.searchParams)
       ? invoke(handler, req, res)
-      : path.startsWith('/addin/')
-        ? serveAddin(addinDir, path, origin).then((file) => send(res, file.status, file.headers, file.body))
-        : Promise.resolve(send(res, 404, { 'content-type': 'text/plain' }, 'Tide: the API is at /graphql, the Excel add-in under /addin/'));
+      : path === '/graphql'
+        ? Promise.resolve(frontDoor(page, origin)).then((file) => send(res, file.status, file.headers, file.body))
+        : serveSite(path, origin, page).then((file) => send(res, file.status, file.headers, file.body));
     work.catch((err: Error) => {
       if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
       else res.destroy(err);

@@ -51,8 +51,8 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
     throw err;
   });
   const loaded = await loadBundled(store, join(root, 'data'));
-  const handler = createGraphqlHandler(store, { introspection: true, keyCacheMs: opts.keyCacheMs });
-  const http = createHttpServer(handler, join(root, 'addin', 'dist'));
+  const handler = createGraphqlHandler(store, { introspection: true, ide: true, keyCacheMs: opts.keyCacheMs });
+  const http = createHttpServer(handler, { root, ide: true, apiKey });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(opts.port ?? 0, '127.0.0.1', () => resolve());

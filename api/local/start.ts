@@ -10,7 +10,7 @@ const port = Number(process.env.PORT ?? 4000);
 const server = await startLocalServer({ port, dataDir: localDataDir(), apiKey: process.env.TIDE_API_KEY || undefined });
 const url = server.url.replace('127.0.0.1', 'localhost');
 console.log(server.loaded.loaded ? `Loaded the bundled dataset: ${server.loaded.series} series, ${server.loaded.added} values.` : 'Bundled dataset already loaded.');
-console.log(`Tide GraphQL API: ${url}/graphql   (Excel add-in files: ${url}/addin/)`);
+console.log(`Tide GraphQL API: ${url}/graphql   (GraphQL IDE and links: ${url}/   Excel add-in files: ${url}/addin/)`);
 console.log(`Development API key (send it as the x-api-key header; TIDE_API_KEY sets your own): ${server.apiKey}`);
 console.log(`Try:
   curl -s ${url}/graphql -H 'content-type: application/json' -H "x-api-key: ${server.apiKey}" \\

@@ -32,7 +32,7 @@ beforeAll(async () => {
   await loadBundled(store, 'data');
   ({ key: apiKey } = await new ApiKeyStore(store.client, TABLE).create('fault test'));
   process.env.TIDE_META_TTL_MS = '0';
-  http = createHttpServer(createGraphqlHandler(store), 'addin/dist');
+  http = createHttpServer(createGraphqlHandler(store), { root: '.', ide: false });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
 });
