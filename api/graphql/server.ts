@@ -2,10 +2,12 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { ErrorCode } from '../errors/domain-error.js';
 import { typeDefs } from '../generated/type-defs.js';
 import { logger } from '../observability/logger.js';
 import { requestLog } from '../observability/request-log-plugin.js';
 import type { GraphQLContext } from './context.js';
+import { formatDomainError, graphqlError, isDomainError } from './errors.js';
 import { costLimits } from './limits/cost-limits-plugin.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -14,17 +16,18 @@ export interface ServerOptions {
   introspection?: boolean;
 }
 
-/** Errors we raised on purpose pass through; anything else is logged and shown without internals. */
+/** Errors we raised on purpose pass through (a DomainError with its code); anything else is logged and shown without internals. */
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  if (isDomainError(original)) return formatDomainError(formatted, original);
   const code = formatted.extensions?.code;
   if (isGraphQLError(original) || (code && code !== 'INTERNAL_SERVER_ERROR')) return formatted;
   if (isStoreUnavailable(original)) {
     logger.warn('data store unavailable after retries', { errorName: (original as Error).name, path: formatted.path });
-    return { message: 'The data store is busy or unreachable right now; nothing was changed, retry in a few seconds', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    return { message: 'The data store is busy or unreachable right now; nothing was changed, retry in a few seconds', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' satisfies ErrorCode } };
   }
   logger.error('unexpected resolver error', { error: original as Error, path: formatted.path });
-  return { message: 'Internal error while answering this field; it has been logged', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return { message: 'Internal error while answering this field; it has been logged', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode } };
 }
 
 const TRANSIENT = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'InternalServerError', 'ServiceUnavailable', 'TimeoutError', 'RequestTimeout', 'ECONNREFUSED', 'ECONNRESET']);
@@ -42,7 +45,7 @@ const queriesOnly: ApolloServerPlugin<GraphQLContext> = {
     return {
       async didResolveOperation({ operation }) {
         if (operation && operation.operation !== 'query') {
-          throw new GraphQLError(`Tide's API is read-only: send a query, not a ${operation.operation}`, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+          throw graphqlError('BAD_REQUEST', `Tide's API is read-only: send a query, not a ${operation.operation}`, { httpStatus: 400 });
         }
       },
     };

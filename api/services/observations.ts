@@ -1,4 +1,4 @@
-import { badInput, tooLarge } from '../graphql/errors.js';
+import { badInput, tooLarge } from '../errors/domain-error.js';
 import { addDays } from '../series/dates.js';
 import { isLowerOrEqual, periodOf } from '../series/periods.js';
 import { resample, type Aggregation } from '../series/resample.js';

@@ -1,4 +1,4 @@
-import { badInput } from '../graphql/errors.js';
+import { badInput } from '../errors/domain-error.js';
 import type { SeriesMeta } from '../series/types.js';
 import { rankSeries } from './search-rank.js';
 

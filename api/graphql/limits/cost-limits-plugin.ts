@@ -1,10 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, getVariableValues } from 'graphql';
+import { getVariableValues, type GraphQLError } from 'graphql';
 // The CommonJS build on purpose: it shares Node's resolution of "graphql" with Apollo (a bundle maps
 // both to one copy). Node's ESM loader cannot see its re-exported names and offers them under
 // `default`; bundlers and vitest offer them directly.
 import * as queryComplexityModule from 'graphql-query-complexity/cjs';
 import { maxQueryComplexity, maxQueryDepth } from '../../services/limits.js';
+import type { ErrorCode } from '../../errors/domain-error.js';
+import { graphqlError } from '../errors.js';
 import { operationDepth } from './depth.js';
 import { fieldCostEstimator } from './field-costs.js';
 
@@ -13,7 +15,7 @@ const loaded = queryComplexityModule as QueryComplexity & { default?: Partial<Qu
 const queryComplexity = (typeof loaded.default?.getComplexity === 'function' ? loaded.default : loaded) as QueryComplexity;
 const { getComplexity, simpleEstimator } = queryComplexity;
 
-const refuse = (message: string, code: string): GraphQLError => new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+const refuse = (message: string, code: ErrorCode): GraphQLError => graphqlError(code, message, { httpStatus: 400 });
 
 /** Refuses, before any resolver runs, an operation nested too deeply or costing too much. */
 export const costLimits: ApolloServerPlugin = {
