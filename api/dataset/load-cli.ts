@@ -4,7 +4,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openTarget } from '../ingest/target.js';
+import { openTarget } from '../local/target.js';
 import { loadBundled } from './load-bundled.js';
 
 async function main(argv: string[]): Promise<void> {
