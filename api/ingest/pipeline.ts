@@ -1,5 +1,5 @@
 import type { SeriesMeta } from '../series/types.js';
-import { mergeRevisions, summarize } from '../store/revisions.js';
+import { mergeRevisions, summarize } from '../series/revisions.js';
 import { sameMeta } from './meta.js';
 import type { RevisionStore, SeriesBatch } from './types.js';
 import { validateBatch } from './validate.js';

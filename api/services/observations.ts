@@ -5,7 +5,7 @@ import { resample, type Aggregation } from '../series/resample.js';
 import { transform, type Transform } from '../series/transform.js';
 import type { Columns, Frequency, SeriesMeta } from '../series/types.js';
 import type { SeriesReads } from '../store/request-reads.js';
-import { columnsAsOf } from '../store/revisions.js';
+import { columnsAsOf } from '../series/revisions.js';
 import { maxResponsePoints } from './limits.js';
 
 export interface ObservationArgs {

@@ -3,7 +3,7 @@ import type { Revision, SeriesMeta } from '../series/types.js';
 import { batchPut } from './batch-write.js';
 import { decodeChunk, encodeChunk } from './chunk-codec.js';
 import { CATALOG_INDEX, CATALOG_PARTITION, META_SK, chunkSk, seriesPk, yearOf } from './keys.js';
-import { mergeRevisions } from './revisions.js';
+import { mergeRevisions } from '../series/revisions.js';
 
 export interface StoreOptions {
   client: DynamoDBDocumentClient;
