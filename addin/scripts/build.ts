@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { ICON_SIZES, iconPng } from './icons.js';
-import { manifestXml } from './manifest-xml.js';
+import { manifestTemplate } from './manifest-xml.js';
 
 const addin = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(addin, 'dist');
@@ -36,12 +36,10 @@ export async function buildAddin(): Promise<void> {
   }
   await copyFile(join(addin, '..', 'node_modules', 'uplot', 'dist', 'uPlot.min.css'), join(DIST, 'uPlot.min.css'));
   for (const size of ICON_SIZES) await writeFile(join(DIST, 'assets', `icon-${size}.png`), iconPng(size));
-  // The local server (npm start) serves this next to the files it names; deployments generate
-  // their own with npm run addin:manifest -- --url.
-  await writeFile(join(DIST, 'manifest.xml'), manifestXml(process.env.TIDE_ADDIN_URL ?? LOCAL_ADDIN_URL));
+  // No origin in the build: whoever serves the manifest (the addin Lambda, npm start) names itself,
+  // so one build serves every stage. Hosting the files elsewhere: npm run addin:manifest -- --url.
+  await writeFile(join(DIST, 'manifest.xml'), manifestTemplate());
 }
-
-export const LOCAL_ADDIN_URL = `http://localhost:${process.env.PORT ?? 4000}/addin`;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   buildAddin().then(

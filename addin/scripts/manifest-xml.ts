@@ -29,10 +29,29 @@ export function normaliseBaseUrl(raw: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
+/**
+ * Stands for the origin serving the add-in in the manifest the build writes: each server (the addin
+ * Lambda, the local server) puts its own origin in when it serves the manifest, so one build serves
+ * every stage and no build names a machine.
+ */
+export const ORIGIN_PLACEHOLDER = '{{TIDE_ORIGIN}}';
+/** Where the add-in's files are served under an origin. */
+export const ADDIN_PATH = '/addin';
+
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
+/** The manifest for add-in files served at `baseUrl` (https, or http on localhost). */
 export function manifestXml(baseUrl: string): string {
   const base = normaliseBaseUrl(baseUrl);
+  return render(base, new URL(base).origin);
+}
+
+/** The manifest the build ships: every URL starts with ORIGIN_PLACEHOLDER, filled in by the server. */
+export function manifestTemplate(): string {
+  return render(`${ORIGIN_PLACEHOLDER}${ADDIN_PATH}`, ORIGIN_PLACEHOLDER);
+}
+
+function render(base: string, origin: string): string {
   const u = (path: string) => esc(`${base}/${path}`);
   const icons = (ids: [number, string][]) => ids.map(([s, id]) => `<bt:Image size="${s}" resid="${id}"/>`).join('');
   const iconSet = icons([[16, 'Icon.16'], [32, 'Icon.32'], [80, 'Icon.80']]);
@@ -48,7 +67,7 @@ export function manifestXml(baseUrl: string): string {
   <HighResolutionIconUrl DefaultValue="${u(PAGES.icon(64))}"/>
   <SupportUrl DefaultValue="${u(PAGES.taskpane)}"/>
   <AppDomains>
-    <AppDomain>${esc(new URL(base).origin)}</AppDomain>
+    <AppDomain>${esc(origin)}</AppDomain>
   </AppDomains>
   <Hosts>
     <Host Name="Workbook"/>

@@ -35,7 +35,8 @@ export const SHEETS: SheetSpec[] = [
       'Small caps vs rate cuts — a Tide sample workbook',
       'Every number here is a live TIDE.* formula. Load the Tide add-in (see docs/excel.md), then recalculate (Ctrl+Alt+F9 on desktop).',
       'Sheets: Run-up (Russell 2000 since a date), Correlation (with the 2-year yield), Relative vol (vs the Nasdaq),',
-      'CFTC (asset manager and leveraged fund long shares in Russell E-mini futures), Cut odds (fed funds futures implied outcomes).',
+      'CFTC (asset manager and leveraged fund long shares in Russell E-mini futures), Cut odds (fed funds futures implied outcomes),',
+      'As of (the same questions as they could be answered on a past date: every formula takes that date as its asOf).',
       'Data: the Tide server configured in the add-in (the bundled sample covers 2022-2024). Yahoo and Barchart samples are for personal, non-commercial use.',
     ],
     spills: [{ cell: 'A8', formula: 'TIDE.SEARCH("russell",TRUE)', dateColumn: false }],
@@ -74,7 +75,7 @@ export const SHEETS: SheetSpec[] = [
   {
     name: 'Correlation',
     lines: ['60-day rolling correlation of Russell 2000 and 2-year Treasury yield changes.'],
-    spills: [{ cell: 'A3', formula: 'TIDE.CORR("RUT","DGS2",60,"2023-01-01","2024-12-31",,TRUE)', dateColumn: true }],
+    spills: [{ cell: 'A3', formula: 'TIDE.CORR("RUT","DGS2",60,"2023-01-01","2024-12-31",,,TRUE)', dateColumn: true }],
     charts: [
       { title: 'RUT vs DGS2, 60-day correlation', kind: 'line', categories: col('A', 4), series: [{ name: 'Correlation', values: col('B', 4) }], from: [3, 1], to: [13, 20] },
     ],
@@ -82,7 +83,7 @@ export const SHEETS: SheetSpec[] = [
   {
     name: 'Relative vol',
     lines: ['Volatility of weekly Russell 2000 returns relative to the Nasdaq Composite, 26-week window.'],
-    spills: [{ cell: 'A3', formula: 'TIDE.RELVOL("RUT","NASDAQCOM",26,"WEEKLY","2023-01-01",,TRUE)', dateColumn: true }],
+    spills: [{ cell: 'A3', formula: 'TIDE.RELVOL("RUT","NASDAQCOM",26,"2023-01-01",,"WEEKLY",,TRUE)', dateColumn: true }],
     charts: [
       { title: 'RUT / Nasdaq relative volatility (weekly, 26w)', kind: 'line', categories: col('A', 4), series: [{ name: 'Relative vol', values: col('B', 4) }], from: [3, 1], to: [13, 20] },
     ],
@@ -91,8 +92,8 @@ export const SHEETS: SheetSpec[] = [
     name: 'CFTC',
     lines: ['Long share = long / (long + short) of each trader group in Russell E-mini futures (CFTC code 239742).'],
     spills: [
-      { cell: 'A3', formula: 'TIDE.POSITIONING("239742","ASSET_MANAGER","LONG_SHARE",,,,TRUE)', dateColumn: true },
-      { cell: 'D3', formula: 'TIDE.POSITIONING("239742","LEVERAGED_FUNDS","LONG_SHARE",,,,TRUE)', dateColumn: true },
+      { cell: 'A3', formula: 'TIDE.POSITIONING("239742","ASSET_MANAGER",,,"LONG_SHARE",,,TRUE)', dateColumn: true },
+      { cell: 'D3', formula: 'TIDE.POSITIONING("239742","LEVERAGED_FUNDS",,,"LONG_SHARE",,,TRUE)', dateColumn: true },
     ],
     charts: [
       {
@@ -119,6 +120,20 @@ export const SHEETS: SheetSpec[] = [
     charts: [
       { title: 'September 18, 2024: probability by change (bp)', kind: 'bar', categories: '$C$7:$C$12', series: [{ name: 'Probability', values: '$D$7:$D$12' }], from: [0, 14], to: [5, 30] },
       { title: 'December 18, 2024: probability by change (bp)', kind: 'bar', categories: '$H$7:$H$12', series: [{ name: 'Probability', values: '$I$7:$I$12' }], from: [5, 14], to: [10, 30] },
+    ],
+  },
+  {
+    name: 'As of',
+    lines: ['The numbers as they stood on the date in B3: each formula passes B3 as its asOf, so nothing published after it is used.'],
+    inputs: [['As of', '2024-07-15', 'date']],
+    scalars: [
+      // The end (07-31) lies after B3: the change runs to the last close known on B3.
+      { label: 'RUT change since 2024-07-09, as known on B3', formula: 'TIDE.CHANGE("RUT","2024-07-09","2024-07-31",,B3)', format: '0.00%' },
+      { label: 'June 2024 CPI, first print as known on B3', formula: 'TIDE.VALUE("CPIAUCSL","2024-06-01",B3)', format: '0.000' },
+    ],
+    spills: [
+      { cell: 'A9', formula: 'TIDE.CORR("RUT","DGS2",60,"2024-07-01","2024-07-31",,B3,TRUE)', dateColumn: true },
+      { cell: 'D9', formula: 'TIDE.POSITIONING("239742","ASSET_MANAGER","2024-06-01","2024-07-31","LONG_SHARE",,B3,TRUE)', dateColumn: true },
     ],
   },
 ];

@@ -1,11 +1,11 @@
+import { ADDIN_PATH as ADDIN_BASE, ORIGIN_PLACEHOLDER } from '../../addin/scripts/manifest-xml.js';
 import { readStatic } from './static-files.js';
 
 // The add-in's built files (addin/dist) are served under /addin/ by the same origin as the API, both
-// locally and deployed. A manifest names the origin it is served from: the build writes the
-// placeholder below and each server fills in its own origin, so one build works on every stage.
+// locally and deployed. A manifest names the origin it is served from: the build writes
+// ORIGIN_PLACEHOLDER and each server fills in its own origin, so one build works on every stage.
 
-export const ORIGIN_PLACEHOLDER = '{{TIDE_ORIGIN}}';
-export const ADDIN_PATH = '/addin/';
+export const ADDIN_PATH = `${ADDIN_BASE}/`;
 const MANIFESTS = /(^|\/)manifest[^/]*\.(xml|json)$/;
 
 export interface StaticResponse {

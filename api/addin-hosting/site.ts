@@ -33,9 +33,10 @@ async function asset(dir: string, relative: string, type?: string): Promise<Stat
   return { status: 200, headers: { 'content-type': type ?? file.type, 'cache-control': 'public, max-age=300', 'x-content-type-options': 'nosniff' }, body: file.body };
 }
 
-export async function serveSite(urlPath: string, origin: string, opts: SiteOptions): Promise<StaticResponse> {
+/** The response for a GET of `urlPath` on `origin`; the add-in's manifest names `addinOrigin` (default: `origin`). */
+export async function serveSite(urlPath: string, origin: string, opts: SiteOptions, addinOrigin = origin): Promise<StaticResponse> {
   if (urlPath === '/' || urlPath === '/index.html') return frontDoor(opts, origin);
-  if (urlPath.startsWith(ADDIN_PATH)) return serveAddin(join(opts.root, 'addin', 'dist'), urlPath, origin);
+  if (urlPath.startsWith(ADDIN_PATH)) return serveAddin(join(opts.root, 'addin', 'dist'), urlPath, addinOrigin);
   if (urlPath.startsWith('/ide/') && opts.ide) {
     return (await asset(join(opts.root, 'dist', 'ide'), urlPath.slice('/ide/'.length))) ?? text(404, `Not found: ${urlPath} (npm run ide:build builds the IDE into dist/ide)`);
   }

@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { GraphqlHandler } from '../handlers/create-handler.js';
 import { lambdaContext, toLambdaEvent } from './lambda-event.js';
@@ -39,21 +40,34 @@ async function invoke(handler: GraphqlHandler, req: IncomingMessage, res: Server
 // rebinds its DNS name to 127.0.0.1 cannot read it from the front page.
 const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
+export interface ServeOptions extends SiteOptions {
+  /** The origin the add-in's manifest names; default: the origin the request came to. */
+  addinOrigin?: string;
+}
+
 /** Serves the Lambda handler at /graphql and everything else the site serves (addin-hosting), as API Gateway and the static host would. */
-export function createHttpServer(handler: GraphqlHandler, site: SiteOptions): Server {
-  return createServer((req, res) => {
+export function createHttpServer(handler: GraphqlHandler, opts: ServeOptions): Server {
+  return createServer(requestListener(handler, opts));
+}
+
+/** The request handling of the local server, for its http and its https listener alike. */
+export function requestListener(handler: GraphqlHandler, opts: ServeOptions): RequestListener {
+  return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
     const path = url.pathname;
-    const origin = `http://${req.headers.host ?? 'localhost'}`;
-    const page = { ...site, apiKey: LOOPBACK_HOST.test(req.headers.host ?? '') ? site.apiKey : undefined };
+    const scheme = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+    const origin = `${scheme}://${req.headers.host ?? 'localhost'}`;
+    const page = { ...opts, apiKey: LOOPBACK_HOST.test(req.headers.host ?? '') ? opts.apiKey : undefined };
+    // /manifest.xml too: Excel on the web, sideloading from a dev server, asks for it at the root.
+    const sitePath = path === '/manifest.xml' ? '/addin/manifest.xml' : path;
     const work = path === '/graphql' && !wantsPage(req.method ?? 'GET', req.headers as Record<string, string>, url.searchParams)
       ? invoke(handler, req, res)
       : path === '/graphql'
         ? Promise.resolve(frontDoor(page, origin)).then((file) => send(res, file.status, file.headers, file.body))
-        : serveSite(path, origin, page).then((file) => send(res, file.status, file.headers, file.body));
+        : serveSite(sitePath, origin, page, opts.addinOrigin).then((file) => send(res, file.status, file.headers, file.body));
     work.catch((err: Error) => {
       if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
       else res.destroy(err);
     });
-  });
+  };
 }

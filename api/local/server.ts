@@ -1,4 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { createServer as createHttpsServer } from 'node:https';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ApiKeyStore } from '../auth/key-store.js';
@@ -8,7 +10,7 @@ import { createDocumentClient } from '../store/client.js';
 import { SeriesStore } from '../store/series-store.js';
 import { ensureDevelopmentKey } from './dev-key.js';
 import { ensureTable, startDynalite } from './dynalite.js';
-import { createHttpServer } from './http-server.js';
+import { createHttpServer, requestListener } from './http-server.js';
 import { LOCAL_TABLE } from './paths.js';
 
 export { LOCAL_TABLE } from './paths.js';
@@ -23,10 +25,17 @@ export interface LocalServerOptions {
   apiKey?: string;
   /** How long a key lookup is reused, as in a Lambda container (default one minute). */
   keyCacheMs?: number;
+  /**
+   * Also serve everything over https at https://localhost:<port>, as Office requires of add-ins; the
+   * add-in's manifest then names this origin on both listeners.
+   */
+  https?: { port?: number; key: Buffer | string; cert: Buffer | string };
 }
 
 export interface LocalServer {
   url: string;
+  /** https://localhost:<port> when started with `https`. */
+  httpsUrl?: string;
   endpoint: string;
   store: SeriesStore;
   /** The development key this server accepts (other keys in its table work too). */
@@ -52,29 +61,62 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
   });
   const loaded = await loadBundled(store, join(root, 'data'));
   const handler = createGraphqlHandler(store, { introspection: true, ide: true, keyCacheMs: opts.keyCacheMs });
-  const http = createHttpServer(handler, { root, ide: true, apiKey });
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  const site = { root, ide: true, apiKey };
+  const servers: Server[] = [];
+  const stopAll = async () => {
+    for (const s of servers) await stopListening(s);
+    client.destroy();
+    await dynamo.close();
+  };
+  let httpsUrl: string | undefined;
+  let http: Server;
+  try {
+    if (opts.https) {
+      // The https listener comes first: its port names the add-in's origin for both listeners.
+      const { key, cert, port: httpsPort } = opts.https;
+      const secure = createHttpsServer({ key, cert });
+      servers.push(secure);
+      await listen(secure, httpsPort ?? 0);
+      httpsUrl = `https://localhost:${(secure.address() as AddressInfo).port}`;
+      secure.on('request', requestListener(handler, { ...site, addinOrigin: httpsUrl }));
+    }
+    http = createHttpServer(handler, { ...site, addinOrigin: httpsUrl });
+    servers.push(http);
+    await listen(http, opts.port ?? 0);
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
   const { port } = http.address() as AddressInfo;
   const endpointFile = opts.dataDir ? join(opts.dataDir, 'endpoint') : undefined;
   if (endpointFile) await writeFile(endpointFile, dynamo.endpoint);
   return {
     url: `http://127.0.0.1:${port}`,
+    httpsUrl,
     endpoint: dynamo.endpoint,
     store,
     apiKey,
     keys,
     loaded,
     async close() {
-      await new Promise<void>((resolve) => {
-        http.close(() => resolve());
-        http.closeAllConnections();
-      });
       if (endpointFile) await rm(endpointFile, { force: true });
-      client.destroy();
-      await dynamo.close();
+      await stopAll();
     },
   };
+}
+
+/** Loopback only: the local server is for this machine. */
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+}
+
+function stopListening(server: Server): Promise<void> {
+  if (!server.listening) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }

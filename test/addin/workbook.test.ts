@@ -1,7 +1,6 @@
-// The committed sample workbook: current with its generator, readable by an independent reader
-// (openpyxl), every formula a dynamic array calling a TIDE function with a valid argument count,
+// The committed sample workbook: current with its generator, readable by a reader independent of the
+// exceljs writer (helpers/read-xlsx.ts follows the package's relationships as Excel does), every formula a dynamic array calling a TIDE function with a valid argument count,
 // and its charts pointing below the spills they plot.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -11,20 +10,16 @@ import { SHEETS } from '../../addin/scripts/workbook-spec.js';
 import { DIST } from '../../addin/scripts/build.js';
 import { ensureAddinBuilt } from './helpers/ensure-built.js';
 import { topLevelArgs } from './helpers/formula-args.js';
-
-interface Read {
-  [sheet: string]: { formulas: Record<string, string>; charts: { type: string; title: string; values: string[] }[] };
-}
+import { readXlsx, type ReadWorkbook } from './helpers/read-xlsx.js';
 
 let committed: JSZip;
-let read: Read;
+let read: ReadWorkbook;
 
 beforeAll(async () => {
   await ensureAddinBuilt();
-  committed = await JSZip.loadAsync(readFileSync(SAMPLE));
-  const py = spawnSync('/usr/bin/python3', ['test/addin/reference/read_workbook.py', SAMPLE], { encoding: 'utf8' });
-  if (py.status !== 0) throw new Error(py.stderr);
-  read = JSON.parse(py.stdout);
+  const bytes = readFileSync(SAMPLE);
+  committed = await JSZip.loadAsync(bytes);
+  read = await readXlsx(bytes);
 }, 60_000);
 
 describe('sample workbook', () => {
@@ -52,6 +47,18 @@ describe('sample workbook', () => {
     }
     const used = new Set(all.map((f) => /TIDE_([A-Z]+)/.exec(f)![1]));
     for (const needed of ['CHANGE', 'SERIES', 'CORR', 'RELVOL', 'POSITIONING', 'CUTPROB']) expect(used).toContain(needed);
+  });
+
+  it('rebuilds its As of sheet as of the date in B3: every formula there passes B3 as its asOf', () => {
+    const fns = new Map(
+      (JSON.parse(readFileSync(join(DIST, 'functions.json'), 'utf8')).functions as { id: string; parameters: { name: string }[] }[]).map((f) => [f.id, f.parameters.map((p) => p.name)]),
+    );
+    const formulas = Object.values(read['As of'].formulas);
+    expect(formulas.length).toBeGreaterThanOrEqual(4);
+    for (const f of formulas) {
+      const id = /^=_xldudf_TIDE_([A-Z]+)\(/.exec(f)![1];
+      expect(topLevelArgs(f)[fns.get(id)!.indexOf('asOf')], f).toBe('B3');
+    }
   });
 
   it('marks every formula as a dynamic array so results spill', async () => {

@@ -191,3 +191,17 @@ describe('stages and outputs', () => {
     expect(addin['api/handlers/addin.mjs']).toBeLessThan(graphql['api/handlers/graphql.mjs'] / 10);
   });
 });
+
+describe('the add-in package', () => {
+  it('ships the built add-in with a manifest naming no machine; no localhost URL in any file', async () => {
+    for (const p of [dev, prod]) {
+      const zip = await JSZip.loadAsync(readFileSync(join(p.dir, 'addin.zip')));
+      const files = Object.keys(zip.files).filter((f) => !zip.files[f].dir);
+      for (const needed of ['manifest.xml', 'functions.js', 'functions.json', 'taskpane.html', 'taskpane.js']) expect(files).toContain(`addin/dist/${needed}`);
+      expect(await zip.file('addin/dist/manifest.xml')!.async('string')).toContain('DefaultValue="{{TIDE_ORIGIN}}/addin/taskpane.html"');
+      for (const f of files.filter((name) => /\.(xml|json|js|mjs|html|css)$/.test(name))) {
+        expect(await zip.file(f)!.async('string'), f).not.toMatch(/https?:\/\/(localhost|127\.0\.0\.1)/);
+      }
+    }
+  });
+});

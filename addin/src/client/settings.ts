@@ -19,10 +19,13 @@ function store(): KeyValueStore | undefined {
   return undefined;
 }
 
-/** The API next to the page when the page came from a Tide server; the local default otherwise. */
+/**
+ * The API next to the page: Office loads the add-in from a Tide server's /addin/, whose origin also
+ * serves /graphql. A page not loaded from a server has no default; set the API URL in the task pane.
+ */
 export function defaultApiUrl(): string {
   if (typeof location !== 'undefined' && /^https?:$/.test(location.protocol)) return new URL('/graphql', location.origin).href;
-  return 'http://localhost:4000/graphql';
+  return '';
 }
 
 export async function loadSettings(): Promise<TideSettings> {

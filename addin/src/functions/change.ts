@@ -2,6 +2,7 @@
 // MAX_RUNUP / MAX_DRAWDOWN, returned as Excel likes: fractions (format the cell as %), or the
 // difference in the series' unit.
 import { optionalChoice, optionalDate, requiredDate, requiredText } from '../shared/args.js';
+import { checkStartNotAfterAsOf, resolveAsOf } from '../shared/as-of.js';
 import { ArgumentError, TideError } from '../shared/errors.js';
 import { CHANGE_MODES } from './choices.js';
 import type { Fetch } from './fetcher.js';
@@ -31,19 +32,21 @@ export function changeFromMeta(id: string, meta: ChangeMeta, mode?: 'PCT' | 'ABS
   return Math.log(meta.end.value / meta.start.value);
 }
 
-/** CHANGE: (id, start, [end], [mode]). */
+/** CHANGE: (id, start, [end], [mode], [asOf]); with asOf, an end after it is read as asOf's last value. */
 export async function changeNumber(fetch: Fetch, ...raw: unknown[]): Promise<number> {
-  const [rawId, rawStart, rawEnd, rawMode] = raw;
+  const [rawId, rawStart, rawEnd, rawMode, rawAsOf] = raw;
   const id = requiredText('id', rawId);
   const from = requiredDate('start', rawStart);
   const to = optionalDate('end', rawEnd);
   const mode = optionalChoice('mode', rawMode, CHANGE_MODES);
+  const asOf = resolveAsOf(rawAsOf);
   if (to && from >= to) throw new ArgumentError('end', `${to} is not after start ${from}`);
+  checkStartNotAfterAsOf(from, asOf);
   if (mode === 'MAX_RUNUP' || mode === 'MAX_DRAWDOWN') {
-    const r = await indicator<{ value: number | null }>(fetch, mode, [id], { from, to }, true);
+    const r = await indicator<{ value: number | null }>(fetch, mode, [id], { from, to, asOf }, true);
     if (r.meta?.value === null || r.meta?.value === undefined) throw new TideError('notFound', `${id} has no values from ${from}${to ? ` to ${to}` : ''}`);
     return r.meta.value;
   }
-  const r = await indicator<ChangeMeta>(fetch, 'CHANGE', [id], { from, to }, true);
+  const r = await indicator<ChangeMeta>(fetch, 'CHANGE', [id], { from, to, asOf }, true);
   return changeFromMeta(id, r.meta, mode);
 }

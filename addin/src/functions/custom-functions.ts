@@ -8,6 +8,9 @@ import { cutProbMatrix, positioningMatrix } from './market-functions.js';
 import { changeNumber } from './change.js';
 import { seriesMatrix, valueNumber } from './series-functions.js';
 
+// One argument order across the data functions: ids, window, start, end, frequency, then options,
+// asOf, headers (each only where it applies). Every asOf goes through resolveAsOf, so a workbook-wide
+// default reaches all of them.
 // Parameter types mirror the JSDoc (the metadata generator insists), but Excel may still pass
 // null for an omitted argument; the parsers behind each body accept anything.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -20,7 +23,7 @@ import { seriesMatrix, valueNumber } from './series-functions.js';
  * @param {any} [end] Last date; default: the latest observation.
  * @param {string} [frequency] DAILY, WEEKLY, MONTHLY, QUARTERLY or ANNUAL (D/W/M/Q/A); default: the series' own.
  * @param {string} [transform] LEVEL, CHANGE, PCT_CHANGE, LOG_RETURN, YOY, ANNUALIZED or REBASE_100; default LEVEL.
- * @param {any} [asOf] Only values published by this date (first prints, vintages); default: latest values.
+ * @param {any} [asOf] Only values published by this date (first prints, vintages); default: the workbook's asOf, else latest values.
  * @param {boolean} [headers] TRUE adds a header row; default FALSE.
  * @returns {Promise<any[][]>} Dates and values.
  */
@@ -33,7 +36,7 @@ export function series(id: string, start?: any, end?: any, frequency?: string, t
  * @customfunction VALUE
  * @param {string} id Series id.
  * @param {any} [date] Date of the value; default: the latest value.
- * @param {any} [asOf] Only values published by this date; default: latest values.
+ * @param {any} [asOf] Only values published by this date; default: the workbook's asOf, else latest values.
  * @returns {Promise<number>} The value.
  */
 export function value(id: string, date?: any, asOf?: any): Promise<number> {
@@ -47,10 +50,11 @@ export function value(id: string, date?: any, asOf?: any): Promise<number> {
  * @param {any} start Start date; the base is the last value on or before it.
  * @param {any} [end] End date; default: the latest value.
  * @param {string} [mode] PCT (default), ABS, LOG, MAX_RUNUP or MAX_DRAWDOWN.
+ * @param {any} [asOf] Only what had been published by this date (an end after it reads the value as known on asOf); default: the workbook's asOf, else latest values.
  * @returns {Promise<number>} The change.
  */
-export function change(id: string, start: any, end?: any, mode?: string): Promise<number> {
-  return asExcelResult(() => changeNumber(fetchField, id, start, end, mode));
+export function change(id: string, start: any, end?: any, mode?: string, asOf?: any): Promise<number> {
+  return asExcelResult(() => changeNumber(fetchField, id, start, end, mode, asOf));
 }
 
 /**
@@ -62,11 +66,12 @@ export function change(id: string, start: any, end?: any, mode?: string): Promis
  * @param {any} [start] First date; default: all.
  * @param {any} [end] Last date; default: all.
  * @param {string} [frequency] Frequency of the returns; default: the series' own.
+ * @param {any} [asOf] Only what had been published by this date (no look-ahead); default: the workbook's asOf, else latest values.
  * @param {boolean} [headers] TRUE adds a header row.
  * @returns {Promise<any[][]>} Dates and correlations.
  */
-export function corr(a: string, b: string, window: number, start?: any, end?: any, frequency?: string, headers?: boolean): Promise<any[][]> {
-  return asExcelResult(() => pairMatrix(fetchField, 'CORRELATION', a, b, window, start, end, frequency, headers));
+export function corr(a: string, b: string, window: number, start?: any, end?: any, frequency?: string, asOf?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => pairMatrix(fetchField, 'CORRELATION', a, b, window, start, end, frequency, asOf, headers));
 }
 
 /**
@@ -78,11 +83,12 @@ export function corr(a: string, b: string, window: number, start?: any, end?: an
  * @param {any} [start] First date.
  * @param {any} [end] Last date.
  * @param {string} [frequency] Frequency of the returns.
+ * @param {any} [asOf] Only what had been published by this date (no look-ahead); default: the workbook's asOf, else latest values.
  * @param {boolean} [headers] TRUE adds a header row.
  * @returns {Promise<any[][]>} Dates and betas.
  */
-export function beta(a: string, b: string, window: number, start?: any, end?: any, frequency?: string, headers?: boolean): Promise<any[][]> {
-  return asExcelResult(() => pairMatrix(fetchField, 'BETA', a, b, window, start, end, frequency, headers));
+export function beta(a: string, b: string, window: number, start?: any, end?: any, frequency?: string, asOf?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => pairMatrix(fetchField, 'BETA', a, b, window, start, end, frequency, asOf, headers));
 }
 
 /**
@@ -93,11 +99,12 @@ export function beta(a: string, b: string, window: number, start?: any, end?: an
  * @param {any} [start] First date.
  * @param {any} [end] Last date.
  * @param {string} [frequency] Frequency of the returns.
+ * @param {any} [asOf] Only what had been published by this date (no look-ahead); default: the workbook's asOf, else latest values.
  * @param {boolean} [headers] TRUE adds a header row.
  * @returns {Promise<any[][]>} Dates and volatilities.
  */
-export function vol(id: string, window: number, start?: any, end?: any, frequency?: string, headers?: boolean): Promise<any[][]> {
-  return asExcelResult(() => volMatrix(fetchField, id, window, start, end, frequency, headers));
+export function vol(id: string, window: number, start?: any, end?: any, frequency?: string, asOf?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => volMatrix(fetchField, id, window, start, end, frequency, asOf, headers));
 }
 
 /**
@@ -106,14 +113,15 @@ export function vol(id: string, window: number, start?: any, end?: any, frequenc
  * @param {string} a Series id, e.g. "RUT".
  * @param {string} b Benchmark series id, e.g. "NASDAQCOM".
  * @param {number} window Returns in each rolling window.
- * @param {string} [frequency] Frequency of the returns; default WEEKLY.
  * @param {any} [start] First date.
  * @param {any} [end] Last date.
+ * @param {string} [frequency] Frequency of the returns; default WEEKLY.
+ * @param {any} [asOf] Only what had been published by this date (no look-ahead); default: the workbook's asOf, else latest values.
  * @param {boolean} [headers] TRUE adds a header row.
  * @returns {Promise<any[][]>} Dates and volatility ratios.
  */
-export function relvol(a: string, b: string, window: number, frequency?: string, start?: any, end?: any, headers?: boolean): Promise<any[][]> {
-  return asExcelResult(() => relVolMatrix(fetchField, a, b, window, frequency, start, end, headers));
+export function relvol(a: string, b: string, window: number, start?: any, end?: any, frequency?: string, asOf?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => relVolMatrix(fetchField, a, b, window, start, end, frequency, asOf, headers));
 }
 
 /**
@@ -121,15 +129,16 @@ export function relvol(a: string, b: string, window: number, frequency?: string,
  * @customfunction POSITIONING
  * @param {string} contract CFTC contract code, e.g. "239742" (Russell 2000 E-mini).
  * @param {string} group DEALER, ASSET_MANAGER, LEVERAGED_FUNDS, OTHER_REPORTABLES or NON_REPORTABLES.
- * @param {string} [measure] LONG_SHARE (default), NET, LONG, SHORT, SPREAD, PCT_OF_OPEN_INTEREST or OPEN_INTEREST.
  * @param {any} [start] First report date.
  * @param {any} [end] Last report date.
+ * @param {string} [measure] LONG_SHARE (default), NET, LONG, SHORT, SPREAD, PCT_OF_OPEN_INTEREST or OPEN_INTEREST.
  * @param {string} [report] FUTURES_ONLY (default) or FUTURES_AND_OPTIONS.
+ * @param {any} [asOf] Only reports published by this date (a Tuesday's report is out on the Friday); default: the workbook's asOf, else all.
  * @param {boolean} [headers] TRUE adds a header row.
  * @returns {Promise<any[][]>} Report dates and the measure.
  */
-export function positioning(contract: string, group: string, measure?: string, start?: any, end?: any, report?: string, headers?: boolean): Promise<any[][]> {
-  return asExcelResult(() => positioningMatrix(fetchField, contract, group, measure, start, end, report, headers));
+export function positioning(contract: string, group: string, start?: any, end?: any, measure?: string, report?: string, asOf?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => positioningMatrix(fetchField, contract, group, start, end, measure, report, asOf, headers));
 }
 
 /**
@@ -139,18 +148,19 @@ export function positioning(contract: string, group: string, measure?: string, s
  * @param {string} consensus Series id of the expected values.
  * @param {any} [start] First date.
  * @param {any} [end] Last date.
+ * @param {any} [asOf] Only what had been published by this date (first prints, not later revisions); default: the workbook's asOf, else latest values.
  * @param {boolean} [headers] TRUE adds a header row.
  * @returns {Promise<any[][]>} Dates and surprises.
  */
-export function surprise(actual: string, consensus: string, start?: any, end?: any, headers?: boolean): Promise<any[][]> {
-  return asExcelResult(() => surpriseMatrix(fetchField, actual, consensus, start, end, headers));
+export function surprise(actual: string, consensus: string, start?: any, end?: any, asOf?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => surpriseMatrix(fetchField, actual, consensus, start, end, asOf, headers));
 }
 
 /**
  * Market-implied probabilities of each target-range outcome at an FOMC meeting, from fed funds futures.
  * @customfunction CUTPROB
  * @param {any} meeting Date of the FOMC meeting.
- * @param {any} [asOf] Futures prices as of this date; default: today.
+ * @param {any} [asOf] Futures prices as of this date; default: the workbook's asOf, else today.
  * @param {boolean} [headers] TRUE adds a header row.
  * @returns {Promise<any[][]>} Lower bound, upper bound, change in bp and probability of each outcome.
  */

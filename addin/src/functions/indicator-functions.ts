@@ -1,5 +1,6 @@
 // CORR, BETA, VOL, RELVOL, SURPRISE: dated arrays computed by the API's `indicator` field.
 import { optionalBool, optionalChoice, optionalDate, requiredInt, requiredText } from '../shared/args.js';
+import { checkStartNotAfterAsOf, resolveAsOf } from '../shared/as-of.js';
 import { ArgumentError } from '../shared/errors.js';
 import { FREQUENCIES } from './choices.js';
 import type { Fetch } from './fetcher.js';
@@ -12,6 +13,8 @@ interface IndicatorArgs {
   frequency?: string;
   from?: string;
   to?: string;
+  /** Only what was published by this date: no look-ahead. */
+  asOf?: string;
 }
 
 export interface IndicatorData<Meta = undefined> {
@@ -40,6 +43,7 @@ export function indicator<Meta = undefined>(
       { name: 'frequency', type: 'Frequency', value: a.frequency },
       { name: 'from', type: 'Date', value: a.from },
       { name: 'to', type: 'Date', value: a.to },
+      { name: 'asOf', type: 'Date', value: a.asOf },
     ],
     selection: withMeta ? 'dates values meta' : 'dates values',
   });
@@ -54,56 +58,54 @@ async function indicatorMatrix(
   label: string,
 ): Promise<Matrix> {
   if (a.from && a.to && a.from > a.to) throw new ArgumentError('start', `${a.from} is after end ${a.to}`);
+  checkStartNotAfterAsOf(a.from, a.asOf);
   const data = await indicator(fetch, name, inputs, a);
+  const known = a.asOf ? ` as of ${a.asOf}` : '';
   return datedMatrix(
     { dates: data.dates, columns: [data.values] },
-    { headers, labels: ['Date', label], emptyMessage: `${label}: no values for the dates asked (is the window longer than the data?)` },
+    { headers, labels: ['Date', label], emptyMessage: `${label}: no values for the dates asked${known} (is the window longer than the data?)` },
   );
 }
 
-/** CORR, BETA: (a, b, window, [start], [end], [frequency], [headers]). */
+/** CORR, BETA: (a, b, window, [start], [end], [frequency], [asOf], [headers]). */
 export async function pairMatrix(fetch: Fetch, name: 'CORRELATION' | 'BETA', ...raw: unknown[]): Promise<Matrix> {
-  const [a, b, window, start, end, frequency, headers] = raw;
+  const [a, b, window, start, end, frequency, asOf, headers] = raw;
   const ids = [requiredText('a', a), requiredText('b', b)];
-  const args = {
-    window: requiredInt('window', window, 2, MAX_WINDOW),
-    from: optionalDate('start', start),
-    to: optionalDate('end', end),
-    frequency: optionalChoice('frequency', frequency, FREQUENCIES),
-  };
+  const args = rollingArgs(window, start, end, frequency, asOf);
   return indicatorMatrix(fetch, name, ids, args, optionalBool('headers', headers, false), `${name}(${ids.join(', ')})`);
 }
 
-/** VOL: (id, window, [start], [end], [frequency], [headers]). */
+/** VOL: (id, window, [start], [end], [frequency], [asOf], [headers]). */
 export async function volMatrix(fetch: Fetch, ...raw: unknown[]): Promise<Matrix> {
-  const [id, window, start, end, frequency, headers] = raw;
+  const [id, window, start, end, frequency, asOf, headers] = raw;
   const ids = [requiredText('id', id)];
-  const args = {
-    window: requiredInt('window', window, 2, MAX_WINDOW),
-    from: optionalDate('start', start),
-    to: optionalDate('end', end),
-    frequency: optionalChoice('frequency', frequency, FREQUENCIES),
-  };
+  const args = rollingArgs(window, start, end, frequency, asOf);
   return indicatorMatrix(fetch, 'VOLATILITY', ids, args, optionalBool('headers', headers, false), `VOLATILITY(${ids[0]})`);
 }
 
-/** RELVOL: (a, b, window, [frequency], [start], [end], [headers]); weekly returns unless told. */
+/** RELVOL: (a, b, window, [start], [end], [frequency], [asOf], [headers]); weekly returns unless told. */
 export async function relVolMatrix(fetch: Fetch, ...raw: unknown[]): Promise<Matrix> {
-  const [a, b, window, frequency, start, end, headers] = raw;
+  const [a, b, window, start, end, frequency, asOf, headers] = raw;
   const ids = [requiredText('a', a), requiredText('b', b)];
-  const args = {
-    window: requiredInt('window', window, 2, MAX_WINDOW),
-    frequency: optionalChoice('frequency', frequency, FREQUENCIES, 'WEEKLY'),
-    from: optionalDate('start', start),
-    to: optionalDate('end', end),
-  };
+  const args = rollingArgs(window, start, end, frequency, asOf, 'WEEKLY');
   return indicatorMatrix(fetch, 'RELATIVE_VOL', ids, args, optionalBool('headers', headers, false), `RELATIVE_VOL(${ids.join(', ')})`);
 }
 
-/** SURPRISE: (actual, consensus, [start], [end], [headers]). */
+/** SURPRISE: (actual, consensus, [start], [end], [asOf], [headers]). */
 export async function surpriseMatrix(fetch: Fetch, ...raw: unknown[]): Promise<Matrix> {
-  const [actual, consensus, start, end, headers] = raw;
+  const [actual, consensus, start, end, asOf, headers] = raw;
   const ids = [requiredText('actual', actual), requiredText('consensus', consensus)];
-  const args = { from: optionalDate('start', start), to: optionalDate('end', end) };
+  const args = { from: optionalDate('start', start), to: optionalDate('end', end), asOf: resolveAsOf(asOf) };
   return indicatorMatrix(fetch, 'SURPRISE', ids, args, optionalBool('headers', headers, false), `SURPRISE(${ids.join(', ')})`);
+}
+
+/** The shared tail of the rolling functions: window, start, end, frequency, asOf. */
+function rollingArgs(window: unknown, start: unknown, end: unknown, frequency: unknown, asOf: unknown, defaultFrequency?: 'WEEKLY'): IndicatorArgs {
+  return {
+    window: requiredInt('window', window, 2, MAX_WINDOW),
+    from: optionalDate('start', start),
+    to: optionalDate('end', end),
+    frequency: optionalChoice('frequency', frequency, FREQUENCIES) ?? defaultFrequency,
+    asOf: resolveAsOf(asOf),
+  };
 }

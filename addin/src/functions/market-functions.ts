@@ -1,14 +1,18 @@
 // POSITIONING (CFTC trader groups) and CUTPROB (fed funds futures implied outcomes).
 import { optionalBool, optionalChoice, optionalDate, requiredDate, requiredText } from '../shared/args.js';
+import { checkStartNotAfterAsOf, resolveAsOf } from '../shared/as-of.js';
 import { todayIso } from '../shared/dates.js';
 import { ArgumentError } from '../shared/errors.js';
 import { COT_REPORTS, POSITIONING_MEASURES, TRADER_GROUPS } from './choices.js';
 import type { Fetch } from './fetcher.js';
 import { datedMatrix, tableMatrix, type Matrix } from './matrix.js';
 
-/** POSITIONING: (contract, group, [measure], [start], [end], [report], [headers]). */
+/**
+ * POSITIONING: (contract, group, [start], [end], [measure], [report], [asOf], [headers]). With asOf,
+ * only reports the CFTC had published by then (a Tuesday's report comes out on the Friday).
+ */
 export async function positioningMatrix(fetch: Fetch, ...raw: unknown[]): Promise<Matrix> {
-  const [rawContract, rawGroup, rawMeasure, start, end, rawReport, rawHeaders] = raw;
+  const [rawContract, rawGroup, start, end, rawMeasure, rawReport, rawAsOf, rawHeaders] = raw;
   const contract = requiredText('contract', rawContract);
   const group = optionalChoice('group', rawGroup, TRADER_GROUPS);
   if (!group) throw new ArgumentError('group', `is required, one of: ${Object.keys(TRADER_GROUPS).join(', ')}`);
@@ -17,6 +21,8 @@ export async function positioningMatrix(fetch: Fetch, ...raw: unknown[]): Promis
   const to = optionalDate('end', end);
   if (from && to && from > to) throw new ArgumentError('start', `${from} is after end ${to}`);
   const report = optionalChoice('report', rawReport, COT_REPORTS);
+  const asOf = resolveAsOf(rawAsOf);
+  checkStartNotAfterAsOf(from, asOf);
   const headers = optionalBool('headers', rawHeaders, false);
   const data = await fetch<{ dates: string[] } & Record<string, (number | null)[]>>({
     field: 'positioning',
@@ -26,12 +32,13 @@ export async function positioningMatrix(fetch: Fetch, ...raw: unknown[]): Promis
       { name: 'report', type: 'CotReport', value: report },
       { name: 'from', type: 'Date', value: from },
       { name: 'to', type: 'Date', value: to },
+      { name: 'asOf', type: 'Date', value: asOf },
     ],
     selection: `dates ${measure}`,
   });
   return datedMatrix(
     { dates: data.dates, columns: [data[measure]] },
-    { headers, labels: ['Date', `${group} ${measure}`], emptyMessage: `No ${contract} positioning reports for the dates asked` },
+    { headers, labels: ['Date', `${group} ${measure}`], emptyMessage: `No ${contract} positioning reports for the dates asked${asOf ? ` published by ${asOf}` : ''}` },
   );
 }
 
@@ -44,10 +51,10 @@ interface RateOutcome {
 
 export const CUTPROB_LABELS = ['Lower bound', 'Upper bound', 'Change (bp)', 'Probability'];
 
-/** CUTPROB: (meeting, [asOf], [headers]); asOf defaults to today. */
+/** CUTPROB: (meeting, [asOf], [headers]); asOf defaults to the workbook's, else today. */
 export async function cutProbMatrix(fetch: Fetch, rawMeeting: unknown, rawAsOf: unknown, rawHeaders: unknown): Promise<Matrix> {
   const meeting = requiredDate('meeting', rawMeeting);
-  const asOf = optionalDate('asOf', rawAsOf) ?? todayIso();
+  const asOf = resolveAsOf(rawAsOf) ?? todayIso();
   const headers = optionalBool('headers', rawHeaders, false);
   const outcomes = await fetch<RateOutcome[]>({
     field: 'cutProbabilities',

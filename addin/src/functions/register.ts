@@ -2,6 +2,8 @@
 // and loads the stored settings. Ids are the exported names upper-cased (`series` is
 // `@customfunction SERIES`); a test checks the bundle and functions.json agree.
 import { applyStoredSettings, configureClient, tideClient } from '../client/runtime.js';
+import { optionalDate } from '../shared/args.js';
+import { setWorkbookAsOf } from '../shared/as-of.js';
 import * as customFunctions from './custom-functions.js';
 
 if (typeof CustomFunctions !== 'undefined') {
@@ -14,5 +16,11 @@ if (typeof CustomFunctions !== 'undefined') {
 }
 void applyStoredSettings();
 
+/** Sets the asOf every function uses when its own is omitted (a date, serial or ISO text); nothing clears it. */
+function setWorkbookAsOfDate(date: unknown): void {
+  const iso = optionalDate('asOf', date);
+  setWorkbookAsOf(iso === undefined ? undefined : () => iso);
+}
+
 // The task pane, loaded into the same runtime, changes settings through this.
-(globalThis as { tide?: unknown }).tide = { configure: configureClient, client: tideClient };
+(globalThis as { tide?: unknown }).tide = { configure: configureClient, client: tideClient, setWorkbookAsOf: setWorkbookAsOfDate };

@@ -1,5 +1,6 @@
 // SERIES and VALUE: observations of one series, as a spilled array or a single number.
 import { optionalBool, optionalChoice, optionalDate, requiredText } from '../shared/args.js';
+import { checkStartNotAfterAsOf, resolveAsOf } from '../shared/as-of.js';
 import { addDays } from '../shared/dates.js';
 import { ArgumentError, TideError } from '../shared/errors.js';
 import { FREQUENCIES, TRANSFORMS } from './choices.js';
@@ -43,14 +44,15 @@ export async function seriesMatrix(fetch: Fetch, ...raw: unknown[]): Promise<Mat
     to: optionalDate('end', end),
     frequency: optionalChoice('frequency', frequency, FREQUENCIES),
     transform: optionalChoice('transform', transform, TRANSFORMS),
-    asOf: optionalDate('asOf', asOf),
+    asOf: resolveAsOf(asOf),
   };
   const withHeaders = optionalBool('headers', headers, false);
   if (a.from && a.to && a.from > a.to) throw new ArgumentError('start', `${a.from} is after end ${a.to}`);
+  checkStartNotAfterAsOf(a.from, a.asOf);
   const obs = await observations(fetch, id, a);
   return datedMatrix(
     { dates: obs.dates, columns: [obs.values] },
-    { headers: withHeaders, labels: ['Date', id], emptyMessage: `${id} has no observations${range(a.from, a.to)}` },
+    { headers: withHeaders, labels: ['Date', id], emptyMessage: `${id} has no observations${range(a.from, a.to)}${a.asOf ? ` as of ${a.asOf}` : ''}` },
   );
 }
 
@@ -60,7 +62,7 @@ const VALUE_LOOKBACK_DAYS = 400;
 export async function valueNumber(fetch: Fetch, rawId: unknown, rawDate: unknown, rawAsOf: unknown): Promise<number> {
   const id = requiredText('id', rawId);
   const date = optionalDate('date', rawDate);
-  const asOf = optionalDate('asOf', rawAsOf);
+  const asOf = resolveAsOf(rawAsOf);
   if (date === undefined) {
     const series = await fetch<{ latest: { date: string; value: number | null } | null } | null>({
       field: 'series',
@@ -73,7 +75,7 @@ export async function valueNumber(fetch: Fetch, rawId: unknown, rawDate: unknown
   }
   const obs = await observations(fetch, id, { from: addDays(date, -VALUE_LOOKBACK_DAYS), to: date, asOf });
   const found = lastValue(obs.dates, obs.values, date);
-  if (!found) throw new TideError('notFound', `${id} has no value on or in the ${VALUE_LOOKBACK_DAYS} days before ${date}`);
+  if (!found) throw new TideError('notFound', `${id} has no value on or in the ${VALUE_LOOKBACK_DAYS} days before ${date}${asOf ? ` as of ${asOf}` : ''}`);
   return found.value;
 }
 

@@ -4,9 +4,11 @@ import { OFFICE_STAND_IN } from './office-stand-in.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function launchBrowser(): Promise<Browser> {
+/** `env` reaches the browser process: HOME picks the NSS certificate database it trusts (~/.pki/nssdb). */
+export function launchBrowser(opts: { env?: NodeJS.ProcessEnv } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
+    env: opts.env,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });

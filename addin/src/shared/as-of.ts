@@ -1,0 +1,31 @@
+// The one place every TIDE.* data function turns its `asOf` argument into a date. A cell's own
+// asOf wins; an omitted one falls back to the workbook's default, if one has been set (a workbook
+// pinned to a date), and otherwise means "latest values". Keeping this in one function is what lets
+// a workbook-level default apply to every function at once.
+import { optionalDate } from './args.js';
+import { ArgumentError } from './errors.js';
+
+/** Where the workbook-wide asOf comes from; returns ISO text or undefined for "none". */
+export type WorkbookAsOf = () => string | undefined;
+
+let workbookAsOf: WorkbookAsOf = () => undefined;
+
+/** Sets (or, with undefined, clears) the source of the workbook-wide default asOf. */
+export function setWorkbookAsOf(source: WorkbookAsOf | undefined): void {
+  workbookAsOf = source ?? (() => undefined);
+}
+
+/** The asOf a function uses: its own argument (checked like any date), else the workbook default. */
+export function resolveAsOf(argument: unknown): string | undefined {
+  return optionalDate('asOf', argument) ?? workbookAsOf();
+}
+
+/**
+ * A range that starts after asOf holds nothing that was known on asOf; say so rather than return
+ * an empty result that looks like missing data. An end after asOf is fine: values stop at asOf.
+ */
+export function checkStartNotAfterAsOf(start: string | undefined, asOf: string | undefined): void {
+  if (start && asOf && start > asOf) {
+    throw new ArgumentError('start', `${start} is after asOf ${asOf}; nothing from that date on was published by then`);
+  }
+}
