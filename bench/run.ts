@@ -5,6 +5,7 @@ import { lambdaBundleFigures } from './figures/lambda-bundle.js';
 import { loadFigures } from './figures/load.js';
 import { rollingCorrelationFigures } from './figures/rolling-correlation.js';
 import { storeReadFigures } from './figures/store-read.js';
+import { workbookOpenFigures } from './figures/workbook-open.js';
 import { printTable, type Row } from './harness.js';
 
 // `npm run bench`: every figure beside a baseline measured in the same run. Medians after warm-up.
@@ -16,6 +17,7 @@ const figures: [string, () => Promise<Row[]>][] = [
   ['rolling correlation', rollingCorrelationFigures],
   ['lambda bundle', lambdaBundleFigures],
   ['add-in recalculation', addinRecalcFigures],
+  ['workbook open', workbookOpenFigures],
   ['load', loadFigures],
 ];
 

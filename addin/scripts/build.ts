@@ -18,7 +18,7 @@ export async function buildAddin(): Promise<void> {
 
   const metadata = await generateCustomFunctionsMetadata(join(src, 'functions', 'custom-functions.ts'));
   if (metadata.errors.length) throw new Error(`functions.json not generated:\n${metadata.errors.join('\n')}`);
-  await writeFile(join(DIST, 'functions.json'), metadata.metadataJson);
+  await writeFile(join(DIST, 'functions.json'), withCellAddress(metadata.metadataJson));
 
   await build({
     entryPoints: { functions: join(src, 'functions', 'register.ts'), taskpane: join(src, 'taskpane', 'taskpane.ts') },
@@ -31,7 +31,7 @@ export async function buildAddin(): Promise<void> {
     logLevel: 'warning',
   });
 
-  for (const page of ['functions.html', 'taskpane.html', 'taskpane.css']) {
+  for (const page of ['functions.html', 'taskpane.html', 'taskpane.css', 'workbook.css']) {
     await copyFile(join(src, page.startsWith('functions') ? 'functions' : 'taskpane', page), join(DIST, page));
   }
   await copyFile(join(addin, '..', 'node_modules', 'uplot', 'dist', 'uPlot.min.css'), join(DIST, 'uPlot.min.css'));
@@ -39,6 +39,17 @@ export async function buildAddin(): Promise<void> {
   // No origin in the build: whoever serves the manifest (the addin Lambda, npm start) names itself,
   // so one build serves every stage. Hosting the files elsewhere: npm run addin:manifest -- --url.
   await writeFile(join(DIST, 'manifest.xml'), manifestTemplate());
+}
+
+/**
+ * Every TIDE function is told its cell (requiresAddress), so Explain can show what a cell asked.
+ * Set here rather than by a JSDoc tag on each function: the wrapper in functions/invocation.ts
+ * takes the extra argument off, and the functions keep their plain signatures.
+ */
+export function withCellAddress(metadataJson: string): string {
+  const metadata = JSON.parse(metadataJson) as { functions: { options?: Record<string, unknown> }[] };
+  for (const f of metadata.functions) f.options = { ...f.options, requiresAddress: true };
+  return JSON.stringify(metadata, null, 2);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

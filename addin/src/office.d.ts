@@ -24,6 +24,7 @@ declare namespace OfficeRuntime {
   const storage: {
     getItem(key: string): Promise<string | null>;
     setItem(key: string, value: string): Promise<void>;
+    removeItem(key: string): Promise<void>;
   };
 }
 

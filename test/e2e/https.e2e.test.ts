@@ -18,6 +18,7 @@ import { ensureAddinBuilt } from '../addin/helpers/ensure-built.js';
 import { launchBrowser, openFunctionsPage } from './helpers/browser.js';
 import { closes, excelSerial } from './helpers/data.js';
 import type { CellResult } from './helpers/office-stand-in.js';
+import ref from './reference/indicator_reference.json' with { type: 'json' };
 
 const CERTUTIL = process.env.CERTUTIL_PATH ?? '/usr/bin/certutil';
 
@@ -91,14 +92,18 @@ describe('the add-in over https://localhost with the developer certificate', () 
   it('loads in a browser trusting the developer CA, and its functions return the source file values over https', async () => {
     const office = await openFunctionsPage(trusting, { url: server.httpsUrl!, apiKey: server.apiKey });
     try {
-      const [series] = await office.page.evaluate(
+      const [series, corr] = await office.page.evaluate(
         (c) => (window as unknown as { __recalc(c: unknown): Promise<CellResult[]> }).__recalc(c),
-        [['SERIES', ['RUT', '2024-07-01', '2024-07-31']]],
+        [
+          ['SERIES', ['RUT', '2024-07-01', '2024-07-31']],
+          ['CORR', ['RUT', 'DGS2', 63, '2024-07-31', '2024-07-31']], // the formula docs/excel.md starts with
+        ],
       );
       const rut = closes('rut_daily_yahoo.csv');
       const july = rut.dates.flatMap((d, i) => (d >= '2024-07-01' && d <= '2024-07-31' ? [[excelSerial(d), rut.values[i]]] : []));
       expect(july).toHaveLength(22);
       expect(series.value).toEqual(july);
+      expect(corr.value).toEqual([[excelSerial('2024-07-31'), expect.closeTo(ref.corr_rut_dgs2_63_ending_2024_07_31, 10)]]);
       // The functions called the API on the page's own https origin.
       expect(office.graphqlRequests.length).toBeGreaterThan(0);
       for (const r of office.graphqlRequests) expect(r.url).toBe(`${server.httpsUrl}/graphql`);

@@ -1,5 +1,6 @@
 // Where the add-in keeps its API URL and key: with the add-in (OfficeRuntime.storage) inside
 // Office, in localStorage in a plain browser.
+import { addinStorage } from './storage.js';
 
 export interface TideSettings {
   apiUrl: string;
@@ -8,16 +9,7 @@ export interface TideSettings {
 
 const KEY = 'tide.settings';
 
-interface KeyValueStore {
-  getItem(key: string): Promise<string | null> | string | null;
-  setItem(key: string, value: string): Promise<void> | void;
-}
-
-function store(): KeyValueStore | undefined {
-  if (typeof OfficeRuntime !== 'undefined' && OfficeRuntime.storage) return OfficeRuntime.storage;
-  if (typeof localStorage !== 'undefined') return localStorage;
-  return undefined;
-}
+const store = addinStorage;
 
 /**
  * The API next to the page: Office loads the add-in from a Tide server's /addin/, whose origin also

@@ -8,16 +8,20 @@ import { ArgumentError } from './errors.js';
 /** Where the workbook-wide asOf comes from; returns ISO text or undefined for "none". */
 export type WorkbookAsOf = () => string | undefined;
 
-let workbookAsOf: WorkbookAsOf = () => undefined;
+// Kept on the page's global object, not in this module: functions.js and taskpane.js are separate
+// bundles sharing one page (the shared runtime), each with its own copy of this module, and a default
+// set from the task pane must reach the functions.
+const SLOT = Symbol.for('tide.workbookAsOf');
+const holder = globalThis as { [SLOT]?: WorkbookAsOf };
 
 /** Sets (or, with undefined, clears) the source of the workbook-wide default asOf. */
 export function setWorkbookAsOf(source: WorkbookAsOf | undefined): void {
-  workbookAsOf = source ?? (() => undefined);
+  holder[SLOT] = source;
 }
 
 /** The asOf a function uses: its own argument (checked like any date), else the workbook default. */
 export function resolveAsOf(argument: unknown): string | undefined {
-  return optionalDate('asOf', argument) ?? workbookAsOf();
+  return optionalDate('asOf', argument) ?? holder[SLOT]?.();
 }
 
 /**

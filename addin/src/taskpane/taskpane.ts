@@ -4,6 +4,7 @@ import { apiUrlProblem, loadSettings, saveSettings, type TideSettings } from '..
 import { PaneApi, type CatalogRow } from './api.js';
 import { drawSeriesChart } from './chart.js';
 import { seriesFormula } from './formula.js';
+import { initWorkbookPanel } from './workbook-panel.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -127,6 +128,7 @@ async function start(): Promise<void> {
       (err: Error) => status(`Settings not saved: ${err.message}`, true),
     );
   });
+  initWorkbookPanel(status);
   document.body.dataset.ready = 'true';
 }
 

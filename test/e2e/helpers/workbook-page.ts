@@ -1,0 +1,74 @@
+// Opens the add-in's task pane page (which also runs functions.js: Excel's shared runtime) on a
+// workbook held by the Excel stand-in, in a browser context that keeps OfficeRuntime.storage
+// between opens, as Excel keeps it between restarts.
+import { build } from 'esbuild';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { SHEETS } from '../../../addin/scripts/workbook-spec.js';
+import { sampleCells } from '../../addin/helpers/sample-workbook.js';
+import { OFFICE_STAND_IN } from './office-stand-in.js';
+
+let bundle: Promise<string> | undefined;
+
+function standInBundle(): Promise<string> {
+  bundle ??= build({
+    entryPoints: ['test/e2e/helpers/workbook-page-entry.ts'],
+    bundle: true,
+    format: 'iife',
+    globalName: '__tideWorkbook',
+    target: 'es2020',
+    write: false,
+    logLevel: 'warning',
+  }).then((r) => r.outputFiles[0].text);
+  return bundle;
+}
+
+export interface WorkbookPage {
+  page: Page;
+  /** POSTs to /graphql since the page opened. */
+  requests(): number;
+}
+
+/** A profile of the add-in on one computer: signed in to `server`, storage kept across opens. */
+export async function addinProfile(browser: Browser, server: { url: string; apiKey: string }): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 380, height: 900 } });
+  const saved = JSON.stringify({ apiUrl: `${server.url}/graphql`, apiKey: server.apiKey });
+  await context.addInitScript((s) => {
+    if (!localStorage.getItem('tide.settings')) localStorage.setItem('tide.settings', s);
+  }, saved);
+  return context;
+}
+
+/** Opens the sample workbook (with `settings` saved in it) in the task pane page; does not calculate yet. */
+export async function openWorkbook(context: BrowserContext, server: { url: string }, settings: Record<string, unknown> = {}, selection?: { sheet: string; address: string }): Promise<WorkbookPage> {
+  const setup = { sheets: SHEETS.map((s) => s.name), cells: sampleCells(), settings, selection };
+  const script = `${OFFICE_STAND_IN}\n${await standInBundle()}\n__tideWorkbook.install(${JSON.stringify(setup)});`;
+  const page = await context.newPage();
+  let count = 0;
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/graphql') count++;
+  });
+  await page.route('**/*', (route) => {
+    const target = new URL(route.request().url());
+    if (target.hostname === 'appsforoffice.microsoft.com') return route.fulfill({ contentType: 'text/javascript', body: script });
+    return target.hostname === '127.0.0.1' || target.hostname === 'localhost' ? route.continue() : route.abort();
+  });
+  await page.goto(`${server.url}/addin/taskpane.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return { page, requests: () => count };
+}
+
+/** Excel opening the file: every formula calculated; resolves with what each formula cell shows. */
+export function calculateOnOpen(wb: WorkbookPage): Promise<{ address: string; shown: unknown }[]> {
+  return wb.page.evaluate(() => (window as unknown as { __open(): Promise<{ address: string; shown: unknown }[]> }).__open());
+}
+
+/** Waits for background refreshes and writes the answer cache, as the add-in does before Excel closes. */
+export function settle(wb: WorkbookPage): Promise<{ finalHits: number; staleServed: number; refreshes: number; changedAfterRefresh: number }> {
+  return wb.page.evaluate(async () => {
+    const f = (window as unknown as { tide: { fetcher(): { idle(): Promise<void>; flushCache(): Promise<void>; stats: never } } }).tide.fetcher();
+    await f.idle();
+    await new Promise((r) => setTimeout(r, 100));
+    await f.flushCache();
+    return f.stats;
+  });
+}
