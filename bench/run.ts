@@ -1,10 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { addinRecalcFigures } from './figures/addin-recalc.js';
+import { firstReleaseFigures } from './figures/first-release.js';
 import { graphqlExecutionFigures } from './figures/graphql-execution.js';
 import { lambdaBundleFigures } from './figures/lambda-bundle.js';
 import { loadFigures } from './figures/load.js';
+import { marketOpenFigures } from './figures/market-open.js';
 import { rollingCorrelationFigures } from './figures/rolling-correlation.js';
 import { storeReadFigures } from './figures/store-read.js';
+import { warmReadFigures } from './figures/warm-read.js';
 import { workbookOpenFigures } from './figures/workbook-open.js';
 import { printTable, type Row } from './harness.js';
 
@@ -13,12 +16,15 @@ import { printTable, type Row } from './harness.js';
 
 const figures: [string, () => Promise<Row[]>][] = [
   ['store read', storeReadFigures],
+  ['warm read', warmReadFigures],
   ['GraphQL execution', graphqlExecutionFigures],
   ['rolling correlation', rollingCorrelationFigures],
+  ['first release', firstReleaseFigures],
   ['lambda bundle', lambdaBundleFigures],
   ['add-in recalculation', addinRecalcFigures],
   ['workbook open', workbookOpenFigures],
   ['load', loadFigures],
+  ['market open', marketOpenFigures],
 ];
 
 const only = process.argv.slice(2);

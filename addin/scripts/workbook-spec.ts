@@ -20,7 +20,7 @@ export interface SheetSpec {
   /** Single-value formulas with a label, written after the inputs. */
   scalars?: { label: string; formula: string; format?: string }[];
   /** Spilling formulas, each anchored at a cell; the column left of nothing else. */
-  spills: { cell: string; formula: string; dateColumn?: boolean }[];
+  spills: { cell: string; formula: string; dateColumn?: boolean; /** Number formats of spilled columns, e.g. { D: '0.0%' } for fractions. */ formats?: Record<string, string> }[];
   charts?: Chart[];
 }
 
@@ -90,10 +90,10 @@ export const SHEETS: SheetSpec[] = [
   },
   {
     name: 'CFTC',
-    lines: ['Long share = long / (long + short) of each trader group in Russell E-mini futures (CFTC code 239742).'],
+    lines: ['Long share = long / (long + short) of each trader group in Russell E-mini futures (CFTC code 239742); fractions, shown as %.'],
     spills: [
-      { cell: 'A3', formula: 'TIDE.POSITIONING("239742","ASSET_MANAGER",,,"LONG_SHARE",,,TRUE)', dateColumn: true },
-      { cell: 'D3', formula: 'TIDE.POSITIONING("239742","LEVERAGED_FUNDS",,,"LONG_SHARE",,,TRUE)', dateColumn: true },
+      { cell: 'A3', formula: 'TIDE.POSITIONING("239742","ASSET_MANAGER",,,"LONG_SHARE",,,TRUE)', dateColumn: true, formats: { B: '0.0%' } },
+      { cell: 'D3', formula: 'TIDE.POSITIONING("239742","LEVERAGED_FUNDS",,,"LONG_SHARE",,,TRUE)', dateColumn: true, formats: { E: '0.0%' } },
     ],
     charts: [
       {
@@ -114,8 +114,8 @@ export const SHEETS: SheetSpec[] = [
     lines: ['Implied probability of each target-range outcome at the September and December 2024 FOMC meetings, from fed funds futures as of B3.'],
     inputs: [['Prices as of', '2024-08-16', 'date']], // the bundled futures end on 2024-08-16
     spills: [
-      { cell: 'A6', formula: 'TIDE.CUTPROB("2024-09-18",B3,TRUE)' },
-      { cell: 'F6', formula: 'TIDE.CUTPROB("2024-12-18",B3,TRUE)' },
+      { cell: 'A6', formula: 'TIDE.CUTPROB("2024-09-18",B3,TRUE)', formats: { D: '0.0%' } },
+      { cell: 'F6', formula: 'TIDE.CUTPROB("2024-12-18",B3,TRUE)', formats: { I: '0.0%' } },
     ],
     charts: [
       { title: 'September 18, 2024: probability by change (bp)', kind: 'bar', categories: '$C$7:$C$12', series: [{ name: 'Probability', values: '$D$7:$D$12' }], from: [0, 14], to: [5, 30] },

@@ -43,6 +43,8 @@ function addSheet(book: ExcelJS.Workbook, spec: SheetSpec): void {
     const anchor = ws.getCell(spill.cell);
     anchor.value = { formula: storedFormula(spill.formula) };
     if (spill.dateColumn) ws.getColumn(anchor.col).numFmt = 'yyyy-mm-dd';
+    // Tide returns fractions (0.85 = 85 %); the sheet shows them as percent.
+    for (const [column, format] of Object.entries(spill.formats ?? {})) ws.getColumn(column).numFmt = format;
     ws.getColumn(anchor.col).width = Math.max(ws.getColumn(anchor.col).width ?? 0, 12);
   }
 }

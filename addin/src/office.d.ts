@@ -36,11 +36,24 @@ declare namespace Office {
 declare namespace Excel {
   interface Range {
     formulas: unknown[][];
+    values: unknown[][];
     address: string;
+    isNullObject?: boolean;
     load(props: string): void;
+    select(): void;
+  }
+  interface Worksheet {
+    name: string;
+    getRange(address: string): Range;
+    getUsedRangeOrNullObject(valuesOnly?: boolean): Range;
+  }
+  interface WorksheetCollection {
+    items: Worksheet[];
+    load(props: string): void;
+    getItem(name: string): Worksheet;
   }
   interface RequestContext {
-    workbook: { getSelectedRange(): Range };
+    workbook: { getSelectedRange(): Range; worksheets: WorksheetCollection };
     sync(): Promise<void>;
   }
   function run<T>(batch: (context: RequestContext) => Promise<T>): Promise<T>;

@@ -1,4 +1,5 @@
 import { ADDIN_PATH as ADDIN_BASE, ORIGIN_PLACEHOLDER } from '../../addin/scripts/manifest-xml.js';
+import type { ErrorCode } from '../errors/domain-error.js';
 import { readStatic } from './static-files.js';
 
 // The add-in's built files (addin/dist) are served under /addin/ by the same origin as the API, both
@@ -14,14 +15,29 @@ export interface StaticResponse {
   body: Buffer;
 }
 
-const text = (status: number, message: string): StaticResponse => ({ status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from(message) });
+// Errors have the API's shape, so every answer of this origin can be read the same way.
+export const errorResponse = (status: number, message: string, code: ErrorCode): StaticResponse => ({
+  status,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body: Buffer.from(JSON.stringify({ errors: [{ message, extensions: { code } }] })),
+});
+
+/** The path with its percent-encodings decoded, or null when one is malformed (e.g. `%` or `%E0%A4%A`). */
+function decodedPath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
 
 /** The response for a path under /addin/, given the folder of built files and this server's origin. */
 export async function serveAddin(distDir: string, urlPath: string, origin: string): Promise<StaticResponse> {
-  if (!urlPath.startsWith(ADDIN_PATH)) return text(404, `Not found: ${urlPath}`);
-  const relative = urlPath.slice(ADDIN_PATH.length);
+  if (!urlPath.startsWith(ADDIN_PATH)) return errorResponse(404, `Not found: ${urlPath}`, 'NOT_FOUND');
+  const relative = decodedPath(urlPath.slice(ADDIN_PATH.length));
+  if (relative === null || relative.includes('\0')) return errorResponse(400, `Malformed path: ${urlPath} (a percent sign must start a valid UTF-8 escape such as %20)`, 'BAD_REQUEST');
   const file = await readStatic(distDir, relative);
-  if (!file) return text(404, `Not found: ${urlPath} (the add-in files are built into addin/dist by its build before deploying)`);
+  if (!file) return errorResponse(404, `Not found: ${urlPath} (the add-in files are built into addin/dist by its build before deploying)`, 'NOT_FOUND');
   const isManifest = MANIFESTS.test(relative);
   return {
     status: 200,

@@ -2,7 +2,7 @@
 // bundle and the documentation. The local runtime and the deployed `addin` Lambda route the same way.
 import { join } from 'node:path';
 import { DOC_PAGES, FRONT_DOOR_CSP, frontDoorHtml } from '../front-door/page.js';
-import { ADDIN_PATH, serveAddin, type StaticResponse } from './serve-addin.js';
+import { ADDIN_PATH, errorResponse, serveAddin, type StaticResponse } from './serve-addin.js';
 import { readStatic } from './static-files.js';
 
 export interface SiteOptions {
@@ -14,7 +14,7 @@ export interface SiteOptions {
   apiKey?: string;
 }
 
-const text = (status: number, message: string): StaticResponse => ({ status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: Buffer.from(message) });
+const notFound = (message: string): StaticResponse => errorResponse(404, message, 'NOT_FOUND');
 
 /** The front page, for GET / and for a browser opening /graphql. */
 export function frontDoor(opts: Omit<SiteOptions, 'root'>, origin: string): StaticResponse {
@@ -38,12 +38,12 @@ export async function serveSite(urlPath: string, origin: string, opts: SiteOptio
   if (urlPath === '/' || urlPath === '/index.html') return frontDoor(opts, origin);
   if (urlPath.startsWith(ADDIN_PATH)) return serveAddin(join(opts.root, 'addin', 'dist'), urlPath, addinOrigin);
   if (urlPath.startsWith('/ide/') && opts.ide) {
-    return (await asset(join(opts.root, 'dist', 'ide'), urlPath.slice('/ide/'.length))) ?? text(404, `Not found: ${urlPath} (npm run ide:build builds the IDE into dist/ide)`);
+    return (await asset(join(opts.root, 'dist', 'ide'), urlPath.slice('/ide/'.length))) ?? notFound(`Not found: ${urlPath} (npm run ide:build builds the IDE into dist/ide)`);
   }
   const doc = urlPath.startsWith('/docs/') ? urlPath.slice('/docs/'.length) : '';
   if (DOC_FILES.has(doc)) {
     // Markdown as plain text: every browser shows it, and it reads as written.
-    return (await asset(join(opts.root, 'docs'), doc, 'text/plain; charset=utf-8')) ?? text(404, `Not found: ${urlPath}`);
+    return (await asset(join(opts.root, 'docs'), doc, 'text/plain; charset=utf-8')) ?? notFound(`Not found: ${urlPath}`);
   }
-  return text(404, `Not found: ${urlPath}. Tide serves its API at /graphql, the Excel add-in under ${ADDIN_PATH} and a start page at /`);
+  return notFound(`Not found: ${urlPath}. Tide serves its API at /graphql, the Excel add-in under ${ADDIN_PATH} and a start page at /`);
 }

@@ -12,9 +12,9 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** A file under `root` for a URL path, or null; never a file outside `root`. */
+/** A file under `root` for a decoded URL path, or null; never a file outside `root`. */
 export async function readStatic(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | null> {
-  const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  const relative = normalize(urlPath).replace(/^([/\\])+/, '');
   if (relative.split(sep).includes('..')) return null;
   let path = join(root, relative);
   try {

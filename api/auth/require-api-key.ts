@@ -12,7 +12,8 @@ const MESSAGES: Record<Exclude<Verdict, { ok: true }>['reason'], string> = {
 
 const errorResponse = (statusCode: number, message: string, code: string, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
   statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  // no-store: a CDN in front must never keep a refusal (nor anything else for a key it did not check).
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   body: JSON.stringify({ errors: [{ message, extensions: { code } }] }),
 });
 

@@ -18,9 +18,13 @@ export interface CatalogFile {
   realtime: RealtimeRule;
 }
 
-export interface CatalogSeries extends Omit<SeriesMeta, 'vintages' | 'firstDate' | 'lastDate' | 'lastUpdated'> {
+/** How `npm run ingest -- refresh` brings a bundled series up to date, or why it cannot. */
+export type RefreshRule = { kind: 'fred'; vintages?: boolean } | { kind: 'stooq' } | { none: string };
+
+export interface CatalogSeries extends Omit<SeriesMeta, 'firstVintage' | 'lastVintage' | 'vintageCount' | 'firstDate' | 'lastDate' | 'lastUpdated'> {
   frequency: Frequency;
   files: CatalogFile[];
+  refresh: RefreshRule;
 }
 
 export interface CatalogCftc {
@@ -34,5 +38,5 @@ export interface Catalog {
   series: CatalogSeries[];
   cftc: CatalogCftc[];
   /** 538 national polls, loaded as daily polling averages per candidate. */
-  polls?: { file: string; candidates: string[] };
+  polls?: { file: string; candidates: string[]; refresh?: RefreshRule };
 }

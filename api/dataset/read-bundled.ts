@@ -38,7 +38,7 @@ async function readSeries(dataDir: string, entry: CatalogSeries, calendars: Cale
       revisions.push({ date, value: toNumber(row[f.valueColumn], where), realtimeStart: realtimeStart(f.realtime, date, row, calendars) });
     });
   }
-  const { files: _files, ...meta } = entry;
+  const { files: _files, refresh: _refresh, ...meta } = entry;
   return { meta, revisions };
 }
 

@@ -11,6 +11,8 @@ export class DomainError extends Error {
     message: string,
     /** The argument to blame (e.g. `from`, `inputs`, `window`), for clients that highlight fields. */
     readonly argument?: string,
+    /** What there is to act on, added to the error's extensions (e.g. a series' data span for NO_DATA). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'DomainError';
@@ -25,3 +27,11 @@ export const notFound = (message: string, argument?: string): DomainError => new
 
 /** An answer over a size limit; the message says how to narrow the request. */
 export const tooLarge = (message: string): DomainError => new DomainError('RESPONSE_TOO_LARGE', message);
+
+/**
+ * Nothing to answer with: the range holds no values, or asOf is before anything was published.
+ * One code for observations, indicator, positioning and cutProbabilities alike; `details` carries
+ * what there is (the series' data span, or the earliest vintage held) for clients to act on.
+ */
+export const noData = (message: string, details: Record<string, unknown> = {}): DomainError =>
+  new DomainError('NO_DATA', message, undefined, details);

@@ -23,7 +23,7 @@ export const EXAMPLES: readonly Example[] = [
   {
     name: 'RunUpSinceADate',
     title: 'The run-up since a date',
-    call: 'indicator(name: MAX_RUNUP, inputs: ["RUT"], from: "2024-07-09", to: "2024-07-31") { values meta }',
+    call: 'indicator(name: MAX_RUNUP, inputs: ["RUT"], from: "2024-07-09", to: "2024-07-31") { values unit meta }',
   },
   {
     name: 'SmallCapsVsTwoYear',
@@ -36,9 +36,14 @@ export const EXAMPLES: readonly Example[] = [
     call: 'positioning(contract: "239742", group: ASSET_MANAGER, from: "2024-07-01") { dates longShare }',
   },
   {
+    name: 'TwoYearVolatility',
+    title: "The 2-year yield's volatility, in basis points a year",
+    call: 'indicator(name: VOLATILITY, inputs: ["DGS2"], window: 250, from: "2024-12-31", to: "2024-12-31") { values unit }',
+  },
+  {
     name: 'SeptemberCutOdds',
     title: 'The odds of a September 2024 cut',
-    call: 'cutProbabilities(meeting: "2024-09-18", asOf: "2024-07-10") { changeBp probability }',
+    call: 'cutProbabilities(meeting: "2024-09-18", asOf: "2024-07-10") { outcomes { changeBp probability } assumedUnchangedMeetings }',
   },
 ];
 

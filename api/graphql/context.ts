@@ -1,6 +1,5 @@
-import type { MetaCache } from '../store/meta-cache.js';
+import { requireSeriesId } from '../services/ids.js';
 import { requestReads, type SeriesReads } from '../store/request-reads.js';
-import type { SeriesStore } from '../store/series-store.js';
 import type { SeriesMeta } from '../series/types.js';
 import type { SeriesReader } from '../services/indicators/inputs.js';
 
@@ -9,8 +8,21 @@ export interface GraphQLContext extends SeriesReader {
   store: SeriesReads;
   requestId: string;
   meta(id: string): Promise<SeriesMeta | null>;
+  /** Aborted when the request's deadline passes: reads then stop and the request's work is dropped. */
+  signal: AbortSignal;
 }
 
-export function createContext(store: SeriesStore, metaCache: MetaCache, requestId: string): GraphQLContext {
-  return { store: requestReads(store), requestId, meta: (id) => metaCache.get(id) };
+/** `reads`: the container's ReadCache view for this request (or the store itself). */
+export function createContext(reads: SeriesReads, requestId: string, signal: AbortSignal = new AbortController().signal): GraphQLContext {
+  const shared = requestReads(reads, signal);
+  return {
+    store: shared,
+    requestId,
+    signal,
+    meta: async (id) => {
+      requireSeriesId(id);
+      signal.throwIfAborted();
+      return shared.getMeta(id);
+    },
+  };
 }

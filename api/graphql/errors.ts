@@ -20,6 +20,6 @@ export function formatDomainError(formatted: GraphQLFormattedError, error: Domai
     message: error.message,
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code: error.code, ...(error.argument ? { argumentName: error.argument } : {}) },
+    extensions: { code: error.code, ...(error.argument ? { argumentName: error.argument } : {}), ...error.details },
   };
 }

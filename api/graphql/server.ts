@@ -1,19 +1,31 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ErrorCode } from '../errors/domain-error.js';
 import { typeDefs } from '../generated/type-defs.js';
 import { logger } from '../observability/logger.js';
 import { requestLog } from '../observability/request-log-plugin.js';
+import { API_KEY_HEADER } from '../auth/require-api-key.js';
 import type { GraphQLContext } from './context.js';
+import { maxQueryTokens } from '../services/limits.js';
+import { DocumentStore } from './document-store.js';
 import { formatDomainError, graphqlError, isDomainError } from './errors.js';
+import { cacheControl, type CacheControlOptions } from './http/cache-control-plugin.js';
 import { costLimits } from './limits/cost-limits-plugin.js';
 import { resolvers } from './resolvers/index.js';
 
 export interface ServerOptions {
   /** Schema introspection; serverless.yml turns it off on the production stage. */
   introspection?: boolean;
+  /** When answers count as immutable for Cache-Control (tests pin the clock). */
+  cacheControl?: CacheControlOptions;
 }
 
 /** Errors we raised on purpose pass through (a DomainError with its code); anything else is logged and shown without internals. */
@@ -21,6 +33,10 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   const original = unwrapResolverError(error);
   if (isDomainError(original)) return formatDomainError(formatted, original);
   const code = formatted.extensions?.code;
+  // A read cancelled at the request's deadline: the caller has had its DEADLINE_EXCEEDED answer already.
+  if (original instanceof Error && original.name === 'AbortError') {
+    return { message: 'The request passed its deadline; this field was not finished', path: formatted.path, extensions: { code: 'DEADLINE_EXCEEDED' satisfies ErrorCode } };
+  }
   if (isGraphQLError(original) || (code && code !== 'INTERNAL_SERVER_ERROR')) return formatted;
   if (isStoreUnavailable(original)) {
     logger.warn('data store unavailable after retries', { errorName: (original as Error).name, path: formatted.path });
@@ -53,13 +69,35 @@ const queriesOnly: ApolloServerPlugin<GraphQLContext> = {
 };
 
 export function createApolloServer(opts: ServerOptions = {}): ApolloServer<GraphQLContext> {
+  const introspection = opts.introspection ?? true;
   return new ApolloServer<GraphQLContext>({
     typeDefs,
     resolvers,
-    introspection: opts.introspection ?? true,
+    introspection,
+    // Without introspection, "Did you mean …?" in an error would list the schema's fields anyway.
+    hideSchemaDetailsFromClientErrors: !introspection,
+    // The parser stops at this many tokens, so an oversized document costs no more than reading it.
+    parseOptions: { maxTokens: maxQueryTokens() },
+    documentStore: new DocumentStore(),
     includeStacktraceInErrorResponses: false,
     formatError,
-    // No Apollo landing page: it loads its IDE from another host; the front door serves Tide's own.
-    plugins: [ApolloServerPluginLandingPageDisabled(), queriesOnly, costLimits, requestLog as ApolloServerPlugin<GraphQLContext>],
+    // GET is allowed for queries (Apollo refuses anything else over GET). CSRF prevention stays on:
+    // every request must carry x-api-key, a header no simple (unpreflighted) browser request can send.
+    csrfPrevention: { requestHeaders: [API_KEY_HEADER, 'apollo-require-preflight', 'x-apollo-operation-name'] },
+    // Automatic persisted queries use Apollo's in-memory cache, per container (the default, said aloud).
+    persistedQueries: {},
+    plugins: [
+      // No Apollo landing page: it loads its IDE from another host; the front door serves Tide's own.
+      ApolloServerPluginLandingPageDisabled(),
+      queriesOnly,
+      costLimits,
+      requestLog as ApolloServerPlugin<GraphQLContext>,
+      ApolloServerPluginCacheControlDisabled(), // Apollo's per-field hints are replaced by the rule in cacheControl
+      // Tide reports nothing to Apollo GraphOS; the bundle leaves these plugins' protobuf out (infra/esbuild-plugins.cjs).
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      cacheControl(opts.cacheControl) as ApolloServerPlugin<GraphQLContext>,
+    ],
   });
 }

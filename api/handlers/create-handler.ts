@@ -1,32 +1,52 @@
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { ApiKeyStore } from '../auth/key-store.js';
 import { createKeyVerifier } from '../auth/key-verifier.js';
 import { keyIdOf, requireApiKey } from '../auth/require-api-key.js';
 import { createContext } from '../graphql/context.js';
 import { createApolloServer, type ServerOptions } from '../graphql/server.js';
-import { frontDoorForBrowsers } from './front-door.js';
-import { MetaCache } from '../store/meta-cache.js';
+import { ReadCache, type ReadCacheOptions } from '../store/read-cache.js';
 import type { SeriesStore } from '../store/series-store.js';
+import { withDeadline } from './deadline.js';
+import { documentGate } from './document-gate.js';
+import { frontDoorForBrowsers } from './front-door.js';
 
 export interface HandlerOptions extends ServerOptions {
   /** How long this container reuses an API key lookup (default one minute). */
   keyCacheMs?: number;
   /** Whether the front page a browser gets at /graphql carries the GraphQL IDE (TIDE_IDE). */
   ide?: boolean;
+  /** The cross-request read cache's settings; false reads every request from the store (fault tests). */
+  cache?: ReadCacheOptions | false;
+}
+
+/** Schema introspection from TIDE_INTROSPECTION, which serverless.yml sets per stage; `fallback` when unset. */
+export function introspectionFromEnv(fallback: boolean): boolean {
+  const setting = process.env.TIDE_INTROSPECTION;
+  return setting === 'true' ? true : setting === 'false' ? false : fallback;
 }
 
 /**
  * The GraphQL Lambda handler over a given store: deployed and local runtimes both serve this, so
- * both refuse a request without a valid API key in the same way, before Apollo parses it.
+ * both refuse a request without a valid API key in the same way, before Apollo parses it, and both
+ * answer a request that outlives its deadline the same way.
  */
 export function createGraphqlHandler(store: SeriesStore, opts: HandlerOptions = {}) {
   const server = createApolloServer(opts);
   const verify = createKeyVerifier(new ApiKeyStore(store.client, store.tableName), { cacheMs: opts.keyCacheMs });
-  const metaCache = new MetaCache(store);
-  return startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
-    middleware: [frontDoorForBrowsers(opts.ide ?? false), requireApiKey(verify)],
-    context: async ({ event, context }) => ({ ...createContext(store, metaCache, context.awsRequestId), keyId: keyIdOf(event) }),
+  const cache = opts.cache === false ? null : new ReadCache(store, opts.cache);
+  const signals = new WeakMap<APIGatewayProxyEventV2, AbortSignal>();
+  const apollo = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
+    // A browser opening /graphql gets the front page before the key check.
+    middleware: [frontDoorForBrowsers(opts.ide ?? false), requireApiKey(verify), documentGate],
+    context: async ({ event, context }) => ({ ...createContext(cache ? cache.forRequest() : store, context.awsRequestId, signals.get(event)), keyId: keyIdOf(event) }),
   });
+  // The third parameter keeps Lambda's (event, context, callback) signature; the answer is the promise.
+  return (event: APIGatewayProxyEventV2, context: Context, _callback?: unknown): Promise<APIGatewayProxyResultV2> =>
+    withDeadline(context, (signal) => {
+      signals.set(event, signal);
+      return apollo(event, context, () => undefined) as Promise<APIGatewayProxyResultV2>;
+    });
 }
 
 export type GraphqlHandler = ReturnType<typeof createGraphqlHandler>;

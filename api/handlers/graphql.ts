@@ -1,6 +1,6 @@
 import { createDocumentClient } from '../store/client.js';
 import { SeriesStore } from '../store/series-store.js';
-import { createGraphqlHandler } from './create-handler.js';
+import { createGraphqlHandler, introspectionFromEnv } from './create-handler.js';
 
 // Built once per Lambda container, outside the handler, so warm invocations reuse client, server and key cache.
 const tableName = process.env.TABLE_NAME;
@@ -8,4 +8,4 @@ if (!tableName) throw new Error('TABLE_NAME is not set: the graphql function nee
 
 const store = new SeriesStore({ client: createDocumentClient(), tableName });
 
-export const handler = createGraphqlHandler(store, { introspection: process.env.TIDE_INTROSPECTION === 'true', ide: process.env.TIDE_IDE === 'true' });
+export const handler = createGraphqlHandler(store, { introspection: introspectionFromEnv(false), ide: process.env.TIDE_IDE === 'true' });

@@ -50,6 +50,7 @@ export function change(series: Columns, from: string, to: string): ChangeResult 
     throw new IndicatorInputError(
       'from',
       `no observation on or before ${from}; the series starts ${series.dates[0] ?? '(empty)'}; choose a later from date.`,
+      'NO_DATA',
     );
   }
   const end = lastOnOrBefore(series, to)!;

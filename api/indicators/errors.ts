@@ -2,7 +2,8 @@
 // it blames; the GraphQL layer maps every DomainError to `extensions.code` in one place.
 import { DomainError } from '../errors/domain-error.js';
 
-export type IndicatorErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND';
+/** NO_DATA: the inputs hold nothing to compute from (the one rule for empty ranges, docs/indicators.md). */
+export type IndicatorErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'NO_DATA';
 
 export class IndicatorInputError extends DomainError {
   /** The offending argument (e.g. `window`, `inputs`, `meeting`), for clients that highlight fields. */

@@ -1,18 +1,20 @@
 // Market-implied probabilities of target ranges after an FOMC meeting, by CME FedWatch's method.
 //
 // For a meeting on day D of a month with N days, the month's contract prices the average rate
-//   avg = (d/N)·r_start + ((N−d)/N)·r_end,   d = D − 1,
-// i.e. the days strictly before the decision day carry the old rate and the decision day itself
-// carries the new one. This is CME's own convention: its worked example for the 17 Sep 2015
-// meeting uses N = 30 and M = 16 days before the meeting (CME Group, "CME FedWatch Tool – Fed
-// Funds Futures Probability Tree Calculator", J. Lao and A. Mirza).
+//   avg = (d/N)·r_start + ((N−d)/N)·r_end,
+// where d is the number of days at the old rate. Day count (stated, and checked against the
+// bundled DFF and DFEDTARU, which move on the day AFTER every decision of 2022–2024): the decision
+// day itself carries the old rate, so d = D. CME's own worked example (17 Sep 2015: N = 30, 16 days
+// "before the meeting") counts the decision day at the new rate, d = D − 1; `dayCount:
+// 'DECISION_DAY_NEW_RATE'` reproduces it. The API uses the first, the rate the contract settles on.
 //
 // r_start: the previous month's implied rate when that month has no meeting and its contract is
 // priced; otherwise the previous meeting's r_end (chained); for the first meeting with neither,
 // the effective fed funds rate known on asOf (DFF), recorded in meta.fallbacks.
 // r_end: solved from the meeting month's contract; when that contract is missing, the next
-// month's implied rate if that month has no meeting. A meeting with no usable contract is left
-// unresolved: the next resolved meeting then carries its move (meta.unresolvedMeetings).
+// month's implied rate if that month has no meeting. A meeting with no usable contract cannot be
+// resolved: it is assumed unchanged (meta.assumedUnchangedMeetings), and the next resolved meeting
+// carries any move the market expects by then. meta.resolvedMeetings lists the others.
 import { IndicatorInputError } from './errors.js';
 import { addMonths, daysInMonth, fedFundsContract, impliedRate, monthOf } from './fed-funds-contracts.js';
 import { fomcMeetings, requireMeeting, type FomcMeeting } from './fomc-calendar.js';
@@ -32,11 +34,21 @@ export interface FedWatchInput {
   /** Effective fed funds rate known on asOf (DFF), used when no contract gives r_start. */
   effectiveRate: number | null;
   calendar?: FomcMeeting[];
+  /** Which rate the decision day carries; DECISION_DAY_OLD_RATE (the default) matches DFF. */
+  dayCount?: DayCount;
 }
+
+export type DayCount = 'DECISION_DAY_OLD_RATE' | 'DECISION_DAY_NEW_RATE';
+
+const DAY_COUNT_TEXT: Record<DayCount, string> = {
+  DECISION_DAY_OLD_RATE: 'the decision day carries the old rate; the new rate applies from the next day (as DFF shows)',
+  DECISION_DAY_NEW_RATE: "the decision day carries the new rate (CME's worked example)",
+};
 
 export interface MeetingStep {
   meeting: string;
   contract: string;
+  /** Days of the meeting month at the old rate (d). */
   daysBefore: number;
   daysInMonth: number;
   rStart: number;
@@ -52,8 +64,12 @@ export interface FedWatchResult {
     meeting: string;
     asOf: string;
     currentTarget: { lowerBound: number; upperBound: number };
+    dayCount: { convention: DayCount; rule: string };
     steps: MeetingStep[];
-    unresolvedMeetings: string[];
+    /** Meetings on the way whose move was solved from a contract. */
+    resolvedMeetings: string[];
+    /** Meetings on the way with no usable contract, taken as no change (their expected move lands in the next resolved one). */
+    assumedUnchangedMeetings: string[];
     fallbacks: { meeting: string; used: 'DFF'; value: number; reason: string }[];
   };
 }
@@ -67,7 +83,7 @@ export function cutProbabilities(input: FedWatchInput): FedWatchResult {
     throw new IndicatorInputError('meeting', `the ${input.meeting} meeting is not after asOf ${input.asOf}; pick a later meeting or an earlier asOf.`);
   }
   if (!Number.isFinite(input.targetUpper)) {
-    throw new IndicatorInputError('asOf', `no target range (DFEDTARU) is known on ${input.asOf}.`, 'NOT_FOUND');
+    throw new IndicatorInputError('asOf', `no target range (DFEDTARU) is known on ${input.asOf}.`, 'NO_DATA');
   }
   const meetingMonths = new Set(calendar.map((m) => monthOf(m.decisionDate)));
   const path = calendar.filter((m) => m.decisionDate > input.asOf && m.decisionDate <= input.meeting);
@@ -76,8 +92,10 @@ export function cutProbabilities(input: FedWatchInput): FedWatchResult {
     meeting: input.meeting,
     asOf: input.asOf,
     currentTarget: { lowerBound: lower, upperBound: input.targetUpper },
+    dayCount: { convention: input.dayCount ?? 'DECISION_DAY_OLD_RATE', rule: DAY_COUNT_TEXT[input.dayCount ?? 'DECISION_DAY_OLD_RATE'] },
     steps: [],
-    unresolvedMeetings: [],
+    resolvedMeetings: [],
+    assumedUnchangedMeetings: [],
     fallbacks: [],
   };
   const priced = (month: string) => {
@@ -93,7 +111,8 @@ export function cutProbabilities(input: FedWatchInput): FedWatchResult {
     const prev = addMonths(month, -1);
     const next = addMonths(month, 1);
     const N = daysInMonth(month);
-    const d = Number(m.decisionDate.slice(8, 10)) - 1;
+    const D = Number(m.decisionDate.slice(8, 10));
+    const d = meta.dayCount.convention === 'DECISION_DAY_OLD_RATE' ? D : D - 1;
 
     let rStart: number;
     let rStartSource: string;
@@ -104,24 +123,28 @@ export function cutProbabilities(input: FedWatchInput): FedWatchResult {
       [rStart, rStartSource] = [input.effectiveRate, 'DFF'];
       meta.fallbacks.push({ meeting: m.decisionDate, used: 'DFF', value: input.effectiveRate, reason: `no price for ${fedFundsContract(prev)} or an earlier meeting's rate` });
     } else {
-      throw new IndicatorInputError('asOf', `no rate going into the ${m.decisionDate} meeting: neither ${fedFundsContract(prev)} nor DFF is available on ${input.asOf}.`, 'NOT_FOUND');
+      throw new IndicatorInputError('asOf', `no rate going into the ${m.decisionDate} meeting: neither ${fedFundsContract(prev)} nor DFF is available on ${input.asOf}.`, 'NO_DATA');
     }
 
     let rEnd: number | null = null;
     let rEndSource = '';
     const own = priced(month);
     const after = meetingMonths.has(next) ? null : priced(next);
-    if (own !== null) [rEnd, rEndSource] = [((impliedRate(own) - (d / N) * rStart) * N) / (N - d), fedFundsContract(month)];
+    if (own !== null && d < N) [rEnd, rEndSource] = [((impliedRate(own) - (d / N) * rStart) * N) / (N - d), fedFundsContract(month)];
     else if (after !== null) [rEnd, rEndSource] = [impliedRate(after), fedFundsContract(next)];
 
     if (rEnd === null) {
       if (m.decisionDate === input.meeting) {
-        throw new IndicatorInputError('meeting', `no fed funds futures price on ${input.asOf} for ${fedFundsContract(month)} (or ${fedFundsContract(next)}), needed for the ${m.decisionDate} meeting.`, 'NOT_FOUND');
+        const why = own !== null
+          ? `the ${m.decisionDate} decision falls on the last day of its month, so ${fedFundsContract(month)} prices none of the new rate; a price of ${fedFundsContract(next)} on ${input.asOf} is needed`
+          : `no fed funds futures price on ${input.asOf} for ${fedFundsContract(month)} (or ${fedFundsContract(next)}), needed for the ${m.decisionDate} meeting`;
+        throw new IndicatorInputError('meeting', `${why}.`, 'NO_DATA');
       }
-      meta.unresolvedMeetings.push(m.decisionDate);
+      meta.assumedUnchangedMeetings.push(m.decisionDate);
       if (level === null) [level, levelSource] = [rStart, rStartSource];
       continue;
     }
+    meta.resolvedMeetings.push(m.decisionDate);
     meta.steps.push({ meeting: m.decisionDate, contract: fedFundsContract(month), daysBefore: d, daysInMonth: N, rStart, rStartSource, rEnd, rEndSource, expectedChangeBp: (rEnd - rStart) * 100 });
     dist = chain(dist, splitChange(rEnd - rStart));
     [level, levelSource] = [rEnd, `r_end of ${m.decisionDate}`];

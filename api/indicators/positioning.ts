@@ -1,8 +1,9 @@
 // CFTC Traders in Financial Futures positioning for one trader group.
 //   net               = long − short
 //   longShare         = long / (long + short)          (fraction in [0, 1]; spreads excluded)
-//   pctOfOpenInterest = 100 × long / open interest     (percent; the group's long side as a share of OI)
-//   netPctOfOpenInterest = 100 × net / open interest   (percent; reported in addition)
+//   pctOfOpenInterest = long / open interest           (fraction; the group's long side as a share of OI)
+//   netPctOfOpenInterest = net / open interest         (fraction; negative when net short)
+// Shares are fractions, like every relative figure in Tide (0.426 = 42.6 %).
 // Non-reportables have no spread column; their spread is null.
 import { cftcSeriesId, type CftcField } from '../series/cftc-fields.js';
 import type { Columns } from './columns.js';
@@ -78,8 +79,8 @@ export function positioning(input: PositioningInput): PositioningColumns {
     spread,
     net,
     longShare: dates.map((_, i) => both(long[i], short[i], (l, s) => (l + s > 0 ? l / (l + s) : null))),
-    pctOfOpenInterest: dates.map((_, i) => both(long[i], oi[i], (l, o) => (o > 0 ? (100 * l) / o : null))),
-    netPctOfOpenInterest: dates.map((_, i) => both(net[i], oi[i], (n, o) => (o > 0 ? (100 * n) / o : null))),
+    pctOfOpenInterest: dates.map((_, i) => both(long[i], oi[i], (l, o) => (o > 0 ? l / o : null))),
+    netPctOfOpenInterest: dates.map((_, i) => both(net[i], oi[i], (n, o) => (o > 0 ? n / o : null))),
     openInterest: oi,
   };
 }

@@ -1,30 +1,44 @@
-// Rolling percentile rank: the share of the window's values that are ≤ the current value
-// (the current value included), so the result lies in (0, 1]. A window with a missing value is null.
+// Rolling percentile rank of the current value among the window's valid values, ties at their
+// mid-rank: (below + (equal + 1) / 2) / n, where n counts the window's valid values (the current one
+// included), `below` those smaller and `equal` those equal to it. So a flat window ranks
+// (n + 1) / (2n), about one half, not 1; the extremes of a window rank 1/n and 1. This is pandas'
+// rolling(window).rank(method="average", pct=True). Null when the current value is missing or the
+// window has fewer than `minObservations` valid values.
 //
 // Cost: O(n log n), not O(n): values are ranked once (a sort), and a Fenwick tree over those ranks
-// counts how many window values are ≤ the current one in O(log n) per step.
+// counts how many window values are below or equal to the current one in O(log n) per step.
 import type { Values } from './columns.js';
 import { isPresent } from './columns.js';
-import { assertWindow } from './validate.js';
+import { assertMinObservations, assertWindow } from './validate.js';
 
-export function rollingPercentileRank(values: Values, window: number): (number | null)[] {
+export function rollingPercentileRank(values: Values, window: number, minObservations = window): (number | null)[] {
   assertWindow(window, values.length);
+  assertMinObservations(minObservations, window);
   const distinct = [...new Set(values.filter(isPresent))].sort((p, q) => p - q);
   const rankOf = new Map(distinct.map((v, i) => [v, i + 1] as const));
   const tree = new Fenwick(distinct.length);
   const out: (number | null)[] = new Array(values.length).fill(null);
-  let missing = 0;
+  let valid = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (isPresent(v)) tree.add(rankOf.get(v)!, 1);
-    else missing += 1;
+    if (isPresent(v)) {
+      tree.add(rankOf.get(v)!, 1);
+      valid += 1;
+    }
     const leaving = i - window;
     if (leaving >= 0) {
       const old = values[leaving];
-      if (isPresent(old)) tree.add(rankOf.get(old)!, -1);
-      else missing -= 1;
+      if (isPresent(old)) {
+        tree.add(rankOf.get(old)!, -1);
+        valid -= 1;
+      }
     }
-    if (i >= window - 1 && missing === 0) out[i] = tree.prefix(rankOf.get(v as number)!) / window;
+    if (isPresent(v) && valid >= minObservations) {
+      const r = rankOf.get(v)!;
+      const atOrBelow = tree.prefix(r);
+      const below = tree.prefix(r - 1);
+      out[i] = (below + (atOrBelow - below + 1) / 2) / valid;
+    }
   }
   return out;
 }

@@ -1,8 +1,11 @@
 // The one sliding-window loop behind mean, std, volatility, correlation, beta and z-score.
 //
-// Null rule: a window that contains a missing value (null or non-finite) in either input yields
-// null; the statistic resumes once `window` consecutive complete points are available again.
-// Warm-up positions (fewer than `window` points so far) are null.
+// A window is the last `window` positions of the input, which is a series of observations (the
+// services drop each series' missing values before computing changes, so a position is an
+// observation, never a calendar slot). A position is valid when every input has a finite value
+// there. Null rule: a window with fewer than `minObservations` valid positions (default: the
+// window) yields null; the statistic uses the valid positions it has. At the start of the data a
+// window holds the positions so far (pandas' rolling(window, min_periods=minObservations)).
 //
 // Cost: O(n). Each point enters and leaves the moments once. Two rebuilds from the window keep
 // floating-point error in check: every `window` steps (drift over long series; O(window) work per
@@ -13,10 +16,11 @@
 import type { Values } from './columns.js';
 import { isPresent } from './columns.js';
 import { PairMoments } from './moments.js';
-import { assertSameLength, assertWindow } from './validate.js';
+import { assertMinObservations, assertSameLength, assertWindow } from './validate.js';
 
-/** What a statistic sees for one complete window: the moments, the current point and flags for
- * windows in which every x (or every y) is identical, so variances are exactly zero there. */
+/** What a statistic sees for one window: the moments of its valid points, the current point and
+ * flags for windows in which every valid x (or y) is identical, so variances are exactly zero there.
+ * `x`/`y` are NaN when the current position itself is not valid. */
 export interface WindowState {
   m: PairMoments;
   x: number;
@@ -38,9 +42,15 @@ export function toNullable(values: Float64Array): (number | null)[] {
   return out;
 }
 
-export function rollingPair(xs: Values, ys: Values, window: number, stat: (s: WindowState) => number | null): (number | null)[] {
+export function rollingPair(
+  xs: Values,
+  ys: Values,
+  window: number,
+  stat: (s: WindowState) => number | null,
+  minObservations: number = window,
+): (number | null)[] {
   assertSameLength('inputs', xs, ys);
-  return toNullable(rollingPairTyped(toTyped(xs), xs === ys ? undefined : toTyped(ys), window, stat));
+  return toNullable(rollingPairTyped(toTyped(xs), xs === ys ? undefined : toTyped(ys), window, stat, minObservations));
 }
 
 /**
@@ -48,31 +58,40 @@ export function rollingPair(xs: Values, ys: Values, window: number, stat: (s: Wi
  * where the statistic is undefined. It allocates only its output, so a million points cost a few
  * passes over memory rather than a million boxed numbers for the collector.
  */
-export function rollingPairTyped(xs: Float64Array, ysIn: Float64Array | undefined, window: number, stat: (s: WindowState) => number | null): Float64Array {
+export function rollingPairTyped(
+  xs: Float64Array,
+  ysIn: Float64Array | undefined,
+  window: number,
+  stat: (s: WindowState) => number | null,
+  minObservations: number = window,
+): Float64Array {
   const ys = ysIn ?? xs;
   assertWindow(window, xs.length);
+  assertMinObservations(minObservations, window);
   const n = xs.length;
   const out = new Float64Array(n).fill(NaN);
   const m = new PairMoments();
   const state: WindowState = { m, x: 0, y: 0, constantX: false, constantY: false };
-  let missing = 0; // missing points inside the current window
   let sinceRebuild = 0;
-  let runX = 0; // length of the current run of equal x values (resets on a missing value)
-  let runY = 0;
-  let prevOk = false;
+  // The latest valid point whose x differs from the previous valid point's x, and that previous
+  // point's index: every valid x in the window is equal exactly when that previous point lies
+  // before the window (the same for y).
+  let lastValid = -1;
+  let changeBeforeX = -1;
+  let changeBeforeY = -1;
   for (let i = 0; i < n; i++) {
     const x = xs[i];
     const y = ys[i];
     const ok = x === x && y === y && x - x === 0 && y - y === 0; // finite, without a call
     if (ok) {
       m.add(x, y);
-      runX = prevOk && xs[i - 1] === x ? runX + 1 : 1;
-      runY = prevOk && ys[i - 1] === y ? runY + 1 : 1;
-    } else {
-      missing += 1;
-      runX = runY = 0;
+      if (lastValid >= 0) {
+        if (xs[lastValid] !== x) changeBeforeX = lastValid;
+        if (ys[lastValid] !== y) changeBeforeY = lastValid;
+      }
+      lastValid = i;
     }
-    prevOk = ok;
+    const start = Math.max(0, i - window + 1);
     const leaving = i - window;
     if (leaving >= 0) {
       const lx = xs[leaving];
@@ -82,19 +101,19 @@ export function rollingPairTyped(xs: Float64Array, ysIn: Float64Array | undefine
         const by = m.m2y;
         m.remove(lx, ly);
         if (m.m2x < bx * SHRINK || m.m2y < by * SHRINK) sinceRebuild = window;
-      } else missing -= 1;
+      }
     }
-    if (++sinceRebuild >= window && i >= window - 1) {
-      rebuild(m, xs, ys, i - window + 1, i);
+    if (++sinceRebuild >= window) {
+      rebuild(m, xs, ys, start, i);
       sinceRebuild = 0;
     }
-    if (i >= window - 1 && missing === 0) {
-      state.x = x;
-      state.y = y;
-      state.constantX = runX >= window;
-      state.constantY = runY >= window;
+    if (m.n >= minObservations) {
+      state.x = ok ? x : NaN;
+      state.y = ok ? y : NaN;
+      state.constantX = changeBeforeX < start;
+      state.constantY = changeBeforeY < start;
       const v = stat(state);
-      if (v !== null) out[i] = v;
+      if (v !== null && !Number.isNaN(v)) out[i] = v;
     }
   }
   return out;

@@ -1,11 +1,11 @@
 // SURPRISE = actual − consensus, matched by reference period: both series label a release with
-// the same period date (e.g. 2024-06-01 for the June CPI). Periods present in only one series are
-// dropped; a null on either side gives a null surprise.
+// the same period date (e.g. 2024-06-01 for the June CPI). Only periods both series have a value
+// for are kept (each series' missing values are dropped before the join).
 import type { Columns } from './columns.js';
 import { align } from './align.js';
 
 export function surprise(actual: Columns, consensus: Columns): Columns {
-  const j = align(actual, consensus);
+  const j = align(actual, consensus, { dropMissing: true });
   return {
     dates: j.dates,
     values: j.a.map((x, i) => {

@@ -30,6 +30,16 @@ export function assertAscendingDates(argument: string, dates: readonly string[])
   }
 }
 
+/** The fewest valid observations a window needs for a value: 2 (a sample statistic) up to the window. */
+export function assertMinObservations(minObservations: number, window: number): void {
+  if (!Number.isInteger(minObservations) || minObservations < 2 || minObservations > window) {
+    throw new IndicatorInputError(
+      'minObservations',
+      `minObservations must be a whole number from 2 to the window (${window}); got ${minObservations}.`,
+    );
+  }
+}
+
 /** A rolling window needs at least two points (a sample statistic) and no more points than the data. */
 export function assertWindow(window: number, length: number): void {
   if (!Number.isInteger(window) || window < 2) {

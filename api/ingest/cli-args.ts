@@ -11,7 +11,8 @@ export const USAGE = `Usage: npm run ingest -- <command> [args] [--table NAME | 
       [--realtime-start observation|YYYY-MM-DD] [--name TEXT] [--unit TEXT] [--frequency DAILY|...]
   stooq <ID...> [--symbol TICKER]           daily closes from Stooq (no key)
   alphavantage <ID...> [--symbol TICKER]    daily closes from Alpha Vantage (ALPHAVANTAGE_API_KEY)
-  polls [FILE] [--candidates Trump,Harris]  538 national polls → daily averages
+  polls [FILE] [--candidates Trump,Harris] [--states]  538 polls → daily national averages (and per state)
+  refresh                                   every bundled series from its source, then how recent each is
   scheduled [--config ingest.config.json]   every job in the config`;
 
 export interface CliRequest {
@@ -34,7 +35,7 @@ export function parseCli(argv: string[]): CliRequest {
       'date-col': { type: 'string' }, 'value-col': { type: 'string', multiple: true }, id: { type: 'string', multiple: true },
       'date-format': { type: 'string' }, delimiter: { type: 'string' }, decimal: { type: 'string' },
       'realtime-start': { type: 'string' }, name: { type: 'string' }, unit: { type: 'string' }, frequency: { type: 'string' },
-      symbol: { type: 'string' }, candidates: { type: 'string' },
+      symbol: { type: 'string' }, candidates: { type: 'string' }, states: { type: 'boolean' },
       table: { type: 'string' }, stage: { type: 'string' }, region: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
   });
@@ -56,7 +57,9 @@ export function parseCli(argv: string[]): CliRequest {
       return { command, target, jobs: [{ kind: command, series: args, symbols }] };
     }
     case 'polls':
-      return { command, target, jobs: [{ kind: 'polls', file: args[0] ?? 'data/real/polls_538_national_president_2024_to_0730.csv', candidates: v.candidates?.split(',').map((s) => s.trim()) }] };
+      return { command, target, jobs: [{ kind: 'polls', file: args[0] ?? 'data/real/polls_538_national_president_2024_to_0730.csv', candidates: v.candidates?.split(',').map((s) => s.trim()), states: v.states ?? false }] };
+    case 'refresh':
+      return { command, target };
     case 'scheduled':
       return { command, target, configPath: v.config ?? 'ingest.config.json' };
     case 'csv':

@@ -2,16 +2,30 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { SingleBar, Presets } from 'cli-progress';
+import { loadBundled } from '../dataset/load-bundled.js';
+import { bundledIds, readCatalog, refreshPlan, refreshReport, type RefreshPlan } from '../dataset/refresh.js';
+import { freshnessLines } from '../dataset/freshness.js';
+import { localPaths } from '../local/paths.js';
 import { parseCli } from './cli-args.js';
 import { loadConfig } from './config.js';
-import { describeJob, expectedSeries } from './jobs.js';
+import { describeJob, expectedSeries, type Job } from './jobs.js';
 import { formatSummary, runJobs } from './run.js';
 import { openTarget } from '../local/target.js';
 
 async function main(): Promise<number> {
   const request = parseCli(process.argv.slice(2));
-  const jobs = request.jobs ?? (await loadConfig(request.configPath!));
-  const target = await openTarget({ ...request.target, root: process.cwd() });
+  const catalog = request.command === 'refresh' ? await readCatalog(localPaths().bundledDataDir) : undefined;
+  const plan: RefreshPlan | undefined = catalog ? refreshPlan(catalog) : undefined;
+  const jobs: Job[] = plan ? plan.jobs.map((j) => j.job) : request.jobs ?? (await loadConfig(request.configPath!));
+  const target = await openTarget(request.target);
+  // a refresh starts from the bundled dataset, so a fresh store ends up with every bundled series
+  if (plan) {
+    const loaded = await loadBundled(target.store, localPaths().bundledDataDir).catch(async (e: Error) => {
+      await target.close();
+      throw e;
+    });
+    if (loaded.loaded) console.log(`Loaded the bundled dataset first: ${loaded.series} series, ${loaded.added} values.`);
+  }
   const started = Date.now();
   const total = jobs.reduce((n, j) => n + expectedSeries(j), 0);
   // A bar only where a person watches; logs and pipes get the summary alone.
@@ -25,6 +39,14 @@ async function main(): Promise<number> {
     });
     bar?.stop();
     console.log(formatSummary(summary, (Date.now() - started) / 1000));
+    if (plan && catalog) {
+      // a refresh is done when every source it could reach was read; what it could not reach is reported, not fatal
+      console.log(refreshReport(plan, summary, describeJob).join('\n'));
+      const ids = bundledIds(catalog);
+      const metas = new Map(await Promise.all(ids.map(async (id) => [id, await target.store.getMeta(id)] as const)));
+      console.log(`Newest observation of each bundled series in ${target.description}:\n${freshnessLines(ids, metas, new Date().toISOString().slice(0, 10)).join('\n')}`);
+      return 0;
+    }
     return summary.errors.length ? 1 : 0;
   } finally {
     bar?.stop();

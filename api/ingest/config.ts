@@ -17,6 +17,8 @@ export function parseConfig(json: unknown, name = 'ingest.config.json'): Job[] {
     if (job.kind === 'fred' || job.kind === 'stooq' || job.kind === 'alphavantage') needs('series', ids, 'a non-empty list of series ids');
     if (job.kind === 'cftc') needs('contract', (v) => typeof v === 'string', 'a contract code string such as "239742"');
     if (job.kind === 'csv' || job.kind === 'polls') needs('file', (v) => typeof v === 'string', 'a file path relative to the repository');
+    if (job.kind === 'polls' && job.states !== undefined) needs('states', (v) => typeof v === 'boolean', 'true or false');
+    if (job.kind === 'alphavantage' && job.outputSize !== undefined) needs('outputSize', (v) => v === 'compact' || v === 'full', '"compact" (default) or "full" (premium keys only)');
     if (job.kind === 'csv') {
       needs('dateColumn', (v) => typeof v === 'string', 'the name of the date column');
       needs('columns', (v) => Array.isArray(v) && v.length > 0 && v.every((c) => typeof c?.column === 'string' && typeof c?.id === 'string'), 'a list of {"column", "id"}');

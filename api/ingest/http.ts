@@ -52,7 +52,7 @@ export async function fetchText(url: string, origin: Origin, options: HttpOption
     }
     if (attempt < o.retries) await sleep(wait);
   }
-  throw new IngestError(origin.source, origin.series, undefined, `${lastProblem} (gave up after ${o.retries + 1} attempts)`);
+  throw new IngestError(origin.source, origin.series, undefined, `${lastProblem} (gave up after ${o.retries + 1} attempts)`, 'UNREACHABLE');
 }
 
 /** GET and parse JSON; a body that is not JSON is reported with its first characters. */

@@ -16,10 +16,10 @@ export type Job =
   | { kind: 'stooq'; series: string[]; symbols?: Record<string, string> }
   | { kind: 'alphavantage'; series: string[]; symbols?: Record<string, string>; outputSize?: 'compact' | 'full' }
   | ({ kind: 'csv'; file: string } & CsvMapping)
-  | { kind: 'polls'; file: string; candidates?: string[] };
+  | { kind: 'polls'; file: string; candidates?: string[]; states?: boolean };
 
 /** Jobs that read local files cannot run where the files are absent (the scheduled Lambda). */
-export const isFileJob = (job: Job) => job.kind === 'csv' || job.kind === 'polls';
+export const isFileJob = (job: Job) => job.kind === 'csv' || (job.kind === 'polls' && !/^https?:\/\//i.test(job.file));
 
 export function describeJob(job: Job): string {
   switch (job.kind) {
@@ -36,7 +36,7 @@ export function expectedSeries(job: Job): number {
     case 'fred': case 'stooq': case 'alphavantage': return job.series.length;
     case 'cftc': return (job.reports ?? ['F', 'C']).length * Object.keys(CFTC_FIELDS).length;
     case 'csv': return job.columns.length;
-    case 'polls': return (job.candidates ?? DEFAULT_CANDIDATES).length;
+    case 'polls': return (job.candidates ?? DEFAULT_CANDIDATES).length; // national; state series are extra
   }
 }
 
@@ -62,7 +62,7 @@ export async function fetchJob(job: Job, env: NodeJS.ProcessEnv = process.env): 
     case 'csv':
       return readCsvSeries(job.file, job);
     case 'polls':
-      return readPollSeries(job.file, job.candidates);
+      return readPollSeries(job.file, { candidates: job.candidates, states: job.states, http });
   }
 }
 

@@ -1,6 +1,8 @@
 import type { SeriesMeta } from '../series/types.js';
-import { mergeRevisions, summarize } from '../series/revisions.js';
+import { mergeRevisions, summarize, vintagesOf } from '../series/revisions.js';
+import type { Undo } from '../store/series-store.js';
 import { sameMeta } from './meta.js';
+import { restate } from './restate.js';
 import type { RevisionStore, SeriesBatch } from './types.js';
 import { validateBatch } from './validate.js';
 
@@ -16,10 +18,12 @@ export interface PipelineOptions {
   now?: () => Date;
   /** called after each series is stored, for progress display */
   onSeries?: (outcome: SeriesOutcome) => void;
+  /** a value differing from the stored one: a restatement dated today (default), or kept as stored (restate.ts) */
+  onConflict?: 'restate' | 'keep';
 }
 
 /**
- * The one path from connector output to the store: validate → normalise → diff → write → metadata.
+ * The one path from connector output to the store: validate → date restatements → diff → write → metadata.
  * Every batch of a run is validated before the first write, so bad input writes nothing. Points
  * go before metadata, and both writes are idempotent, so a run killed anywhere and run again
  * converges to the state of an uninterrupted run.
@@ -31,27 +35,40 @@ export async function ingest(store: RevisionStore, source: string, batches: Seri
   if (dup) throw new Error(`${source}: series ${dup} is delivered twice in one run; merge its revisions first`);
   const outcomes: SeriesOutcome[] = [];
   for (const batch of batches) {
-    const outcome = await ingestOne(store, batch, options.now ?? (() => new Date()));
+    const outcome = await ingestOne(store, batch, options.now ?? (() => new Date()), options.onConflict ?? 'restate');
     outcomes.push(outcome);
     options.onSeries?.(outcome);
   }
   return outcomes;
 }
 
-async function ingestOne(store: RevisionStore, batch: SeriesBatch, now: () => Date): Promise<SeriesOutcome> {
+async function ingestOne(store: RevisionStore, batch: SeriesBatch, now: () => Date, onConflict: 'restate' | 'keep'): Promise<SeriesOutcome> {
   const id = batch.meta.id;
   const [stored, previous] = await Promise.all([store.readRevisions(id), store.getMeta(id)]);
-  const { merged, fresh } = mergeRevisions(stored, batch.revisions);
-  const added = fresh.length ? (await store.writeRevisions(id, fresh)).added : 0;
+  const incoming = batch.publication === 'stamped' ? batch.revisions : restate(stored, batch.revisions, now().toISOString().slice(0, 10), onConflict);
+  const { merged, fresh } = mergeRevisions(stored, incoming);
   const derived: Omit<SeriesMeta, 'lastUpdated'> = { ...batch.meta, ...summarize(merged) };
   const { lastUpdated: _ignored, ...previousRest } = previous ?? ({} as SeriesMeta);
-  const unchanged = previous !== null && added === 0 && sameMeta(previousRest, derived);
-  if (!unchanged) await store.putMeta({ ...derived, lastUpdated: now().toISOString() });
-  const knownVintages = new Set(previous?.vintages ?? stored.map((r) => r.realtimeStart));
-  return {
-    id,
-    pointsAdded: added,
-    vintagesAdded: derived.vintages.filter((v) => !knownVintages.has(v)).length,
-    metaWritten: !unchanged,
-  };
+  const undo: Undo[] = [];
+  let added = 0;
+  try {
+    if (fresh.length) {
+      const written = await store.writeRevisions(id, fresh);
+      added = written.added;
+      undo.push(written.undo);
+    }
+    const unchanged = previous !== null && added === 0 && sameMeta(previousRest, derived);
+    if (!unchanged) {
+      // Vintage pages, then the metadata last: until it is written, readers see the series as it was.
+      // putVintages writes only the pages that differ, so a re-run repairs an interrupted one.
+      undo.push((await store.putVintages(id, vintagesOf(merged))).undo);
+      await store.putMeta({ ...derived, lastUpdated: now().toISOString() });
+    }
+    const known = new Set(vintagesOf(stored));
+    return { id, pointsAdded: added, vintagesAdded: vintagesOf(merged).filter((v) => !known.has(v)).length, metaWritten: !unchanged };
+  } catch (err) {
+    // Put back what this series' write changed, so a failed run leaves no chunk its metadata does not describe.
+    for (const step of undo.reverse()) await step().catch(() => undefined);
+    throw err;
+  }
 }

@@ -4,7 +4,9 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { GraphqlHandler } from '../handlers/create-handler.js';
 import { lambdaContext, toLambdaEvent } from './lambda-event.js';
 import { frontDoor, serveSite, type SiteOptions } from '../addin-hosting/site.js';
+import type { ErrorCode } from '../errors/domain-error.js';
 import { wantsPage } from '../front-door/page.js';
+import { maxConcurrentRequests } from '../services/limits.js';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -24,14 +26,17 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
   res.end(body);
 }
 
+const sendError = (res: ServerResponse, status: number, message: string, code: ErrorCode, headers: Record<string, string> = {}): void =>
+  send(res, status, { 'content-type': 'application/json; charset=utf-8', ...headers }, JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+
 async function invoke(handler: GraphqlHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = await readBody(req);
   if (body === null) {
-    send(res, 413, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message: `Request body over ${MAX_BODY_BYTES} bytes`, extensions: { code: 'BAD_REQUEST' } }] }));
+    sendError(res, 413, `Request body over ${MAX_BODY_BYTES} bytes`, 'BAD_REQUEST');
     return;
   }
   const event = toLambdaEvent({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body, sourceIp: req.socket.remoteAddress ?? '127.0.0.1' });
-  const result = (await handler(event, lambdaContext(event.requestContext.requestId), () => undefined)) as APIGatewayProxyStructuredResultV2;
+  const result = (await handler(event, lambdaContext(event.requestContext.requestId))) as APIGatewayProxyStructuredResultV2;
   const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
   send(res, result.statusCode ?? 200, headers, result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
 }
@@ -39,6 +44,12 @@ async function invoke(handler: GraphqlHandler, req: IncomingMessage, res: Server
 // The development key goes only into pages asked for by this machine's own name, so a site that
 // rebinds its DNS name to 127.0.0.1 cannot read it from the front page.
 const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+
+// How long a caller told to back off should wait; requests here take well under a second.
+const RETRY_AFTER_S = '1';
+
+// GraphQL requests in progress per handler, counted across its http and https listeners.
+const inFlight = new WeakMap<GraphqlHandler, { count: number }>();
 
 export interface ServeOptions extends SiteOptions {
   /** The origin the add-in's manifest names; default: the origin the request came to. */
@@ -50,8 +61,15 @@ export function createHttpServer(handler: GraphqlHandler, opts: ServeOptions): S
   return createServer(requestListener(handler, opts));
 }
 
-/** The request handling of the local server, for its http and its https listener alike. */
+/**
+ * The request handling of the local server, for its http and its https listener alike. Past
+ * TIDE_MAX_CONCURRENT GraphQL requests in progress, a new one is answered at once with 503 and
+ * Retry-After (as API Gateway answers 429 past its throttle), rather than queued behind the others:
+ * queueing without bound only makes every caller wait longer, and holds memory for each.
+ */
 export function requestListener(handler: GraphqlHandler, opts: ServeOptions): RequestListener {
+  if (!inFlight.has(handler)) inFlight.set(handler, { count: 0 });
+  const running = inFlight.get(handler)!;
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
     const path = url.pathname;
@@ -60,13 +78,24 @@ export function requestListener(handler: GraphqlHandler, opts: ServeOptions): Re
     const page = { ...opts, apiKey: LOOPBACK_HOST.test(req.headers.host ?? '') ? opts.apiKey : undefined };
     // /manifest.xml too: Excel on the web, sideloading from a dev server, asks for it at the root.
     const sitePath = path === '/manifest.xml' ? '/addin/manifest.xml' : path;
-    const work = path === '/graphql' && !wantsPage(req.method ?? 'GET', req.headers as Record<string, string>, url.searchParams)
-      ? invoke(handler, req, res)
-      : path === '/graphql'
-        ? Promise.resolve(frontDoor(page, origin)).then((file) => send(res, file.status, file.headers, file.body))
-        : serveSite(sitePath, origin, page, opts.addinOrigin).then((file) => send(res, file.status, file.headers, file.body));
+    let work: Promise<void>;
+    if (path === '/graphql' && !wantsPage(req.method ?? 'GET', req.headers as Record<string, string>, url.searchParams)) {
+      const limit = maxConcurrentRequests();
+      if (running.count >= limit) {
+        req.resume(); // the body is not needed; drain it so the connection stays usable
+        sendError(res, 503, `Tide is answering ${limit} requests already; retry in ${RETRY_AFTER_S} s`, 'SERVICE_OVERLOADED', { 'retry-after': RETRY_AFTER_S });
+        return;
+      }
+      running.count++;
+      work = invoke(handler, req, res).finally(() => running.count--);
+    } else if (path === '/graphql') {
+      // A browser opening the API's address gets the front page, as from the deployed handler.
+      work = Promise.resolve(frontDoor(page, origin)).then((file) => send(res, file.status, file.headers, file.body));
+    } else {
+      work = serveSite(sitePath, origin, page, opts.addinOrigin).then((file) => send(res, file.status, file.headers, file.body));
+    }
     work.catch((err: Error) => {
-      if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+      if (!res.headersSent) sendError(res, 500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
       else res.destroy(err);
     });
   };

@@ -2,16 +2,15 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { ApiKeyStore } from '../auth/key-store.js';
 import { loadBundled } from '../dataset/load-bundled.js';
-import { createGraphqlHandler } from '../handlers/create-handler.js';
+import { createGraphqlHandler, introspectionFromEnv } from '../handlers/create-handler.js';
 import { createDocumentClient } from '../store/client.js';
 import { SeriesStore } from '../store/series-store.js';
 import { ensureDevelopmentKey } from './dev-key.js';
 import { ensureTable, startDynalite } from './dynalite.js';
 import { createHttpServer, requestListener } from './http-server.js';
-import { LOCAL_TABLE } from './paths.js';
+import { LOCAL_TABLE, REPO_ROOT, dataPaths, repoPaths } from './paths.js';
 
 export { LOCAL_TABLE } from './paths.js';
 
@@ -19,12 +18,14 @@ export interface LocalServerOptions {
   port?: number;
   /** Where dynalite persists; omitted = in memory (tests). */
   dataDir?: string;
-  /** The repository root: holds data/ and addin/dist/. */
+  /** The repository root: holds data/, addin/dist/, dist/ide/ and docs/ (default: this repository). */
   root?: string;
   /** The API key to accept (TIDE_API_KEY); omitted = the one kept under dataDir, or a new one. */
   apiKey?: string;
   /** How long a key lookup is reused, as in a Lambda container (default one minute). */
   keyCacheMs?: number;
+  /** Schema introspection; TIDE_INTROSPECTION (as on the Lambda) when omitted, else on. */
+  introspection?: boolean;
   /**
    * Also serve everything over https at https://localhost:<port>, as Office requires of add-ins; the
    * add-in's manifest then names this origin on both listeners.
@@ -47,21 +48,23 @@ export interface LocalServer {
 
 /** dynalite + the table from infra/ + the bundled dataset + the Lambda handler over HTTP on loopback. */
 export async function startLocalServer(opts: LocalServerOptions = {}): Promise<LocalServer> {
-  const root = opts.root ?? process.cwd();
+  const paths = opts.dataDir ? dataPaths(opts.dataDir) : undefined;
+  const { bundledDataDir } = repoPaths(opts.root);
   if (opts.dataDir) await mkdir(opts.dataDir, { recursive: true });
-  const dynamo = await startDynalite({ path: opts.dataDir ? join(opts.dataDir, 'dynalite') : undefined });
+  const dynamo = await startDynalite({ path: paths?.dynaliteDir });
   const client = createDocumentClient({ endpoint: dynamo.endpoint });
   await ensureTable(client as never, LOCAL_TABLE);
   const store = new SeriesStore({ client, tableName: LOCAL_TABLE });
   const keys = new ApiKeyStore(client, LOCAL_TABLE);
-  const apiKey = await ensureDevelopmentKey(keys, opts.apiKey, opts.dataDir ? join(opts.dataDir, 'dev-api-key') : undefined).catch(async (err: Error) => {
+  const apiKey = await ensureDevelopmentKey(keys, opts.apiKey, paths?.devKeyFile).catch(async (err: Error) => {
     client.destroy();
     await dynamo.close();
     throw err;
   });
-  const loaded = await loadBundled(store, join(root, 'data'));
-  const handler = createGraphqlHandler(store, { introspection: true, ide: true, keyCacheMs: opts.keyCacheMs });
-  const site = { root, ide: true, apiKey };
+  const loaded = await loadBundled(store, bundledDataDir);
+  const handler = createGraphqlHandler(store, { introspection: opts.introspection ?? introspectionFromEnv(true), ide: true, keyCacheMs: opts.keyCacheMs });
+  // The site (front page, add-in, IDE, docs) is served from the repository; the IDE always, locally.
+  const site = { root: opts.root ?? REPO_ROOT, ide: true, apiKey };
   const servers: Server[] = [];
   const stopAll = async () => {
     for (const s of servers) await stopListening(s);
@@ -88,7 +91,7 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
     throw err;
   }
   const { port } = http.address() as AddressInfo;
-  const endpointFile = opts.dataDir ? join(opts.dataDir, 'endpoint') : undefined;
+  const endpointFile = paths?.endpointFile;
   if (endpointFile) await writeFile(endpointFile, dynamo.endpoint);
   return {
     url: `http://127.0.0.1:${port}`,

@@ -2,8 +2,10 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { writeManifest } from '../../addin/scripts/manifest.js';
+import { freshnessLines } from '../dataset/freshness.js';
+import { bundledIds, readCatalog } from '../dataset/refresh.js';
 import { ensureDevCertificate, nssTrustCommand, type DevCertificate } from './dev-certs.js';
-import { localDataDir, localHttpsPort, localManifestPath } from './paths.js';
+import { localHttpsPort, localPaths } from './paths.js';
 import { startLocalServer } from './server.js';
 
 // `npm start`: the local default runtime. The API and the add-in on http://localhost:4000 (curl) and
@@ -12,15 +14,16 @@ import { startLocalServer } from './server.js';
 
 const port = Number(process.env.PORT ?? 4000);
 const httpsPort = localHttpsPort();
+const paths = localPaths();
 
-const cert = await ensureDevCertificate({ dir: process.env.TIDE_CERT_DIR || undefined }).catch((e: Error) => {
+const cert = await ensureDevCertificate({ dir: paths.certDir }).catch((e: Error) => {
   console.error(`Could not create the developer certificate (${e.message}); serving http only, which Excel will not load.`);
   return undefined;
 });
 
 const server = await startLocalServer({
   port,
-  dataDir: localDataDir(),
+  dataDir: paths.dataDir,
   apiKey: process.env.TIDE_API_KEY || undefined,
   https: cert && { port: httpsPort, key: cert.key, cert: cert.cert },
 }).catch((e: NodeJS.ErrnoException & { port?: number }) => {
@@ -33,10 +36,14 @@ const server = await startLocalServer({
 
 const url = server.url.replace('127.0.0.1', 'localhost');
 console.log(server.loaded.loaded ? `Loaded the bundled dataset: ${server.loaded.series} series, ${server.loaded.added} values.` : 'Bundled dataset already loaded.');
+// how recent the data served is, so nobody mistakes a sample ending years ago for current data
+const ids = bundledIds(await readCatalog(paths.bundledDataDir));
+const metas = new Map(await Promise.all(ids.map(async (id) => [id, await server.store.getMeta(id)] as const)));
+console.log(`Newest observation of each bundled series (bring them up to date: npm run ingest -- refresh):\n${freshnessLines(ids, metas, new Date().toISOString().slice(0, 10)).join('\n')}`);
 console.log(`Tide GraphQL API: ${url}/graphql${server.httpsUrl ? ` and ${server.httpsUrl}/graphql` : ''}`);
 console.log(`GraphQL IDE, docs and the add-in manifest, in a browser: ${url}/`);
 if (server.httpsUrl) {
-  const manifest = await writeManifest(`${server.httpsUrl}/addin`, localManifestPath());
+  const manifest = await writeManifest(`${server.httpsUrl}/addin`, paths.manifestFile);
   console.log(`Excel add-in: ${server.httpsUrl}/addin/taskpane.html`);
   console.log(`Manifest to upload in Excel (docs/excel.md): ${manifest}`);
   console.log('  or sideload it: npm run addin:sideload -- desktop   (web: npm run addin:sideload -- web --document <workbook URL>)');

@@ -2,9 +2,8 @@
 // which owns .data/, the dynalite it starts and the endpoint file of a running `npm start`.
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { ensureTable, startDynalite } from './dynalite.js';
-import { LOCAL_TABLE, localDataDir } from './paths.js';
+import { LOCAL_TABLE, localPaths } from './paths.js';
 import { createDocumentClient } from '../store/client.js';
 import { SeriesStore } from '../store/series-store.js';
 
@@ -18,8 +17,6 @@ export interface TargetOptions {
   table?: string;
   stage?: string;
   region?: string;
-  /** the repository root, holding .data/ */
-  root?: string;
 }
 
 async function answers(endpoint: string): Promise<boolean> {
@@ -37,7 +34,8 @@ async function answers(endpoint: string): Promise<boolean> {
 /**
  * Where a run writes: a deployed table (--table, or --stage → tide-STAGE, with the caller's AWS
  * credentials); else the running local server's DynamoDB (its endpoint file); else the local data
- * folder opened directly, which `npm start` reads on its next start.
+ * folder opened directly, which `npm start` reads on its next start. The local folder is the one
+ * `npm start` uses (TIDE_DATA_DIR, else .data/), from the one definition in api/local/paths.ts.
  */
 export async function openTarget(opts: TargetOptions = {}): Promise<Target> {
   if (opts.table || opts.stage) {
@@ -45,18 +43,18 @@ export async function openTarget(opts: TargetOptions = {}): Promise<Target> {
     const client = createDocumentClient({ region: opts.region });
     return { store: new SeriesStore({ client, tableName }), description: `DynamoDB table ${tableName}`, close: async () => client.destroy() };
   }
-  const dataDir = opts.root ? join(opts.root, '.data') : localDataDir();
-  const endpoint = (await readFile(join(dataDir, 'endpoint'), 'utf8').catch(() => '')).trim();
+  const paths = localPaths();
+  const endpoint = (await readFile(paths.endpointFile, 'utf8').catch(() => '')).trim();
   if (endpoint && (await answers(endpoint))) {
     const client = createDocumentClient({ endpoint });
     return { store: new SeriesStore({ client, tableName: LOCAL_TABLE }), description: `running local server (${endpoint})`, close: async () => client.destroy() };
   }
-  const dynamo = await startDynalite({ path: join(dataDir, 'dynalite') });
+  const dynamo = await startDynalite({ path: paths.dynaliteDir });
   const client = createDocumentClient({ endpoint: dynamo.endpoint });
   await ensureTable(client as never, LOCAL_TABLE);
   return {
     store: new SeriesStore({ client, tableName: LOCAL_TABLE }),
-    description: 'local store (.data/dynalite)',
+    description: `local store (${paths.dynaliteDir})`,
     close: async () => {
       client.destroy();
       await dynamo.close();

@@ -36,3 +36,38 @@ export function periodOf(date: string, frequency: Frequency): string {
 }
 
 export const isLowerOrEqual = (target: Frequency, source: Frequency): boolean => RANK[target] >= RANK[source];
+
+/** The last calendar day of the period labelled `label` (a Friday for weeks, the month's last day, …). */
+export function periodEnd(label: string, frequency: Frequency): string {
+  switch (frequency) {
+    case 'DAILY':
+    case 'WEEKLY':
+      return label;
+    case 'MONTHLY':
+      return addDays(addMonthsToFirst(label, 1), -1);
+    case 'QUARTERLY':
+      return addDays(addMonthsToFirst(label, 3), -1);
+    case 'ANNUAL':
+      return `${label.slice(0, 4)}-12-31`;
+  }
+}
+
+function addMonthsToFirst(firstOfMonth: string, months: number): string {
+  const m = Number(firstOfMonth.slice(5, 7)) - 1 + months;
+  const y = Number(firstOfMonth.slice(0, 4)) + Math.floor(m / 12);
+  return `${y}-${String((m % 12) + 1).padStart(2, '0')}-01`;
+}
+
+/**
+ * Whether observations reaching `lastRow` (the last dated row a series has, as known) cover the
+ * whole period labelled `label`: the series must have reached the last of its own periods that falls
+ * in it. A period ending on a weekend is due on the Friday before, since daily market data have no
+ * weekend rows.
+ */
+export function periodComplete(label: string, frequency: Frequency, lastRow: string, source: Frequency): boolean {
+  let due = periodEnd(label, frequency);
+  const dow = weekday(due);
+  if (dow === 6) due = addDays(due, -1);
+  else if (dow === 0) due = addDays(due, -2);
+  return periodOf(lastRow, source) >= periodOf(due, source);
+}

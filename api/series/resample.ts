@@ -1,4 +1,4 @@
-import { periodOf } from './periods.js';
+import { isLowerOrEqual, periodOf, PERIODS_PER_YEAR } from './periods.js';
 import type { Columns, Frequency } from './types.js';
 
 export type Aggregation = 'LAST' | 'FIRST' | 'MEAN' | 'SUM' | 'MIN' | 'MAX';
@@ -22,15 +22,30 @@ function aggregate(values: number[], how: Aggregation): number | null {
 }
 
 /**
- * Converts ascending columns to a lower frequency. Missing values are skipped; a period whose values
- * are all missing is returned as missing, so a gap stays visible instead of vanishing.
+ * How many observations of a `source`-frequency series a `to` period must hold to have a value, or
+ * 0 when missing ones are skipped. The rule (anchored to FRED, which aggregates a daily series over
+ * the days it reports, and publishes a quarterly or annual figure only once all its months or
+ * quarters are out): daily and weekly sources skip missing values (market holidays); monthly and
+ * quarterly sources need every month or quarter of the period, else the period is missing.
  */
-export function resample(columns: Columns, to: Frequency, how: Aggregation): Columns {
+export function requiredObservations(source: Frequency, to: Frequency): number {
+  if (!isLowerOrEqual(source, 'MONTHLY')) return 0; // daily or weekly source
+  return PERIODS_PER_YEAR[source] / PERIODS_PER_YEAR[to];
+}
+
+/**
+ * Converts ascending columns to a lower frequency by the rule above; a period whose values are all
+ * missing is missing, so a gap stays visible instead of vanishing. `source` is the input's own
+ * frequency (daily when not given). A last period known to be incomplete (`lastIsPartial`) is
+ * aggregated from what it holds; the caller flags it.
+ */
+export function resample(columns: Columns, to: Frequency, how: Aggregation, source: Frequency = 'DAILY', lastIsPartial = false): Columns {
+  const required = requiredObservations(source, to);
   const dates: string[] = [];
   const values: (number | null)[] = [];
   let bucket: number[] = [];
   const flush = () => {
-    values.push(aggregate(bucket, how));
+    values.push(bucket.length < required ? null : aggregate(bucket, how));
     bucket = [];
   };
   columns.dates.forEach((date, i) => {
@@ -42,6 +57,9 @@ export function resample(columns: Columns, to: Frequency, how: Aggregation): Col
     const v = columns.values[i];
     if (v !== null) bucket.push(v);
   });
-  if (dates.length > 0) flush();
+  if (dates.length > 0) {
+    if (lastIsPartial) values.push(aggregate(bucket, how));
+    else flush();
+  }
   return { dates, values };
 }

@@ -1,4 +1,4 @@
-import type { Columns, Revision } from './types.js';
+import type { Columns, Revision, SeriesMeta } from './types.js';
 
 // Pure functions over revision lists. The canonical form (sorted by date then realtimeStart, with no
 // revision repeating the value already in force) makes merges order-independent, so re-running an
@@ -57,8 +57,11 @@ export function columnsAsOf(revisions: Revision[], asOf?: string): Columns {
   return { dates: current.map((r) => r.date), values: current.map((r) => r.value) };
 }
 
-/** First and last observation dates and the distinct release dates (vintages) of canonical revisions. */
-export function summarize(revisions: Revision[]): { firstDate?: string; lastDate?: string; vintages: string[] } {
-  const vintages = [...new Set(revisions.map((r) => r.realtimeStart))].sort();
-  return { firstDate: revisions[0]?.date, lastDate: revisions[revisions.length - 1]?.date, vintages };
+/** The distinct release dates (vintages) of revisions, ascending. */
+export const vintagesOf = (revisions: Revision[]): string[] => [...new Set(revisions.map((r) => r.realtimeStart))].sort();
+
+/** First and last observation dates and the first and last release dates of canonical revisions. */
+export function summarize(revisions: Revision[]): Pick<SeriesMeta, 'firstDate' | 'lastDate' | 'firstVintage' | 'lastVintage' | 'vintageCount'> {
+  const vintages = vintagesOf(revisions);
+  return { firstDate: revisions[0]?.date, lastDate: revisions[revisions.length - 1]?.date, firstVintage: vintages[0], lastVintage: vintages[vintages.length - 1], vintageCount: vintages.length };
 }

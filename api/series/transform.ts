@@ -10,16 +10,20 @@ const ratio = (f: (r: number) => number): Pair => (now, before) => (before === 0
 
 const PAIRS: Record<'CHANGE' | 'PCT_CHANGE' | 'LOG_RETURN', Pair> = {
   CHANGE: (now, before) => now - before,
-  PCT_CHANGE: ratio((r) => 100 * (r - 1)),
+  PCT_CHANGE: ratio((r) => r - 1),
   LOG_RETURN: ratio((r) => (r > 0 ? Math.log(r) : NaN)),
 };
 
-/** Each value against the previous observation; missing on either side gives missing. */
+/**
+ * Each value against the previous observation that has a value, so a change spans a gap (Friday's
+ * change after a Thursday holiday is measured from Wednesday); a missing value's own change is missing.
+ */
 function againstPrevious(values: (number | null)[], pair: Pair): (number | null)[] {
-  return values.map((v, i) => {
-    const before = i > 0 ? values[i - 1] : null;
-    if (v === null || before === null) return null;
-    const out = pair(v, before);
+  let before: number | null = null;
+  return values.map((v) => {
+    if (v === null) return null;
+    const out = before === null ? null : pair(v, before);
+    before = v;
     return out === null || Number.isNaN(out) ? null : out;
   });
 }
@@ -40,7 +44,11 @@ function yearAgo(columns: Columns, frequency: Frequency): (number | null)[] {
   });
 }
 
-/** Applies a transform to ascending columns at the given frequency; dates are unchanged. */
+/**
+ * Applies a transform to ascending columns at the given frequency; dates are unchanged. Relative
+ * changes (PCT_CHANGE, YOY, ANNUALIZED) are fractions: 0.032 = +3.2 %. ANNUALIZED is FRED's
+ * compounded annual rate (x_t / x_(t-1))^n − 1; the caller refuses it for daily and weekly data.
+ */
 export function transform(columns: Columns, how: Transform, frequency: Frequency): Columns {
   const { dates, values } = columns;
   switch (how) {
@@ -52,11 +60,11 @@ export function transform(columns: Columns, how: Transform, frequency: Frequency
       return { dates, values: againstPrevious(values, PAIRS[how]) };
     case 'ANNUALIZED': {
       const n = PERIODS_PER_YEAR[frequency];
-      return { dates, values: againstPrevious(values, ratio((r) => 100 * (r ** n - 1))) };
+      return { dates, values: againstPrevious(values, ratio((r) => r ** n - 1)) };
     }
     case 'YOY': {
       const before = yearAgo(columns, frequency);
-      return { dates, values: values.map((v, i) => (v === null || before[i] === null || before[i] === 0 ? null : 100 * (v / before[i]! - 1))) };
+      return { dates, values: values.map((v, i) => (v === null || before[i] === null || before[i] === 0 ? null : v / before[i]! - 1)) };
     }
     case 'REBASE_100': {
       const base = values.find((v) => v !== null && v !== 0);

@@ -28,5 +28,8 @@ export interface SeriesMeta {
   firstDate?: string;
   lastDate?: string;
   lastUpdated?: string;
-  vintages: string[];
+  /** The first and last day a value was published or revised; the full list is read on its own (SeriesStore.readVintages). */
+  firstVintage?: string;
+  lastVintage?: string;
+  vintageCount?: number;
 }

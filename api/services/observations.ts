@@ -1,11 +1,14 @@
 import { badInput, tooLarge } from '../errors/domain-error.js';
 import { addDays } from '../series/dates.js';
-import { isLowerOrEqual, periodOf } from '../series/periods.js';
-import { resample, type Aggregation } from '../series/resample.js';
+import { convert } from '../series/convert.js';
+import { isLowerOrEqual, periodEnd, periodOf, PERIODS_PER_YEAR } from '../series/periods.js';
+import type { Aggregation } from '../series/resample.js';
 import { transform, type Transform } from '../series/transform.js';
 import type { Columns, Frequency, SeriesMeta } from '../series/types.js';
 import type { SeriesReads } from '../store/request-reads.js';
+import { publishedBy } from '../series/revision-history.js';
 import { columnsAsOf } from '../series/revisions.js';
+import { firstRelease, type Release } from './first-release.js';
 import { maxResponsePoints } from './limits.js';
 
 export interface ObservationArgs {
@@ -15,6 +18,9 @@ export interface ObservationArgs {
   aggregation?: Aggregation | null;
   transform?: Transform | null;
   asOf?: string | null;
+  release?: Release | null;
+  /** Keep an incomplete last period (flagged `partial`) instead of leaving it out (LATEST only). */
+  includePartial?: boolean | null;
 }
 
 export interface ObservationResult extends Columns {
@@ -23,11 +29,16 @@ export interface ObservationResult extends Columns {
   aggregation: Aggregation;
   transform: Transform;
   asOf: string | null;
+  release: Release;
+  /** True when the last period returned is incomplete (only with includePartial). */
+  partial: boolean;
 }
 
 // Transforms that compare with earlier periods read this much further back, so the first value in
 // range is computed rather than missing.
 const LOOKBACK_DAYS = 2 * 366 + 14;
+// YOY reads the same period a year earlier (a daily value up to a week before that day).
+const YEAR_AGO_DAYS = 366 + 7;
 
 export function validateRange(from?: string | null, to?: string | null): void {
   if (from && to && from > to) throw badInput(`"from" (${from}) is after "to" (${to}); swap them or widen the range`, 'from');
@@ -58,24 +69,52 @@ export async function readObservations(store: SeriesReads, meta: SeriesMeta, arg
   const frequency = args.frequency ?? meta.frequency;
   const aggregation = args.aggregation ?? 'LAST';
   const how = args.transform ?? 'LEVEL';
+  const release = args.release ?? 'LATEST';
   validateRange(args.from, args.to);
   if (!isLowerOrEqual(frequency, meta.frequency)) {
     throw badInput(`${meta.id} is ${meta.frequency}; it can be converted to a lower frequency, not to ${frequency}`, 'frequency');
   }
-  // Converting: whole periods, so the period holding "from" is aggregated from all its observations.
-  // Not converting: the observations dated in [from, to] (a weekly CFTC report is dated Tuesday).
+  if (how === 'ANNUALIZED' && (frequency === 'DAILY' || frequency === 'WEEKLY')) {
+    throw badInput(
+      `ANNUALIZED compounds monthly or quarterly changes (FRED's definition, (x_t / x_(t-1))^n - 1); at ${frequency} frequency it would raise a day's move to the ${PERIODS_PER_YEAR[frequency]}th power. Pass frequency: MONTHLY or QUARTERLY, or use transform: PCT_CHANGE`,
+      'transform',
+    );
+  }
+  // Converting: whole periods, so the periods holding "from" and "to" are aggregated from all their
+  // observations. Not converting: the observations dated in [from, to] (a weekly CFTC report is dated Tuesday).
   const converting = frequency !== meta.frequency;
   const first = args.from ? (converting ? periodOf(args.from, frequency) : args.from) : undefined;
   const last = args.to ? (converting ? periodOf(args.to, frequency) : args.to) : undefined;
   const needsHistory = how !== 'LEVEL' && how !== 'REBASE_100';
   const readFrom = first ? addDays(first, needsHistory ? -LOOKBACK_DAYS : -7) : undefined; // 7: a week's start before its Friday label
-  const revisions = await store.readRevisions(meta.id, readFrom, args.to ?? undefined);
-  let columns = columnsAsOf(revisions, args.asOf ?? undefined);
-  if (converting) columns = resample(columns, frequency, aggregation);
-  columns = how === 'REBASE_100' ? transform(trim(columns, first, last), how, frequency) : trim(transform(columns, how, frequency), first, last);
+  const readTo = last && converting ? periodEnd(last, frequency) : args.to ?? undefined;
+  const revisions = await store.readRevisions(meta.id, readFrom, readTo);
+  const shape = (known: Columns, includePartial: boolean): { columns: Columns; partial: boolean } => {
+    let columns = known;
+    let partial = false;
+    if (converting) ({ columns, partial } = convert(known, meta.frequency, frequency, aggregation, includePartial));
+    const partialLabel = partial ? lastDateOf(columns) : undefined;
+    columns = how === 'REBASE_100' ? transform(trim(columns, first, last), how, frequency) : trim(transform(columns, how, frequency), first, last);
+    partial &&= columns.dates.length > 0 && lastDateOf(columns) === partialLabel;
+    return { columns, partial };
+  };
+  // A first release is of a complete period: an incomplete one was never published as that period.
+  const { columns, partial } =
+    release === 'FIRST'
+      ? {
+          columns: firstRelease(publishedBy(revisions, args.asOf), {
+            shape: (known) => shape(known, false).columns,
+            labelOf: (date) => (converting ? periodOf(date, frequency) : date),
+            historyDays: how === 'REBASE_100' ? 'all' : how === 'YOY' ? YEAR_AGO_DAYS : 0,
+          }),
+          partial: false,
+        }
+      : shape(columnsAsOf(revisions, args.asOf ?? undefined), args.includePartial === true);
   const limit = maxResponsePoints();
   if (columns.dates.length > limit) {
     throw tooLarge(`${meta.id} has ${columns.dates.length} points in this range, over the limit of ${limit}; narrow from/to or ask for a lower frequency`);
   }
-  return { seriesId: meta.id, frequency, aggregation, transform: how, asOf: args.asOf ?? null, ...columns };
+  return { seriesId: meta.id, frequency, aggregation, transform: how, asOf: args.asOf ?? null, release, partial, ...columns };
 }
+
+const lastDateOf = (columns: Columns): string => columns.dates[columns.dates.length - 1];

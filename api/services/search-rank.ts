@@ -18,7 +18,8 @@ const describe = (m: SeriesMeta): string => [m.id, m.name, m.unit, m.frequency, 
 /** Series standing for one field of a larger report rather than an instrument or indicator of its own. */
 export const isFieldLevel = (m: SeriesMeta): boolean => parseCftcSeriesId(m.id) !== null;
 
-export const searchWords = (text: string | null | undefined): string[] => (text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+/** The distinct words of a search text, lower case. */
+export const searchWords = (text: string | null | undefined): string[] => [...new Set((text ?? '').toLowerCase().split(/\s+/).filter(Boolean))];
 
 interface Ranked {
   meta: SeriesMeta;
@@ -27,11 +28,15 @@ interface Ranked {
   wholeWords: number;
 }
 
-function rank(meta: SeriesMeta, words: string[], text: string): Ranked | null {
+// A word at the start of a word of the title; compiled once per search, not once per series.
+const wordStart = (w: string): RegExp => new RegExp(`(^|[^a-z0-9])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
+function rank(meta: SeriesMeta, words: string[], starts: RegExp[], text: string): Ranked | null {
+  // Each series' text is built once per search, not once per word.
   const all = describe(meta);
   if (!words.every((w) => all.includes(w))) return null;
   const title = `${meta.id} ${meta.name}`.toLowerCase();
-  const wholeWords = words.filter((w) => new RegExp(`(^|[^a-z0-9])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(title)).length;
+  const wholeWords = starts.filter((re) => re.test(title)).length;
   const tier = meta.id.toLowerCase() === text ? Tier.ExactId
     : isFieldLevel(meta) ? Tier.FieldLevel
       : words.every((w) => title.includes(w)) ? Tier.NameMatch
@@ -46,9 +51,10 @@ function rank(meta: SeriesMeta, words: string[], text: string): Ranked | null {
  */
 export function rankSeries(all: readonly SeriesMeta[], text: string | null | undefined): SeriesMeta[] {
   const words = searchWords(text);
+  const starts = words.map(wordStart);
   const exact = (text ?? '').trim().toLowerCase();
   return all
-    .map((m) => rank(m, words, exact))
+    .map((m) => rank(m, words, starts, exact))
     .filter((r): r is Ranked => r !== null)
     .sort((a, b) => a.tier - b.tier || b.wholeWords - a.wholeWords || a.meta.name.length - b.meta.name.length || (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0))
     .map((r) => r.meta);

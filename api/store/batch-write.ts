@@ -4,31 +4,37 @@ const BATCH_SIZE = 25; // DynamoDB's limit per BatchWriteItem
 const MAX_ROUNDS = 8;
 
 export type PutRequest = { PutRequest: { Item: Record<string, unknown> } };
+export type DeleteRequest = { DeleteRequest: { Key: Record<string, unknown> } };
+export type WriteRequest = PutRequest | DeleteRequest;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Writes items in batches of 25 and retries UnprocessedItems with exponential backoff and jitter
+ * Writes requests in batches of 25 and retries UnprocessedItems with exponential backoff and jitter
  * (what DynamoDB asks of callers); fails loudly rather than dropping items.
  */
-export async function batchPut(
+export async function batchWrite(
   client: DynamoDBDocumentClient,
   tableName: string,
-  items: Record<string, unknown>[],
+  requests: WriteRequest[],
   baseDelayMs = 25,
 ): Promise<{ requests: number }> {
-  let requests = 0;
-  for (let i = 0; i < items.length; i += BATCH_SIZE) {
-    let pending: PutRequest[] = items.slice(i, i + BATCH_SIZE).map((Item) => ({ PutRequest: { Item } }));
+  let sent = 0;
+  for (let i = 0; i < requests.length; i += BATCH_SIZE) {
+    let pending: WriteRequest[] = requests.slice(i, i + BATCH_SIZE);
     for (let round = 0; pending.length > 0; round++) {
       if (round >= MAX_ROUNDS) {
         throw new Error(`DynamoDB left ${pending.length} item(s) unprocessed after ${MAX_ROUNDS} attempts; nothing was skipped silently, re-run the write`);
       }
       if (round > 0) await sleep(baseDelayMs * 2 ** round * (0.5 + Math.random() / 2));
       const out = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-      requests++;
-      pending = (out.UnprocessedItems?.[tableName] ?? []) as PutRequest[];
+      sent++;
+      pending = (out.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
     }
   }
-  return { requests };
+  return { requests: sent };
 }
+
+/** Puts items in batches (see batchWrite). */
+export const batchPut = (client: DynamoDBDocumentClient, tableName: string, items: Record<string, unknown>[], baseDelayMs = 25): Promise<{ requests: number }> =>
+  batchWrite(client, tableName, items.map((Item) => ({ PutRequest: { Item } })), baseDelayMs);

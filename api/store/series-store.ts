@@ -1,9 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Revision, SeriesMeta } from '../series/types.js';
-import { batchPut } from './batch-write.js';
+import { batchWrite, type WriteRequest } from './batch-write.js';
 import { decodeChunk, encodeChunk } from './chunk-codec.js';
-import { CATALOG_INDEX, CATALOG_PARTITION, META_SK, chunkSk, seriesPk, yearOf } from './keys.js';
+import { CATALOG_INDEX, CATALOG_PARTITION, META_SK, chunkSk, seriesPk, vintageSk, yearOf } from './keys.js';
 import { mergeRevisions } from '../series/revisions.js';
+import { datesOfPage, vintagePages } from './vintage-pages.js';
+import { readVersion, writeVersion, type SeriesVersion } from './versions.js';
+
+export type { SeriesVersion } from './versions.js';
 
 export interface StoreOptions {
   client: DynamoDBDocumentClient;
@@ -16,14 +21,22 @@ export interface StoreStats {
   itemsRead: number;
 }
 
-const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk'];
+const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'w']; // w: the version token of the write (versions.ts)
 
-// Vintages are stored as one JSON string: a daily series has one per observation, and a string is
-// far cheaper for DynamoDB to return and for the SDK to unmarshal than thousands of list elements.
+/** Undoes a write: puts back what it replaced and deletes what it created. */
+export type Undo = () => Promise<void>;
+
+// Metadata items written before vintages moved to pages of their own hold them as one JSON string
+// (`vintages`); read, they still give their first and last vintage, and readVintages falls back to them.
+function legacyVintages(item: Record<string, unknown>): string[] | undefined {
+  return typeof item.vintages === 'string' ? (JSON.parse(item.vintages) as string[]) : undefined;
+}
+
 function toMeta(item: Record<string, unknown>): SeriesMeta {
   const meta = { ...item };
-  for (const k of KEY_ATTRS) delete meta[k];
-  if (typeof meta.vintages === 'string') meta.vintages = JSON.parse(meta.vintages);
+  for (const k of [...KEY_ATTRS, 'vintages']) delete meta[k];
+  const legacy = legacyVintages(item);
+  if (legacy?.length && meta.firstVintage === undefined) Object.assign(meta, { firstVintage: legacy[0], lastVintage: legacy[legacy.length - 1], vintageCount: legacy.length });
   return meta as unknown as SeriesMeta;
 }
 
@@ -32,6 +45,9 @@ export class SeriesStore {
   readonly client: DynamoDBDocumentClient;
   readonly tableName: string;
   readonly stats: StoreStats = { requests: 0, itemsRead: 0 };
+  /** Called when a write of a series starts and when it ends, so a cache in this process drops what it holds at once. */
+  readonly writeListeners = new Set<(id: string) => void>();
+  private readonly writing = new Map<string, number>();
 
   constructor(opts: StoreOptions) {
     this.client = opts.client;
@@ -39,17 +55,51 @@ export class SeriesStore {
   }
 
   async getMeta(id: string): Promise<SeriesMeta | null> {
+    return (await this.getMetaStamped(id, false))?.meta ?? null;
+  }
+
+  /** The metadata and the version token of the write that stored it, for a cache to check. */
+  async getMetaStamped(id: string, consistent: boolean): Promise<{ meta: SeriesMeta; token?: string } | null> {
     this.stats.requests++;
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: seriesPk(id), sk: META_SK } }));
+    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: seriesPk(id), sk: META_SK }, ConsistentRead: consistent || undefined }));
     if (!out.Item) return null;
     this.stats.itemsRead++;
-    return toMeta(out.Item);
+    return { meta: toMeta(out.Item), token: out.Item.w === undefined ? undefined : String(out.Item.w) };
   }
 
   async putMeta(meta: SeriesMeta): Promise<void> {
-    const item = { ...meta, vintages: JSON.stringify(meta.vintages ?? []), pk: seriesPk(meta.id), sk: META_SK, gsi1pk: CATALOG_PARTITION, gsi1sk: meta.id };
+    const token = randomUUID();
+    const item = { ...meta, pk: seriesPk(meta.id), sk: META_SK, gsi1pk: CATALOG_PARTITION, gsi1sk: meta.id, w: token };
+    await this.writingSeries(meta.id, async () => {
+      this.stats.requests++;
+      await this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
+      this.stats.requests++;
+      await writeVersion(this.client, this.tableName, meta.id, token, { meta: true });
+    });
+  }
+
+  /** The series' current version (strongly consistent, one small item); null if it was never written with versions. */
+  async getVersion(id: string): Promise<SeriesVersion | null> {
     this.stats.requests++;
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
+    const version = await readVersion(this.client, this.tableName, id);
+    if (version) this.stats.itemsRead++;
+    return version;
+  }
+
+  /** True while this process is writing the series: a cache must not answer from what it holds meanwhile. */
+  isWriting(id: string): boolean {
+    return (this.writing.get(id) ?? 0) > 0;
+  }
+
+  /** The year-chunks in [fromYear, toYear], each with the version token of the write that stored it, for a cache to check. */
+  async readChunks(id: string, fromYear: number, toYear: number, consistent: boolean): Promise<Map<number, { revisions: Revision[]; token?: string }>> {
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      ConsistentRead: consistent || undefined,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+      ExpressionAttributeValues: { ':pk': seriesPk(id), ':a': chunkSk(fromYear), ':b': chunkSk(toYear) },
+    });
+    return new Map(items.map((item) => [Number(item.year), { revisions: decodeChunk(item), token: item.w === undefined ? undefined : String(item.w) }]));
   }
 
   async listMeta(): Promise<SeriesMeta[]> {
@@ -63,7 +113,7 @@ export class SeriesStore {
   }
 
   /** Every stored revision (all vintages) with a date in [from, to], sorted by date then realtimeStart. */
-  async readRevisions(id: string, from?: string, to?: string): Promise<Revision[]> {
+  async readRevisions(id: string, from?: string, to?: string, signal?: AbortSignal): Promise<Revision[]> {
     const items = await this.queryAll({
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
@@ -72,41 +122,131 @@ export class SeriesStore {
         ':a': chunkSk(from ? yearOf(from) : 0),
         ':b': chunkSk(to ? yearOf(to) : 9999),
       },
-    });
+    }, signal);
     const revisions = items.flatMap(decodeChunk);
     if (!from && !to) return revisions;
     return revisions.filter((r) => (!from || r.date >= from) && (!to || r.date <= to));
   }
 
-  /** Idempotent upsert: only chunks whose content changes are written. Returns the count of new revisions. */
-  async writeRevisions(id: string, revisions: Revision[]): Promise<{ added: number }> {
-    if (revisions.length === 0) return { added: 0 };
+  /** Every date on which a value of the series was published or revised, ascending. */
+  async readVintages(id: string, signal?: AbortSignal): Promise<string[]> {
+    const pages = await this.vintageItems(id, signal);
+    if (pages.length) return pages.flatMap(datesOfPage);
+    const meta = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: seriesPk(id), sk: META_SK }, ProjectionExpression: 'vintages' }), { abortSignal: signal });
+    this.stats.requests++;
+    return (meta.Item && legacyVintages(meta.Item)) ?? [];
+  }
+
+  /**
+   * Stores the series' full, sorted list of vintage dates: only the yearly pages that change are
+   * written, and pages of years no longer listed are deleted. Returns how to undo it.
+   */
+  async putVintages(id: string, vintages: string[]): Promise<{ undo: Undo }> {
+    const before = await this.vintageItems(id);
+    const old = new Map(before.map((item) => [String(item.sk), item]));
+    const requests: WriteRequest[] = [];
+    const restore: WriteRequest[] = [];
+    const kept = new Set<string>();
+    for (const page of vintagePages(id, vintages)) {
+      kept.add(page.sk);
+      const previous = old.get(page.sk);
+      if (previous?.dates === page.dates) continue;
+      requests.push({ PutRequest: { Item: { ...page } } });
+      restore.push(previous ? { PutRequest: { Item: previous } } : { DeleteRequest: { Key: { pk: page.pk, sk: page.sk } } });
+    }
+    for (const [sk, item] of old) {
+      if (kept.has(sk)) continue;
+      requests.push({ DeleteRequest: { Key: { pk: seriesPk(id), sk } } });
+      restore.push({ PutRequest: { Item: item } });
+    }
+    await this.writeOrUndo(requests, restore);
+    return { undo: () => this.write(restore) };
+  }
+
+  /**
+   * Idempotent upsert: only chunks whose content changes are written. Returns the count of new
+   * revisions, and how to undo the write (the chunks it replaced put back, the ones it created
+   * deleted). A write that fails part-way undoes itself before failing.
+   */
+  async writeRevisions(id: string, revisions: Revision[]): Promise<{ added: number; undo: Undo }> {
+    if (revisions.length === 0) return { added: 0, undo: async () => undefined };
+    return this.writingSeries(id, () => this.upsertChunks(id, revisions));
+  }
+
+  private async upsertChunks(id: string, revisions: Revision[]): Promise<{ added: number; undo: Undo }> {
+    const token = randomUUID();
     const byYear = new Map<number, Revision[]>();
     for (const r of revisions) {
       const year = yearOf(r.date);
-      byYear.set(year, [...(byYear.get(year) ?? []), r]);
+      const list = byYear.get(year);
+      if (list) list.push(r);
+      else byYear.set(year, [r]);
     }
     const years = [...byYear.keys()].sort((a, b) => a - b);
-    const stored = await this.readRevisions(id, `${years[0]}-01-01`, `${years[years.length - 1]}-12-31`);
+    const stored = await this.readChunks(id, years[0], years[years.length - 1], false);
     let added = 0;
-    const items: Record<string, unknown>[] = [];
+    const requests: WriteRequest[] = [];
+    const restore: WriteRequest[] = [];
     for (const year of years) {
-      const existing = stored.filter((r) => yearOf(r.date) === year);
+      const previous = stored.get(year);
+      const existing = previous?.revisions ?? [];
       const result = mergeRevisions(existing, byYear.get(year)!);
       if (result.added === 0 && result.merged.length === existing.length) continue;
       added += result.added;
-      items.push({ ...encodeChunk(id, year, result.merged) });
+      requests.push({ PutRequest: { Item: { ...encodeChunk(id, year, result.merged), w: token } } });
+      // An undo puts back the item exactly, its version token included, so a cache's check still holds.
+      const restored = { ...encodeChunk(id, year, existing), ...(previous?.token ? { w: previous.token } : {}) };
+      restore.push(existing.length ? { PutRequest: { Item: restored } } : { DeleteRequest: { Key: { pk: seriesPk(id), sk: chunkSk(year) } } });
     }
-    if (items.length > 0) this.stats.requests += (await batchPut(this.client, this.tableName, items)).requests;
-    return { added };
+    await this.writeOrUndo(requests, restore);
+    if (requests.length > 0) {
+      this.stats.requests++;
+      await writeVersion(this.client, this.tableName, id, token, { years: requests.flatMap((r) => ('PutRequest' in r ? [Number(r.PutRequest.Item.year)] : [])) });
+    }
+    return { added, undo: () => this.writingSeries(id, () => this.write(restore)) };
   }
 
-  private async queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
+  private async writingSeries<T>(id: string, write: () => Promise<T>): Promise<T> {
+    this.writing.set(id, (this.writing.get(id) ?? 0) + 1);
+    for (const listener of this.writeListeners) listener(id);
+    try {
+      return await write();
+    } finally {
+      const left = (this.writing.get(id) ?? 1) - 1;
+      if (left > 0) this.writing.set(id, left);
+      else this.writing.delete(id);
+      for (const listener of this.writeListeners) listener(id);
+    }
+  }
+
+  private async write(requests: WriteRequest[]): Promise<void> {
+    if (requests.length > 0) this.stats.requests += (await batchWrite(this.client, this.tableName, requests)).requests;
+  }
+
+  /** Writes `requests`; when that fails part-way, writes `restore` (best effort) and fails with the first error. */
+  private async writeOrUndo(requests: WriteRequest[], restore: WriteRequest[]): Promise<void> {
+    try {
+      await this.write(requests);
+    } catch (err) {
+      await this.write(restore).catch(() => undefined); // the store is failing; the caller sees the first error
+      throw err;
+    }
+  }
+
+  private vintageItems(id: string, signal?: AbortSignal): Promise<Record<string, unknown>[]> {
+    return this.queryAll({
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+      ExpressionAttributeValues: { ':pk': seriesPk(id), ':a': vintageSk(0), ':b': vintageSk(9999) },
+    }, signal);
+  }
+
+  private async queryAll(input: QueryCommandInput, signal?: AbortSignal): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       this.stats.requests++;
-      const out = await this.client.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+      const out = await this.client.send(new QueryCommand({ ...input, ExclusiveStartKey: start }), { abortSignal: signal });
       items.push(...(out.Items ?? []));
       start = out.LastEvaluatedKey;
     } while (start);

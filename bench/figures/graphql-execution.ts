@@ -1,7 +1,6 @@
 import { createContext } from '../../api/graphql/context.js';
 import { createApolloServer } from '../../api/graphql/server.js';
 import type { Revision, SeriesMeta } from '../../api/series/types.js';
-import { MetaCache } from '../../api/store/meta-cache.js';
 import { SeriesStore } from '../../api/store/series-store.js';
 import { medianMs, ms, times, type Row } from '../harness.js';
 import { extendedRut } from '../synthetic.js';
@@ -23,11 +22,11 @@ class InMemoryStore extends SeriesStore {
 
 export async function graphqlExecutionFigures(): Promise<Row[]> {
   const revisions = extendedRut(POINTS, '1700-01-01');
-  const meta: SeriesMeta = { id: 'BIG', name: 'big', unit: 'Index', frequency: 'DAILY', source: { name: 'bench', sourceId: 'BIG' }, vintages: [], firstDate: revisions[0].date, lastDate: revisions[POINTS - 1].date };
+  const meta: SeriesMeta = { id: 'BIG', name: 'big', unit: 'Index', frequency: 'DAILY', source: { name: 'bench', sourceId: 'BIG' }, firstDate: revisions[0].date, lastDate: revisions[POINTS - 1].date };
   const store = new InMemoryStore(meta, revisions);
   const server = createApolloServer();
   await server.start();
-  const contextValue = createContext(store, new MetaCache(store), 'bench');
+  const contextValue = createContext(store, 'bench');
   const query = '{ series(id: "BIG") { observations { dates values } } }';
   const execute = async () => {
     const res = await server.executeOperation({ query }, { contextValue });

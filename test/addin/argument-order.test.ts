@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DIST } from '../../addin/scripts/build.js';
 import { ensureAddinBuilt } from './helpers/ensure-built.js';
 
-const DATA_FUNCTIONS = ['SERIES', 'VALUE', 'CHANGE', 'CORR', 'BETA', 'VOL', 'RELVOL', 'POSITIONING', 'SURPRISE', 'CUTPROB'];
+const DATA_FUNCTIONS = ['SERIES', 'REVISIONS', 'VALUE', 'CHANGE', 'CORR', 'BETA', 'VOL', 'RELVOL', 'POSITIONING', 'SURPRISE', 'CUTPROB'];
 const RANK: Record<string, number> = { window: 1, start: 2, date: 3, end: 3, frequency: 4, asOf: 6, headers: 7 };
 const ID = 0;
 const OPTION = 5;

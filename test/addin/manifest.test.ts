@@ -76,7 +76,7 @@ describe('add-in manifest', () => {
     const metadata = JSON.parse(readFileSync(join(DIST, 'functions.json'), 'utf8')) as { functions: { id: string; name: string }[] };
     const ids = metadata.functions.map((f) => f.id).sort();
     expect(ids).toEqual(Object.keys(customFunctions).map((n) => n.toUpperCase()).sort());
-    expect(ids).toEqual(['BETA', 'CHANGE', 'CORR', 'CUTPROB', 'INFO', 'POSITIONING', 'RELVOL', 'SEARCH', 'SERIES', 'SURPRISE', 'VALUE', 'VOL']);
+    expect(ids).toEqual(['BETA', 'CHANGE', 'CORR', 'CUTPROB', 'INFO', 'POSITIONING', 'RELVOL', 'REVISIONS', 'SEARCH', 'SERIES', 'SURPRISE', 'VALUE', 'VOL']);
     for (const f of metadata.functions) expect(f.name).toBe(f.id);
   });
 

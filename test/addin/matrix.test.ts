@@ -45,17 +45,19 @@ describe('matrix shaping', () => {
 describe('CHANGE from the API\'s CHANGE meta', () => {
   it.each(reference.cases)('RUT from $start to $end matches pandas in every mode', (c) => {
     const [[sd, sv], [ed, ev]] = [c.startClose, c.endClose] as [string, number][];
-    const meta: ChangeMeta = { measure: 'PERCENT', start: { date: sd, value: sv }, end: { date: ed, value: ev }, absolute: ev - sv, percent: 100 * (ev / sv - 1) };
+    const meta: ChangeMeta = { measure: 'RELATIVE', start: { date: sd, value: sv }, end: { date: ed, value: ev }, absolute: ev - sv, relative: ev / sv - 1, bp: null };
     expect(changeFromMeta('RUT', meta)).toBeCloseTo(c.PCT, 12);
     expect(changeFromMeta('RUT', meta, 'PCT')).toBeCloseTo(c.PCT, 12);
     expect(changeFromMeta('RUT', meta, 'ABS')).toBeCloseTo(c.ABS, 9);
     expect(changeFromMeta('RUT', meta, 'LOG')).toBeCloseTo(c.LOG, 12);
   });
 
-  it('shows a rate-like series\' difference by default and says why a ratio is undefined', () => {
-    const dgs2: ChangeMeta = { measure: 'ABSOLUTE', start: { date: '2024-07-09', value: 4.62 }, end: { date: '2024-07-16', value: 4.43 }, absolute: -0.19, percent: -4.11 };
-    expect(changeFromMeta('DGS2', dgs2)).toBe(-0.19);
-    const zero: ChangeMeta = { ...dgs2, start: { date: '2024-07-09', value: 0 }, percent: null };
+  it('shows a rate-like series\' change in basis points by default (as the API does) and says why a ratio is undefined', () => {
+    const dgs2: ChangeMeta = { measure: 'BP', start: { date: '2024-07-09', value: 4.62 }, end: { date: '2024-07-16', value: 4.43 }, absolute: -0.19, relative: -0.0411, bp: -19 };
+    expect(changeFromMeta('DGS2', dgs2)).toBe(-19);
+    expect(changeFromMeta('DGS2', dgs2, 'ABS')).toBe(-0.19);
+    expect(changeFromMeta('DGS2', dgs2, 'PCT')).toBe(-0.0411);
+    const zero: ChangeMeta = { ...dgs2, start: { date: '2024-07-09', value: 0 }, relative: null };
     expect(() => changeFromMeta('X', zero, 'PCT')).toThrow('X is 0 on 2024-07-09; a relative change is undefined');
     expect(() => changeFromMeta('X', zero, 'LOG')).toThrow('X is not positive on 2024-07-09; a log change is undefined');
   });

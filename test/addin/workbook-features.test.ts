@@ -131,7 +131,7 @@ describe('explain this cell', () => {
     const change = await explainCell({ address: "'Run-up'!B6", formula: '=TIDE.CHANGE("RUT",B3,B4)' }, cellRecord, fetch, '2026-11-27');
     if (change.kind !== 'explained') throw new Error(change.kind);
     // Pinned to 2024-07-20: the change runs to the last close known then.
-    expect(change.calls[0].meta).toMatchObject({ start: { date: '2024-07-09' }, end: { date: '2024-07-19' }, measure: 'PERCENT', asOf: '2024-07-20' });
+    expect(change.calls[0].meta).toMatchObject({ start: { date: '2024-07-09' }, end: { date: '2024-07-19' }, measure: 'RELATIVE', asOf: '2024-07-20' });
     expect(change.calls[0].steps.at(-1)).toBe('CHANGE, 2024-07-09 to 2024-07-31');
 
     const cot = await explainCell({ address: 'CFTC!A3', formula: '=TIDE.POSITIONING("239742","ASSET_MANAGER",,,"LONG_SHARE",,,TRUE)' }, cellRecord, fetch, '2026-11-27');

@@ -98,7 +98,7 @@ describe('functions and IAM', () => {
   it('ingest may write series items, read only what its merge needs, never API-key items, never delete', () => {
     const [data, ssm, logs, ...rest] = statementsOf(dev, 'IngestRole');
     expect(rest).toEqual([]);
-    expect(data.Action).toEqual(['dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:Query']);
+    expect(data.Action).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:Query']);
     expect(data.Resource).toEqual([tableArn]);
     expect(data.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['S#*'] } });
     expect(ssm.Action).toEqual(['ssm:GetParameter']);
@@ -149,6 +149,34 @@ describe('the HTTP API', () => {
     const format: string = dev.template.Resources.HttpApiStage.Properties.AccessLogSettings.Format;
     expect(format).toContain('$context.requestId');
     expect(format).not.toMatch(/header|body/i);
+  });
+});
+
+describe('the optional CDN', () => {
+  it('is off unless the cdn param says true, and then serves the API', () => {
+    for (const p of [dev, prod]) {
+      expect(p.template.Conditions.CdnEnabled).toEqual({ 'Fn::Equals': ['false', 'true'] });
+      for (const id of ['CdnCachePolicy', 'CdnDistribution']) expect(p.template.Resources[id].Condition).toBe('CdnEnabled');
+      expect(p.template.Outputs.CdnUrl.Condition).toBe('CdnEnabled');
+    }
+    const config = dev.template.Resources.CdnDistribution.Properties.DistributionConfig;
+    expect(config.Origins[0].DomainName).toEqual({ 'Fn::Select': [2, { 'Fn::Split': ['/', { 'Fn::GetAtt': ['HttpApi', 'ApiEndpoint'] }] }] });
+    expect(config.Origins[0].CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
+    expect(config.DefaultCacheBehavior.CachePolicyId).toEqual({ Ref: 'CdnCachePolicy' });
+    expect(config.DefaultCacheBehavior.CachedMethods.sort()).toEqual(['GET', 'HEAD']);
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('https-only');
+  });
+
+  it('keys every cached answer by the API key as well as the URL, and keeps only what the API marks cacheable', () => {
+    const policy = dev.template.Resources.CdnCachePolicy.Properties.CachePolicyConfig;
+    const params = policy.ParametersInCacheKeyAndForwardedToOrigin;
+    expect(params.HeadersConfig).toEqual({ HeaderBehavior: 'whitelist', Headers: ['x-api-key'] });
+    expect(params.QueryStringsConfig.QueryStringBehavior).toBe('all'); // query, variables, persisted-query hash
+    expect(params.CookiesConfig.CookieBehavior).toBe('none');
+    // Without a Cache-Control from the API nothing is kept; with one, up to a year.
+    expect(policy.DefaultTTL).toBe(0);
+    expect(policy.MinTTL).toBe(0);
+    expect(policy.MaxTTL).toBe(31536000);
   });
 });
 

@@ -120,7 +120,7 @@ describe('TIDE functions in the browser against the local server', () => {
       ['BETA', ['RUT', 'NASDAQCOM', 60, '2024-07-01', '2024-07-31', null, null, true]],
     ]);
     expect(change.value).toBeCloseTo(ref.change_rut_2024_07_06_to_07_16, 10);
-    expect(changeDgs2.value).toBeCloseTo(ref.change_dgs2_2024_07_09_to_07_16, 10); // a yield: the difference
+    expect(changeDgs2.value).toBeCloseTo(ref.change_dgs2_2024_07_09_to_07_16, 10); // a yield: its change in bp
     expect(runup.value).toBeCloseTo(ref.max_runup_rut_2024_07_09_to_07_31, 10);
     expect(corr.value).toHaveLength(1);
     const [[corrDate, corrValue]] = corr.value as [number, number][];

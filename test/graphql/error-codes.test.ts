@@ -46,7 +46,7 @@ describe('the add-in', () => {
       expect(e.message, code).toContain('the server says why');
       const { advice } = ERROR_CODE_HANDLING[code];
       // Null only where the server's message names what to change (an argument, an id).
-      if (advice === null) expect(['BAD_USER_INPUT', 'NOT_FOUND']).toContain(code);
+      if (advice === null) expect(['BAD_USER_INPUT', 'NOT_FOUND', 'NO_DATA']).toContain(code);
       else expect(e.message.startsWith(advice), code).toBe(true);
     }
     expect(errorForCode('QUERY_TOO_COMPLEX', 'x').message).toMatch(/^Too much for one request: split it/);

@@ -49,14 +49,14 @@ describe('asOf: no look-ahead', () => {
   it('CHANGE to 2024-07-31 as of 2024-07-12 ends at the 2024-07-12 close', async () => {
     const c = await indicator('name: CHANGE, inputs: ["RUT"], from: "2024-07-09", to: "2024-07-31", asOf: "2024-07-12"');
     expect(c.meta.end).toEqual({ date: '2024-07-12', value: close('2024-07-12') });
-    expect(c.values[0]).toBeCloseTo(100 * (close('2024-07-12') / close('2024-07-09') - 1), 10);
+    expect(c.values[0]).toBeCloseTo(close('2024-07-12') / close('2024-07-09') - 1, 12);
   });
 
   it('CHANGE of CPIAUCSL May→June 2024 uses the first prints as of 2024-08-15 and the revised values without asOf', async () => {
     const first = await indicator('name: CHANGE, inputs: ["CPIAUCSL"], from: "2024-05-01", to: "2024-06-01", asOf: "2024-08-15"');
     expect(first.meta.start.value).toBe(cpi('2024-12', '2024-05-01'));
     expect(first.meta.end.value).toBe(cpi('2024-12', '2024-06-01'));
-    expect(first.values[0]).toBeCloseTo(100 * (cpi('2024-12', '2024-06-01') / cpi('2024-12', '2024-05-01') - 1), 10);
+    expect(first.values[0]).toBeCloseTo(cpi('2024-12', '2024-06-01') / cpi('2024-12', '2024-05-01') - 1, 12);
     const latest = await indicator('name: CHANGE, inputs: ["CPIAUCSL"], from: "2024-05-01", to: "2024-06-01"');
     expect(latest.meta.end.value).toBe(cpi('2026-04', '2024-06-01'));
   });
@@ -69,10 +69,11 @@ describe('asOf: no look-ahead', () => {
     expect(asOf.meta.asOf).toBe('2024-07-15');
   });
 
-  it('CHANGE of a rate is in percentage points (DGS2 2024-07-01 → 2024-07-31: 4.77 → 4.29)', async () => {
+  it('CHANGE of a rate is in basis points (DGS2 2024-07-01 → 2024-07-31: 4.77 → 4.29 = −48 bp)', async () => {
     const c = await indicator('name: CHANGE, inputs: ["DGS2"], from: "2024-07-01", to: "2024-07-31"');
-    expect(c.meta.measure).toBe('ABSOLUTE');
-    expect(c.values[0]).toBeCloseTo(4.29 - 4.77, 12);
-    expect(c.meta.percent).toBeCloseTo(100 * (4.29 / 4.77 - 1), 10);
+    expect(c.meta).toMatchObject({ measure: 'BP', unit: 'bp' });
+    expect(c.values[0]).toBeCloseTo(-48, 9);
+    expect(c.meta.absolute).toBeCloseTo(4.29 - 4.77, 12);
+    expect(c.meta.relative).toBeCloseTo(4.29 / 4.77 - 1, 12);
   });
 });

@@ -30,13 +30,30 @@ describe('levels and as-of reads', () => {
     expect((await obs('CPIAUCSL', 'from: "2024-06-01", to: "2024-06-01"')).values).toEqual([313.044]);
   });
 
-  it('as of a date before the first release returns nothing', async () => {
-    expect(await obs('GDPC1', 'from: "2024-01-01", to: "2024-12-31", asOf: "2024-01-01"')).toMatchObject({ dates: [], values: [] });
+  it('as of a date before the earliest vintage held: NO_DATA naming that vintage, not an empty list', async () => {
+    const vintages = (await api.query('{ series(id: "CPIAUCSL") { vintages } }')).data.series.vintages as string[];
+    const earliest = vintages[0];
+    const dayBefore = new Date(Date.parse(`${earliest}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    for (const field of [`observations(asOf: "${dayBefore}") { values }`, `latest(asOf: "${dayBefore}") { value }`]) {
+      const res = await api.query(`{ series(id: "CPIAUCSL") { ${field} } }`);
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'NO_DATA', earliestVintage: earliest, argumentName: 'asOf' });
+      expect(res.errors?.[0]?.message).toContain(`earliest vintage held is ${earliest}`);
+    }
+    expect((await obs('CPIAUCSL', `asOf: "${earliest}"`)).values.length).toBeGreaterThan(0);
+    const gdp = await api.query('{ series(id: "GDPC1") { observations(from: "2024-01-01", to: "2024-12-31", asOf: "2024-01-01") { values } } }');
+    expect(gdp.errors?.[0]?.extensions?.code).toBe('NO_DATA');
+  });
+
+  it('a range with no values is NO_DATA naming the span that has data, as in indicator and positioning', async () => {
+    const res = await api.query('{ series(id: "RUT") { observations(from: "2030-01-01") { values } } }');
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'NO_DATA', firstDate: '2022-01-03', lastDate: '2024-12-31' });
+    expect(res.errors?.[0]?.message).toMatch(/RUT has no values in 2030-01-01 … its end; it has data from 2022-01-03 to 2024-12-31/);
   });
 
   it('A191RL1Q225SBEA 2024Q2: advance 2.8 on 2024-07-25, second 3.0 on 2024-08-29', async () => {
     const q2 = 'from: "2024-04-01", to: "2024-04-01"';
-    expect((await obs('A191RL1Q225SBEA', `${q2}, asOf: "2024-07-24"`)).values).toEqual([]);
+    const before = await api.query(`{ series(id: "A191RL1Q225SBEA") { observations(${q2}, asOf: "2024-07-24") { values } } }`);
+    expect(before.errors?.[0]?.extensions?.code).toBe('NO_DATA');
     expect((await obs('A191RL1Q225SBEA', `${q2}, asOf: "2024-07-25"`)).values).toEqual([2.8]);
     expect((await obs('A191RL1Q225SBEA', `${q2}, asOf: "2024-08-29"`)).values).toEqual([3.0]);
   });
@@ -55,16 +72,26 @@ describe('transforms', () => {
   const range = 'from: "2024-07-10", to: "2024-07-12"';
   it('CHANGE, PCT_CHANGE and LOG_RETURN against the previous close', async () => {
     expect((await obs('RUT', `${range}, transform: CHANGE`)).values[0]).toBeCloseTo(2051.75 - 2029.469970703125, 10);
-    expect((await obs('RUT', `${range}, transform: PCT_CHANGE`)).values[1]).toBeCloseTo(100 * (2125.0400390625 / 2051.75 - 1), 10);
+    expect((await obs('RUT', `${range}, transform: PCT_CHANGE`)).values[1]).toBeCloseTo(2125.0400390625 / 2051.75 - 1, 12);
     expect((await obs('RUT', `${range}, transform: LOG_RETURN`)).values[2]).toBeCloseTo(Math.log(2148.27001953125 / 2125.0400390625), 12);
   });
 
   it('YOY compares with the same month a year earlier', async () => {
-    expect((await obs('CPIAUCNS', 'from: "2024-06-01", to: "2024-06-01", transform: YOY')).values[0]).toBeCloseTo(100 * (314.175 / 305.109 - 1), 10);
+    expect((await obs('CPIAUCNS', 'from: "2024-06-01", to: "2024-06-01", transform: YOY')).values[0]).toBeCloseTo(314.175 / 305.109 - 1, 12);
   });
 
-  it('ANNUALIZED compounds the quarterly change over four quarters', async () => {
-    expect((await obs('GDPC1', 'from: "2024-04-01", to: "2024-04-01", transform: ANNUALIZED')).values[0]).toBeCloseTo(100 * ((23286.508 / 23082.119) ** 4 - 1), 10);
+  it('ANNUALIZED compounds the quarterly change over four quarters (a fraction, FRED\'s pca / 100)', async () => {
+    expect((await obs('GDPC1', 'from: "2024-04-01", to: "2024-04-01", transform: ANNUALIZED')).values[0]).toBeCloseTo((23286.508 / 23082.119) ** 4 - 1, 12);
+    expect((await obs('CPIAUCNS', 'from: "2024-06-01", to: "2024-06-01", transform: ANNUALIZED')).values[0]).toBeCloseTo((314.175 / 314.069) ** 12 - 1, 12);
+  });
+
+  it('ANNUALIZED of daily or weekly data is refused, naming the alternatives', async () => {
+    for (const f of ['', ', frequency: WEEKLY']) {
+      const res = await api.query(`{ series(id: "RUT") { observations(from: "2024-07-01", to: "2024-07-31", transform: ANNUALIZED${f}) { values } } }`);
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'transform' });
+      expect(res.errors?.[0]?.message).toMatch(/frequency: MONTHLY or QUARTERLY, or use transform: PCT_CHANGE/);
+    }
+    expect((await obs('RUT', 'from: "2024-07-01", to: "2024-07-31", frequency: MONTHLY, transform: ANNUALIZED')).values).toHaveLength(1);
   });
 
   it('REBASE_100 divides by the first value in range', async () => {
@@ -103,7 +130,7 @@ describe('frequency conversion', () => {
   });
 
   it('a weekly change uses the previous week, read from before "from"', async () => {
-    expect((await obs('RUT', 'from: "2024-07-08", to: "2024-07-12", frequency: WEEKLY, transform: PCT_CHANGE')).values).toEqual([expect.closeTo(100 * (2148.27001953125 / 2026.72998046875 - 1), 10)]);
+    expect((await obs('RUT', 'from: "2024-07-08", to: "2024-07-12", frequency: WEEKLY, transform: PCT_CHANGE')).values).toEqual([expect.closeTo(2148.27001953125 / 2026.72998046875 - 1, 12)]);
   });
 });
 
@@ -148,5 +175,40 @@ describe('polling averages', () => {
     expect(res.data.series.observations.dates[0]).toBe('2024-07-22');
     for (const v of res.data.series.observations.values) expect(v).toBeGreaterThan(30);
     expect(res.data.series.latest).toEqual({ date: '2024-07-28', realtimeStart: '2024-07-29' });
+  });
+});
+
+describe('incomplete periods and missing observations', () => {
+  it('the last week of RUT (data end Tuesday 2024-12-31) is left out, not labelled Friday 2025-01-03', async () => {
+    const got = await api.query('{ series(id: "RUT") { observations(from: "2024-12-01", frequency: WEEKLY) { dates partial } } }');
+    expect(got.data.series.observations.dates.at(-1)).toBe('2024-12-27');
+    expect(got.data.series.observations.partial).toBe(false);
+  });
+
+  it('includePartial keeps it, flagged, labelled with its last observation', async () => {
+    const res = await api.query('{ series(id: "RUT") { observations(from: "2024-12-01", frequency: WEEKLY, includePartial: true) { dates values partial } } }');
+    const o = res.data.series.observations;
+    expect(o.dates.slice(-2)).toEqual(['2024-12-27', '2024-12-31']);
+    expect(o.partial).toBe(true);
+    const lastClose = sourceColumn('rut_daily_yahoo.csv', 'Close').find(([d]) => d === '2024-12-31')![1];
+    expect(o.values.at(-1)).toBe(lastClose);
+  });
+
+  it('a week asked for by a "to" inside it is whole: the period holding "to" is read to its end', async () => {
+    expect(await obs('RUT', 'from: "2024-07-08", to: "2024-07-10", frequency: WEEKLY')).toMatchObject({ dates: ['2024-07-12'], values: [2148.27001953125] });
+  });
+
+  it('a quarter with a month not yet published is partial: CPIAUCNS ends November 2024, so Q4 2024 is left out', async () => {
+    const got = await obs('CPIAUCNS', 'from: "2024-01-01", frequency: QUARTERLY, aggregation: MEAN');
+    expect(got.dates).toEqual(['2024-01-01', '2024-04-01', '2024-07-01']);
+    const kept = await api.query('{ series(id: "CPIAUCNS") { observations(from: "2024-10-01", frequency: QUARTERLY, aggregation: MEAN, includePartial: true) { dates values partial } } }');
+    expect(kept.data.series.observations).toEqual({ dates: ['2024-10-01'], values: [expect.closeTo((315.664 + 315.493) / 2, 10)], partial: true });
+  });
+
+  it('a quarter missing a month inside the data is missing (FRED\'s rule): CPIAUCSL Q4 2025 lacks October', async () => {
+    const got = await obs('CPIAUCSL', 'from: "2025-07-01", to: "2025-12-31", frequency: QUARTERLY, aggregation: MEAN');
+    expect(got.dates).toEqual(['2025-07-01', '2025-10-01']);
+    expect(got.values[0]).not.toBeNull();
+    expect(got.values[1]).toBeNull();
   });
 });

@@ -59,8 +59,8 @@ describe('CFTC positioning, Russell E-mini (239742)', () => {
     expect(got.report).toBe('FUTURES_AND_OPTIONS');
     expect(got.dates[2]).toBe('2024-07-16');
     expect(got.longShare[2]).toBeCloseTo(l / (l + s), 12);
-    expect(got.pctOfOpenInterest[2]).toBeCloseTo((100 * l) / o, 10);
-    expect(got.netPctOfOpenInterest[2]).toBeCloseTo((100 * (l - s)) / o, 10);
+    expect(got.pctOfOpenInterest[2]).toBeCloseTo(l / o, 12);
+    expect(got.netPctOfOpenInterest[2]).toBeCloseTo((l - s) / o, 12);
     expect(got.openInterest[2]).toBe(o);
   });
 

@@ -13,12 +13,12 @@ import { rollingPercentileRank } from '../../api/indicators/rolling-percentile.j
 import { maxRunup } from '../../api/indicators/runup.js';
 import { positioningSeriesIds } from '../../api/indicators/positioning.js';
 
-function rejects(f: () => unknown, argument: string, message: RegExp) {
+function rejects(f: () => unknown, argument: string, message: RegExp, code = 'BAD_USER_INPUT') {
   try {
     f();
   } catch (e) {
     expect(e).toBeInstanceOf(IndicatorInputError);
-    expect((e as IndicatorInputError).code).toBe('BAD_USER_INPUT');
+    expect((e as IndicatorInputError).code).toBe(code);
     expect((e as IndicatorInputError).argument).toBe(argument);
     expect((e as Error).message).toMatch(message);
     return;
@@ -43,7 +43,7 @@ describe('bad input', () => {
     const ok = { dates: ['2024-01-02', '2024-01-03'], values: [1, 2] };
     rejects(() => change(ok, '2024/01/02', '2024-01-03'), 'from', /YYYY-MM-DD/);
     rejects(() => change(ok, '2024-01-03', '2024-01-02'), 'from', /after to/);
-    rejects(() => change(ok, '2023-12-29', '2024-01-03'), 'from', /no observation on or before 2023-12-29; the series starts 2024-01-02/);
+    rejects(() => change(ok, '2023-12-29', '2024-01-03'), 'from', /no observation on or before 2023-12-29; the series starts 2024-01-02/, 'NO_DATA');
     rejects(() => maxRunup({ dates: ['2024-01-02'], values: [-1] }), 'inputs', /positive values/);
     rejects(() => positioningSeriesIds('239 742', 'DEALER'), 'contract', /contract market code/);
   });

@@ -16,14 +16,22 @@ const pair = fc.integer({ min: 2, max: 10 }).chain((w) =>
   ),
 );
 
-/** Direct two-pass statistics over each window: the definition, not the algorithm. */
-function naive(xs: (number | null)[], ys: (number | null)[], w: number, f: (x: number[], y: number[]) => number | null) {
+/** Direct two-pass statistics over each window, by the definition: a window is the last `w`
+ * positions (fewer at the start), its valid points are those where both inputs have a value, and it
+ * has a value only with at least `min` valid points (default: w). */
+function naive(xs: (number | null)[], ys: (number | null)[], w: number, f: (x: number[], y: number[], cur: number | null) => number | null, min = w) {
   return xs.map((_, i) => {
-    if (i < w - 1) return null;
-    const x = xs.slice(i - w + 1, i + 1);
-    const y = ys.slice(i - w + 1, i + 1);
-    if (x.some((v) => v === null) || y.some((v) => v === null)) return null;
-    return f(x as number[], y as number[]);
+    const lo = Math.max(0, i - w + 1);
+    const x: number[] = [];
+    const y: number[] = [];
+    for (let j = lo; j <= i; j++) {
+      if (xs[j] !== null && ys[j] !== null) {
+        x.push(xs[j] as number);
+        y.push(ys[j] as number);
+      }
+    }
+    if (x.length < min) return null;
+    return f(x, y, xs[i] !== null && ys[i] !== null ? (xs[i] as number) : null);
   });
 }
 const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
@@ -44,19 +52,28 @@ function close(a: (number | null)[], b: (number | null)[], tol: number) {
 describe('rolling statistics equal a naive recomputation', () => {
   it('mean, std, z-score, percentile rank', () => {
     fc.assert(
-      fc.property(pair, ([w, xs]) => {
-        close(rollingMean(xs, w), naive(xs, xs, w, (x) => mean(x)), 1e-9);
-        close(rollingStd(xs, w), naive(xs, xs, w, (x) => (allSame(x) ? 0 : Math.sqrt(cov(x, x)))), 1e-7);
-        const z = naive(xs, xs, w, (x) => (allSame(x) ? null : (x[w - 1] - mean(x)) / Math.sqrt(cov(x, x))));
-        const gotZ = rollingZScore(xs, w);
+      fc.property(pair, fc.integer({ min: 0, max: 8 }), ([w, xs], cut) => {
+        const min = Math.max(2, w - cut); // also fewer valid points than the window
+        close(rollingMean(xs, w, min), naive(xs, xs, w, (x) => mean(x), min), 1e-9);
+        close(rollingStd(xs, w, min), naive(xs, xs, w, (x) => (allSame(x) ? 0 : Math.sqrt(cov(x, x))), min), 1e-7);
+        const z = naive(xs, xs, w, (x, _y, cur) => (allSame(x) || cur === null ? null : (cur - mean(x)) / Math.sqrt(cov(x, x))), min);
+        const gotZ = rollingZScore(xs, w, min);
         // Nearly constant windows make z ill-conditioned; compare where the spread is meaningful.
         gotZ.forEach((v, i) => {
-          const sd = rollingStd(xs, w)[i];
+          const sd = rollingStd(xs, w, min)[i];
           if (sd !== null && sd > 1e-6) expect(Math.abs((v as number) - (z[i] as number))).toBeLessThanOrEqual(1e-6);
         });
-        close(rollingPercentileRank(xs, w), naive(xs, xs, w, (x) => x.filter((v) => v <= x[w - 1]).length / w), 0);
+        // Mid-rank of ties: (below + (equal + 1) / 2) / n.
+        const midRank = (x: number[], cur: number | null) =>
+          cur === null ? null : (x.filter((v) => v < cur).length + (x.filter((v) => v === cur).length + 1) / 2) / x.length;
+        close(rollingPercentileRank(xs, w, min), naive(xs, xs, w, (x, _y, cur) => midRank(x, cur), min), 1e-12);
       }),
     );
+  });
+
+  it('a flat window ranks at its middle, (n + 1) / 2n, not 1', () => {
+    expect(rollingPercentileRank([4, 4, 4, 4], 4)[3]).toBe(5 / 8);
+    expect(rollingPercentileRank([1, 2, 3, 3], 4)[3]).toBe((2 + 1.5) / 4);
   });
 
   it('correlation and beta', () => {
@@ -131,7 +148,7 @@ describe('invariants', () => {
         try {
           r = cutProbabilities({ meeting, asOf: '2024-07-31', price: (c) => prices[c] ?? null, targetUpper: upper, effectiveRate: upper - 0.17 });
         } catch {
-          return; // no contract for the meeting month: a NOT_FOUND error, tested elsewhere
+          return; // no contract for the meeting month: a NO_DATA error, tested elsewhere
         }
         const total = r.outcomes.reduce((s, o) => s + o.probability, 0);
         expect(Math.abs(total - 1)).toBeLessThanOrEqual(1e-9);

@@ -16,7 +16,7 @@ let work: string;
 beforeAll(async () => {
   server = await startRecordedServer();
   local = await startLocalStore('tide-local');
-  // a working folder whose .data/endpoint points at a running store, as `npm start` leaves it
+  // a data folder (TIDE_DATA_DIR) whose endpoint file points at a running store, as `npm start` leaves it
   work = await mkdtemp(join(tmpdir(), 'tide-cli-'));
   await run('mkdir', ['-p', join(work, '.data')]);
   await writeFile(join(work, '.data', 'endpoint'), local.endpoint);
@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 function cli(args: string[]) {
-  const env = { ...process.env, FRED_API_URL: `${server.url}/fred`, FRED_API_KEY: 'k', CFTC_API_URL: `${server.url}/cftc`, INGEST_HTTP_RETRIES: '0' };
+  const env = { ...process.env, TIDE_DATA_DIR: join(work, '.data'), FRED_API_URL: `${server.url}/fred`, FRED_API_KEY: 'k', CFTC_API_URL: `${server.url}/cftc`, INGEST_HTTP_RETRIES: '0' };
   return run(join(repo, 'node_modules/.bin/tsx'), [join(repo, 'api/ingest/cli.ts'), ...args], { cwd: work, env }).then(
     (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
     (e) => ({ code: e.code as number, out: e.stdout as string, err: e.stderr as string }),
@@ -41,7 +41,7 @@ describe('ingest CLI', () => {
     expect(first.code).toBe(0);
     expect(first.out).toContain(`Writing to running local server (${local.endpoint})`);
     expect(first.out).toMatch(/series touched: 1 of 1\npoints added:   \d+\nvintages added: 2\nerrors:         0/);
-    expect((await local.store.getMeta('GDPC1'))?.vintages).toEqual(['2024-12-19', '2025-12-23']);
+    expect(await local.store.readVintages('GDPC1')).toEqual(['2024-12-19', '2025-12-23']);
     const again = await cli(['fred', 'GDPC1', '--vintages']);
     expect(again.out).toContain('points added:   0');
   });

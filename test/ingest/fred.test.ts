@@ -40,7 +40,8 @@ describe('FRED/ALFRED connector against recorded responses', () => {
     expect(inForce(stored, '2025-01-01').find((r) => r.date === '2024-06-01')?.value).toBe(313.049);
     expect(inForce(stored).find((r) => r.date === '2024-06-01')?.value).toBe(313.044);
     const meta = await local.store.getMeta('CPIAUCSL');
-    expect(meta).toMatchObject({ firstDate: '2021-01-01', lastDate: '2025-12-01', vintages: ['2024-12-11', '2025-12-18', '2026-04-15'] });
+    expect(meta).toMatchObject({ firstDate: '2021-01-01', lastDate: '2025-12-01', firstVintage: '2024-12-11', lastVintage: '2026-04-15' });
+    expect(await local.store.readVintages('CPIAUCSL')).toEqual(['2024-12-11', '2025-12-18', '2026-04-15']);
   });
 
   it('pages through observations with limit/offset and keeps row numbers true across pages', () => {

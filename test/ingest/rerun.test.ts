@@ -60,7 +60,8 @@ describe('idempotence and kill-and-rerun', () => {
     await local.close();
   });
 
-  it('a run killed after N writes, then re-run, leaves exactly the table of a clean run', async () => {
+  // Eleven full runs against dynalite: a generous timeout, since this asserts completion, not speed.
+  it('a run killed after N writes, then re-run, leaves exactly the table of a clean run', { timeout: 180_000 }, async () => {
     const clean = await startLocalStore();
     const counting = dyingStore(clean.endpoint, Infinity);
     await runAll(counting);

@@ -45,14 +45,14 @@ describe('daily market prices', () => {
   });
 
   it('Alpha Vantage TIME_SERIES_DAILY → IWM closes sorted oldest first', async () => {
-    const iwm = await fetchAlphaVantageSeries('IWM', { baseUrl: `${server.url}/alphavantage`, apiKey: 'k', http });
-    expect(iwm.revisions[0]).toEqual({ date: '2022-01-03', value: 215.2231292724609, realtimeStart: '2022-01-03' });
+    const iwm = await fetchAlphaVantageSeries('IWM', { baseUrl: `${server.url}/alphavantage`, apiKey: 'premium-key', outputSize: 'full', http });
+    expect(iwm.revisions[0]).toEqual({ date: '2022-01-03', value: 215.2231, realtimeStart: '2022-01-03' }); // 4 decimals, as Alpha Vantage writes them
     expect(iwm.revisions.at(-1)?.date).toBe('2024-12-31');
   });
 
   it('an Alpha Vantage rate-limit note (HTTP 200) is an error, not an empty series', async () => {
     server.fault('/alphavantage', { body: JSON.stringify({ Information: 'We have detected your API key as ... 25 requests per day.' }) });
-    await expect(fetchAlphaVantageSeries('QQQ', { baseUrl: `${server.url}/alphavantage`, apiKey: 'k', http })).rejects.toThrow('Alpha Vantage QQQ, QQQ: Alpha Vantage answered instead of data: We have detected');
+    await expect(fetchAlphaVantageSeries('QQQ', { baseUrl: `${server.url}/alphavantage`, apiKey: 'k', http })).rejects.toThrow('Alpha Vantage QQQ, QQQ: Alpha Vantage rate limit reached');
   });
 });
 

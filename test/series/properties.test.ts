@@ -85,15 +85,16 @@ describe('transforms', () => {
     );
   });
 
-  it('a missing input gives a missing change on both sides of it', () => {
+  it('a missing value has no change of its own, and the next change spans it (from the previous value)', () => {
     fc.assert(
       fc.property(daily, (s) => {
         const out = transform(s, 'PCT_CHANGE', 'DAILY').values;
+        let before: number | null = null;
         s.values.forEach((v, i) => {
-          if (v === null) {
-            expect(out[i]).toBeNull();
-            if (i + 1 < out.length) expect(out[i + 1]).toBeNull();
-          }
+          if (v === null) return expect(out[i]).toBeNull();
+          if (before === null || before === 0) expect(out[i]).toBeNull();
+          else expect(out[i]).toBe(v / before - 1);
+          before = v;
         });
       }),
     );

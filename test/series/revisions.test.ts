@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonical, columnsAsOf, inForce, mergeRevisions, summarize } from '../../api/series/revisions.js';
+import { canonical, columnsAsOf, inForce, mergeRevisions, summarize, vintagesOf } from '../../api/series/revisions.js';
 
 const rev = (date: string, value: number | null, realtimeStart: string) => ({ date, value, realtimeStart });
 
@@ -53,6 +53,7 @@ describe('as-of reads', () => {
   });
 
   it('summarises first, last and vintage dates', () => {
-    expect(summarize(revisions)).toEqual({ firstDate: '2024-05-01', lastDate: '2024-06-01', vintages: ['2024-06-12', '2024-07-11', '2025-02-12'] });
+    expect(summarize(revisions)).toEqual({ firstDate: '2024-05-01', lastDate: '2024-06-01', firstVintage: '2024-06-12', lastVintage: '2025-02-12', vintageCount: 3 });
+    expect(vintagesOf(revisions)).toEqual(['2024-06-12', '2024-07-11', '2025-02-12']);
   });
 });

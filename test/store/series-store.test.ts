@@ -26,7 +26,8 @@ describe('SeriesStore against dynalite', () => {
     expect(await writeSeries(t.store, meta('EDGE'), input)).toBe(6);
     expect(await t.store.readRevisions('EDGE')).toEqual(input);
     expect(await t.store.readRevisions('EDGE', '2024-01-01', '2024-12-31')).toEqual(input.slice(2, 5));
-    expect(await chunkKeys('EDGE')).toEqual(['C#2023', 'C#2024', 'C#2025', 'META']);
+    // one chunk per series-year, the metadata, one page of vintage dates per year of release, and the version
+    expect(await chunkKeys('EDGE')).toEqual(['C#2023', 'C#2024', 'C#2025', 'META', 'V#2023', 'V#2024', 'V#2025', 'VERSION']);
     const m = await t.store.getMeta('EDGE');
     expect(m).toMatchObject({ firstDate: '2023-12-29', lastDate: '2025-01-01' });
   });
@@ -49,7 +50,8 @@ describe('SeriesStore against dynalite', () => {
     expect(columnsAsOf(all, '2024-07-10')).toEqual({ dates: [], values: [] });
     expect(columnsAsOf(all, '2024-08-15').values).toEqual([313.049]);
     expect(columnsAsOf(all).values).toEqual([313.044]);
-    expect((await t.store.getMeta('REV'))?.vintages).toEqual(['2024-07-11', '2026-02-11']);
+    expect(await t.store.readVintages('REV')).toEqual(['2024-07-11', '2026-02-11']);
+    expect(await t.store.getMeta('REV')).toMatchObject({ firstVintage: '2024-07-11', lastVintage: '2026-02-11' });
   });
 
   it('retries UnprocessedItems until every chunk is written', async () => {

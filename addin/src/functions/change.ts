@@ -1,6 +1,6 @@
 // CHANGE: the API's CHANGE indicator (endpoints = last values on or before each date) or its
-// MAX_RUNUP / MAX_DRAWDOWN, returned as Excel likes: fractions (format the cell as %), or the
-// difference in the series' unit.
+// MAX_RUNUP / MAX_DRAWDOWN, in the API's units: fractions for relative changes (format the cell as
+// %), basis points for a rate's change, or (ABS) the difference in the series' unit.
 import { optionalChoice, optionalDate, requiredDate, requiredText } from '../shared/args.js';
 import { checkStartNotAfterAsOf, resolveAsOf } from '../shared/as-of.js';
 import { ArgumentError, TideError } from '../shared/errors.js';
@@ -9,22 +9,28 @@ import type { Fetch } from './fetcher.js';
 import { indicatorWithMeta } from './indicator-functions.js';
 
 export interface ChangeMeta {
-  /** What the API considers the headline: percent for prices, absolute for rate-like series. */
-  measure: 'PERCENT' | 'ABSOLUTE';
+  /** The API's headline: the relative change for prices, basis points for rate-like series. */
+  measure: 'RELATIVE' | 'BP';
   start: { date: string; value: number };
   end: { date: string; value: number };
+  /** end − start in the series' unit. */
   absolute: number;
-  /** 100 × (end / start − 1); null when the start is 0. */
-  percent: number | null;
+  /** end / start − 1, a fraction; null when the start is 0. */
+  relative: number | null;
+  /** The change in basis points, for rate-like series; null otherwise. */
+  bp: number | null;
 }
 
-/** The number CHANGE shows; without a mode, the API's headline measure (as a fraction if percent). */
+/** The number CHANGE shows; without a mode, the API's headline (a fraction, or bp for a rate). */
 export function changeFromMeta(id: string, meta: ChangeMeta, mode?: 'PCT' | 'ABS' | 'LOG'): number {
-  const chosen = mode ?? (meta.measure === 'PERCENT' ? 'PCT' : 'ABS');
-  if (chosen === 'ABS') return meta.absolute;
-  if (chosen === 'PCT') {
-    if (meta.percent === null) throw new TideError('notFound', `${id} is 0 on ${meta.start.date}; a relative change is undefined`);
-    return meta.percent / 100;
+  if (!mode) {
+    if (meta.measure === 'BP' && meta.bp !== null) return meta.bp;
+    mode = 'PCT';
+  }
+  if (mode === 'ABS') return meta.absolute;
+  if (mode === 'PCT') {
+    if (meta.relative === null) throw new TideError('notFound', `${id} is 0 on ${meta.start.date}; a relative change is undefined`);
+    return meta.relative;
   }
   if (meta.start.value <= 0 || meta.end.value <= 0) {
     throw new TideError('notFound', `${id} is not positive on ${meta.start.value <= 0 ? meta.start.date : meta.end.date}; a log change is undefined`);

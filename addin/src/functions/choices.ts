@@ -1,7 +1,7 @@
 // The words each enumerated argument accepts. The API's own values come from schema.graphql (generated
 // enums, spread in whole, so a value added to the schema is accepted at once); the short forms beside
 // them follow what analysts type (D/W/M/Q/A, "pct", "asset manager").
-import { CotReport, Frequency, IndicatorName, TraderGroup, Transform } from '../generated/enums.js';
+import { CotReport, Frequency, IndicatorName, Release, TraderGroup, Transform } from '../generated/enums.js';
 import type { PositioningQuery, SeriesInfoQuery } from '../generated/operations.js';
 
 export const FREQUENCIES = {
@@ -15,6 +15,14 @@ export const TRANSFORMS = {
   DIFF: Transform.CHANGE, PCT: Transform.PCT_CHANGE, LOG: Transform.LOG_RETURN,
   ANNUALISED: Transform.ANNUALIZED, REBASE: Transform.REBASE_100,
 } as const;
+
+/** Which published value of each observation: the latest, or the first print (ALFRED's initial release). */
+// Written out (each alias beside its value, the order messages list them in); `satisfies` makes a
+// release added to the schema fail to compile until it is listed here.
+export const RELEASES = {
+  LATEST: Release.LATEST, LAST: Release.LATEST,
+  FIRST: Release.FIRST, FIRST_RELEASE: Release.FIRST, FIRST_PRINT: Release.FIRST, INITIAL: Release.FIRST, INITIAL_RELEASE: Release.FIRST,
+} as const satisfies Record<Release, Release> & Record<string, Release>;
 
 export const TRADER_GROUPS = {
   ...TraderGroup,
@@ -43,7 +51,7 @@ export const POSITIONING_MEASURES = {
 } as const satisfies Record<string, PositioningMeasure>;
 
 /** CHANGE modes: from the value at start to the value at end, or the extremes in between. Omitted:
- * percent for prices, the difference for rates (the API's headline measure). */
+ * the relative change (a fraction) for prices, basis points for rates (the API's headline). */
 export const CHANGE_MODES = {
   PCT: 'PCT', PERCENT: 'PCT',
   ABS: 'ABS', DIFF: 'ABS',

@@ -6,6 +6,7 @@ import { asExcelResult } from './excel-errors.js';
 import { pairMatrix, relVolMatrix, surpriseMatrix, volMatrix } from './indicator-functions.js';
 import { cutProbMatrix, positioningMatrix } from './market-functions.js';
 import { changeNumber } from './change.js';
+import { revisionsMatrix } from './revisions-functions.js';
 import { seriesMatrix, valueNumber } from './series-functions.js';
 
 // One argument order across the data functions: ids, window, start, end, frequency, then options,
@@ -22,13 +23,26 @@ import { seriesMatrix, valueNumber } from './series-functions.js';
  * @param {any} [start] First date (date cell, serial or "YYYY-MM-DD"); default: the first observation.
  * @param {any} [end] Last date; default: the latest observation.
  * @param {string} [frequency] DAILY, WEEKLY, MONTHLY, QUARTERLY or ANNUAL (D/W/M/Q/A); default: the series' own.
- * @param {string} [transform] LEVEL, CHANGE, PCT_CHANGE, LOG_RETURN, YOY, ANNUALIZED or REBASE_100; default LEVEL.
+ * @param {string} [options] A transform (LEVEL, CHANGE, PCT_CHANGE, LOG_RETURN, YOY, ANNUALIZED, REBASE_100) and/or a release (LATEST, FIRST = as first printed), e.g. "YOY, FIRST"; default LEVEL, LATEST.
  * @param {any} [asOf] Only values published by this date (first prints, vintages); default: the workbook's asOf, else latest values.
  * @param {boolean} [headers] TRUE adds a header row; default FALSE.
  * @returns {Promise<any[][]>} Dates and values.
  */
-export function series(id: string, start?: any, end?: any, frequency?: string, transform?: string, asOf?: any, headers?: boolean): Promise<any[][]> {
-  return asExcelResult(() => seriesMatrix(fetchField, id, start, end, frequency, transform, asOf, headers));
+export function series(id: string, start?: any, end?: any, frequency?: string, options?: string, asOf?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => seriesMatrix(fetchField, id, start, end, frequency, options, asOf, headers));
+}
+
+/**
+ * Every published value of one observation, oldest first: publication dates (Excel serials) and values.
+ * @customfunction REVISIONS
+ * @param {string} id Series id, e.g. "CPIAUCSL".
+ * @param {any} date Date of the observation (a month or quarter is dated its first day, e.g. "2024-06-01").
+ * @param {any} [asOf] Only values published by this date; default: the workbook's asOf, else every value published so far.
+ * @param {boolean} [headers] TRUE adds a header row; default FALSE.
+ * @returns {Promise<any[][]>} Publication dates and values.
+ */
+export function revisions(id: string, date: any, asOf?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => revisionsMatrix(fetchField, id, date, asOf, headers));
 }
 
 /**
@@ -44,12 +58,12 @@ export function value(id: string, date?: any, asOf?: any): Promise<number> {
 }
 
 /**
- * Change of a series from a start date to an end date, as a fraction (PCT), difference (ABS) or log; or the largest run-up or drawdown in between.
+ * Change of a series from a start date to an end date: by default a fraction (0.1154 = +11.54 %, format as %) for prices and basis points for rates; PCT a fraction, ABS the difference, LOG the log change; or the largest run-up or drawdown (fractions) in between.
  * @customfunction CHANGE
  * @param {string} id Series id.
  * @param {any} start Start date; the base is the last value on or before it.
  * @param {any} [end] End date; default: the latest value.
- * @param {string} [mode] PCT (default), ABS, LOG, MAX_RUNUP or MAX_DRAWDOWN.
+ * @param {string} [mode] PCT (default for prices), ABS, LOG, MAX_RUNUP or MAX_DRAWDOWN; a rate's default is its change in bp.
  * @param {any} [asOf] Only what had been published by this date (an end after it reads the value as known on asOf); default: the workbook's asOf, else latest values.
  * @returns {Promise<number>} The change.
  */
@@ -58,7 +72,7 @@ export function change(id: string, start: any, end?: any, mode?: string, asOf?: 
 }
 
 /**
- * Rolling correlation of the returns of two series.
+ * Rolling correlation of two series' changes (returns of prices, bp changes of rates), on the dates both have a value for.
  * @customfunction CORR
  * @param {string} a First series id.
  * @param {string} b Second series id.
@@ -75,7 +89,7 @@ export function corr(a: string, b: string, window: number, start?: any, end?: an
 }
 
 /**
- * Rolling beta of the returns of one series on another's.
+ * Rolling beta of one series' changes on another's (returns of prices, bp changes of rates).
  * @customfunction BETA
  * @param {string} a Series id whose beta is measured.
  * @param {string} b Benchmark series id.
@@ -92,7 +106,7 @@ export function beta(a: string, b: string, window: number, start?: any, end?: an
 }
 
 /**
- * Rolling volatility of a series' returns.
+ * Rolling annualised volatility: of log returns for a price (a fraction, format as %), of changes in basis points for a rate; holidays are skipped.
  * @customfunction VOL
  * @param {string} id Series id.
  * @param {number} window Observations in each rolling window.
@@ -108,7 +122,7 @@ export function vol(id: string, window: number, start?: any, end?: any, frequenc
 }
 
 /**
- * Relative volatility of two series: rolling volatility of a's returns over b's.
+ * Relative volatility of two series: rolling volatility of a's log returns over b's (two prices, or two rates).
  * @customfunction RELVOL
  * @param {string} a Series id, e.g. "RUT".
  * @param {string} b Benchmark series id, e.g. "NASDAQCOM".

@@ -40,7 +40,7 @@ export async function cutProbMatrix(fetch: Fetch, rawMeeting: unknown, rawAsOf: 
   const meeting = requiredDate('meeting', rawMeeting);
   const asOf = resolveAsOf(rawAsOf) ?? todayIso();
   const headers = optionalBool('headers', rawHeaders, false);
-  const outcomes = await ask(fetch, CutProbabilities, { meeting, asOf });
+  const { outcomes } = await ask(fetch, CutProbabilities, { meeting, asOf });
   const rows: Matrix = outcomes.map((o) => [o.lowerBound, o.upperBound, o.changeBp, o.probability]);
   return tableMatrix(rows, { headers, labels: CUTPROB_LABELS, emptyMessage: `No implied outcomes for the ${meeting} meeting as of ${asOf}` });
 }

@@ -41,4 +41,6 @@ function setWorkbookAsOfDate(date: unknown): void {
   setWorkbookAsOf: setWorkbookAsOfDate,
   recalculate: recalculateWorkbook,
   cell: cellRecord,
+  // The functions themselves: the pane's "changed since" check re-evaluates cells with them.
+  functions: customFunctions,
 };

@@ -3,11 +3,12 @@ import { optionalBool, optionalChoice, optionalDate, requiredText } from '../sha
 import { checkStartNotAfterAsOf, resolveAsOf } from '../shared/as-of.js';
 import { addDays } from '../shared/dates.js';
 import { ArgumentError, TideError } from '../shared/errors.js';
-import { FREQUENCIES, TRANSFORMS } from './choices.js';
+import { FREQUENCIES } from './choices.js';
 import { SeriesLatest, SeriesObservations, type SeriesObservationsQueryVariables } from '../generated/operations.js';
 import { ask, type Given } from '../client/operation.js';
 import { requireSeries, type Fetch } from './fetcher.js';
 import { datedMatrix, lastValue, type Matrix } from './matrix.js';
+import { seriesOptions } from './series-options.js';
 
 type ObservationArgs = Given<Omit<SeriesObservationsQueryVariables, 'id'>>;
 
@@ -16,13 +17,13 @@ async function observations(fetch: Fetch, id: string, a: ObservationArgs) {
 }
 
 export async function seriesMatrix(fetch: Fetch, ...raw: unknown[]): Promise<Matrix> {
-  const [rawId, start, end, frequency, transform, asOf, headers] = raw;
+  const [rawId, start, end, frequency, options, asOf, headers] = raw;
   const id = requiredText('id', rawId);
   const a: ObservationArgs = {
     from: optionalDate('start', start),
     to: optionalDate('end', end),
     frequency: optionalChoice('frequency', frequency, FREQUENCIES),
-    transform: optionalChoice('transform', transform, TRANSFORMS),
+    ...seriesOptions(options),
     asOf: resolveAsOf(asOf),
   };
   const withHeaders = optionalBool('headers', headers, false);

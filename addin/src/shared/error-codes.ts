@@ -13,17 +13,25 @@ interface CodeHandling {
   advice: string | null;
 }
 
+const SPLIT_REQUEST = 'Too much for one request: split it into several formulas (fewer ids, shorter ranges each)';
 const UPDATE_ADDIN = "The add-in and the Tide server do not match: reload the add-in (or ask for the server's current version)";
 
 export const ERROR_CODE_HANDLING: Readonly<Record<ErrorCode, CodeHandling>> = {
   BAD_USER_INPUT: { kind: 'badArgument', advice: null },
   NOT_FOUND: { kind: 'notFound', advice: null },
+  // Nothing in the range, or asOf before the earliest vintage: the server's message names the dates that would work.
+  NO_DATA: { kind: 'notFound', advice: null },
   RESPONSE_TOO_LARGE: { kind: 'tooLarge', advice: 'Too many values for one formula: split it into several with shorter start-end ranges, or ask for a lower frequency' },
-  QUERY_TOO_COMPLEX: { kind: 'tooLarge', advice: 'Too much for one request: split it into several formulas (fewer ids, shorter ranges each)' },
+  QUERY_TOO_COMPLEX: { kind: 'tooLarge', advice: SPLIT_REQUEST },
   QUERY_TOO_DEEP: { kind: 'server', advice: UPDATE_ADDIN },
+  TOO_MANY_ALIASES: { kind: 'tooLarge', advice: SPLIT_REQUEST },
+  TOO_MANY_FIELDS: { kind: 'tooLarge', advice: SPLIT_REQUEST },
+  QUERY_TOO_LARGE: { kind: 'tooLarge', advice: SPLIT_REQUEST },
+  DEADLINE_EXCEEDED: { kind: 'timeout', advice: 'The Tide server took too long: split it into several formulas with shorter ranges, or recalculate when it is less busy' },
   BAD_REQUEST: { kind: 'server', advice: 'The Tide server refused the request: check the API URL in the Tide task pane, or reload the add-in' },
   UNAUTHENTICATED: { kind: 'unauthorised', advice: 'Enter a valid API key in the Tide task pane' },
   SERVICE_UNAVAILABLE: { kind: 'unavailable', advice: 'The Tide server is busy: recalculate in a few seconds' },
+  SERVICE_OVERLOADED: { kind: 'unavailable', advice: 'The Tide server is busy: recalculate in a few seconds' },
   INTERNAL_SERVER_ERROR: { kind: 'server', advice: 'A fault on the Tide server (logged there): recalculate, and report it if it persists' },
   GRAPHQL_PARSE_FAILED: { kind: 'server', advice: UPDATE_ADDIN },
   GRAPHQL_VALIDATION_FAILED: { kind: 'server', advice: UPDATE_ADDIN },

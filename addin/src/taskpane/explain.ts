@@ -150,7 +150,7 @@ export function steps(call: FieldCall, meta: unknown): string[] {
     case 'indicator': {
       const inputs = (arg(call, 'inputs') as string[]).join(', ');
       const out = [`${inputs}: ${known}${m.frequency ? `, ${m.frequency}` : arg(call, 'frequency') ? `, ${arg(call, 'frequency')}` : ''}`];
-      if (m.of) out.push(`of ${String(m.of).toLowerCase().replace(/_/g, ' ')}`);
+      if (m.of) out.push(`of ${describeOf(m.of)}${typeof m.unit === 'string' ? `, in ${m.unit}` : ''}`);
       if (m.alignment) out.push(`aligned on ${m.alignment}`);
       const window = m.window ?? arg(call, 'window');
       out.push(`${arg(call, 'name')}${window ? ` over ${window} observations` : ''}, ${range}`);
@@ -163,6 +163,16 @@ export function steps(call: FieldCall, meta: unknown): string[] {
     default:
       return [`${call.field}: ${known}`];
   }
+}
+
+const words = (code: string): string => code.toLowerCase().replace(/_/g, ' ');
+
+/** meta.of: one change kind (LOG_RETURNS), or one per input ({ RUT: { of: 'SIMPLE_RETURNS', unit: 'fraction' }, … }). */
+function describeOf(of: unknown): string {
+  if (typeof of === 'string') return words(of);
+  return Object.entries(of as Record<string, { of?: string } | string>)
+    .map(([id, v]) => `${id} ${words(typeof v === 'string' ? v : v.of ?? '')}`)
+    .join(', ');
 }
 
 async function seriesFacts(fetch: Fetch, id: string, asOf: string | null, today: string): Promise<SeriesFacts | null> {

@@ -2,6 +2,7 @@
 import { BatchingClient } from '../client/batching-client.js';
 import { apiUrlProblem, loadSettings, saveSettings, type TideSettings } from '../client/settings.js';
 import { PaneApi, type CatalogRow } from './api.js';
+import { setupChangedSince } from './changed-since.js';
 import { drawSeriesChart } from './chart.js';
 import { seriesFormula } from './formula.js';
 import { initWorkbookPanel } from './workbook-panel.js';
@@ -117,6 +118,7 @@ async function start(): Promise<void> {
     });
   }
   $('insert').addEventListener('click', () => void insertFormula());
+  setupChangedSince(status);
   $('settings-form').addEventListener('submit', (e) => {
     e.preventDefault();
     const next = { apiUrl: $<HTMLInputElement>('api-url').value.trim(), apiKey: $<HTMLInputElement>('api-key').value.trim() };

@@ -8,7 +8,18 @@ import { readPositioning } from '../../services/indicators/positioning.js';
 export const IndicatorQuery: Pick<QueryResolvers, 'indicator' | 'positioning' | 'cutProbabilities' | 'fomcMeetings'> = {
   indicator: (_root, args, ctx) => computeIndicator(ctx, args),
   positioning: (_root, args, ctx) => readPositioning(ctx, args),
-  cutProbabilities: async (_root, { meeting, asOf }, ctx) => (await readCutProbabilities(ctx, meeting, asOf)).outcomes,
+  cutProbabilities: async (_root, { meeting, asOf }, ctx) => {
+    const r = await readCutProbabilities(ctx, meeting, asOf);
+    return {
+      meeting,
+      asOf,
+      outcomes: r.outcomes,
+      resolvedMeetings: r.meta.resolvedMeetings,
+      assumedUnchangedMeetings: r.meta.assumedUnchangedMeetings,
+      dayCount: r.meta.dayCount.rule,
+      meta: { ...r.meta, prices: r.prices },
+    };
+  },
   fomcMeetings: (_root, { from, to }) => {
     validateRange(from, to);
     return fomcDecisionDates(from ?? undefined, to ?? undefined);

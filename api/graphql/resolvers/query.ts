@@ -1,10 +1,12 @@
 import type { QueryResolvers } from '../../generated/resolvers-types.js';
+import { requireSeriesId } from '../../services/ids.js';
 import { searchCatalog, encodeCursor } from '../../services/search.js';
 import { badInput } from '../../errors/domain-error.js';
 
 export const Query: QueryResolvers = {
   series: async (_root, { id }, ctx) => {
     if (!id.trim()) throw badInput('"id" is empty; pass a series id such as "RUT" (searchSeries lists them)', 'id');
+    requireSeriesId(id, 'id');
     return ctx.meta(id);
   },
   searchSeries: async (_root, { text, first, after }, ctx) => {

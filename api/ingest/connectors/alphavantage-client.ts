@@ -7,7 +7,7 @@ export interface AlphaVantageOptions {
   baseUrl?: string;
   apiKey?: string;
   symbol?: string;
-  /** "compact" = last 100 days (enough for a daily run), "full" = 20+ years */
+  /** "compact" (default) = the last 100 trading days, enough for a daily run; "full" = 20+ years, premium keys only */
   outputSize?: 'compact' | 'full';
   http?: HttpOptions;
 }
@@ -19,5 +19,6 @@ export async function fetchAlphaVantageSeries(id: string, opts: AlphaVantageOpti
   const base = (opts.baseUrl ?? (process.env.ALPHAVANTAGE_URL || 'https://www.alphavantage.co')).replace(/\/+$/, '');
   const q = new URLSearchParams({ function: 'TIME_SERIES_DAILY', symbol, outputsize: opts.outputSize ?? 'compact', datatype: 'json', apikey: apiKey });
   const body = await fetchJson(`${base}/query?${q}`, { source: `Alpha Vantage ${symbol}`, series: id }, opts.http);
-  return { meta: priceDescription(id, 'Alpha Vantage', 'https://www.alphavantage.co', symbol), revisions: parseAlphaVantageDaily(body, id, symbol) };
+  // TIME_SERIES_DAILY's "4. close" is as traded; the adjusted series is a premium endpoint
+  return { meta: priceDescription(id, 'Alpha Vantage', 'https://www.alphavantage.co', symbol, 'unadjusted'), revisions: parseAlphaVantageDaily(body, id, symbol), publication: 'rule' };
 }

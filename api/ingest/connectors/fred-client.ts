@@ -1,7 +1,7 @@
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { fetchJson, type HttpOptions } from '../http.js';
 import type { SeriesBatch } from '../types.js';
-import { parseFredObservations, parseFredSeries } from './fred-parser.js';
+import { archiveNote, parseFredObservations, parseFredSeries } from './fred-parser.js';
 
 export interface FredOptions {
   baseUrl?: string;
@@ -51,5 +51,8 @@ export async function fetchFredSeries(seriesId: string, vintages: boolean, opts:
     revisions.push(...page.revisions);
     if (page.revisions.length === 0 || offset + page.revisions.length >= page.count) break;
   }
-  return { meta, revisions };
+  if (!vintages) return { meta, revisions, publication: 'rule' };
+  // ALFRED's own realtime_start stamps are history: stored as delivered, never re-dated
+  const note = archiveNote(revisions);
+  return { meta: note ? { ...meta, notes: [meta.notes, note].filter(Boolean).join('\n\n') } : meta, revisions, publication: 'stamped' };
 }

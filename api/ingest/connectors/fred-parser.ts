@@ -71,3 +71,21 @@ export function parseFredObservations(body: unknown, seriesId: string, firstRow 
   const num = (name: string) => (typeof obj[name] === 'number' ? (obj[name] as number) : fail(origin, undefined, `field "${name}" is missing or not a number`));
   return { revisions, count: num('count'), offset: num('offset'), limit: num('limit') };
 }
+
+/**
+ * ALFRED's archive of a series starts on one day (often in the 1990s): every observation older than
+ * that carries the archive's first vintage date as its realtime_start, though it was first
+ * published long before. Tide keeps that date (a value is never dated before it could be shown to
+ * have been known), so `asOf` before the archive start has no values, and says so in the notes.
+ * Returns the note, or undefined when no observation predates the first vintage by over a year.
+ */
+export function archiveNote(revisions: Revision[]): string | undefined {
+  if (revisions.length === 0) return undefined;
+  const first = revisions.reduce((m, r) => (r.realtimeStart < m ? r.realtimeStart : m), revisions[0].realtimeStart);
+  const yearBefore = `${Number(first.slice(0, 4)) - 1}${first.slice(4)}`;
+  const firstOf = new Map<string, string>();
+  for (const r of revisions) if (!firstOf.has(r.date) || r.realtimeStart < firstOf.get(r.date)!) firstOf.set(r.date, r.realtimeStart);
+  const backfilled = [...firstOf].filter(([date, rs]) => rs === first && date < yearBefore).map(([date]) => date).sort();
+  if (backfilled.length === 0) return undefined;
+  return `ALFRED's vintage archive for this series begins ${first}: the ${backfilled.length} observations from ${backfilled[0]} to ${backfilled.at(-1)} carry that date as their first release (their original release dates are not in ALFRED), so asOf a date before ${first} has no values.`;
+}

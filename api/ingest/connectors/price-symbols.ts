@@ -4,25 +4,38 @@ import type { SeriesDescription } from '../types.js';
 export interface PriceSymbol {
   name: string;
   unit: string;
+  /** dividends only change the history of a fund's price, never of an index or a future */
+  kind: 'index' | 'fund' | 'future';
   stooq?: string;
   alphavantage?: string;
 }
 
 export const PRICE_SYMBOLS: Record<string, PriceSymbol> = {
-  RUT: { name: 'Russell 2000 index, close', unit: 'Index points', stooq: '^rut' },
-  IWM: { name: 'iShares Russell 2000 ETF, close', unit: 'USD', stooq: 'iwm.us', alphavantage: 'IWM' },
-  QQQ: { name: 'Invesco QQQ Trust (Nasdaq-100 ETF), close', unit: 'USD', stooq: 'qqq.us', alphavantage: 'QQQ' },
-  'NQ=F': { name: 'E-mini Nasdaq-100 futures, front month, close', unit: 'Index points', stooq: 'nq.f' },
+  RUT: { name: 'Russell 2000 index, close', unit: 'Index points', kind: 'index', stooq: '^rut' },
+  IWM: { name: 'iShares Russell 2000 ETF, close', unit: 'USD', kind: 'fund', stooq: 'iwm.us', alphavantage: 'IWM' },
+  QQQ: { name: 'Invesco QQQ Trust (Nasdaq-100 ETF), close', unit: 'USD', kind: 'fund', stooq: 'qqq.us', alphavantage: 'QQQ' },
+  'NQ=F': { name: 'E-mini Nasdaq-100 futures, front month, close', unit: 'Index points', kind: 'future', stooq: 'nq.f' },
 };
 
-export function priceDescription(id: string, provider: string, url: string, sourceId: string): SeriesDescription {
+/** How a provider's closes relate to the prices traded on the day. */
+export type PriceAdjustment = 'adjusted' | 'unadjusted';
+
+const ADJUSTMENT_NOTES: Record<PriceAdjustment, string> = {
+  adjusted: 'Adjusted closes: the provider rescales past prices for splits and dividends, so a fund\'s history changes after every distribution. Tide keeps each changed close as a revision published on the day it was ingested; asOf returns the closes as they were known then.',
+  unadjusted: 'Unadjusted closes, as traded on the day (no split or dividend adjustment).',
+};
+
+/** The description of a price series, saying whether its closes are adjusted. */
+export function priceDescription(id: string, provider: string, url: string, sourceId: string, adjustment: PriceAdjustment): SeriesDescription {
   const known = PRICE_SYMBOLS[id];
+  const notApplicable = known && known.kind !== 'fund' && adjustment === 'adjusted';
   return {
     id,
     name: known?.name ?? `${id} daily close`,
     unit: known?.unit ?? '',
     frequency: 'DAILY',
     source: { name: provider, url, sourceId },
+    notes: `Daily close from ${provider} (${sourceId}). ${notApplicable ? `The provider's histories are adjusted for splits and dividends; an ${known.kind} pays none, so its closes are as published.` : ADJUSTMENT_NOTES[adjustment]}`,
   };
 }
 

@@ -1,11 +1,12 @@
 // cutProbabilities(meeting, asOf): FedWatch probabilities from the fed funds futures, target range
 // and effective rate as the store knew them on asOf. A contract the store does not hold, or has no
 // settlement for in the days up to asOf, counts as not priced.
-import { badInput, notFound } from '../../errors/domain-error.js';
+import { noData, notFound } from '../../errors/domain-error.js';
 import {
   addMonths, cutProbabilities, fedFundsContract, fomcMeetings, lastOnOrBefore, monthOf, requireMeeting, type FedWatchResult, type Observed,
 } from '../../indicators/index.js';
 import { addDays } from '../../series/dates.js';
+import { earliestVintage } from '../no-data.js';
 import { withInputErrors } from './errors.js';
 import { readInput, type SeriesReader } from './inputs.js';
 
@@ -36,13 +37,17 @@ function contractsNeeded(meeting: string, asOf: string): string[] {
 async function requireTarget(reader: SeriesReader, asOf: string): Promise<Observed> {
   const meta = await reader.meta(TARGET_UPPER_ID);
   if (!meta) throw notFound(`The store holds no ${TARGET_UPPER_ID} (target range upper bound), which cutProbabilities needs; load it first`);
-  const firstPublished = meta.vintages[0];
+  const firstPublished = earliestVintage(meta);
   if (!firstPublished || asOf < firstPublished) {
-    throw badInput(`asOf ${asOf} is before any data: the first target range (${TARGET_UPPER_ID}) in the store was published ${firstPublished ?? 'never'}. Pass a later asOf`, 'asOf');
+    throw noData(`asOf ${asOf} is before any data: the earliest vintage of the target range (${TARGET_UPPER_ID}) held is ${firstPublished ?? 'none'}. Pass an asOf on or after it`, {
+      seriesId: TARGET_UPPER_ID, asOf, earliestVintage: firstPublished ?? null, argumentName: 'asOf',
+    });
   }
   const target = await knownOn(reader, TARGET_UPPER_ID, asOf, STALE_RATE_DAYS);
   if (target) return target;
-  throw badInput(`No target range (${TARGET_UPPER_ID}) known in the ${STALE_RATE_DAYS} days up to asOf ${asOf}; the store's data ends ${meta.lastDate}. Pass an earlier asOf`, 'asOf');
+  throw noData(`No target range (${TARGET_UPPER_ID}) known in the ${STALE_RATE_DAYS} days up to asOf ${asOf}; the store's data ends ${meta.lastDate}. Pass an earlier asOf`, {
+    seriesId: TARGET_UPPER_ID, firstDate: meta.firstDate ?? null, lastDate: meta.lastDate ?? null, argumentName: 'asOf',
+  });
 }
 
 export function readCutProbabilities(reader: SeriesReader, meeting: string, asOf: string): Promise<FedWatchResult & { prices: Record<string, Observed> }> {

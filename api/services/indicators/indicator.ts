@@ -1,9 +1,10 @@
 // indicator(name, inputs, window, frequency, from, to, asOf): reads the inputs as known on asOf at
 // one frequency, with enough history before `from` for warm-ups, computes, and trims to the range.
-import type { IndicatorName } from '../../generated/enums.js';
+import type { IndicatorName, Release } from '../../generated/enums.js';
 import { badInput } from '../../errors/domain-error.js';
 import { validateRange } from '../observations.js';
 import { withInputErrors } from './errors.js';
+import { computeFirstRelease } from './first-release.js';
 import { chooseFrequency } from './frequency.js';
 import { readInput, requireMeta, requireValues, type SeriesReader } from './inputs.js';
 import { CORRELATION, BETA, PERCENTILE_RANK, RELATIVE_VOL, VOLATILITY, ZSCORE } from './rolling.js';
@@ -13,6 +14,7 @@ import { CHANGE, MAX_DRAWDOWN, MAX_RUNUP } from './single-value.js';
 import type { Frequency } from '../../series/types.js';
 import type { IndicatorSpec } from './spec.js';
 import { readStart, resolveWindow } from './windows.js';
+import { assertMinObservations } from '../../indicators/validate.js';
 
 const SPECS: Readonly<Record<IndicatorName, IndicatorSpec>> = {
   CHANGE, MAX_RUNUP, MAX_DRAWDOWN, RETURNS, LOG_RETURNS, VOLATILITY, CORRELATION, BETA, RELATIVE_VOL, ZSCORE, PERCENTILE_RANK, SURPRISE,
@@ -23,10 +25,12 @@ export interface IndicatorArgs {
   name: IndicatorName;
   inputs: readonly string[];
   window?: number | null;
+  minObservations?: number | null;
   frequency?: Frequency | null;
   from?: string | null;
   to?: string | null;
   asOf?: string | null;
+  release?: Release | null;
 }
 
 export interface IndicatorOutput {
@@ -34,6 +38,7 @@ export interface IndicatorOutput {
   inputs: string[];
   dates: string[];
   values: (number | null)[];
+  unit: string;
   meta: Record<string, unknown>;
 }
 
@@ -43,25 +48,31 @@ function checkShape(args: IndicatorArgs, spec: IndicatorSpec): void {
     throw badInput(`${args.name} takes ${n} input${n > 1 ? 's' : ''} (${spec.inputs.join(', ')}); got ${args.inputs.length}`, 'inputs');
   }
   if (!spec.rolling && args.window != null) throw badInput(`${args.name} has no window; leave window out`, 'window');
+  if (!spec.rolling && args.minObservations != null) throw badInput(`${args.name} has no window, so no minObservations; leave it out`, 'minObservations');
 }
 
 export function computeIndicator(reader: SeriesReader, args: IndicatorArgs): Promise<IndicatorOutput> {
-  return withInputErrors(async () => {
-    const spec = SPECS[args.name];
-    checkShape(args, spec);
-    validateRange(args.from, args.to);
-    const metas = await Promise.all(args.inputs.map((id) => requireMeta(reader, id)));
-    const frequency = chooseFrequency(args.name, metas, args.frequency);
-    const window = spec.rolling ? resolveWindow(args.window, frequency) : 0;
-    const warmUp = spec.warmUp(window);
-    const readFrom = args.from && warmUp > 0 ? readStart(args.from, frequency, warmUp) : args.from ?? undefined;
-    const inputs = await Promise.all(metas.map((meta) => readInput(reader, meta, { frequency, readFrom, to: args.to, asOf: args.asOf })));
-    // CHANGE starts from the last value on or before `from`, so only data up to `to` must exist.
-    const needed = args.name === 'CHANGE' ? { to: args.to, asOf: args.asOf } : { from: args.from, to: args.to, asOf: args.asOf };
-    for (const input of inputs) requireValues(input, needed, frequency);
-    const out = spec.compute(inputs, { window, frequency, from: args.from, to: args.to });
-    const { dates, values } = spec.output === 'series' ? trimColumns(out, args, frequency) : out;
-    const meta = { frequency, ...(spec.rolling ? { window } : {}), asOf: args.asOf ?? null, ...out.meta };
-    return { name: args.name, inputs: [...args.inputs], dates, values, meta };
-  });
+  return withInputErrors(() => (args.release === 'FIRST' ? computeFirstRelease(reader, args, computeAsKnown) : computeAsKnown(reader, args)));
+}
+
+/** The indicator over its inputs as known on asOf (the latest values when absent). */
+async function computeAsKnown(reader: SeriesReader, args: IndicatorArgs): Promise<IndicatorOutput> {
+  const spec = SPECS[args.name];
+  checkShape(args, spec);
+  validateRange(args.from, args.to);
+  const metas = await Promise.all(args.inputs.map((id) => requireMeta(reader, id)));
+  const frequency = chooseFrequency(args.name, metas, args.frequency);
+  const window = spec.rolling ? resolveWindow(args.window, frequency) : 0;
+  const minObservations = args.minObservations ?? window;
+  if (spec.rolling) assertMinObservations(minObservations, window);
+  const warmUp = spec.warmUp(window);
+  const readFrom = args.from && warmUp > 0 ? readStart(args.from, frequency, warmUp) : args.from ?? undefined;
+  const inputs = await Promise.all(metas.map((meta) => readInput(reader, meta, { frequency, readFrom, to: args.to, asOf: args.asOf })));
+  // CHANGE starts from the last value on or before `from`, so only data up to `to` must exist.
+  const needed = args.name === 'CHANGE' ? { to: args.to, asOf: args.asOf } : { from: args.from, to: args.to, asOf: args.asOf };
+  for (const input of inputs) requireValues(input, needed, frequency);
+  const out = spec.compute(inputs, { window, minObservations, frequency, from: args.from, to: args.to });
+  const { dates, values } = spec.output === 'series' ? trimColumns(out, args, frequency) : out;
+  const meta = { frequency, ...(spec.rolling ? { window, minObservations } : {}), asOf: args.asOf ?? null, release: 'LATEST', ...out.meta };
+  return { name: args.name, inputs: [...args.inputs], dates, values, unit: out.unit, meta };
 }

@@ -1,9 +1,10 @@
 // Reading an indicator's input series: by id, converted to one frequency, as known on asOf.
 // Every read goes through readObservations, the one definition of reading a series.
-import { badInput, notFound } from '../../errors/domain-error.js';
+import { notFound } from '../../errors/domain-error.js';
 import { isPresent } from '../../indicators/columns.js';
 import type { Columns, Frequency, SeriesMeta } from '../../series/types.js';
 import type { SeriesReads } from '../../store/request-reads.js';
+import { requirePublishedBy, requireValuesIn } from '../no-data.js';
 import { readObservations } from '../observations.js';
 import { inRange, type DateRange } from './range.js';
 
@@ -39,16 +40,12 @@ export async function readInput(reader: SeriesReader, meta: SeriesMeta, w: ReadW
 }
 
 /**
- * Fails when an input has no value in range: because asOf is before its first publication, or
- * because the range misses its data. Either way the message says which dates would work.
+ * Fails when an input has no value in range: because asOf is before its earliest vintage, or
+ * because the range misses its data. Either way a NO_DATA error says which dates would work.
  */
 export function requireValues(input: Input, range: DateRange & { asOf?: string | null }, frequency: Frequency): void {
   const { meta, columns } = input;
-  if (columns.values.some((v, i) => isPresent(v) && inRange(columns.dates[i], range, frequency))) return;
-  const firstPublished = meta.vintages[0];
-  if (range.asOf && (!firstPublished || range.asOf < firstPublished)) {
-    throw badInput(`Nothing of ${meta.id} had been published by asOf ${range.asOf}; its first value was published ${firstPublished ?? 'never'}. Pass a later asOf`, 'asOf');
-  }
-  const span = `${range.from ?? 'its start'} … ${range.to ?? 'its end'}${range.asOf ? ` as known on ${range.asOf}` : ''}`;
-  throw badInput(`${meta.id} has no values in ${span}; it has data from ${meta.firstDate} to ${meta.lastDate}. Choose from/to inside that span`, 'from');
+  requirePublishedBy(meta, range.asOf);
+  const inSpan = columns.values.map((v, i) => (isPresent(v) && inRange(columns.dates[i], range, frequency) ? v : null));
+  requireValuesIn(meta, { dates: columns.dates, values: inSpan }, range);
 }

@@ -1,5 +1,7 @@
-// Indicators with one value per period and no window: RETURNS, LOG_RETURNS, SURPRISE.
-import { logReturns, simpleReturns, surprise } from '../../indicators/index.js';
+// Indicators with one value per observation and no window: RETURNS, LOG_RETURNS, SURPRISE.
+// Each series is reduced to its own observations first, so a return spans a gap (a holiday's
+// missing value): Friday's return after a Thursday holiday is measured from Wednesday.
+import { alignMany, logReturns, simpleReturns, surprise } from '../../indicators/index.js';
 import type { IndicatorSpec } from './spec.js';
 
 function returnsOf(f: typeof simpleReturns, label: string): IndicatorSpec {
@@ -9,22 +11,24 @@ function returnsOf(f: typeof simpleReturns, label: string): IndicatorSpec {
     output: 'series',
     warmUp: () => 1,
     compute([x]) {
-      return { dates: x.columns.dates, values: f(x.columns.values), meta: { formula: label } };
+      const j = alignMany([x.columns], { dropMissing: true });
+      return { dates: j.dates, values: f(j.values[0]), unit: 'fraction', meta: { formula: label, unit: 'fraction' } };
     },
   };
 }
 
 /** Fractions, not percent: 0.01 = +1 %. */
-export const RETURNS = returnsOf(simpleReturns, 'x_t / x_(t-1) - 1');
-export const LOG_RETURNS = returnsOf(logReturns, 'ln(x_t / x_(t-1))');
+export const RETURNS = returnsOf(simpleReturns, 'x_t / x_(t-1) - 1, t-1 = the previous observation');
+export const LOG_RETURNS = returnsOf(logReturns, 'ln(x_t / x_(t-1)), t-1 = the previous observation');
 
-/** actual − consensus on the reference periods both series label. */
+/** actual − consensus on the reference periods both series have a value for. */
 export const SURPRISE: IndicatorSpec = {
   inputs: ['actual', 'consensus'],
   rolling: false,
   output: 'series',
   warmUp: () => 0,
   compute([actual, consensus]) {
-    return { ...surprise(actual.columns, consensus.columns), meta: { formula: 'actual - consensus', alignment: 'reference periods both inputs have' } };
+    const unit = actual.meta.unit;
+    return { ...surprise(actual.columns, consensus.columns), unit, meta: { formula: 'actual - consensus', unit, alignment: 'reference periods both inputs have a value for' } };
   },
 };

@@ -1,16 +1,31 @@
-// How a series moves from one period to the next, for CORRELATION and BETA: prices move in
-// proportion (simple returns); rates and yields move in their own unit (differences, in
-// percentage points), since a yield going from 0.1 % to 0.2 % is not a 100 % "return".
-import { differences, simpleReturns } from '../../indicators/index.js';
+// How a series moves from one observation to the next. Prices move in proportion (returns, as
+// fractions); rates and yields move in their own unit, reported in basis points (a yield going from
+// 0.10 % to 0.20 % is +10 bp, not a 100 % "return"). Every indicator that works on changes
+// (VOLATILITY, CORRELATION, BETA, RELATIVE_VOL, ZSCORE) uses this one definition.
+import { differences, logReturns, simpleReturns } from '../../indicators/index.js';
 import type { SeriesMeta } from '../../series/types.js';
 
-export type PeriodChange = 'SIMPLE_RETURNS' | 'DIFFERENCES';
+/** How a price's returns are taken: VOLATILITY and RELATIVE_VOL use log returns, the others simple. */
+export type ReturnKind = 'SIMPLE' | 'LOG';
+export type PeriodChange = 'SIMPLE_RETURNS' | 'LOG_RETURNS' | 'BP_CHANGES';
+/** The unit of a change: a fraction (0.01 = +1 %) for a price, basis points for a rate. */
+export type ChangeUnit = 'fraction' | 'bp';
 
-/** A series quoted in percent (FRED unit "Percent", "Percent change at annual rate, …") is a rate. */
-export const isRateLike = (meta: Pick<SeriesMeta, 'unit'>): boolean => /^percent\b/i.test(meta.unit.trim());
+/** A series quoted in percent (FRED's "Percent", "Percent change at annual rate, …") or basis points is a rate. */
+export const isRateLike = (meta: Pick<SeriesMeta, 'unit'>): boolean => /^(percent\b|basis points?\b|bps?$)/i.test(meta.unit.trim());
 
-export const periodChangeOf = (meta: Pick<SeriesMeta, 'unit'>): PeriodChange => (isRateLike(meta) ? 'DIFFERENCES' : 'SIMPLE_RETURNS');
+const isBasisPoints = (meta: Pick<SeriesMeta, 'unit'>): boolean => /^(basis points?\b|bps?$)/i.test(meta.unit.trim());
 
-export function periodChanges(meta: Pick<SeriesMeta, 'unit'>, values: readonly (number | null)[]): (number | null)[] {
-  return isRateLike(meta) ? differences(values) : simpleReturns(values);
+export const periodChangeOf = (meta: Pick<SeriesMeta, 'unit'>, kind: ReturnKind): PeriodChange =>
+  isRateLike(meta) ? 'BP_CHANGES' : kind === 'LOG' ? 'LOG_RETURNS' : 'SIMPLE_RETURNS';
+
+export const changeUnitOf = (meta: Pick<SeriesMeta, 'unit'>): ChangeUnit => (isRateLike(meta) ? 'bp' : 'fraction');
+
+/** Per-observation changes of `values` (one series' observations, or several aligned on common dates). */
+export function periodChanges(meta: Pick<SeriesMeta, 'unit'>, values: readonly (number | null)[], kind: ReturnKind): (number | null)[] {
+  if (isRateLike(meta)) {
+    const d = differences(values);
+    return isBasisPoints(meta) ? d : d.map((x) => (x === null ? null : 100 * x)); // percentage points → bp
+  }
+  return kind === 'LOG' ? logReturns(values) : simpleReturns(values);
 }

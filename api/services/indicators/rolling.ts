@@ -1,65 +1,120 @@
-// Rolling indicators. Each states what it is computed from (docs/indicators.md, "Intended inputs").
-import { align, logReturns, relativeVolatility, rollingBeta, rollingCorrelation, rollingPercentileRank, rollingVolatility, rollingZScore, annualisationFactor } from '../../indicators/index.js';
+// Rolling indicators. Each input is first reduced to its own observations (missing values dropped),
+// pairs are joined on the dates both then have, and the statistic runs on per-observation changes
+// (rate-like.ts): returns for prices, basis-point changes for rates. PERCENTILE_RANK ranks levels.
+import {
+  alignMany, relativeVolatility, rollingBeta, rollingCorrelation, rollingPercentileRank, rollingVolatility, rollingZScore,
+  annualisationFactor, IndicatorInputError,
+} from '../../indicators/index.js';
 import type { Input } from './inputs.js';
-import { periodChangeOf, periodChanges } from './rate-like.js';
-import type { IndicatorSpec } from './spec.js';
+import { changeUnitOf, periodChangeOf, periodChanges, type ReturnKind } from './rate-like.js';
+import type { ComputeParams, IndicatorSpec } from './spec.js';
 
-const changesOf = (inputs: Input[]) => Object.fromEntries(inputs.map((x) => [x.meta.id, periodChangeOf(x.meta)]));
+/** The window must fit in the observations the statistic actually uses (returns, not prices). */
+export function requireWindowFits(p: ComputeParams, used: readonly (number | null)[], what: string): void {
+  const available = used.filter((v) => v !== null).length;
+  if (p.window > available) {
+    throw new IndicatorInputError(
+      'window',
+      `window (${p.window}) is longer than the ${available} ${what} available${p.to ? ` up to ${p.to}` : ''}; shorten the window or widen the range.`,
+    );
+  }
+}
 
-/** Annualised std of log returns of the levels. */
+const describe = (inputs: Input[], kind: ReturnKind) =>
+  Object.fromEntries(inputs.map((x) => [x.meta.id, { of: periodChangeOf(x.meta, kind), unit: changeUnitOf(x.meta) }]));
+
+/** BETA's unit: a plain ratio when both inputs move in the same unit, else "fraction per bp" (or the reverse). */
+function betaUnit(inputs: Input[]): string {
+  const [a, b] = inputs.map((x) => changeUnitOf(x.meta));
+  return a === b ? 'ratio' : `${a} per ${b}`;
+}
+
+/** Joins the inputs on the dates every one of them has a value for. */
+function aligned(inputs: Input[]) {
+  return alignMany(inputs.map((x) => x.columns), { dropMissing: true });
+}
+
+/** Annualised std of log returns (prices) or basis-point changes (rates). */
 export const VOLATILITY: IndicatorSpec = {
   inputs: ['series'],
   rolling: true,
   output: 'series',
   warmUp: (w) => w + 1,
   compute([x], p) {
-    const values = rollingVolatility(logReturns(x.columns.values), p.window, p.frequency);
-    return { dates: x.columns.dates, values, meta: { of: 'LOG_RETURNS', annualisedBy: annualisationFactor(p.frequency) } };
+    const j = aligned([x]);
+    const changes = periodChanges(x.meta, j.values[0], 'LOG');
+    requireWindowFits(p, changes, `${changeUnitOf(x.meta) === 'bp' ? 'changes' : 'returns'} of ${x.meta.id}`);
+    const values = rollingVolatility(changes, p.window, p.frequency, p.minObservations);
+    const unit = changeUnitOf(x.meta);
+    return { dates: j.dates, values, unit, meta: { of: periodChangeOf(x.meta, 'LOG'), unit, annualisedBy: annualisationFactor(p.frequency) } };
   },
 };
 
-/** Two inputs joined on their common dates, then each turned into returns or differences by its unit. */
-function pairOnChanges(stat: (a: (number | null)[], b: (number | null)[], w: number) => (number | null)[], roles: readonly string[]): IndicatorSpec {
+function pairOnChanges(stat: (a: (number | null)[], b: (number | null)[], w: number, min: number) => (number | null)[], roles: readonly string[], unitOf: (inputs: Input[]) => string): IndicatorSpec {
   return {
     inputs: roles,
     rolling: true,
     output: 'series',
     warmUp: (w) => w + 1,
     compute([a, b], p) {
-      const j = align(a.columns, b.columns);
-      const values = stat(periodChanges(a.meta, j.a), periodChanges(b.meta, j.b), p.window);
-      return { dates: j.dates, values, meta: { of: changesOf([a, b]), alignment: 'dates both inputs have' } };
+      const j = aligned([a, b]);
+      const ca = periodChanges(a.meta, j.values[0], 'SIMPLE');
+      requireWindowFits(p, ca, `changes on the dates ${a.meta.id} and ${b.meta.id} share`);
+      const values = stat(ca, periodChanges(b.meta, j.values[1], 'SIMPLE'), p.window, p.minObservations);
+      const unit = unitOf([a, b]);
+      return { dates: j.dates, values, unit, meta: { of: describe([a, b], 'SIMPLE'), unit, alignment: 'dates both inputs have a value for' } };
     },
   };
 }
 
-export const CORRELATION = pairOnChanges(rollingCorrelation, ['a', 'b']);
-/** Beta of the first input on the second (the benchmark). */
-export const BETA = pairOnChanges(rollingBeta, ['series', 'benchmark']);
+export const CORRELATION = pairOnChanges(rollingCorrelation, ['a', 'b'], () => 'correlation');
+/** Beta of the first input on the second (the benchmark): change of a per unit change of b. */
+export const BETA = pairOnChanges(rollingBeta, ['series', 'benchmark'], betaUnit);
 
-/** Ratio of rolling volatilities of simple returns of levels at the chosen frequency (weekly by default). */
+/** VOLATILITY(a) / VOLATILITY(b) on the dates both have; both must be prices or both rates. */
 export const RELATIVE_VOL: IndicatorSpec = {
   inputs: ['series', 'benchmark'],
   rolling: true,
   output: 'series',
   warmUp: (w) => w + 1,
   compute([a, b], p) {
-    const r = relativeVolatility(a.columns, b.columns, p.window);
-    return { dates: r.dates, values: r.values, meta: { of: 'SIMPLE_RETURNS', alignment: 'dates both inputs have' } };
+    if (changeUnitOf(a.meta) !== changeUnitOf(b.meta)) {
+      throw new IndicatorInputError(
+        'inputs',
+        `RELATIVE_VOL compares like with like: ${a.meta.id} moves in ${changeUnitOf(a.meta) === 'bp' ? 'basis points (a rate)' : 'returns (a price)'} and ${b.meta.id} in ${changeUnitOf(b.meta) === 'bp' ? 'basis points (a rate)' : 'returns (a price)'}; compare VOLATILITY of each instead.`,
+      );
+    }
+    const j = aligned([a, b]);
+    const ca = periodChanges(a.meta, j.values[0], 'LOG');
+    requireWindowFits(p, ca, `changes on the dates ${a.meta.id} and ${b.meta.id} share`);
+    const values = relativeVolatility(ca, periodChanges(b.meta, j.values[1], 'LOG'), p.window, p.minObservations);
+    return { dates: j.dates, values, unit: 'ratio', meta: { of: describe([a, b], 'LOG'), unit: 'ratio', alignment: 'dates both inputs have a value for' } };
   },
 };
 
-function onLevels(stat: (v: (number | null)[], w: number) => (number | null)[]): IndicatorSpec {
-  return {
-    inputs: ['series'],
-    rolling: true,
-    output: 'series',
-    warmUp: (w) => w,
-    compute([x], p) {
-      return { dates: x.columns.dates, values: stat(x.columns.values, p.window), meta: { of: 'LEVELS' } };
-    },
-  };
-}
+/** (change − mean) / std of the window's changes: how unusual the latest move is. */
+export const ZSCORE: IndicatorSpec = {
+  inputs: ['series'],
+  rolling: true,
+  output: 'series',
+  warmUp: (w) => w + 1,
+  compute([x], p) {
+    const j = aligned([x]);
+    const changes = periodChanges(x.meta, j.values[0], 'SIMPLE');
+    requireWindowFits(p, changes, `changes of ${x.meta.id}`);
+    return { dates: j.dates, values: rollingZScore(changes, p.window, p.minObservations), unit: 'std', meta: { of: periodChangeOf(x.meta, 'SIMPLE'), unit: 'std' } };
+  },
+};
 
-export const ZSCORE = onLevels(rollingZScore);
-export const PERCENTILE_RANK = onLevels(rollingPercentileRank);
+/** Mid-rank percentile of the level among the window's levels. */
+export const PERCENTILE_RANK: IndicatorSpec = {
+  inputs: ['series'],
+  rolling: true,
+  output: 'series',
+  warmUp: (w) => w,
+  compute([x], p) {
+    const j = aligned([x]);
+    requireWindowFits(p, j.values[0], `observations of ${x.meta.id}`);
+    return { dates: j.dates, values: rollingPercentileRank(j.values[0], p.window, p.minObservations), unit: 'fraction', meta: { of: 'LEVELS', unit: 'fraction', ties: 'mid-rank' } };
+  },
+};

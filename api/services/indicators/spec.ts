@@ -4,6 +4,8 @@ import type { Input } from './inputs.js';
 
 export interface ComputeParams {
   window: number;
+  /** The fewest valid observations a window needs (2 … window); the window itself by default. */
+  minObservations: number;
   frequency: Frequency;
   from?: string | null;
   to?: string | null;
@@ -12,6 +14,8 @@ export interface ComputeParams {
 export interface Computed {
   dates: string[];
   values: (number | null)[];
+  /** What the values are measured in: `fraction` (0.01 = 1 %), `bp`, `ratio`, `correlation`, `std`, or the series' own unit. */
+  unit: string;
   meta: Record<string, unknown>;
 }
 

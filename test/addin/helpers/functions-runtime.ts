@@ -3,6 +3,8 @@
 import * as customFunctions from '../../../addin/src/functions/custom-functions.js';
 import { withCell } from '../../../addin/src/functions/invocation.js';
 import { configureClient, runtimeReady } from '../../../addin/src/client/runtime.js';
+import { workbookPin } from '../../../addin/src/client/pin.js';
+import { setWorkbookAsOf } from '../../../addin/src/shared/as-of.js';
 import type { Evaluate } from './excel-stand-in.js';
 import { tideEvaluator } from './tide-evaluate.js';
 
@@ -15,6 +17,8 @@ class CustomFunctionsError extends Error {
   }
 }
 (globalThis as { CustomFunctions?: unknown }).CustomFunctions = { Error: CustomFunctionsError };
+// As functions/register.ts does: the workbook's pin is every function's default asOf.
+setWorkbookAsOf(workbookPin);
 
 const registered = Object.fromEntries(
   Object.entries(customFunctions).map(([name, fn]) => [name.toUpperCase(), withCell(name.toUpperCase(), fn as (...a: unknown[]) => unknown, runtimeReady)]),

@@ -18,19 +18,19 @@ def closes(name, column):
 rut = closes("rut_daily_yahoo.csv", "Close")
 dgs2 = closes("dgs2_daily_fred.csv", "DGS2")
 
-# CORR("RUT","DGS2",63): RUT simple returns vs DGS2 changes (a yield), on the dates both have,
+# CORR("RUT","DGS2",63): RUT simple returns vs DGS2 changes (a yield), on the dates both have a value for,
 # one 63-return window ending 2024-07-31.
-both = pd.concat([rut.rename("rut"), dgs2.rename("dgs2")], axis=1, join="inner")[:"2024-07-31"]
+both = pd.concat([rut.dropna().rename("rut"), dgs2.dropna().rename("dgs2")], axis=1, join="inner")[:"2024-07-31"]
 moves = pd.DataFrame({"rut": both["rut"].pct_change(), "dgs2": both["dgs2"].diff()}).iloc[-63:]
 corr = moves["rut"].corr(moves["dgs2"])
 
-# CHANGE defaults: percent for a price (as a fraction), difference for a yield.
+# CHANGE defaults: the relative change for a price (a fraction), the change in basis points for a yield.
 def on_or_before(series, date):
     return float(series.dropna()[:date].iloc[-1])
 
 
 change_rut = on_or_before(rut, "2024-07-16") / on_or_before(rut, "2024-07-06") - 1
-change_dgs2 = on_or_before(dgs2, "2024-07-16") - on_or_before(dgs2, "2024-07-09")
+change_dgs2 = 100 * (on_or_before(dgs2, "2024-07-16") - on_or_before(dgs2, "2024-07-09"))
 window = rut["2024-07-09":"2024-07-31"]
 runup = max(window.iloc[j] / window.iloc[: j + 1].min() - 1 for j in range(len(window)))
 
@@ -40,11 +40,12 @@ cftc = cftc.set_index("Report_Date_as_YYYY-MM-DD").sort_index()["2024-07-01":"20
 share = cftc["Asset_Mgr_Positions_Long_All"] / (cftc["Asset_Mgr_Positions_Long_All"] + cftc["Asset_Mgr_Positions_Short_All"])
 
 # CUTPROB("2024-09-18","2024-07-10"): CME FedWatch for a meeting on day 18 of a 30-day month,
-# the rate before it being DFF (no July contract in the data): avg = 100 - ZQU24.
+# the rate before it being DFF (no July contract in the data): avg = 100 - ZQU24. The decision day
+# carries the old rate (DFF moves the day after), so 18 days at the old rate.
 zq = closes("zq_fed_funds_futures_ZQU24_daily_barchart.csv", "last")
 dff = on_or_before(closes("dff_daily_fred.csv", "DFF"), "2024-07-10")
 avg = 100 - float(zq["2024-07-10"])
-d, n = 17, 30
+d, n = 18, 30
 r_end = (avg - d / n * dff) * n / (n - d)
 steps = (r_end - dff) / 0.25  # negative: cuts
 p_one_cut = -steps  # between 0 and 1 cuts: P(-25bp) = fraction of a step

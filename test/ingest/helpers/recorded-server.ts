@@ -5,6 +5,11 @@ import { fileURLToPath } from 'node:url';
 
 const RECORDED = fileURLToPath(new URL('../recorded/', import.meta.url));
 
+/** The Alpha Vantage key the server treats as premium; any other key is a free one. */
+export const PREMIUM_KEY = 'premium-key';
+/** Alpha Vantage's answer to outputsize=full from a free key, word for word (see recorded/README.md). */
+export const AV_PREMIUM_REFUSAL = 'Thank you for using Alpha Vantage! The outputsize=full parameter value is a premium feature for the TIME_SERIES_DAILY endpoint. You may subscribe to any of the premium plans at https://www.alphavantage.co/premium/ to instantly unlock all premium features';
+
 /** What the server does to the next request whose path starts with a prefix, instead of answering normally. */
 export type Fault =
   | { status: number; retryAfter?: string }
@@ -14,7 +19,7 @@ export type Fault =
 
 /**
  * A real HTTP server on 127.0.0.1 answering like FRED (/fred), the CFTC Socrata API (/cftc),
- * Stooq (/stooq) and Alpha Vantage (/alphavantage) from the recorded responses, with paging as
+ * Stooq (/stooq), Alpha Vantage (/alphavantage) and 538's poll downloads (/538) from the recorded responses, with paging as
  * each provider documents it, and faults queued per path.
  */
 export interface RecordedServer {
@@ -64,7 +69,13 @@ export async function startRecordedServer(opts: { alias?: (seriesId: string) => 
           return { status: 200, type: 'text/plain', body: 'No data' };
         }
       }
-      if (u.pathname === '/alphavantage/query') return json(edited(await load(`alphavantage/${q.get('symbol')}.json`)));
+      if (u.pathname === '/alphavantage/query') {
+        // as the live service answers a free key: full history refused in a 200 body, compact served
+        if (q.get('outputsize') === 'full' && q.get('apikey') !== PREMIUM_KEY) return json({ Information: AV_PREMIUM_REFUSAL });
+        return json(edited(await load(`alphavantage/${q.get('symbol')}${q.get('outputsize') === 'full' ? '' : '.compact'}.json`)));
+      }
+      const poll = u.pathname.match(/^\/538\/([\w.-]+\.csv)$/);
+      if (poll) return { status: 200, type: 'text/csv', body: await readFile(`${RECORDED}538/${poll[1]}`, 'utf8') };
     } catch {
       if (u.pathname.startsWith('/fred')) return { status: 400, type: 'application/json', body: JSON.stringify({ error_code: 400, error_message: 'Bad Request.  The series does not exist.' }) };
     }

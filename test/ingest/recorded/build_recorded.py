@@ -119,9 +119,16 @@ for dataset, name, tag in [('gpe5-46if', 'cftc_tff_russell_emini_2024_futures_on
         rec = {'id': f"{r['As_of_Date_In_Form_YYMMDD']}{r['CFTC_Contract_Market_Code']}{tag}"}
         for k, v in r.items():
             key = SOCRATA_RENAMES.get(k, k.lower().replace('-', '_'))
-            if v == '.':
-                continue  # Socrata omits empty cells from a record
+            if v == '.' or v == '':
+                continue  # Socrata omits null values from a record
             rec[key] = f'{v}T00:00:00.000' if key == 'report_date_as_yyyy_mm_dd' else v
+        # As the live API sends them (OpenBB's recorded CFTC response, see README): the code columns
+        # keep the fixed-width padding of CFTC's files, and each record names its report week.
+        rec['cftc_market_code'] = rec['cftc_market_code'].ljust(4)
+        rec['cftc_commodity_code'] = rec['cftc_commodity_code'].ljust(4)
+        week = date.fromisoformat(rec['report_date_as_yyyy_mm_dd'][:10]).isocalendar()[1]
+        rec['yyyy_report_week_ww'] = f"{rec['report_date_as_yyyy_mm_dd'][:4]} Report Week {week}"
+        rec['futonly_or_combined'] = 'FutOnly' if tag == 'F' else 'Combined'
         records.append(rec)
     write(f'cftc/{dataset}.json', records)
 
@@ -132,10 +139,13 @@ for sid, symbol, name in [('RUT', '^rut', 'rut_daily_yahoo.csv'), ('IWM', 'iwm.u
     lines = ['Date,Open,High,Low,Close,Volume'] + [f"{r['Date']},{r['Open']},{r['High']},{r['Low']},{r['Close']},{r['Volume']}" for r in data]
     write(f'stooq/{symbol}.csv', '\r\n'.join(lines) + '\r\n', text=True)
     if sid in ('IWM', 'QQQ'):
+        # Alpha Vantage writes prices as 4-decimal strings ("226.0000"); compact is the newest 100 days
         newest_first = list(reversed(data))
-        write(f'alphavantage/{sid}.json', {
-            'Meta Data': {'1. Information': 'Daily Prices (open, high, low, close) and Volumes', '2. Symbol': sid,
-                          '3. Last Refreshed': newest_first[0]['Date'], '4. Output Size': 'Full size', '5. Time Zone': 'US/Eastern'},
-            'Time Series (Daily)': {r['Date']: {'1. open': r['Open'], '2. high': r['High'], '3. low': r['Low'],
-                                                '4. close': r['Close'], '5. volume': r['Volume']} for r in newest_first}})
+        four = lambda v: f'{float(v):.4f}'
+        for suffix, size, days in [('', 'Full size', newest_first), ('.compact', 'Compact', newest_first[:100])]:
+            write(f'alphavantage/{sid}{suffix}.json', {
+                'Meta Data': {'1. Information': 'Daily Prices (open, high, low, close) and Volumes', '2. Symbol': sid,
+                              '3. Last Refreshed': days[0]['Date'], '4. Output Size': size, '5. Time Zone': 'US/Eastern'},
+                'Time Series (Daily)': {r['Date']: {'1. open': four(r['Open']), '2. high': four(r['High']), '3. low': four(r['Low']),
+                                                    '4. close': four(r['Close']), '5. volume': str(int(float(r['Volume'])))} for r in days}})
 print('recorded responses written to', OUT)

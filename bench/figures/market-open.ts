@@ -1,0 +1,139 @@
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { ApiKeyStore } from '../../api/auth/key-store.js';
+import { loadBundled } from '../../api/dataset/load-bundled.js';
+import { createGraphqlHandler } from '../../api/handlers/create-handler.js';
+import { lambdaContext, toLambdaEvent } from '../../api/local/lambda-event.js';
+import { createDocumentClient } from '../../api/store/client.js';
+import { decodeChunk } from '../../api/store/chunk-codec.js';
+import { SeriesStore } from '../../api/store/series-store.js';
+import { startTestStore } from '../../test/helpers/local-store.js';
+import { ms, times, type Row } from '../harness.js';
+import { itemSize } from '../model/item-size.js';
+import { AWS_LIKE, runModel, type ModelOptions, type ModelResult } from '../model/market-open-model.js';
+import { describePrices } from '../model/prices.js';
+import { startThroughputProxy } from '../model/throughput-proxy.js';
+import { MARKET_OPEN, marketOpen, type SeriesInfo, type Workbook } from '../model/workload.js';
+import { measuredColdInit } from './lambda-bundle.js';
+
+const TABLE = 'tide-bench-open';
+const ASSUMED_COLD_INIT_MS = 450;
+
+/** The GraphQL request the add-in sends for one workbook: every cell one aliased field. */
+function workbookQuery(book: Workbook): string {
+  const asOf = book.pinned ? ', asOf: "2025-01-02"' : '';
+  return `{ ${book.cells.map((c, i) => `c${i}: series(id: "${c.id}") { observations(from: "${c.from}", to: "${c.to}"${asOf}) { dates values } }`).join(' ')} }`;
+}
+
+/** Median CPU time (user + system) of `fn`: unlike wall time on a shared machine, it leaves out waiting for a core. */
+async function cpuMedianMs(fn: () => unknown, runs: number, warmup: number): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.cpuUsage();
+    await fn();
+    const used = process.cpuUsage(start);
+    out.push((used.user + used.system) / 1000);
+  }
+  return out.sort((a, b) => a - b)[runs >> 1];
+}
+
+const dollars = (n: number): string => `$${n.toFixed(4)}`;
+const summary = (r: ModelResult): string => `${r.throttledRequests} throttled (${r.throttledCalls} calls), ${r.failed} failed, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, ${dollars(r.costPer1000)}/1k`;
+
+/**
+ * 10,000 workbooks opening within a minute of 9:30, through a model of API Gateway, Lambda and
+ * DynamoDB's per-partition limits (bench/model), driven by inputs measured here on the real handler
+ * and the real bundled dataset in dynalite: item sizes, handler CPU, chunk decoding, cold init, and a
+ * check that the model's read units per request match a real request through the throughput proxy.
+ */
+export async function marketOpenFigures(): Promise<Row[]> {
+  const t = await startTestStore(TABLE);
+  const proxy = await startThroughputProxy(t.endpoint);
+  try {
+    await loadBundled(t.store, 'data');
+    const { key } = await new ApiKeyStore(t.client, TABLE).create('bench');
+
+    // Item sizes, by DynamoDB's rules, from the stored items themselves.
+    const scanned: Record<string, any>[] = [];
+    let start: Record<string, any> | undefined;
+    do {
+      const page = await t.store.client.send(new ScanCommand({ TableName: TABLE, ExclusiveStartKey: start }));
+      scanned.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    const info = new Map<string, SeriesInfo>();
+    const docs: Record<string, unknown>[] = [];
+    let keyItemBytes = 0;
+    for (const item of scanned) {
+      const pk = String(item.pk.S);
+      if (pk.startsWith('APIKEY#')) keyItemBytes = itemSize(item as never);
+      if (!pk.startsWith('S#')) continue;
+      const id = pk.slice(2);
+      let s = info.get(id);
+      if (!s) info.set(id, (s = { id, chunkBytes: new Map(), metaBytes: 0, versionBytes: 0 }));
+      const bytes = itemSize(item as never);
+      const sk = String(item.sk.S);
+      if (sk === 'META') s.metaBytes = bytes;
+      else if (sk === 'VERSION') s.versionBytes = bytes;
+      else if (sk.startsWith('C#')) {
+        s.chunkBytes.set(Number(sk.slice(2)), bytes);
+        docs.push({ revs: item.revs.S });
+      }
+    }
+    // Popularity: the biggest (daily) series first, the worst case for a hot partition.
+    const series = [...info.values()].filter((s) => s.chunkBytes.size > 0).sort((a, b) => Math.max(...b.chunkBytes.values()) - Math.max(...a.chunkBytes.values()));
+    const books = marketOpen(series, MARKET_OPEN);
+    const sample = books[0];
+    const event = (book: Workbook) => toLambdaEvent({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: Buffer.from(JSON.stringify({ query: workbookQuery(book) })), sourceIp: '127.0.0.1' });
+    const invoke = async (handler: ReturnType<typeof createGraphqlHandler>, book: Workbook) => {
+      const out = (await handler(event(book), lambdaContext('bench'), () => undefined)) as APIGatewayProxyStructuredResultV2;
+      if (out.statusCode !== 200 || out.body?.includes('"errors"')) throw new Error(`workbook request failed: ${out.body?.slice(0, 300)}`);
+      return out.body!.length;
+    };
+
+    // Handler CPU with everything cached, and chunk decoding per KB, both measured.
+    process.env.TIDE_MAX_COMPLEXITY = '100000';
+    const warm = createGraphqlHandler(t.store, { cache: { versionTtlMs: 3_600_000 } });
+    const responseBytes = await invoke(warm, sample);
+    const computeMs = await cpuMedianMs(() => invoke(warm, sample), 15, 3);
+    const totalKb = docs.reduce((n, d) => n + String(d.revs).length, 0) / 1024;
+    const decodeAll = await cpuMedianMs(() => docs.forEach((d) => decodeChunk(d)), 9, 2);
+    const decodeMsPerKb = decodeAll / totalKb;
+
+    // The model's read units for one request, against a real request metered by the proxy.
+    const proxied = new SeriesStore({ client: createDocumentClient({ endpoint: proxy.endpoint }), tableName: TABLE });
+    const realUnits = async (opts: Parameters<typeof createGraphqlHandler>[1]) => {
+      const handler = createGraphqlHandler(proxied, opts);
+      const before = proxy.meter.stats.readUnits;
+      await invoke(handler, sample);
+      return proxy.meter.stats.readUnits - before;
+    };
+    const realNoCache = await realUnits({ cache: false });
+    const realColdCache = await realUnits({});
+    proxied.client.destroy();
+
+    const coldStartMs = measuredColdInit.ms ?? ASSUMED_COLD_INIT_MS;
+    const base: ModelOptions = { ...AWS_LIKE, cache: false, cdn: false, computeMs, decodeMsPerKb, coldStartMs, keyItemBytes };
+    const oneNoCache = runModel([sample], info, responseBytes, base).readUnits;
+    const oneCache = runModel([sample], info, responseBytes, { ...base, cache: true }).readUnits;
+    const none = runModel(books, info, responseBytes, base);
+    const cacheOnly = runModel(books, info, responseBytes, { ...base, cache: true });
+    const full = runModel(books, info, responseBytes, { ...base, cache: true, cdn: true });
+
+    const p99Met = full.p99 < 300;
+    const assumptions = `${books.length.toLocaleString('en')} workbooks opening within 60 s (exponential, mean ${MARKET_OPEN.meanOpenMs / 1000} s), each one request of ${MARKET_OPEN.cells} cells over ${MARKET_OPEN.seriesPerWorkbook} of ${series.length} bundled series (Zipf popularity, biggest first), ${MARKET_OPEN.keys} keys × ${MARKET_OPEN.templatesPerKey} templates, ${MARKET_OPEN.pinnedShare * 100}% pinned to a past date`;
+    return [
+      { figure: 'market open (model): throttled requests, cache + CDN', value: `${full.throttledRequests} (${full.throttledCalls} DynamoDB calls)`, baseline: `no cache, no CDN: ${none.throttledRequests} (${none.throttledCalls} calls, ${none.failed} failed)`, ratio: '—', target: '0', met: full.throttledRequests === 0, note: `${assumptions}. Hottest partition-second: ${full.hottest.partition} ${full.hottest.units.toFixed(0)} RCU with cache + CDN, ${none.hottest.partition} ${none.hottest.units.toFixed(0)} RCU without (limit 3,000)` },
+      { figure: 'market open (model): p50 latency, cache + CDN', value: ms(full.p50), baseline: `no cache, no CDN: ${ms(none.p50)}`, ratio: times(full.p50 / none.p50), target: '—', met: null },
+      { figure: 'market open (model): p99 latency, cache + CDN', value: ms(full.p99), baseline: `no cache, no CDN: ${ms(none.p99)}`, ratio: times(full.p99 / none.p99), target: '< 300 ms', met: p99Met, note: `${full.coldStarts} cold starts (${ms(coldStartMs)} each${measuredColdInit.ms === undefined ? ', assumed: the lambda bundle figure did not run' : ', CPU time measured above'}), peak concurrency ${full.peakConcurrency}; handler CPU time ${ms(computeMs)} per request measured here × ${AWS_LIKE.cpuScale} for 1,024 MB; ${full.edgeHits} answered by CloudFront` },
+      { figure: 'market open (model): cost per 1,000 requests, cache + CDN', value: dollars(full.costPer1000), baseline: `no cache, no CDN: ${dollars(none.costPer1000)}`, ratio: times(full.costPer1000 / none.costPer1000), target: '< $0.01', met: full.costPer1000 < 0.01, note: `${describePrices(AWS_LIKE.memoryMb)}. Per 1,000 with cache + CDN: Lambda ${dollars((full.cost.lambda / full.requests) * 1000)}, DynamoDB ${dollars((full.cost.dynamo / full.requests) * 1000)} (${(full.readUnits / full.requests).toFixed(1)} RCU/request), HTTP API ${dollars((full.cost.httpApi / full.requests) * 1000)}, CloudFront ${dollars((full.cost.cloudfront / full.requests) * 1000)}. Not included: data transfer out, ${(responseBytes / 1024).toFixed(0)} KB per answer ≈ ${dollars(full.egressPer1000)}/1k` },
+      { figure: 'market open (model): cache only, no CDN', value: summary(cacheOnly), baseline: `no cache: ${summary(none)}`, ratio: '—', target: '0 throttled, p99 < 300 ms, < $0.01', met: cacheOnly.throttledRequests === 0 && cacheOnly.p99 < 300 && cacheOnly.costPer1000 < 0.01 },
+      { figure: 'read units of one workbook request: model vs throughput proxy (real handler, dynalite)', value: `model ${oneNoCache} uncached, ${oneCache} cold cache`, baseline: `proxy ${realNoCache} uncached, ${realColdCache} cold cache`, ratio: times(oneNoCache / realNoCache), target: 'equal', met: oneNoCache === realNoCache && oneCache === realColdCache },
+    ];
+  } finally {
+    delete process.env.TIDE_MAX_COMPLEXITY;
+    await proxy.close();
+    await t.close();
+  }
+}

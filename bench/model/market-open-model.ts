@@ -1,0 +1,264 @@
+import { EventQueue } from './event-queue.js';
+import { PartitionMeter, readUnits } from './partition-meter.js';
+import { PRICES } from './prices.js';
+import { rng, type SeriesInfo, type Workbook } from './workload.js';
+
+// A discrete-event model of the market open: each workbook's request goes (through CloudFront, when
+// there is one) to API Gateway, to a Lambda container (a new one, cold, when none is idle), whose
+// handler makes the DynamoDB calls the real code makes, against PartitionMeter's per-partition limits,
+// retrying throttled calls as the AWS SDK does. Simulated time: the whole morning runs in seconds.
+
+export interface ModelOptions {
+  cache: boolean;
+  cdn: boolean;
+  /** ReadCache's version TTL. */
+  versionTtlMs: number;
+  /** The key verifier's cache per container. */
+  keyCacheMs: number;
+  /** Handler CPU time for one request with everything cached, as measured on this machine. */
+  computeMs: number;
+  /** Extra handler CPU per KB of chunks decoded (reads that miss the cache, or every read without it). */
+  decodeMsPerKb: number;
+  /** Lambda CPU at 1,024 MB is about 0.58 of a vCPU: measured CPU times are multiplied by this. */
+  cpuScale: number;
+  coldStartMs: number;
+  /** Size of an API key item, read once per key per container per keyCacheMs. */
+  keyItemBytes: number;
+  memoryMb: number;
+  apiGatewayMs: number;
+  edgeMs: number;
+  dynamoBaseMs: number;
+  dynamoMsPerKb: number;
+  /** AWS SDK: attempts per call, and the throttling backoff base (full jitter, capped at 20 s). */
+  maxAttempts: number;
+  throttleBaseMs: number;
+  seed: number;
+}
+
+export const AWS_LIKE: Omit<ModelOptions, 'cache' | 'cdn' | 'computeMs' | 'decodeMsPerKb' | 'coldStartMs' | 'keyItemBytes'> = {
+  versionTtlMs: 1_000,
+  keyCacheMs: 60_000,
+  cpuScale: 1.7,
+  memoryMb: 1024,
+  apiGatewayMs: 6,
+  edgeMs: 12,
+  dynamoBaseMs: 4,
+  dynamoMsPerKb: 0.02,
+  maxAttempts: 5,
+  throttleBaseMs: 500,
+  seed: 1,
+};
+
+export interface ModelResult {
+  requests: number;
+  failed: number;
+  throttledCalls: number;
+  throttledRequests: number;
+  p50: number;
+  p99: number;
+  coldStarts: number;
+  peakConcurrency: number;
+  edgeHits: number;
+  readUnits: number;
+  /** The most read units one partition served in one second, and which. */
+  hottest: { partition: string; units: number };
+  cost: { lambda: number; dynamo: number; httpApi: number; cloudfront: number; total: number };
+  costPer1000: number;
+  egressPer1000: number;
+}
+
+interface Container {
+  busy: boolean;
+  versions: Map<string, number>; // series → when its version was last read
+  metas: Set<string>;
+  chunks: Set<string>; // `${id}|${year}`
+  keys: Map<number, number>;
+}
+
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+
+export function runModel(books: Workbook[], catalog: Map<string, SeriesInfo>, responseBytes: number, opts: ModelOptions): ModelResult {
+  const q = new EventQueue();
+  const meter = new PartitionMeter();
+  const random = rng(opts.seed);
+  const idle: Container[] = [];
+  let containers = 0, busy = 0, peak = 0, coldStarts = 0, failed = 0, throttledCalls = 0, edgeHits = 0;
+  let billedMs = 0, originRequests = 0, edgeRequests = 0;
+  const latencies: number[] = [];
+  const perSecond = new Map<string, number>();
+  const throttledBooks = new Set<Workbook>();
+  const edge = new Map<string, { done: boolean; waiting: ((t: number) => void)[] }>();
+
+  /** One DynamoDB call: metered when it reaches the table, retried with the SDK's backoff when throttled. */
+  const call = (t: number, book: Workbook, partition: string, bytes: number, consistent: boolean, done: (t: number) => void, fail: (t: number) => void) => {
+    const units = readUnits(bytes, consistent);
+    const attempt = (n: number) => (now: number) => {
+      if (meter.consume(partition, 'read', units, now)) {
+        const second = `${partition}|${Math.floor(now / 1000)}`;
+        perSecond.set(second, (perSecond.get(second) ?? 0) + units);
+        q.at(now + opts.dynamoBaseMs + (bytes / 1024) * opts.dynamoMsPerKb, done);
+        return;
+      }
+      throttledCalls++;
+      throttledBooks.add(book);
+      if (n >= opts.maxAttempts) return q.at(now + opts.dynamoBaseMs, fail);
+      q.at(now + opts.dynamoBaseMs + random() * Math.min(20_000, opts.throttleBaseMs * 2 ** n), attempt(n + 1));
+    };
+    q.at(t, attempt(1));
+  };
+
+  /** The reads one series of one request makes, as the handler makes them, then `done`. */
+  const readSeries = (t: number, book: Workbook, c: Container, id: string, cells: Book['cells'], done: (t: number, kb: number) => void, fail: (t: number) => void) => {
+    const s = catalog.get(id)!;
+    const pk = `S#${id}`;
+    const bytesOf = (a: number, b: number) => [...s.chunkBytes].filter(([y]) => y >= a && y <= b).reduce((n, [, v]) => n + v, 0);
+    if (!opts.cache) {
+      // metadata, then one Query per distinct span of years (request-level sharing), all eventually consistent
+      call(t, book, pk, s.metaBytes, false, (t1) => {
+        const spans = [...new Set(cells.map((x) => `${x.fromYear}|${x.toYear}`))].map((k) => k.split('|').map(Number));
+        let left = spans.length, end = t1, kb = 0;
+        for (const [a, b] of spans) {
+          kb += bytesOf(a, b) / 1024;
+          call(t1, book, pk, bytesOf(a, b), false, (t2) => {
+            end = Math.max(end, t2);
+            if (--left === 0) done(end, kb);
+          }, fail);
+        }
+      }, fail);
+      return;
+    }
+    const afterVersion = (t1: number) => {
+      const afterMeta = (t2: number) => {
+        const years = [...new Set(cells.flatMap((x) => [...s.chunkBytes.keys()].filter((y) => y >= x.fromYear && y <= x.toYear)))].sort((a, b) => a - b);
+        const missing = years.filter((y) => !c.chunks.has(`${id}|${y}`));
+        if (!missing.length) return done(t2, 0);
+        const bytes = bytesOf(missing[0], missing[missing.length - 1]);
+        call(t2, book, pk, bytes, false, (t3) => {
+          for (const y of missing) c.chunks.add(`${id}|${y}`);
+          done(t3, bytes / 1024);
+        }, fail);
+      };
+      if (c.metas.has(id)) return afterMeta(t1);
+      call(t1, book, pk, s.metaBytes, false, (t2) => {
+        c.metas.add(id);
+        afterMeta(t2);
+      }, fail);
+    };
+    const seen = c.versions.get(id);
+    if (seen !== undefined && t - seen < opts.versionTtlMs) return afterVersion(t);
+    c.versions.set(id, t);
+    call(t, book, pk, s.versionBytes, true, afterVersion, fail);
+  };
+
+  type Book = Workbook;
+  const finish = (book: Book, start: number) => (t: number) => latencies.push(t - start);
+
+  /** API Gateway → a container → key check → every series in parallel → compute → answer. */
+  const origin = (book: Book, t: number, answered: (t: number, ok: boolean) => void) => {
+    originRequests++;
+    const t0 = t + opts.apiGatewayMs;
+    let c = idle.pop();
+    let ready = t0;
+    if (!c) {
+      c = { busy: false, versions: new Map(), metas: new Set(), chunks: new Set(), keys: new Map() };
+      containers++;
+      coldStarts++;
+      ready = t0 + opts.coldStartMs;
+      billedMs += opts.coldStartMs;
+    }
+    const container = c;
+    container.busy = true;
+    peak = Math.max(peak, ++busy);
+    const release = (end: number, ok: boolean) => {
+      billedMs += end - ready;
+      q.at(end, () => {
+        container.busy = false;
+        busy--;
+        idle.push(container);
+      });
+      answered(end + opts.apiGatewayMs, ok);
+    };
+    const run = (t1: number) => {
+      const byId = new Map<string, Book['cells']>();
+      for (const cell of book.cells) byId.set(cell.id, [...(byId.get(cell.id) ?? []), cell]);
+      let left = byId.size, end = t1, kb = 0, broken = false;
+      for (const [id, cells] of byId) {
+        readSeries(t1, book, container, id, cells, (t2, k) => {
+          end = Math.max(end, t2);
+          kb += k;
+          if (--left === 0 && !broken) release(end + (opts.computeMs + kb * opts.decodeMsPerKb) * opts.cpuScale, true);
+        }, (t2) => {
+          if (broken) return;
+          broken = true;
+          release(t2, false);
+        });
+      }
+    };
+    const keySeen = container.keys.get(book.key);
+    if (keySeen !== undefined && ready - keySeen < opts.keyCacheMs) q.at(ready, run);
+    else {
+      container.keys.set(book.key, ready);
+      q.at(ready, (t1) => call(t1, book, `APIKEY#${book.key}`, opts.keyItemBytes, false, run, (t2) => release(t2, false)));
+    }
+  };
+
+  for (const book of books) {
+    q.at(book.openAtMs, (t) => {
+      const done = (end: number, ok: boolean) => {
+        if (!ok) failed++;
+        finish(book, t)(end);
+      };
+      if (!(opts.cdn && book.pinned)) return origin(book, t, done);
+      edgeRequests++;
+      const key = `${book.key}|${book.template}`;
+      const held = edge.get(key);
+      if (held?.done) {
+        edgeHits++;
+        return done(t + opts.edgeMs, true);
+      }
+      if (held) {
+        edgeHits++; // CloudFront collapses concurrent requests for one cache key into one to the origin
+        return held.waiting.push((end) => done(end + opts.edgeMs, true));
+      }
+      const entry = { done: false, waiting: [] as ((t: number) => void)[] };
+      edge.set(key, entry);
+      origin(book, t + opts.edgeMs, (end, ok) => {
+        entry.done = ok;
+        if (!ok) edge.delete(key);
+        for (const w of entry.waiting) w(end);
+        done(end + opts.edgeMs, ok);
+      });
+    });
+  }
+  q.run();
+
+  latencies.sort((a, b) => a - b);
+  let hottest = { partition: '', units: 0 };
+  for (const [k, units] of perSecond) if (units > hottest.units) hottest = { partition: k.split('|')[0], units };
+  const gbSeconds = (billedMs / 1000) * (opts.memoryMb / 1024);
+  const cost = {
+    lambda: gbSeconds * PRICES.lambdaGbSecond + originRequests * PRICES.lambdaRequest,
+    dynamo: meter.stats.readUnits * PRICES.dynamoReadUnit,
+    httpApi: originRequests * PRICES.httpApiRequest,
+    cloudfront: edgeRequests * PRICES.cloudfrontRequest,
+    total: 0,
+  };
+  cost.total = cost.lambda + cost.dynamo + cost.httpApi + cost.cloudfront;
+  const egress = (books.length * responseBytes) / 1e9;
+  return {
+    requests: books.length,
+    failed,
+    throttledCalls,
+    throttledRequests: throttledBooks.size,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    coldStarts,
+    peakConcurrency: peak,
+    edgeHits,
+    readUnits: meter.stats.readUnits,
+    hottest,
+    cost,
+    costPer1000: (cost.total / books.length) * 1000,
+    egressPer1000: ((egress * (opts.cdn ? PRICES.cloudfrontEgressGb : PRICES.apiEgressGb)) / books.length) * 1000,
+  };
+}
