@@ -27,12 +27,12 @@ describe('the ErrorCode list', () => {
     for (const v of values) expect(v.description, v.name).toMatch(/\w{3,}.*\w{3,}/);
   });
 
-  it('holds every code the API writes (code: "...", graphqlError/DomainError/errorResponse arguments)', () => {
+  it('holds every code the API writes (code: "...", graphqlError/DomainError/errorResponse/errorResult/sendError arguments)', () => {
     const written = new Set<string>();
     for (const file of sourceFiles('api')) {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/\bcode: '([A-Z][A-Z_]+)'/g)) written.add(m[1]);
-      for (const m of text.matchAll(/(?:graphqlError|new DomainError|refuse|errorResponse)\([^)]*?'([A-Z][A-Z_]{3,})'/g)) written.add(m[1]);
+      for (const m of text.matchAll(/(?:graphqlError|new DomainError|refuse|errorResponse|errorResult|sendError)\([^)]*?'([A-Z][A-Z_]{3,})'/g)) written.add(m[1]);
     }
     expect(written.size).toBeGreaterThan(5);
     expect([...written].filter((c) => !(CODES as string[]).includes(c))).toEqual([]);
