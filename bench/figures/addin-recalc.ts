@@ -1,7 +1,7 @@
 import { startLocalServer } from '../../api/local/server.js';
-import { ensureAddinBuilt } from '../../test/addin/helpers/ensure-built.js';
-import { launchBrowser, openFunctionsPage } from '../../test/e2e/helpers/browser.js';
-import { closes } from '../../test/e2e/helpers/data.js';
+import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
+import { launchBrowser, openFunctionsPage } from '../../support/browser/browser.js';
+import { closes } from '../../support/browser/data.js';
 import { ms, times, type Row } from '../harness.js';
 
 const CELLS = 1000;

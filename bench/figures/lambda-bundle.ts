@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path';
 import { ApiKeyStore } from '../../api/auth/key-store.js';
 import { loadBundled } from '../../api/dataset/load-bundled.js';
-import { startTestStore } from '../../test/helpers/local-store.js';
+import { startTestStore } from '../../support/local-store.js';
 import { ms, type Row } from '../harness.js';
 
 const RUNS = 9;

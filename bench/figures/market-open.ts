@@ -7,7 +7,7 @@ import { lambdaContext, toLambdaEvent } from '../../api/local/lambda-event.js';
 import { createDocumentClient } from '../../api/store/client.js';
 import { decodeChunk } from '../../api/store/chunk-codec.js';
 import { SeriesStore } from '../../api/store/series-store.js';
-import { startTestStore } from '../../test/helpers/local-store.js';
+import { startTestStore } from '../../support/local-store.js';
 import { ms, times, type Row } from '../harness.js';
 import { itemSize } from '../model/item-size.js';
 import { AWS_LIKE, runModel, type ModelOptions, type ModelResult } from '../model/market-open-model.js';

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildAddin, DIST } from '../../../addin/scripts/build.js';
+import { buildAddin, DIST } from '../../addin/scripts/build.js';
 
 const LOCK = join(DIST, '..', '.build-lock');
 const STAMP = join(DIST, '.source-hash');
