@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { basicValue, formattedNumberType } from '../../addin/src/shared/cell-values.js';
 import { displayForMeasure, displayForTransform, displayForUnit, NUMBER_FORMATS, shown } from '../../addin/src/functions/number-formats.js';
+import { datedMatrix, tableMatrix } from '../../addin/src/functions/matrix.js';
 
 const g = globalThis as { Office?: unknown };
 afterEach(() => {
@@ -50,5 +51,28 @@ describe('number formats of TIDE results', () => {
     expect(basicValue([[45488, f], [45489, '']])).toEqual([[45488, 0.5], [45489, '']]);
     expect(basicValue('RUT')).toBe('RUT');
     expect(basicValue(null)).toBeNull();
+  });
+});
+
+describe('spilled results carry the display of their column', () => {
+  const pct = (v: number) => ({ type: 'Double', basicType: 'Double', basicValue: v, numberFormat: '0.00%' });
+  const opts = { headers: true, labels: ['Date', 'VOL'], emptyMessage: 'none' };
+
+  it('a dated spill: dates stay serials, missing values stay empty, headers stay text', () => {
+    host(['1.16', '1.19']);
+    const m = datedMatrix({ dates: ['2024-07-01', '2024-07-02'], columns: [[0.2, null]] }, { ...opts, displays: ['percent'] });
+    expect(m).toEqual([['Date', 'VOL'], [45474, pct(0.2)], [45475, '']]);
+    expect(datedMatrix({ dates: ['2024-07-01'], columns: [[0.2]] }, opts)).toEqual([['Date', 'VOL'], [45474, 0.2]]);
+  });
+
+  it('a table: each column its own display; without data types, the same numbers', () => {
+    const rows = [[5, 5.25, -25, 0.85], [5.25, 5.5, 0, 0.15]];
+    const t = { headers: false, labels: ['Lower', 'Upper', 'Change', 'P'], emptyMessage: 'none', displays: [undefined, undefined, 'bp', 'percent'] as const };
+    expect(tableMatrix(rows, t)).toEqual(rows);
+    host(['1.16', '1.19']);
+    expect(tableMatrix(rows, t)).toEqual([
+      [5, 5.25, { type: 'Double', basicType: 'Double', basicValue: -25, numberFormat: NUMBER_FORMATS.bp }, pct(0.85)],
+      [5.25, 5.5, { type: 'Double', basicType: 'Double', basicValue: 0, numberFormat: NUMBER_FORMATS.bp }, pct(0.15)],
+    ]);
   });
 });

@@ -44,9 +44,12 @@ export function shownCell(v: number | null | undefined, display: Display | undef
   return v === null || v === undefined ? '' : shown(v, display, type);
 }
 
-/** Rows that are not dated (search results, outcome tables). */
-export function tableMatrix(rows: Matrix, opts: ShapeOptions): Matrix {
-  return withHeaders(rows, opts);
+/** Rows that are not dated (search results, outcome tables); `displays` has one entry per column. */
+export function tableMatrix(rows: Matrix, opts: ShapeOptions & { displays?: readonly (Display | undefined)[] }): Matrix {
+  const { displays } = opts;
+  if (!displays) return withHeaders(rows, opts);
+  const type = formattedNumberType();
+  return withHeaders(rows.map((row) => row.map((v, c) => (typeof v === 'number' ? shown(v, displays[c], type) : v))), opts);
 }
 
 function withHeaders(rows: Matrix, { headers, labels, emptyMessage }: ShapeOptions): Matrix {
