@@ -1,5 +1,6 @@
 import { ADDIN_PATH as ADDIN_BASE, ORIGIN_PLACEHOLDER } from '../../addin/scripts/manifest-xml.js';
-import { readStatic } from '../local/static-files.js';
+import type { ErrorCode } from '../errors/domain-error.js';
+import { readStatic } from './static-files.js';
 
 // The add-in's built files (addin/dist) are served under /addin/ by the same origin as the API, both
 // locally and deployed. A manifest names the origin it is served from: the build writes
@@ -15,7 +16,7 @@ export interface StaticResponse {
 }
 
 // Errors have the API's shape, so every answer of this origin can be read the same way.
-const error = (status: number, message: string, code: string): StaticResponse => ({
+export const errorResponse = (status: number, message: string, code: ErrorCode): StaticResponse => ({
   status,
   headers: { 'content-type': 'application/json; charset=utf-8' },
   body: Buffer.from(JSON.stringify({ errors: [{ message, extensions: { code } }] })),
@@ -32,11 +33,11 @@ function decodedPath(path: string): string | null {
 
 /** The response for a path under /addin/, given the folder of built files and this server's origin. */
 export async function serveAddin(distDir: string, urlPath: string, origin: string): Promise<StaticResponse> {
-  if (!urlPath.startsWith(ADDIN_PATH)) return error(404, `Not found: ${urlPath}`, 'NOT_FOUND');
+  if (!urlPath.startsWith(ADDIN_PATH)) return errorResponse(404, `Not found: ${urlPath}`, 'NOT_FOUND');
   const relative = decodedPath(urlPath.slice(ADDIN_PATH.length));
-  if (relative === null || relative.includes('\0')) return error(400, `Malformed path: ${urlPath} (a percent sign must start a valid UTF-8 escape such as %20)`, 'BAD_REQUEST');
+  if (relative === null || relative.includes('\0')) return errorResponse(400, `Malformed path: ${urlPath} (a percent sign must start a valid UTF-8 escape such as %20)`, 'BAD_REQUEST');
   const file = await readStatic(distDir, relative);
-  if (!file) return error(404, `Not found: ${urlPath} (the add-in files are built into addin/dist by its build before deploying)`, 'NOT_FOUND');
+  if (!file) return errorResponse(404, `Not found: ${urlPath} (the add-in files are built into addin/dist by its build before deploying)`, 'NOT_FOUND');
   const isManifest = MANIFESTS.test(relative);
   return {
     status: 200,

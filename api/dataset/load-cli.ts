@@ -3,8 +3,8 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { parseArgs } from 'node:util';
-import { openTarget } from '../ingest/target.js';
 import { localPaths } from '../local/paths.js';
+import { openTarget } from '../local/target.js';
 import { loadBundled } from './load-bundled.js';
 
 async function main(argv: string[]): Promise<void> {

@@ -1,8 +1,10 @@
 import { requireSeriesId } from '../services/ids.js';
 import { requestReads, type SeriesReads } from '../store/request-reads.js';
 import type { SeriesMeta } from '../series/types.js';
+import type { SeriesReader } from '../services/indicators/inputs.js';
 
-export interface GraphQLContext {
+/** What resolvers get: the services' SeriesReader plus the request's id. */
+export interface GraphQLContext extends SeriesReader {
   store: SeriesReads;
   requestId: string;
   meta(id: string): Promise<SeriesMeta | null>;

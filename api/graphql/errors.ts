@@ -1,19 +1,25 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { DomainError, type ErrorCode } from '../errors/domain-error.js';
 
-// Every error a user can cause carries a code a client can branch on and a message a person can act on.
+// Where errors become GraphQL errors. Layers below raise DomainError; the server's formatError calls
+// `formatDomainError`, so each keeps its code, its message and the argument it blames. Errors of the
+// GraphQL layer itself (scalars, limits, the read-only rule) are made here with `graphqlError`.
 
-export const badInput = (message: string, argumentName?: string): GraphQLError =>
-  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(argumentName ? { argumentName } : {}) } });
+/** A GraphQL error with a code from the schema's ErrorCode list (and an HTTP status, for request-level refusals). */
+export function graphqlError(code: ErrorCode, message: string, opts: { argumentName?: string; httpStatus?: number } = {}): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code, ...(opts.argumentName ? { argumentName: opts.argumentName } : {}), ...(opts.httpStatus ? { http: { status: opts.httpStatus } } : {}) },
+  });
+}
 
-export const notFound = (message: string, argumentName?: string): GraphQLError =>
-  new GraphQLError(message, { extensions: { code: 'NOT_FOUND', ...(argumentName ? { argumentName } : {}) } });
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
 
-export const tooLarge = (message: string): GraphQLError => new GraphQLError(message, { extensions: { code: 'RESPONSE_TOO_LARGE' } });
-
-/**
- * Nothing to answer with: the range holds no values, or asOf is before anything was published.
- * One code for observations, indicator, positioning and cutProbabilities alike; `details` carries
- * what there is (the series' data span, or the earliest vintage held) for clients to act on.
- */
-export const noData = (message: string, details: Record<string, unknown> = {}): GraphQLError =>
-  new GraphQLError(message, { extensions: { code: 'NO_DATA', ...details } });
+/** The response entry for a DomainError thrown while resolving `formatted`'s field. */
+export function formatDomainError(formatted: GraphQLFormattedError, error: DomainError): GraphQLFormattedError {
+  return {
+    message: error.message,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: error.code, ...(error.argument ? { argumentName: error.argument } : {}), ...error.details },
+  };
+}

@@ -1,11 +1,10 @@
-import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { graphqlError } from './errors.js';
 import { isIsoDate } from '../series/dates.js';
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isIsoDate(value)) {
-    throw new GraphQLError(`Invalid date ${JSON.stringify(value)}: expected a real calendar date written YYYY-MM-DD, e.g. "2024-07-31"`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw graphqlError('BAD_USER_INPUT', `Invalid date ${JSON.stringify(value)}: expected a real calendar date written YYYY-MM-DD, e.g. "2024-07-31"`);
   }
   return value;
 }

@@ -2,11 +2,13 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { ErrorCode } from '../errors/domain-error.js';
 import { typeDefs } from '../generated/type-defs.js';
 import { logger } from '../observability/logger.js';
 import { requestLog } from '../observability/request-log-plugin.js';
@@ -14,6 +16,7 @@ import { API_KEY_HEADER } from '../auth/require-api-key.js';
 import type { GraphQLContext } from './context.js';
 import { maxQueryTokens } from '../services/limits.js';
 import { DocumentStore } from './document-store.js';
+import { formatDomainError, graphqlError, isDomainError } from './errors.js';
 import { cacheControl, type CacheControlOptions } from './http/cache-control-plugin.js';
 import { costLimits } from './limits/cost-limits-plugin.js';
 import { resolvers } from './resolvers/index.js';
@@ -25,21 +28,22 @@ export interface ServerOptions {
   cacheControl?: CacheControlOptions;
 }
 
-/** Errors we raised on purpose pass through; anything else is logged and shown without internals. */
+/** Errors we raised on purpose pass through (a DomainError with its code); anything else is logged and shown without internals. */
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  if (isDomainError(original)) return formatDomainError(formatted, original);
   const code = formatted.extensions?.code;
   // A read cancelled at the request's deadline: the caller has had its DEADLINE_EXCEEDED answer already.
   if (original instanceof Error && original.name === 'AbortError') {
-    return { message: 'The request passed its deadline; this field was not finished', path: formatted.path, extensions: { code: 'DEADLINE_EXCEEDED' } };
+    return { message: 'The request passed its deadline; this field was not finished', path: formatted.path, extensions: { code: 'DEADLINE_EXCEEDED' satisfies ErrorCode } };
   }
   if (isGraphQLError(original) || (code && code !== 'INTERNAL_SERVER_ERROR')) return formatted;
   if (isStoreUnavailable(original)) {
     logger.warn('data store unavailable after retries', { errorName: (original as Error).name, path: formatted.path });
-    return { message: 'The data store is busy or unreachable right now; nothing was changed, retry in a few seconds', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    return { message: 'The data store is busy or unreachable right now; nothing was changed, retry in a few seconds', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' satisfies ErrorCode } };
   }
   logger.error('unexpected resolver error', { error: original as Error, path: formatted.path });
-  return { message: 'Internal error while answering this field; it has been logged', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return { message: 'Internal error while answering this field; it has been logged', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode } };
 }
 
 const TRANSIENT = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'InternalServerError', 'ServiceUnavailable', 'TimeoutError', 'RequestTimeout', 'ECONNREFUSED', 'ECONNRESET']);
@@ -57,7 +61,7 @@ const queriesOnly: ApolloServerPlugin<GraphQLContext> = {
     return {
       async didResolveOperation({ operation }) {
         if (operation && operation.operation !== 'query') {
-          throw new GraphQLError(`Tide's API is read-only: send a query, not a ${operation.operation}`, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+          throw graphqlError('BAD_REQUEST', `Tide's API is read-only: send a query, not a ${operation.operation}`, { httpStatus: 400 });
         }
       },
     };
@@ -83,6 +87,8 @@ export function createApolloServer(opts: ServerOptions = {}): ApolloServer<Graph
     // Automatic persisted queries use Apollo's in-memory cache, per container (the default, said aloud).
     persistedQueries: {},
     plugins: [
+      // No Apollo landing page: it loads its IDE from another host; the front door serves Tide's own.
+      ApolloServerPluginLandingPageDisabled(),
       queriesOnly,
       costLimits,
       requestLog as ApolloServerPlugin<GraphQLContext>,

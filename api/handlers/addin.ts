@@ -1,13 +1,14 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { join } from 'node:path';
-import { serveAddin } from '../addin-hosting/serve-addin.js';
+import { serveSite } from '../addin-hosting/site.js';
 
-// Serves the Excel add-in's static files from the deployment package (serverless.yml packages
-// addin/dist with this function). It has no access to the table: its role only writes its logs.
-const distDir = join(process.env.LAMBDA_TASK_ROOT ?? process.cwd(), 'addin', 'dist');
+// Serves the front page, the Excel add-in's static files, the docs and (where the stage enables it)
+// the GraphQL IDE from the deployment package (serverless.yml packages addin/dist, docs and dist/ide
+// with this function). It has no access to the table: its role only writes its logs.
+const root = process.env.LAMBDA_TASK_ROOT ?? process.cwd();
+const ide = process.env.TIDE_IDE === 'true';
 
 export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  const res = await serveAddin(distDir, event.rawPath, `https://${event.requestContext.domainName}`);
+  const res = await serveSite(event.rawPath, `https://${event.requestContext.domainName}`, { root, ide });
   const binary = !/^(text\/|application\/(json|xml|javascript))/.test(res.headers['content-type']);
   return {
     statusCode: res.status,

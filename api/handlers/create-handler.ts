@@ -9,10 +9,13 @@ import { ReadCache, type ReadCacheOptions } from '../store/read-cache.js';
 import type { SeriesStore } from '../store/series-store.js';
 import { withDeadline } from './deadline.js';
 import { documentGate } from './document-gate.js';
+import { frontDoorForBrowsers } from './front-door.js';
 
 export interface HandlerOptions extends ServerOptions {
   /** How long this container reuses an API key lookup (default one minute). */
   keyCacheMs?: number;
+  /** Whether the front page a browser gets at /graphql carries the GraphQL IDE (TIDE_IDE). */
+  ide?: boolean;
   /** The cross-request read cache's settings; false reads every request from the store (fault tests). */
   cache?: ReadCacheOptions | false;
 }
@@ -34,7 +37,8 @@ export function createGraphqlHandler(store: SeriesStore, opts: HandlerOptions = 
   const cache = opts.cache === false ? null : new ReadCache(store, opts.cache);
   const signals = new WeakMap<APIGatewayProxyEventV2, AbortSignal>();
   const apollo = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
-    middleware: [requireApiKey(verify), documentGate],
+    // A browser opening /graphql gets the front page before the key check.
+    middleware: [frontDoorForBrowsers(opts.ide ?? false), requireApiKey(verify), documentGate],
     context: async ({ event, context }) => ({ ...createContext(cache ? cache.forRequest() : store, context.awsRequestId, signals.get(event)), keyId: keyIdOf(event) }),
   });
   // The third parameter keeps Lambda's (event, context, callback) signature; the answer is the promise.

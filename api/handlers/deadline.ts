@@ -1,6 +1,6 @@
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { setMaxListeners } from 'node:events';
-import { GraphQLError } from 'graphql';
+import { graphqlError } from '../graphql/errors.js';
 import { logger } from '../observability/logger.js';
 import { requestDeadlineMs } from '../services/limits.js';
 import { errorResult } from './error-response.js';
@@ -21,7 +21,7 @@ export async function withDeadline(context: Context, work: (signal: AbortSignal)
   const expired = new Promise<APIGatewayProxyResultV2>((resolve) => {
     timer = setTimeout(() => {
       const message = `This request did not finish within ${ms} ms and was stopped; ask for less (a shorter range, fewer series or cells), or retry`;
-      controller.abort(new GraphQLError(message, { extensions: { code: 'DEADLINE_EXCEEDED' } }));
+      controller.abort(graphqlError('DEADLINE_EXCEEDED', message));
       logger.warn('request deadline passed', { requestId: context.awsRequestId, deadlineMs: ms });
       resolve(errorResult(504, message, 'DEADLINE_EXCEEDED'));
     }, ms);

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { GraphQLError, parse } from 'graphql';
+import type { ErrorCode } from '../errors/domain-error.js';
 import { checkShape } from '../graphql/limits/cost-limits-plugin.js';
 import { maxQueryTokens } from '../services/limits.js';
 import { errorResult } from './error-response.js';
@@ -50,6 +51,6 @@ export async function documentGate(event: APIGatewayProxyEventV2): Promise<APIGa
     checkShape(document);
   } catch (err) {
     if (!(err instanceof GraphQLError)) throw err;
-    return errorResult(400, err.message, String(err.extensions.code));
+    return errorResult(400, err.message, err.extensions.code as ErrorCode);
   }
 }

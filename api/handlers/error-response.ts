@@ -1,7 +1,8 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { ErrorCode } from '../errors/domain-error.js';
 
 /** A GraphQL-shaped error answer (`{ errors: [{ message, extensions: { code } }] }`) outside Apollo. */
-export const errorResult = (statusCode: number, message: string, code: string, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
+export const errorResult = (statusCode: number, message: string, code: ErrorCode, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
   statusCode,
   headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
   body: JSON.stringify({ errors: [{ message, extensions: { code } }] }),

@@ -8,4 +8,4 @@ if (!tableName) throw new Error('TABLE_NAME is not set: the graphql function nee
 
 const store = new SeriesStore({ client: createDocumentClient(), tableName });
 
-export const handler = createGraphqlHandler(store, { introspection: introspectionFromEnv(false) });
+export const handler = createGraphqlHandler(store, { introspection: introspectionFromEnv(false), ide: process.env.TIDE_IDE === 'true' });

@@ -1,18 +1,16 @@
-// One error type for every rejected indicator input, so the GraphQL layer can map it to
-// `extensions.code` without inspecting messages.
+// The indicators' error: a DomainError (no GraphQL inside pure math) that always names the argument
+// it blames; the GraphQL layer maps every DomainError to `extensions.code` in one place.
+import { DomainError } from '../errors/domain-error.js';
 
 /** NO_DATA: the inputs hold nothing to compute from (the one rule for empty ranges, docs/indicators.md). */
 export type IndicatorErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'NO_DATA';
 
-export class IndicatorInputError extends Error {
-  readonly code: IndicatorErrorCode;
+export class IndicatorInputError extends DomainError {
   /** The offending argument (e.g. `window`, `inputs`, `meeting`), for clients that highlight fields. */
-  readonly argument: string;
+  declare readonly argument: string;
 
   constructor(argument: string, message: string, code: IndicatorErrorCode = 'BAD_USER_INPUT') {
-    super(message);
+    super(code, message, argument);
     this.name = 'IndicatorInputError';
-    this.code = code;
-    this.argument = argument;
   }
 }

@@ -5,6 +5,7 @@
 //   netPctOfOpenInterest = net / open interest         (fraction; negative when net short)
 // Shares are fractions, like every relative figure in Tide (0.426 = 42.6 %).
 // Non-reportables have no spread column; their spread is null.
+import { cftcSeriesId, type CftcField } from '../series/cftc-fields.js';
 import type { Columns } from './columns.js';
 import { alignMany } from './align.js';
 import { IndicatorInputError } from './errors.js';
@@ -33,13 +34,13 @@ export function positioningSeriesIds(contract: string, group: TraderGroup, repor
   if (!/^[0-9A-Z]+$/.test(contract)) {
     throw new IndicatorInputError('contract', `contract must be a CFTC contract market code such as 239742; got "${contract}".`);
   }
-  const prefix = `CFTC_${contract}_${report === 'FUTURES_ONLY' ? 'F' : 'C'}`;
+  const id = (field: string) => cftcSeriesId(contract, report === 'FUTURES_ONLY' ? 'F' : 'C', field as CftcField);
   const stem = GROUP_FIELD[group];
   return {
-    long: `${prefix}_${stem}_LONG`,
-    short: `${prefix}_${stem}_SHORT`,
-    spread: group === 'NON_REPORTABLES' ? null : `${prefix}_${stem}_SPREAD`,
-    openInterest: `${prefix}_OPEN_INTEREST`,
+    long: id(`${stem}_LONG`),
+    short: id(`${stem}_SHORT`),
+    spread: group === 'NON_REPORTABLES' ? null : id(`${stem}_SPREAD`),
+    openInterest: id('OPEN_INTEREST'),
   };
 }
 

@@ -10,7 +10,7 @@ import { parseCli } from './cli-args.js';
 import { loadConfig } from './config.js';
 import { describeJob, expectedSeries, type Job } from './jobs.js';
 import { formatSummary, runJobs } from './run.js';
-import { openTarget } from './target.js';
+import { openTarget } from '../local/target.js';
 
 async function main(): Promise<number> {
   const request = parseCli(process.argv.slice(2));

@@ -1,4 +1,3 @@
-import type { Frequency } from '../series/types.js';
 import { fetchAlphaVantageSeries } from './connectors/alphavantage-client.js';
 import { cftcBaseUrl, fetchCftcSeries } from './connectors/cftc-client.js';
 import { CFTC_FIELDS, type CftcReport } from './connectors/cftc-parser.js';
@@ -67,5 +66,4 @@ export async function fetchJob(job: Job, env: NodeJS.ProcessEnv = process.env): 
   }
 }
 
-const FREQUENCIES: Frequency[] = ['DAILY', 'WEEKLY', 'MONTHLY', 'QUARTERLY', 'ANNUAL'];
-export const isFrequency = (s: string): s is Frequency => (FREQUENCIES as string[]).includes(s);
+export { isFrequency } from '../series/periods.js';

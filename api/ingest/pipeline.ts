@@ -1,5 +1,5 @@
 import type { SeriesMeta } from '../series/types.js';
-import { mergeRevisions, summarize, vintagesOf } from '../store/revisions.js';
+import { mergeRevisions, summarize, vintagesOf } from '../series/revisions.js';
 import type { Undo } from '../store/series-store.js';
 import { sameMeta } from './meta.js';
 import { restate } from './restate.js';

@@ -3,7 +3,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { parseArgs } from 'node:util';
 import { ApiKeyStore } from '../auth/key-store.js';
-import { openTarget } from '../ingest/target.js';
+import { openTarget } from '../local/target.js';
 
 const USAGE = `Usage: npm run keys -- <command> [options]
   create [--name <name>]   make a key; it is shown once, only its hash is stored

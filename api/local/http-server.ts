@@ -3,7 +3,9 @@ import type { TLSSocket } from 'node:tls';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { GraphqlHandler } from '../handlers/create-handler.js';
 import { lambdaContext, toLambdaEvent } from './lambda-event.js';
-import { serveAddin } from '../addin-hosting/serve-addin.js';
+import { frontDoor, serveSite, type SiteOptions } from '../addin-hosting/site.js';
+import type { ErrorCode } from '../errors/domain-error.js';
+import { wantsPage } from '../front-door/page.js';
 import { maxConcurrentRequests } from '../services/limits.js';
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -24,7 +26,7 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
   res.end(body);
 }
 
-const sendError = (res: ServerResponse, status: number, message: string, code: string, headers: Record<string, string> = {}): void =>
+const sendError = (res: ServerResponse, status: number, message: string, code: ErrorCode, headers: Record<string, string> = {}): void =>
   send(res, status, { 'content-type': 'application/json; charset=utf-8', ...headers }, JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 
 async function invoke(handler: GraphqlHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -39,20 +41,24 @@ async function invoke(handler: GraphqlHandler, req: IncomingMessage, res: Server
   send(res, result.statusCode ?? 200, headers, result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
 }
 
+// The development key goes only into pages asked for by this machine's own name, so a site that
+// rebinds its DNS name to 127.0.0.1 cannot read it from the front page.
+const LOOPBACK_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+
 // How long a caller told to back off should wait; requests here take well under a second.
 const RETRY_AFTER_S = '1';
 
 // GraphQL requests in progress per handler, counted across its http and https listeners.
 const inFlight = new WeakMap<GraphqlHandler, { count: number }>();
 
-export interface ServeOptions {
+export interface ServeOptions extends SiteOptions {
   /** The origin the add-in's manifest names; default: the origin the request came to. */
   addinOrigin?: string;
 }
 
-/** Serves the Lambda handler at /graphql and the add-in's built files under /addin/, as API Gateway and the static host would. */
-export function createHttpServer(handler: GraphqlHandler, addinDir: string, opts: ServeOptions = {}): Server {
-  return createServer(requestListener(handler, addinDir, opts));
+/** Serves the Lambda handler at /graphql and everything else the site serves (addin-hosting), as API Gateway and the static host would. */
+export function createHttpServer(handler: GraphqlHandler, opts: ServeOptions): Server {
+  return createServer(requestListener(handler, opts));
 }
 
 /**
@@ -61,17 +67,19 @@ export function createHttpServer(handler: GraphqlHandler, addinDir: string, opts
  * Retry-After (as API Gateway answers 429 past its throttle), rather than queued behind the others:
  * queueing without bound only makes every caller wait longer, and holds memory for each.
  */
-export function requestListener(handler: GraphqlHandler, addinDir: string, opts: ServeOptions = {}): RequestListener {
+export function requestListener(handler: GraphqlHandler, opts: ServeOptions): RequestListener {
   if (!inFlight.has(handler)) inFlight.set(handler, { count: 0 });
   const running = inFlight.get(handler)!;
   return (req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
+    const url = new URL(req.url ?? '/', 'http://local');
+    const path = url.pathname;
     const scheme = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
-    const origin = opts.addinOrigin ?? `${scheme}://${req.headers.host ?? 'localhost'}`;
+    const origin = `${scheme}://${req.headers.host ?? 'localhost'}`;
+    const page = { ...opts, apiKey: LOOPBACK_HOST.test(req.headers.host ?? '') ? opts.apiKey : undefined };
     // /manifest.xml too: Excel on the web, sideloading from a dev server, asks for it at the root.
-    const addinPath = path === '/manifest.xml' ? '/addin/manifest.xml' : path;
+    const sitePath = path === '/manifest.xml' ? '/addin/manifest.xml' : path;
     let work: Promise<void>;
-    if (path === '/graphql') {
+    if (path === '/graphql' && !wantsPage(req.method ?? 'GET', req.headers as Record<string, string>, url.searchParams)) {
       const limit = maxConcurrentRequests();
       if (running.count >= limit) {
         req.resume(); // the body is not needed; drain it so the connection stays usable
@@ -80,10 +88,11 @@ export function requestListener(handler: GraphqlHandler, addinDir: string, opts:
       }
       running.count++;
       work = invoke(handler, req, res).finally(() => running.count--);
-    } else if (addinPath.startsWith('/addin/')) {
-      work = serveAddin(addinDir, addinPath, origin).then((file) => send(res, file.status, file.headers, file.body));
+    } else if (path === '/graphql') {
+      // A browser opening the API's address gets the front page, as from the deployed handler.
+      work = Promise.resolve(frontDoor(page, origin)).then((file) => send(res, file.status, file.headers, file.body));
     } else {
-      work = Promise.resolve(sendError(res, 404, `Not found: ${path}; the API is at /graphql, the Excel add-in under /addin/`, 'NOT_FOUND'));
+      work = serveSite(sitePath, origin, page, opts.addinOrigin).then((file) => send(res, file.status, file.headers, file.body));
     }
     work.catch((err: Error) => {
       if (!res.headersSent) sendError(res, 500, 'Internal server error', 'INTERNAL_SERVER_ERROR');

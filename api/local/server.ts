@@ -10,7 +10,7 @@ import { SeriesStore } from '../store/series-store.js';
 import { ensureDevelopmentKey } from './dev-key.js';
 import { ensureTable, startDynalite } from './dynalite.js';
 import { createHttpServer, requestListener } from './http-server.js';
-import { LOCAL_TABLE, dataPaths, repoPaths } from './paths.js';
+import { LOCAL_TABLE, REPO_ROOT, dataPaths, repoPaths } from './paths.js';
 
 export { LOCAL_TABLE } from './paths.js';
 
@@ -18,7 +18,7 @@ export interface LocalServerOptions {
   port?: number;
   /** Where dynalite persists; omitted = in memory (tests). */
   dataDir?: string;
-  /** The repository root: holds data/ and addin/dist/ (default: this repository). */
+  /** The repository root: holds data/, addin/dist/, dist/ide/ and docs/ (default: this repository). */
   root?: string;
   /** The API key to accept (TIDE_API_KEY); omitted = the one kept under dataDir, or a new one. */
   apiKey?: string;
@@ -49,7 +49,7 @@ export interface LocalServer {
 /** dynalite + the table from infra/ + the bundled dataset + the Lambda handler over HTTP on loopback. */
 export async function startLocalServer(opts: LocalServerOptions = {}): Promise<LocalServer> {
   const paths = opts.dataDir ? dataPaths(opts.dataDir) : undefined;
-  const { bundledDataDir, addinDist } = repoPaths(opts.root);
+  const { bundledDataDir } = repoPaths(opts.root);
   if (opts.dataDir) await mkdir(opts.dataDir, { recursive: true });
   const dynamo = await startDynalite({ path: paths?.dynaliteDir });
   const client = createDocumentClient({ endpoint: dynamo.endpoint });
@@ -62,8 +62,9 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
     throw err;
   });
   const loaded = await loadBundled(store, bundledDataDir);
-  const handler = createGraphqlHandler(store, { introspection: opts.introspection ?? introspectionFromEnv(true), keyCacheMs: opts.keyCacheMs });
-  const addinDir = addinDist;
+  const handler = createGraphqlHandler(store, { introspection: opts.introspection ?? introspectionFromEnv(true), ide: true, keyCacheMs: opts.keyCacheMs });
+  // The site (front page, add-in, IDE, docs) is served from the repository; the IDE always, locally.
+  const site = { root: opts.root ?? REPO_ROOT, ide: true, apiKey };
   const servers: Server[] = [];
   const stopAll = async () => {
     for (const s of servers) await stopListening(s);
@@ -80,9 +81,9 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
       servers.push(secure);
       await listen(secure, httpsPort ?? 0);
       httpsUrl = `https://localhost:${(secure.address() as AddressInfo).port}`;
-      secure.on('request', requestListener(handler, addinDir, { addinOrigin: httpsUrl }));
+      secure.on('request', requestListener(handler, { ...site, addinOrigin: httpsUrl }));
     }
-    http = createHttpServer(handler, addinDir, { addinOrigin: httpsUrl });
+    http = createHttpServer(handler, { ...site, addinOrigin: httpsUrl });
     servers.push(http);
     await listen(http, opts.port ?? 0);
   } catch (err) {

@@ -41,6 +41,7 @@ const ids = bundledIds(await readCatalog(paths.bundledDataDir));
 const metas = new Map(await Promise.all(ids.map(async (id) => [id, await server.store.getMeta(id)] as const)));
 console.log(`Newest observation of each bundled series (bring them up to date: npm run ingest -- refresh):\n${freshnessLines(ids, metas, new Date().toISOString().slice(0, 10)).join('\n')}`);
 console.log(`Tide GraphQL API: ${url}/graphql${server.httpsUrl ? ` and ${server.httpsUrl}/graphql` : ''}`);
+console.log(`GraphQL IDE, docs and the add-in manifest, in a browser: ${url}/`);
 if (server.httpsUrl) {
   const manifest = await writeManifest(`${server.httpsUrl}/addin`, paths.manifestFile);
   console.log(`Excel add-in: ${server.httpsUrl}/addin/taskpane.html`);

@@ -51,6 +51,15 @@ export const CFTC_PUBLICATION_LAG_DAYS = 3;
 export const cftcSeriesId = (contract: string, report: CotReportCode, field: CftcField): string =>
   `CFTC_${contract}_${report}_${field}`;
 
+const CFTC_ID = /^CFTC_([0-9A-Z]+)_([FC])_([A-Z_]+)$/;
+
+/** The parts of a CFTC field series id, or null when `id` is not one (the inverse of cftcSeriesId). */
+export function parseCftcSeriesId(id: string): { contract: string; report: CotReportCode; field: CftcField } | null {
+  const m = CFTC_ID.exec(id);
+  if (!m || !(m[3] in CFTC_FIELDS)) return null;
+  return { contract: m[1], report: m[2] as CotReportCode, field: m[3] as CftcField };
+}
+
 const REPORT_NAMES: Record<CotReportCode, string> = { F: 'futures only', C: 'futures and options combined' };
 
 export function cftcFieldLabel(field: CftcField): string {

@@ -1,7 +1,13 @@
 import { addDays, weekday } from './dates.js';
 import type { Frequency } from './types.js';
 
-export const FREQUENCY_ORDER: Frequency[] = ['DAILY', 'WEEKLY', 'MONTHLY', 'QUARTERLY', 'ANNUAL'];
+// Highest first. A Record, so a frequency added to the schema does not compile until it is placed.
+const RANK: Readonly<Record<Frequency, number>> = { DAILY: 0, WEEKLY: 1, MONTHLY: 2, QUARTERLY: 3, ANNUAL: 4 };
+
+export const isFrequency = (s: string): s is Frequency => Object.prototype.hasOwnProperty.call(RANK, s);
+
+/** Every frequency, highest first. */
+export const FREQUENCY_ORDER: readonly Frequency[] = (Object.keys(RANK) as Frequency[]).sort((a, b) => RANK[a] - RANK[b]);
 
 /** Periods per year, used to annualise: 252 trading days, 52 weeks. */
 export const PERIODS_PER_YEAR: Readonly<Record<Frequency, number>> = { DAILY: 252, WEEKLY: 52, MONTHLY: 12, QUARTERLY: 4, ANNUAL: 1 };
@@ -29,8 +35,7 @@ export function periodOf(date: string, frequency: Frequency): string {
   }
 }
 
-export const isLowerOrEqual = (target: Frequency, source: Frequency): boolean =>
-  FREQUENCY_ORDER.indexOf(target) >= FREQUENCY_ORDER.indexOf(source);
+export const isLowerOrEqual = (target: Frequency, source: Frequency): boolean => RANK[target] >= RANK[source];
 
 /** The last calendar day of the period labelled `label` (a Friday for weeks, the month's last day, …). */
 export function periodEnd(label: string, frequency: Frequency): string {

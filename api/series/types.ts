@@ -1,6 +1,9 @@
 // The shapes every layer shares: the store writes them, ingestion produces them, resolvers read them.
 
-export type Frequency = 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'QUARTERLY' | 'ANNUAL';
+import type { Frequency } from '../generated/enums.js';
+
+// The schema's Frequency enum is the one list of frequencies; series/periods.ts orders it.
+export type { Frequency };
 
 /** One published value: the observation `date` as first known (or revised) on `realtimeStart`. */
 export interface Revision {

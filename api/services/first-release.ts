@@ -7,9 +7,12 @@
 // never a mix of vintages that no one ever saw.
 import { addDays } from '../series/dates.js';
 import type { Columns, Revision } from '../series/types.js';
-import { columnsAsOf } from '../store/revisions.js';
+import { columnsAsOf } from '../series/revisions.js';
 
-export type Release = 'LATEST' | 'FIRST';
+// The schema's Release enum (LATEST, FIRST), generated: one definition.
+import type { Release } from '../generated/enums.js';
+
+export type { Release };
 
 /** When a result labelled with a period was first complete, and when its history last changed. */
 export interface PublicationDays {

@@ -1,4 +1,4 @@
-import { badInput } from '../graphql/errors.js';
+import { badInput } from '../errors/domain-error.js';
 import { MAX_SERIES_ID_LENGTH } from './limits.js';
 
 /** A series id too long to be one is bad input, refused before it reaches the store (whose keys stop at 2,048 bytes). */

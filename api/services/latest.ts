@@ -1,7 +1,7 @@
 import type { Revision, SeriesMeta } from '../series/types.js';
 import { yearOf } from '../store/keys.js';
 import type { SeriesReads } from '../store/request-reads.js';
-import { inForce } from '../store/revisions.js';
+import { inForce } from '../series/revisions.js';
 
 /**
  * The last non-missing value as known on `asOf`, reading one year-chunk at a time backwards from the

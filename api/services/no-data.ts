@@ -1,7 +1,7 @@
 // The one rule for "nothing to answer with", shared by observations, latest, indicator,
 // positioning and cutProbabilities: a range without a single value, or an asOf before the earliest
 // vintage the store holds, is a NO_DATA error that names what there is, never a silent empty answer.
-import { noData } from '../graphql/errors.js';
+import { noData } from '../errors/domain-error.js';
 import { isPresent } from '../indicators/columns.js';
 import type { Columns, SeriesMeta } from '../series/types.js';
 

@@ -1,4 +1,4 @@
-import { badInput, tooLarge } from '../graphql/errors.js';
+import { badInput, tooLarge } from '../errors/domain-error.js';
 import { addDays } from '../series/dates.js';
 import { convert } from '../series/convert.js';
 import { isLowerOrEqual, periodEnd, periodOf, PERIODS_PER_YEAR } from '../series/periods.js';
@@ -6,8 +6,8 @@ import type { Aggregation } from '../series/resample.js';
 import { transform, type Transform } from '../series/transform.js';
 import type { Columns, Frequency, SeriesMeta } from '../series/types.js';
 import type { SeriesReads } from '../store/request-reads.js';
-import { publishedBy } from '../store/revision-history.js';
-import { columnsAsOf } from '../store/revisions.js';
+import { publishedBy } from '../series/revision-history.js';
+import { columnsAsOf } from '../series/revisions.js';
 import { firstRelease, type Release } from './first-release.js';
 import { maxResponsePoints } from './limits.js';
 

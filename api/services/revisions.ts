@@ -1,11 +1,11 @@
 // A series' revision history: every published value of one observation, and what changed between
 // two moments of knowledge. Both read the stored revisions themselves (not the metadata's summary).
-import { badInput, notFound, tooLarge } from '../graphql/errors.js';
+import { badInput, notFound, tooLarge } from '../errors/domain-error.js';
 import { addDays } from '../series/dates.js';
 import { periodOf } from '../series/periods.js';
 import type { Revision, SeriesMeta } from '../series/types.js';
 import type { SeriesReads } from '../store/request-reads.js';
-import { diffBetween, publishedBy, revisionsOf, type Diff } from '../store/revision-history.js';
+import { diffBetween, publishedBy, revisionsOf, type Diff } from '../series/revision-history.js';
 import { maxResponsePoints } from './limits.js';
 import { validateRange } from './observations.js';
 

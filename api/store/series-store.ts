@@ -4,7 +4,7 @@ import type { Revision, SeriesMeta } from '../series/types.js';
 import { batchWrite, type WriteRequest } from './batch-write.js';
 import { decodeChunk, encodeChunk } from './chunk-codec.js';
 import { CATALOG_INDEX, CATALOG_PARTITION, META_SK, chunkSk, seriesPk, vintageSk, yearOf } from './keys.js';
-import { mergeRevisions } from './revisions.js';
+import { mergeRevisions } from '../series/revisions.js';
 import { datesOfPage, vintagePages } from './vintage-pages.js';
 import { readVersion, writeVersion, type SeriesVersion } from './versions.js';
 

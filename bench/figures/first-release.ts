@@ -2,7 +2,7 @@ import { firstRelease } from '../../api/services/first-release.js';
 import { transform } from '../../api/series/transform.js';
 import type { Columns, Revision } from '../../api/series/types.js';
 import { addDays } from '../../api/series/dates.js';
-import { canonical, columnsAsOf } from '../../api/store/revisions.js';
+import { canonical, columnsAsOf } from '../../api/series/revisions.js';
 import { medianMs, ms, times, type Row } from '../harness.js';
 import { extendedRut } from '../synthetic.js';
 

@@ -5,7 +5,7 @@ import { ingest } from '../../api/ingest/pipeline.js';
 import { createGraphqlHandler } from '../../api/handlers/create-handler.js';
 import { lambdaContext, toLambdaEvent } from '../../api/local/lambda-event.js';
 import { batchPut } from '../../api/store/batch-write.js';
-import { columnsAsOf } from '../../api/store/revisions.js';
+import { columnsAsOf } from '../../api/series/revisions.js';
 import { startTestStore } from '../../test/helpers/local-store.js';
 import { medianMs, ms, times, type Row } from '../harness.js';
 import { extendedRut } from '../synthetic.js';

@@ -55,7 +55,7 @@ describe('argument parsing', () => {
     expect(optionalChoice('group', 'Lev-Money', TRADER_GROUPS)).toBe('LEVERAGED_FUNDS');
     expect(optionalChoice('frequency', 'w', FREQUENCIES)).toBe('WEEKLY');
     const e = argError(() => optionalChoice('frequency', 'hourly', FREQUENCIES));
-    expect(e.message).toBe('frequency: "hourly" is not one of: DAILY, D, WEEKLY, W, MONTHLY, M, QUARTERLY, Q, ANNUAL, A, Y, YEARLY');
+    expect(e.message).toBe('frequency: "hourly" is not one of: DAILY, WEEKLY, MONTHLY, QUARTERLY, ANNUAL, D, W, M, Q, A, Y, YEARLY');
   });
 
   it('reads booleans as Excel does and rejects ranges where one cell is expected', () => {

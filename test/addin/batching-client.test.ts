@@ -105,7 +105,7 @@ describe('batching client', () => {
     server.flakyFailures = 3; // one more failure than retries: the cell shows the server's message
     const e = await rejection(seriesMatrix(fetcher(client({ retryDelayMs: 10, maxRetries: 2 })), 'FLAKY'));
     expect(e.kind).toBe('unavailable');
-    expect(e.message).toBe('The data store is busy');
+    expect(e.message).toBe('The Tide server is busy: recalculate in a few seconds. The data store is busy');
   });
 
   it('sends the API key and reports a refused key as unauthorised', async () => {

@@ -9,7 +9,7 @@ describe('Excel error for each failure', () => {
       code: '#VALUE!',
       message: 'window: 1 is not a whole number from 2 to 2520',
     });
-    for (const kind of ['notFound', 'unreachable', 'timeout', 'unauthorised', 'unavailable', 'server'] as const) {
+    for (const kind of ['notFound', 'unreachable', 'timeout', 'unauthorised', 'unavailable', 'tooLarge', 'server'] as const) {
       expect(excelErrorFor(new TideError(kind, `a ${kind} message`))).toEqual({ code: '#N/A', message: `a ${kind} message` });
     }
     expect(excelErrorFor(new Error('boom'))).toEqual({ code: '#N/A', message: 'boom' });

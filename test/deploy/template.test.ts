@@ -1,8 +1,9 @@
 import { readFileSync, rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import JSZip from 'jszip';
 import { join } from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAddinBuilt } from '../addin/helpers/ensure-built.js';
+import { ensureIdeBuilt } from '../helpers/ensure-ide-built.js';
 import { packageStage, type Packaged } from '../helpers/serverless-cli.js';
 
 // `serverless package` (offline, dummy credentials) for both stages; every assertion reads the
@@ -14,7 +15,9 @@ const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetIt
 let dev: Packaged;
 let prod: Packaged;
 beforeAll(async () => {
-  await ensureAddinBuilt(); // the addin function packages addin/dist as built
+  // The addin function packages the built add-in and IDE; build them if no other test has.
+  await ensureAddinBuilt();
+  await ensureIdeBuilt();
   dev = await packageStage('dev');
   prod = await packageStage('prod');
   console.log(`function zips (bytes): dev ${JSON.stringify(dev.zipBytes)}`);
@@ -120,9 +123,9 @@ describe('functions and IAM', () => {
 });
 
 describe('the HTTP API', () => {
-  it('routes only /graphql (GET, POST) and /addin/ files (GET)', () => {
+  it('routes only /graphql (GET, POST), the front page and the add-in, docs and IDE files (GET)', () => {
     const routes = resources(dev, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey).sort();
-    expect(routes).toEqual(['GET /addin/{proxy+}', 'GET /graphql', 'POST /graphql']);
+    expect(routes).toEqual(['GET /', 'GET /addin/{proxy+}', 'GET /docs/{proxy+}', 'GET /graphql', 'GET /ide/{proxy+}', 'POST /graphql']);
   });
 
   it('throttles every route by default: burst and rate per stage', () => {
@@ -184,6 +187,13 @@ describe('stages and outputs', () => {
     expect(env(dev)).toMatchObject({ TABLE_NAME: 'tide-dev', TIDE_INTROSPECTION: 'true', TIDE_MAX_DEPTH: '15' });
   });
 
+  it('serves the GraphQL IDE on the front page of dev, a plain page on prod', () => {
+    for (const fn of ['GraphqlLambdaFunction', 'AddinLambdaFunction']) {
+      expect(dev.template.Resources[fn].Properties.Environment.Variables.TIDE_IDE).toBe('true');
+      expect(prod.template.Resources[fn].Properties.Environment.Variables.TIDE_IDE).toBe('false');
+    }
+  });
+
   it('outputs the GraphQL URL and the add-in manifest URL', () => {
     const endpoint = { 'Fn::GetAtt': ['HttpApi', 'ApiEndpoint'] };
     expect(prod.template.Outputs.GraphqlUrl.Value).toEqual({ 'Fn::Join': ['', [endpoint, '/graphql']] });
@@ -194,7 +204,19 @@ describe('stages and outputs', () => {
   it('packages each function on its own, the AWS SDK left to the runtime', () => {
     expect(Object.keys(dev.zipBytes).sort()).toEqual(['addin', 'graphql', 'ingest']);
     expect(dev.zipBytes.graphql).toBeLessThan(5_000_000);
-    expect(dev.zipBytes.addin).toBeLessThan(dev.zipBytes.graphql / 10);
+    expect(dev.zipBytes.addin).toBeLessThan(dev.zipBytes.graphql);
+  });
+
+  it('gives the addin function its static files and a handler with none of the API inside', async () => {
+    const files = async (fn: string) => {
+      const zip = await JSZip.loadAsync(readFileSync(join(dev.dir, `${fn}.zip`)));
+      return Object.fromEntries(await Promise.all(Object.values(zip.files).filter((f) => !f.dir).map(async (f) => [f.name, (await f.async('uint8array')).length] as const)));
+    };
+    const addin = await files('addin');
+    const graphql = await files('graphql');
+    expect(Object.keys(addin)).toEqual(expect.arrayContaining(['addin/dist/functions.js', 'addin/dist/taskpane.html', 'docs/series.md', 'dist/ide/ide.js', 'dist/ide/ide.css']));
+    expect(Object.keys(addin).filter((f) => f.startsWith('addin/dist/') && f.endsWith('.map'))).toEqual([]);
+    expect(addin['api/handlers/addin.mjs']).toBeLessThan(graphql['api/handlers/graphql.mjs'] / 10);
   });
 });
 

@@ -37,6 +37,8 @@ describe('task pane', () => {
     await page.click('#search-form button');
     await page.waitForSelector('#results li[data-id="RUT"]');
     expect(await page.textContent('#status')).toMatch(/^\d+ series/);
+    // The pane lists in the API's ranking: the instruments before the CFTC report columns.
+    expect(await page.$$eval('#results li', (lis) => lis.slice(0, 3).map((li) => (li as HTMLElement).dataset.id))).toEqual(['RUT', 'IWM', 'RTY=F']);
 
     await page.click('#results li[data-id="RUT"]');
     await page.waitForSelector('#chart[data-points]');

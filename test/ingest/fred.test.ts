@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchFredSeries } from '../../api/ingest/connectors/fred-client.js';
 import { parseFredObservations } from '../../api/ingest/connectors/fred-parser.js';
 import { ingest } from '../../api/ingest/pipeline.js';
-import { inForce } from '../../api/store/revisions.js';
+import { inForce } from '../../api/series/revisions.js';
 import { startRecordedServer, type RecordedServer } from './helpers/recorded-server.js';
 import { startLocalStore } from './helpers/local-store.js';
 

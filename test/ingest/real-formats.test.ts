@@ -8,7 +8,7 @@ import { fetchStooqSeries } from '../../api/ingest/connectors/stooq-client.js';
 import { IngestError } from '../../api/ingest/errors.js';
 import { ingest } from '../../api/ingest/pipeline.js';
 import { runJobs } from '../../api/ingest/run.js';
-import { inForce } from '../../api/store/revisions.js';
+import { inForce } from '../../api/series/revisions.js';
 import { AV_PREMIUM_REFUSAL, PREMIUM_KEY, startRecordedServer, type RecordedServer } from './helpers/recorded-server.js';
 import { startLocalStore } from './helpers/local-store.js';
 

@@ -5,7 +5,7 @@ import { restate } from '../../api/ingest/restate.js';
 import { runJobs } from '../../api/ingest/run.js';
 import { addDays } from '../../api/series/dates.js';
 import type { Revision } from '../../api/series/types.js';
-import { inForce, mergeRevisions } from '../../api/store/revisions.js';
+import { inForce, mergeRevisions } from '../../api/series/revisions.js';
 import { startApi } from '../helpers/local-api.js';
 import { sourceColumn } from '../helpers/source-csv.js';
 import { startRecordedServer, type RecordedServer } from './helpers/recorded-server.js';

@@ -32,7 +32,7 @@ beforeAll(async () => {
   await loadBundled(store, 'data');
   ({ key: apiKey } = await new ApiKeyStore(store.client, TABLE).create('fault test'));
   // No cross-request cache: every request must reach DynamoDB for the faults to be met.
-  http = createHttpServer(createGraphqlHandler(store, { cache: false }), 'addin/dist');
+  http = createHttpServer(createGraphqlHandler(store, { cache: false }), { root: '.', ide: false });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/graphql`;
 });

@@ -40,7 +40,7 @@ beforeAll(async () => {
   ({ key: apiKey } = await new ApiKeyStore(store.client, TABLE).create('hardening test'));
   process.env.TIDE_META_TTL_MS = '0';
   // No cross-request read cache: these cases inject faults into the store's reads, which a warm cache would never make.
-  http = createHttpServer(createGraphqlHandler(store, { cache: false }), 'addin/dist');
+  http = createHttpServer(createGraphqlHandler(store, { cache: false }), { root: '.', ide: false });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../api/series/dates.js';
 import type { Revision } from '../../api/series/types.js';
-import { columnsAsOf } from '../../api/store/revisions.js';
+import { columnsAsOf } from '../../api/series/revisions.js';
 import { startTestStore } from '../helpers/local-store.js';
 
 // Any set of points and vintages, written in any batches and order, reads back as of any date exactly

@@ -5,7 +5,7 @@ import type { Revision } from '../../api/series/types.js';
 import { createDocumentClient } from '../../api/store/client.js';
 import { seriesPk, VERSION_SK } from '../../api/store/keys.js';
 import { ReadCache } from '../../api/store/read-cache.js';
-import { columnsAsOf } from '../../api/store/revisions.js';
+import { columnsAsOf } from '../../api/series/revisions.js';
 import { SeriesStore } from '../../api/store/series-store.js';
 import { startTestStore } from '../helpers/local-store.js';
 import { writeSeries } from '../helpers/write-series.js';

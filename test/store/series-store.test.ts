@@ -46,7 +46,7 @@ describe('SeriesStore against dynalite', () => {
   it('answers as of a date: before the first release nothing, then the first print, then the revision', async () => {
     await writeSeries(t.store, meta('REV'), [rev('2024-06-01', 313.049, '2024-07-11'), rev('2024-06-01', 313.044, '2026-02-11')]);
     const all = await t.store.readRevisions('REV');
-    const { columnsAsOf } = await import('../../api/store/revisions.js');
+    const { columnsAsOf } = await import('../../api/series/revisions.js');
     expect(columnsAsOf(all, '2024-07-10')).toEqual({ dates: [], values: [] });
     expect(columnsAsOf(all, '2024-08-15').values).toEqual([313.049]);
     expect(columnsAsOf(all).values).toEqual([313.044]);

@@ -1,6 +1,7 @@
 // Splits one batched GraphQL response back into one outcome per aliased field, so each cell gets
 // its own value or its own error.
-import { TideError, kindForGraphQLCode } from '../shared/errors.js';
+import { errorForCode } from '../shared/error-codes.js';
+import type { TideError } from '../shared/errors.js';
 
 export interface GraphQLErrorBody {
   message: string;
@@ -29,7 +30,7 @@ export function distributeResponse(response: GraphQLResponse, aliases: readonly 
   const errorsByAlias = new Map<string, TideError>();
   let requestError: TideError | undefined;
   for (const e of response.errors ?? []) {
-    const error = new TideError(kindForGraphQLCode(e.extensions?.code), e.message);
+    const error = errorForCode(e.extensions?.code, e.message);
     const alias = typeof e.path?.[0] === 'string' ? e.path[0] : undefined;
     if (alias === undefined) requestError ??= error;
     else if (!errorsByAlias.has(alias)) errorsByAlias.set(alias, error);

@@ -6,7 +6,7 @@ import { checkStartNotAfterAsOf, resolveAsOf } from '../shared/as-of.js';
 import { ArgumentError, TideError } from '../shared/errors.js';
 import { CHANGE_MODES } from './choices.js';
 import type { Fetch } from './fetcher.js';
-import { indicator } from './indicator-functions.js';
+import { indicatorWithMeta } from './indicator-functions.js';
 
 export interface ChangeMeta {
   /** The API's headline: the relative change for prices, basis points for rate-like series. */
@@ -49,10 +49,10 @@ export async function changeNumber(fetch: Fetch, ...raw: unknown[]): Promise<num
   if (to && from >= to) throw new ArgumentError('end', `${to} is not after start ${from}`);
   checkStartNotAfterAsOf(from, asOf);
   if (mode === 'MAX_RUNUP' || mode === 'MAX_DRAWDOWN') {
-    const r = await indicator<{ value: number | null }>(fetch, mode, [id], { from, to, asOf }, true);
+    const r = await indicatorWithMeta<{ value: number | null } | null>(fetch, mode, [id], { from, to, asOf });
     if (r.meta?.value === null || r.meta?.value === undefined) throw new TideError('notFound', `${id} has no values from ${from}${to ? ` to ${to}` : ''}`);
     return r.meta.value;
   }
-  const r = await indicator<ChangeMeta>(fetch, 'CHANGE', [id], { from, to, asOf }, true);
+  const r = await indicatorWithMeta<ChangeMeta>(fetch, 'CHANGE', [id], { from, to, asOf });
   return changeFromMeta(id, r.meta, mode);
 }

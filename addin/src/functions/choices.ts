@@ -1,42 +1,42 @@
-// The words each enumerated argument accepts, mapped to the API's enum values. Short forms
-// follow what analysts type (D/W/M/Q/A, "pct", "asset manager").
+// The words each enumerated argument accepts. The API's own values come from schema.graphql (generated
+// enums, spread in whole, so a value added to the schema is accepted at once); the short forms beside
+// them follow what analysts type (D/W/M/Q/A, "pct", "asset manager").
+import { CotReport, Frequency, IndicatorName, Release, TraderGroup, Transform } from '../generated/enums.js';
+import type { PositioningQuery, SeriesInfoQuery } from '../generated/operations.js';
 
 export const FREQUENCIES = {
-  DAILY: 'DAILY', D: 'DAILY',
-  WEEKLY: 'WEEKLY', W: 'WEEKLY',
-  MONTHLY: 'MONTHLY', M: 'MONTHLY',
-  QUARTERLY: 'QUARTERLY', Q: 'QUARTERLY',
-  ANNUAL: 'ANNUAL', A: 'ANNUAL', Y: 'ANNUAL', YEARLY: 'ANNUAL',
+  ...Frequency,
+  D: Frequency.DAILY, W: Frequency.WEEKLY, M: Frequency.MONTHLY, Q: Frequency.QUARTERLY,
+  A: Frequency.ANNUAL, Y: Frequency.ANNUAL, YEARLY: Frequency.ANNUAL,
 } as const;
 
 export const TRANSFORMS = {
-  LEVEL: 'LEVEL',
-  CHANGE: 'CHANGE', DIFF: 'CHANGE',
-  PCT_CHANGE: 'PCT_CHANGE', PCT: 'PCT_CHANGE',
-  LOG_RETURN: 'LOG_RETURN', LOG: 'LOG_RETURN',
-  YOY: 'YOY',
-  ANNUALIZED: 'ANNUALIZED', ANNUALISED: 'ANNUALIZED',
-  REBASE_100: 'REBASE_100', REBASE: 'REBASE_100',
+  ...Transform,
+  DIFF: Transform.CHANGE, PCT: Transform.PCT_CHANGE, LOG: Transform.LOG_RETURN,
+  ANNUALISED: Transform.ANNUALIZED, REBASE: Transform.REBASE_100,
 } as const;
 
 /** Which published value of each observation: the latest, or the first print (ALFRED's initial release). */
+// Written out (each alias beside its value, the order messages list them in); `satisfies` makes a
+// release added to the schema fail to compile until it is listed here.
 export const RELEASES = {
-  LATEST: 'LATEST', LAST: 'LATEST',
-  FIRST: 'FIRST', FIRST_RELEASE: 'FIRST', FIRST_PRINT: 'FIRST', INITIAL: 'FIRST', INITIAL_RELEASE: 'FIRST',
-} as const;
+  LATEST: Release.LATEST, LAST: Release.LATEST,
+  FIRST: Release.FIRST, FIRST_RELEASE: Release.FIRST, FIRST_PRINT: Release.FIRST, INITIAL: Release.FIRST, INITIAL_RELEASE: Release.FIRST,
+} as const satisfies Record<Release, Release> & Record<string, Release>;
 
 export const TRADER_GROUPS = {
-  DEALER: 'DEALER',
-  ASSET_MANAGER: 'ASSET_MANAGER', ASSET_MGR: 'ASSET_MANAGER',
-  LEVERAGED_FUNDS: 'LEVERAGED_FUNDS', LEV_MONEY: 'LEVERAGED_FUNDS',
-  OTHER_REPORTABLES: 'OTHER_REPORTABLES', OTHER_REPT: 'OTHER_REPORTABLES',
-  NON_REPORTABLES: 'NON_REPORTABLES', NONREPT: 'NON_REPORTABLES',
+  ...TraderGroup,
+  ASSET_MGR: TraderGroup.ASSET_MANAGER, LEV_MONEY: TraderGroup.LEVERAGED_FUNDS,
+  OTHER_REPT: TraderGroup.OTHER_REPORTABLES, NONREPT: TraderGroup.NON_REPORTABLES,
 } as const;
 
 export const COT_REPORTS = {
-  FUTURES_ONLY: 'FUTURES_ONLY', FUTURES: 'FUTURES_ONLY', F: 'FUTURES_ONLY',
-  FUTURES_AND_OPTIONS: 'FUTURES_AND_OPTIONS', COMBINED: 'FUTURES_AND_OPTIONS', C: 'FUTURES_AND_OPTIONS',
+  ...CotReport,
+  FUTURES: CotReport.FUTURES_ONLY, F: CotReport.FUTURES_ONLY,
+  COMBINED: CotReport.FUTURES_AND_OPTIONS, C: CotReport.FUTURES_AND_OPTIONS,
 } as const;
+
+type PositioningMeasure = Exclude<keyof NonNullable<PositioningQuery['positioning']>, 'dates'>;
 
 /** POSITIONING measures, mapped to the Positioning type's field names. */
 export const POSITIONING_MEASURES = {
@@ -48,7 +48,7 @@ export const POSITIONING_MEASURES = {
   PCT_OF_OPEN_INTEREST: 'pctOfOpenInterest', PCT_OF_OI: 'pctOfOpenInterest',
   NET_PCT_OF_OPEN_INTEREST: 'netPctOfOpenInterest', NET_PCT_OF_OI: 'netPctOfOpenInterest',
   OPEN_INTEREST: 'openInterest', OI: 'openInterest',
-} as const;
+} as const satisfies Record<string, PositioningMeasure>;
 
 /** CHANGE modes: from the value at start to the value at end, or the extremes in between. Omitted:
  * the relative change (a fraction) for prices, basis points for rates (the API's headline). */
@@ -56,12 +56,16 @@ export const CHANGE_MODES = {
   PCT: 'PCT', PERCENT: 'PCT',
   ABS: 'ABS', DIFF: 'ABS',
   LOG: 'LOG',
-  MAX_RUNUP: 'MAX_RUNUP', RUNUP: 'MAX_RUNUP',
-  MAX_DRAWDOWN: 'MAX_DRAWDOWN', DRAWDOWN: 'MAX_DRAWDOWN',
+  MAX_RUNUP: IndicatorName.MAX_RUNUP, RUNUP: IndicatorName.MAX_RUNUP,
+  MAX_DRAWDOWN: IndicatorName.MAX_DRAWDOWN, DRAWDOWN: IndicatorName.MAX_DRAWDOWN,
 } as const;
 
+// `source` shows the publisher's name; `sourceId` and `url` are the source's other fields.
+type SeriesField = Exclude<keyof NonNullable<SeriesInfoQuery['series']>, 'id'> | Exclude<keyof NonNullable<SeriesInfoQuery['series']>['source'], 'name'>;
+
+/** INFO fields, mapped to the Series type's field names (and its source's). */
 export const INFO_FIELDS = {
   NAME: 'name', UNIT: 'unit', FREQUENCY: 'frequency', NOTES: 'notes',
   SOURCE: 'source', SOURCE_ID: 'sourceId', URL: 'url',
   FIRST_DATE: 'firstDate', LAST_DATE: 'lastDate', LAST_UPDATED: 'lastUpdated',
-} as const;
+} as const satisfies Record<string, SeriesField>;

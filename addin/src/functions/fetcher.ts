@@ -4,16 +4,6 @@ import { TideError } from '../shared/errors.js';
 /** How function bodies reach the API: the batching client's `fetch`, or anything with its shape. */
 export type Fetch = <T>(call: FieldCall) => Promise<T>;
 
-export interface ObservationsData {
-  dates: string[];
-  values: (number | null)[];
-}
-
-export interface SeriesData<T> {
-  id: string;
-  observations?: T;
-}
-
 /** `series(id)` is null for an id the catalog does not have. */
 export function requireSeries<T>(series: T | null, id: string): T {
   if (series === null || series === undefined) {

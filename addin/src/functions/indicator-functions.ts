@@ -3,50 +3,26 @@ import { optionalBool, optionalChoice, optionalDate, requiredInt, requiredText }
 import { checkStartNotAfterAsOf, resolveAsOf } from '../shared/as-of.js';
 import { ArgumentError } from '../shared/errors.js';
 import { FREQUENCIES } from './choices.js';
+import { Indicator, IndicatorWithMeta, type IndicatorName, type IndicatorQueryVariables } from '../generated/operations.js';
+import { ask, type Given } from '../client/operation.js';
 import type { Fetch } from './fetcher.js';
 import { datedMatrix, type Matrix } from './matrix.js';
 
-export type IndicatorName = 'CORRELATION' | 'BETA' | 'VOLATILITY' | 'RELATIVE_VOL' | 'SURPRISE' | 'MAX_RUNUP' | 'MAX_DRAWDOWN';
-
-interface IndicatorArgs {
-  window?: number;
-  frequency?: string;
-  from?: string;
-  to?: string;
-  /** Only what was published by this date: no look-ahead. */
-  asOf?: string;
-}
-
-export interface IndicatorData<Meta = undefined> {
-  dates: string[];
-  values: (number | null)[];
-  meta: Meta;
-}
+/** window, frequency, from, to, asOf (only what was published by this date: no look-ahead). */
+type IndicatorArgs = Given<Omit<IndicatorQueryVariables, 'name' | 'inputs'>>;
 
 /** Longest rolling window accepted: ten years of daily data. */
 export const MAX_WINDOW = 2520;
 
-/** One `indicator` field; `meta` is asked for only when the caller reads it (it can be large). */
-export function indicator<Meta = undefined>(
-  fetch: Fetch,
-  name: IndicatorName | 'CHANGE',
-  inputs: string[],
-  a: IndicatorArgs,
-  withMeta = false,
-): Promise<IndicatorData<Meta>> {
-  return fetch<IndicatorData<Meta>>({
-    field: 'indicator',
-    args: [
-      { name: 'name', type: 'IndicatorName!', value: name },
-      { name: 'inputs', type: '[ID!]!', value: inputs },
-      { name: 'window', type: 'Int', value: a.window },
-      { name: 'frequency', type: 'Frequency', value: a.frequency },
-      { name: 'from', type: 'Date', value: a.from },
-      { name: 'to', type: 'Date', value: a.to },
-      { name: 'asOf', type: 'Date', value: a.asOf },
-    ],
-    selection: withMeta ? 'dates values meta' : 'dates values',
-  });
+/** One `indicator` field, without its `meta`. */
+export function indicator(fetch: Fetch, name: IndicatorName, inputs: string[], a: IndicatorArgs) {
+  return ask(fetch, Indicator, { name, inputs, ...a });
+}
+
+/** One `indicator` field with `meta` (asked for only when read: it can be large), as the caller knows it is shaped. */
+export async function indicatorWithMeta<Meta>(fetch: Fetch, name: IndicatorName, inputs: string[], a: IndicatorArgs) {
+  const r = await ask(fetch, IndicatorWithMeta, { name, inputs, ...a });
+  return { ...r, meta: r.meta as Meta };
 }
 
 async function indicatorMatrix(

@@ -4,6 +4,8 @@ import { checkStartNotAfterAsOf, resolveAsOf } from '../shared/as-of.js';
 import { todayIso } from '../shared/dates.js';
 import { ArgumentError } from '../shared/errors.js';
 import { COT_REPORTS, POSITIONING_MEASURES, TRADER_GROUPS } from './choices.js';
+import { CutProbabilities, Positioning } from '../generated/operations.js';
+import { ask } from '../client/operation.js';
 import type { Fetch } from './fetcher.js';
 import { datedMatrix, tableMatrix, type Matrix } from './matrix.js';
 
@@ -24,29 +26,11 @@ export async function positioningMatrix(fetch: Fetch, ...raw: unknown[]): Promis
   const asOf = resolveAsOf(rawAsOf);
   checkStartNotAfterAsOf(from, asOf);
   const headers = optionalBool('headers', rawHeaders, false);
-  const data = await fetch<{ dates: string[] } & Record<string, (number | null)[]>>({
-    field: 'positioning',
-    args: [
-      { name: 'contract', type: 'String!', value: contract },
-      { name: 'group', type: 'TraderGroup!', value: group },
-      { name: 'report', type: 'CotReport', value: report },
-      { name: 'from', type: 'Date', value: from },
-      { name: 'to', type: 'Date', value: to },
-      { name: 'asOf', type: 'Date', value: asOf },
-    ],
-    selection: `dates ${measure}`,
-  });
+  const data = await ask(fetch, Positioning, { contract, group, report, from, to, asOf });
   return datedMatrix(
     { dates: data.dates, columns: [data[measure]] },
     { headers, labels: ['Date', `${group} ${measure}`], emptyMessage: `No ${contract} positioning reports for the dates asked${asOf ? ` published by ${asOf}` : ''}` },
   );
-}
-
-interface RateOutcome {
-  lowerBound: number;
-  upperBound: number;
-  changeBp: number;
-  probability: number;
 }
 
 export const CUTPROB_LABELS = ['Lower bound', 'Upper bound', 'Change (bp)', 'Probability'];
@@ -56,14 +40,7 @@ export async function cutProbMatrix(fetch: Fetch, rawMeeting: unknown, rawAsOf: 
   const meeting = requiredDate('meeting', rawMeeting);
   const asOf = resolveAsOf(rawAsOf) ?? todayIso();
   const headers = optionalBool('headers', rawHeaders, false);
-  const { outcomes } = await fetch<{ outcomes: RateOutcome[] }>({
-    field: 'cutProbabilities',
-    args: [
-      { name: 'meeting', type: 'Date!', value: meeting },
-      { name: 'asOf', type: 'Date!', value: asOf },
-    ],
-    selection: 'outcomes { lowerBound upperBound changeBp probability }',
-  });
+  const { outcomes } = await ask(fetch, CutProbabilities, { meeting, asOf });
   const rows: Matrix = outcomes.map((o) => [o.lowerBound, o.upperBound, o.changeBp, o.probability]);
   return tableMatrix(rows, { headers, labels: CUTPROB_LABELS, emptyMessage: `No implied outcomes for the ${meeting} meeting as of ${asOf}` });
 }

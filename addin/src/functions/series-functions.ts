@@ -4,39 +4,16 @@ import { checkStartNotAfterAsOf, resolveAsOf } from '../shared/as-of.js';
 import { addDays } from '../shared/dates.js';
 import { ArgumentError, TideError } from '../shared/errors.js';
 import { FREQUENCIES } from './choices.js';
-import { requireSeries, type Fetch, type ObservationsData, type SeriesData } from './fetcher.js';
+import { SeriesLatest, SeriesObservations, type SeriesObservationsQueryVariables } from '../generated/operations.js';
+import { ask, type Given } from '../client/operation.js';
+import { requireSeries, type Fetch } from './fetcher.js';
 import { datedMatrix, lastValue, type Matrix } from './matrix.js';
 import { seriesOptions } from './series-options.js';
 
-interface ObservationArgs {
-  from?: string;
-  to?: string;
-  frequency?: string;
-  transform?: string;
-  release?: string;
-  asOf?: string;
-}
+type ObservationArgs = Given<Omit<SeriesObservationsQueryVariables, 'id'>>;
 
-function observationsCall(id: string, a: ObservationArgs) {
-  return {
-    field: 'series',
-    args: [
-      { name: 'id', type: 'ID!', value: id },
-      { name: 'from', type: 'Date', value: a.from, in: 'selection' as const },
-      { name: 'to', type: 'Date', value: a.to, in: 'selection' as const },
-      { name: 'frequency', type: 'Frequency', value: a.frequency, in: 'selection' as const },
-      { name: 'transform', type: 'Transform', value: a.transform, in: 'selection' as const },
-      { name: 'release', type: 'Release', value: a.release, in: 'selection' as const },
-      { name: 'asOf', type: 'Date', value: a.asOf, in: 'selection' as const },
-    ],
-    selection:
-      'id observations(from: $from, to: $to, frequency: $frequency, transform: $transform, release: $release, asOf: $asOf) { dates values }',
-  };
-}
-
-async function observations(fetch: Fetch, id: string, a: ObservationArgs): Promise<ObservationsData> {
-  const series = await fetch<SeriesData<ObservationsData> | null>(observationsCall(id, a));
-  return requireSeries(series, id).observations!;
+async function observations(fetch: Fetch, id: string, a: ObservationArgs) {
+  return requireSeries(await ask(fetch, SeriesObservations, { id, ...a }), id).observations;
 }
 
 export async function seriesMatrix(fetch: Fetch, ...raw: unknown[]): Promise<Matrix> {
@@ -67,12 +44,7 @@ export async function valueNumber(fetch: Fetch, rawId: unknown, rawDate: unknown
   const date = optionalDate('date', rawDate);
   const asOf = resolveAsOf(rawAsOf);
   if (date === undefined) {
-    const series = await fetch<{ latest: { date: string; value: number | null } | null } | null>({
-      field: 'series',
-      args: [{ name: 'id', type: 'ID!', value: id }, { name: 'asOf', type: 'Date', value: asOf, in: 'selection' }],
-      selection: 'id latest(asOf: $asOf) { date value }',
-    });
-    const latest = requireSeries(series, id).latest;
+    const latest = requireSeries(await ask(fetch, SeriesLatest, { id, asOf }), id).latest;
     if (!latest || latest.value === null) throw new TideError('notFound', `${id} has no value${asOf ? ` as of ${asOf}` : ''}`);
     return latest.value;
   }

@@ -4,11 +4,12 @@
 // written before releases existed ("YOY" alone) still means what it meant.
 import { isOmitted, optionalChoice } from '../shared/args.js';
 import { ArgumentError } from '../shared/errors.js';
+import type { Release, Transform } from '../generated/enums.js';
 import { RELEASES, TRANSFORMS } from './choices.js';
 
 export interface SeriesOptions {
-  transform?: string;
-  release?: string;
+  transform?: Transform;
+  release?: Release;
 }
 
 const ARGUMENT = 'options';
@@ -22,7 +23,7 @@ function named(key: string, value: string): SeriesOptions {
 }
 
 function bare(word: string): SeriesOptions {
-  const attempt = (choices: Record<string, string>): string | undefined => {
+  const attempt = <T extends string>(choices: Record<string, T>): T | undefined => {
     try {
       return optionalChoice(ARGUMENT, word, choices);
     } catch {
@@ -46,8 +47,9 @@ export function seriesOptions(raw: unknown): SeriesOptions {
     for (const key of ['transform', 'release'] as const) {
       if (one[key] === undefined) continue;
       if (out[key] !== undefined) throw new ArgumentError(ARGUMENT, `gives two ${key}s (${out[key]} and ${one[key]}); keep one`);
-      out[key] = one[key];
     }
+    if (one.transform !== undefined) out.transform = one.transform;
+    if (one.release !== undefined) out.release = one.release;
   }
   return out;
 }

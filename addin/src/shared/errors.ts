@@ -1,4 +1,5 @@
-// Every failure a cell can show, classified once so each layer can pass it on unchanged.
+// Every failure a cell can show, classified once so each layer can pass it on unchanged. The API's
+// error codes map to these kinds, with advice, in error-codes.ts.
 
 export type TideErrorKind =
   | 'badArgument' // the formula's arguments are wrong: #VALUE!
@@ -7,6 +8,7 @@ export type TideErrorKind =
   | 'timeout' // the server accepted but did not answer in time: #N/A
   | 'unauthorised' // missing or wrong API key: #N/A
   | 'unavailable' // the server is busy for a moment (throttled store): retried, then #N/A
+  | 'tooLarge' // the formula asks for more than one request may carry: split it, #N/A
   | 'server'; // the server answered with an error it did not classify: #N/A
 
 export class TideError extends Error {
@@ -27,25 +29,6 @@ export class ArgumentError extends TideError {
   ) {
     super('badArgument', `${argument}: ${reason}`);
     this.name = 'ArgumentError';
-  }
-}
-
-/** The kind of failure for a GraphQL error's `extensions.code`. */
-export function kindForGraphQLCode(code: unknown): TideErrorKind {
-  switch (code) {
-    case 'BAD_USER_INPUT':
-    case 'GRAPHQL_VALIDATION_FAILED':
-      return 'badArgument';
-    case 'NOT_FOUND':
-    case 'NO_DATA': // nothing in the range, or asOf before the earliest vintage: #N/A with the server's message
-      return 'notFound';
-    case 'UNAUTHENTICATED':
-    case 'FORBIDDEN':
-      return 'unauthorised';
-    case 'SERVICE_UNAVAILABLE':
-      return 'unavailable';
-    default:
-      return 'server';
   }
 }
 

@@ -1,43 +1,23 @@
 // The task pane's GraphQL queries, through its own batching client.
 import { BatchingClient } from '../client/batching-client.js';
+import { ask } from '../client/operation.js';
 import type { FieldCall } from '../client/query.js';
+import { PaneObservations, PaneSearch, type PaneSearchQuery } from '../generated/operations.js';
 
-export interface CatalogRow {
-  id: string;
-  name: string;
-  unit: string;
-  frequency: string;
-  firstDate: string | null;
-  lastDate: string | null;
-  source: { name: string };
-}
+export type CatalogRow = PaneSearchQuery['searchSeries']['nodes'][number];
 
 export class PaneApi {
   constructor(readonly client: BatchingClient) {}
 
+  private readonly fetch = <T>(call: FieldCall): Promise<T> => this.client.fetch<T>(call);
+
   async search(text: string): Promise<{ rows: CatalogRow[]; total: number }> {
-    const r = await this.client.fetch<{ nodes: CatalogRow[]; totalCount: number }>({
-      field: 'searchSeries',
-      args: [
-        { name: 'text', type: 'String', value: text || undefined },
-        { name: 'first', type: 'Int', value: 50 },
-      ],
-      selection: 'totalCount nodes { id name unit frequency firstDate lastDate source { name } }',
-    });
+    const r = await ask(this.fetch, PaneSearch, { text: text || undefined, first: 50 });
     return { rows: r.nodes, total: r.totalCount };
   }
 
   async observations(id: string, from?: string, to?: string): Promise<{ dates: string[]; values: (number | null)[] }> {
-    const call: FieldCall = {
-      field: 'series',
-      args: [
-        { name: 'id', type: 'ID!', value: id },
-        { name: 'from', type: 'Date', value: from, in: 'selection' },
-        { name: 'to', type: 'Date', value: to, in: 'selection' },
-      ],
-      selection: 'observations(from: $from, to: $to) { dates values }',
-    };
-    const series = await this.client.fetch<{ observations: { dates: string[]; values: (number | null)[] } } | null>(call);
+    const series = await ask(this.fetch, PaneObservations, { id, from, to });
     if (!series) throw new Error(`Unknown series id "${id}"`);
     return series.observations;
   }

@@ -2,7 +2,9 @@
 // series behind it (source, source id, unit, link, the release its values come from), the steps
 // from raw observations to the number shown, and the indicator's meta.
 import type { CellRecord } from '../client/call-log.js';
+import { ask } from '../client/operation.js';
 import type { FieldCall } from '../client/query.js';
+import { ExplainIndicatorMeta, ExplainSeries, type ExplainIndicatorMetaQueryVariables, type ExplainSeriesQuery } from '../generated/operations.js';
 import type { CallTrace } from '../client/workbook-fetcher.js';
 import type { ExcelApi } from '../shared/excel-api.js';
 import { todayIso } from '../shared/dates.js';
@@ -10,18 +12,11 @@ import { TIDE_FORMULA } from './freeze.js';
 
 export type Fetch = <T>(call: FieldCall) => Promise<T>;
 
-export interface SeriesFacts {
-  id: string;
-  name: string;
-  unit: string;
-  frequency: string;
-  source: { name: string; sourceId: string; url: string | null };
-  /** The release in force on the cell's asOf (or today): the publication date of the values behind the cell. */
+/** A series as ExplainSeries reads it, with the release in force on the cell's asOf (or today) instead of every vintage. */
+export type SeriesFacts = Omit<NonNullable<ExplainSeriesQuery['series']>, 'vintages'> & {
+  /** The publication date of the values behind the cell. */
   vintage: string | null;
-  /** The last value known then, and when it was published. */
-  latest: { date: string; value: number | null; realtimeStart: string } | null;
-  lastUpdated: string | null;
-}
+};
 
 export interface ExplainedCall {
   field: string;
@@ -76,7 +71,9 @@ export async function explainCell(
 }
 
 async function explainCall(t: CallTrace, fetch: Fetch): Promise<ExplainedCall> {
-  const meta = t.call.field === 'indicator' ? await fetch<{ meta: unknown }>({ ...t.call, selection: 'meta' }).then((r) => r.meta, () => null) : null;
+  // The same indicator call, asking for its meta only; the call's arguments are the operation's variables.
+  const variables = Object.fromEntries(t.call.args.map((a) => [a.name, a.value])) as ExplainIndicatorMetaQueryVariables;
+  const meta = t.call.field === 'indicator' ? await ask(fetch, ExplainIndicatorMeta, variables).then((r) => r.meta, () => null) : null;
   return {
     field: t.call.field,
     query: inlineQuery(t.call),
@@ -180,14 +177,7 @@ function describeOf(of: unknown): string {
 
 async function seriesFacts(fetch: Fetch, id: string, asOf: string | null, today: string): Promise<SeriesFacts | null> {
   try {
-    const s = await fetch<Omit<SeriesFacts, 'vintage'> & { vintages: string[] } | null>({
-      field: 'series',
-      args: [
-        { name: 'id', type: 'ID!', value: id },
-        { name: 'asOf', type: 'Date', value: asOf ?? undefined, in: 'selection' },
-      ],
-      selection: 'id name unit frequency lastUpdated source { name sourceId url } vintages latest(asOf: $asOf) { date value realtimeStart }',
-    });
+    const s = await ask(fetch, ExplainSeries, { id, asOf });
     if (!s) return null;
     const until = asOf ?? today;
     const vintage = s.vintages.filter((v) => v <= until).at(-1) ?? null;

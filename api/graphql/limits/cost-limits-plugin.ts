@@ -1,11 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, valueFromASTUntyped, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { valueFromASTUntyped, type DocumentNode, type GraphQLError, type OperationDefinitionNode } from 'graphql';
+import type { ErrorCode } from '../../errors/domain-error.js';
 import { maxQueryAliases, maxQueryComplexity, maxQueryDepth, maxQueryFields } from '../../services/limits.js';
+import { graphqlError } from '../errors.js';
 import { operationCost } from './cost.js';
 import { checkListSizes } from './list-sizes.js';
 import { documentShape } from './shape.js';
 
-const refuse = (message: string, code: string): GraphQLError => new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+const refuse = (message: string, code: ErrorCode): GraphQLError => graphqlError(code, message, { httpStatus: 400 });
 
 /** Refuses a document nested too deeply or selecting too many fields or aliases (fragments expanded). */
 export function checkShape(document: DocumentNode): void {

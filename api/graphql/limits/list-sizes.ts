@@ -1,5 +1,6 @@
-import { GraphQLError, valueFromASTUntyped, visit, type DocumentNode } from 'graphql';
+import { valueFromASTUntyped, visit, type DocumentNode } from 'graphql';
 import { MAX_PAGE_SIZE } from '../../services/search.js';
+import { graphqlError } from '../errors.js';
 
 /**
  * Refuses a page size outside 1..MAX_PAGE_SIZE wherever a `first` argument appears, before the
@@ -14,9 +15,7 @@ export function checkListSizes(document: DocumentNode, variables: Record<string,
       // Absent, the default page size applies; not a number, Apollo refuses the variable itself.
       if (typeof first !== 'number') return;
       if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-        throw new GraphQLError(`"first" must be a whole number from 1 to ${MAX_PAGE_SIZE}; got ${first}`, {
-          extensions: { code: 'BAD_USER_INPUT', argumentName: 'first', http: { status: 400 } },
-        });
+        throw graphqlError('BAD_USER_INPUT', `"first" must be a whole number from 1 to ${MAX_PAGE_SIZE}; got ${first}`, { argumentName: 'first', httpStatus: 400 });
       }
     },
     // Arguments inside directives are not list sizes.

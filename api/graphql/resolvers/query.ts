@@ -1,7 +1,7 @@
 import type { QueryResolvers } from '../../generated/resolvers-types.js';
 import { requireSeriesId } from '../../services/ids.js';
 import { searchCatalog, encodeCursor } from '../../services/search.js';
-import { badInput } from '../errors.js';
+import { badInput } from '../../errors/domain-error.js';
 
 export const Query: QueryResolvers = {
   series: async (_root, { id }, ctx) => {

@@ -1,7 +1,7 @@
 // cutProbabilities(meeting, asOf): FedWatch probabilities from the fed funds futures, target range
 // and effective rate as the store knew them on asOf. A contract the store does not hold, or has no
 // settlement for in the days up to asOf, counts as not priced.
-import { noData, notFound } from '../../graphql/errors.js';
+import { noData, notFound } from '../../errors/domain-error.js';
 import {
   addMonths, cutProbabilities, fedFundsContract, fomcMeetings, lastOnOrBefore, monthOf, requireMeeting, type FedWatchResult, type Observed,
 } from '../../indicators/index.js';

@@ -1,18 +1,7 @@
-// The indicator library raises IndicatorInputError (no GraphQL inside pure math); here it becomes
-// the GraphQL error clients branch on, keeping its code and the argument it blames.
-import { GraphQLError } from 'graphql';
-import { IndicatorInputError } from '../../indicators/index.js';
+// Indicator failures are DomainErrors (IndicatorInputError), which the GraphQL layer maps to
+// `extensions.code` itself; nothing needs translating here any more.
 
-export function toGraphQLError(error: unknown): unknown {
-  if (!(error instanceof IndicatorInputError)) return error;
-  return new GraphQLError(error.message, { extensions: { code: error.code, argumentName: error.argument } });
-}
-
-/** Runs `work`, turning any IndicatorInputError it throws into a GraphQLError. */
+/** Runs `work` as a promise, so a failure before its first await still arrives as a rejection. */
 export async function withInputErrors<T>(work: () => Promise<T> | T): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toGraphQLError(error);
-  }
+  return work();
 }

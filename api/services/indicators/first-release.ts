@@ -2,18 +2,17 @@
 // published on the day all of that result's inputs were first printed (real-time analysis). Growth,
 // surprises and correlations on first prints then use the vintage a strategist had on the day, not a
 // mix of first prints from different vintages. See ../first-release.ts for the rule.
-import type { QueryIndicatorArgs } from '../../generated/resolvers-types.js';
 import { periodOf } from '../../series/periods.js';
 import type { Frequency } from '../../series/types.js';
-import { publishedBy } from '../../store/revision-history.js';
+import { publishedBy } from '../../series/revision-history.js';
 import { atOrBefore, publicationDays, recomputeDays } from '../first-release.js';
 import { requireMeta, type SeriesReader } from './inputs.js';
-import type { IndicatorOutput } from './indicator.js';
+import type { IndicatorArgs, IndicatorOutput } from './indicator.js';
 
-export type Compute = (reader: SeriesReader, args: QueryIndicatorArgs) => Promise<IndicatorOutput>;
+export type Compute = (reader: SeriesReader, args: IndicatorArgs) => Promise<IndicatorOutput>;
 
 /** For each input, a lookup of the publication days of the result period on or before a date. */
-async function inputDays(reader: SeriesReader, args: QueryIndicatorArgs, frequency: Frequency) {
+async function inputDays(reader: SeriesReader, args: IndicatorArgs, frequency: Frequency) {
   const metas = await Promise.all(args.inputs.map((id) => requireMeta(reader, id)));
   return Promise.all(
     metas.map(async (meta) => {
@@ -27,7 +26,7 @@ async function inputDays(reader: SeriesReader, args: QueryIndicatorArgs, frequen
   );
 }
 
-export async function computeFirstRelease(reader: SeriesReader, args: QueryIndicatorArgs, compute: Compute): Promise<IndicatorOutput> {
+export async function computeFirstRelease(reader: SeriesReader, args: IndicatorArgs, compute: Compute): Promise<IndicatorOutput> {
   const asKnown = { ...args, release: 'LATEST' as const };
   const latest = await compute(reader, asKnown);
   const lookups = await inputDays(reader, args, latest.meta.frequency as Frequency);

@@ -1,6 +1,6 @@
 // The frequency an indicator is computed at: the one asked for, else the inputs' own.
-import { badInput } from '../../graphql/errors.js';
-import type { IndicatorName } from '../../generated/resolvers-types.js';
+import { badInput } from '../../errors/domain-error.js';
+import type { IndicatorName } from '../../generated/enums.js';
 import { isLowerOrEqual } from '../../series/periods.js';
 import type { Frequency, SeriesMeta } from '../../series/types.js';
 

@@ -1,7 +1,7 @@
 // indicator(name, inputs, window, frequency, from, to, asOf): reads the inputs as known on asOf at
 // one frequency, with enough history before `from` for warm-ups, computes, and trims to the range.
-import type { IndicatorName, QueryIndicatorArgs } from '../../generated/resolvers-types.js';
-import { badInput } from '../../graphql/errors.js';
+import type { IndicatorName, Release } from '../../generated/enums.js';
+import { badInput } from '../../errors/domain-error.js';
 import { validateRange } from '../observations.js';
 import { withInputErrors } from './errors.js';
 import { computeFirstRelease } from './first-release.js';
@@ -11,6 +11,7 @@ import { CORRELATION, BETA, PERCENTILE_RANK, RELATIVE_VOL, VOLATILITY, ZSCORE } 
 import { LOG_RETURNS, RETURNS, SURPRISE } from './per-period.js';
 import { trimColumns } from './range.js';
 import { CHANGE, MAX_DRAWDOWN, MAX_RUNUP } from './single-value.js';
+import type { Frequency } from '../../series/types.js';
 import type { IndicatorSpec } from './spec.js';
 import { readStart, resolveWindow } from './windows.js';
 import { assertMinObservations } from '../../indicators/validate.js';
@@ -18,6 +19,19 @@ import { assertMinObservations } from '../../indicators/validate.js';
 const SPECS: Readonly<Record<IndicatorName, IndicatorSpec>> = {
   CHANGE, MAX_RUNUP, MAX_DRAWDOWN, RETURNS, LOG_RETURNS, VOLATILITY, CORRELATION, BETA, RELATIVE_VOL, ZSCORE, PERCENTILE_RANK, SURPRISE,
 };
+
+/** The arguments of Query.indicator (schema.graphql). */
+export interface IndicatorArgs {
+  name: IndicatorName;
+  inputs: readonly string[];
+  window?: number | null;
+  minObservations?: number | null;
+  frequency?: Frequency | null;
+  from?: string | null;
+  to?: string | null;
+  asOf?: string | null;
+  release?: Release | null;
+}
 
 export interface IndicatorOutput {
   name: IndicatorName;
@@ -28,7 +42,7 @@ export interface IndicatorOutput {
   meta: Record<string, unknown>;
 }
 
-function checkShape(args: QueryIndicatorArgs, spec: IndicatorSpec): void {
+function checkShape(args: IndicatorArgs, spec: IndicatorSpec): void {
   const n = spec.inputs.length;
   if (args.inputs.length !== n) {
     throw badInput(`${args.name} takes ${n} input${n > 1 ? 's' : ''} (${spec.inputs.join(', ')}); got ${args.inputs.length}`, 'inputs');
@@ -37,12 +51,12 @@ function checkShape(args: QueryIndicatorArgs, spec: IndicatorSpec): void {
   if (!spec.rolling && args.minObservations != null) throw badInput(`${args.name} has no window, so no minObservations; leave it out`, 'minObservations');
 }
 
-export function computeIndicator(reader: SeriesReader, args: QueryIndicatorArgs): Promise<IndicatorOutput> {
+export function computeIndicator(reader: SeriesReader, args: IndicatorArgs): Promise<IndicatorOutput> {
   return withInputErrors(() => (args.release === 'FIRST' ? computeFirstRelease(reader, args, computeAsKnown) : computeAsKnown(reader, args)));
 }
 
 /** The indicator over its inputs as known on asOf (the latest values when absent). */
-async function computeAsKnown(reader: SeriesReader, args: QueryIndicatorArgs): Promise<IndicatorOutput> {
+async function computeAsKnown(reader: SeriesReader, args: IndicatorArgs): Promise<IndicatorOutput> {
   const spec = SPECS[args.name];
   checkShape(args, spec);
   validateRange(args.from, args.to);

@@ -1,14 +1,18 @@
 // Reading an indicator's input series: by id, converted to one frequency, as known on asOf.
 // Every read goes through readObservations, the one definition of reading a series.
-import type { GraphQLContext } from '../../graphql/context.js';
-import { notFound } from '../../graphql/errors.js';
+import { notFound } from '../../errors/domain-error.js';
 import { isPresent } from '../../indicators/columns.js';
 import type { Columns, Frequency, SeriesMeta } from '../../series/types.js';
+import type { SeriesReads } from '../../store/request-reads.js';
 import { requirePublishedBy, requireValuesIn } from '../no-data.js';
 import { readObservations } from '../observations.js';
 import { inRange, type DateRange } from './range.js';
 
-export type SeriesReader = Pick<GraphQLContext, 'store' | 'meta'>;
+/** What the indicator services read through: one request's store reads, and series metadata (cached). */
+export interface SeriesReader {
+  store: SeriesReads;
+  meta(id: string): Promise<SeriesMeta | null>;
+}
 
 export interface Input {
   meta: SeriesMeta;

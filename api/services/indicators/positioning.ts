@@ -1,18 +1,28 @@
 // positioning(contract, group, report, from, to, asOf): one trader group's CFTC positions, from the
 // stored series CFTC_<contract>_<F|C>_<FIELD>, as published by asOf (reports are public on the
 // Friday after their Tuesday date).
-import type { QueryPositioningArgs } from '../../generated/resolvers-types.js';
-import { notFound } from '../../graphql/errors.js';
-import { positioning, positioningSeriesIds, type CotReport, type PositioningColumns } from '../../indicators/index.js';
+import { notFound } from '../../errors/domain-error.js';
+import { positioning, positioningSeriesIds, type CotReport, type PositioningColumns, type TraderGroup } from '../../indicators/index.js';
+import { parseCftcSeriesId } from '../../series/cftc-fields.js';
 import { validateRange } from '../observations.js';
 import { withInputErrors } from './errors.js';
 import { readInput, requireMeta, requireValues, type SeriesReader } from './inputs.js';
 import { trimRows } from './range.js';
 import { readStart } from './windows.js';
 
+/** The arguments of Query.positioning (schema.graphql). */
+export interface PositioningArgs {
+  contract: string;
+  group: TraderGroup;
+  report?: CotReport | null;
+  from?: string | null;
+  to?: string | null;
+  asOf?: string | null;
+}
+
 export interface PositioningOutput extends PositioningColumns {
   contract: string;
-  group: QueryPositioningArgs['group'];
+  group: TraderGroup;
   report: CotReport;
 }
 
@@ -23,13 +33,13 @@ async function storedContracts(reader: SeriesReader): Promise<string> {
   const metas = await reader.store.listMeta();
   const codes = new Map<string, string>();
   for (const m of metas) {
-    const code = /^CFTC_([0-9A-Z]+)_[FC]_OPEN_INTEREST$/.exec(m.id)?.[1];
-    if (code) codes.set(code, m.name.split(':')[0]);
+    const parsed = parseCftcSeriesId(m.id);
+    if (parsed?.field === 'OPEN_INTEREST') codes.set(parsed.contract, m.name.split(':')[0]);
   }
   return [...codes].map(([code, name]) => `${code} (${name})`).join(', ') || 'none';
 }
 
-export function readPositioning(reader: SeriesReader, args: QueryPositioningArgs): Promise<PositioningOutput> {
+export function readPositioning(reader: SeriesReader, args: PositioningArgs): Promise<PositioningOutput> {
   return withInputErrors(async () => {
     validateRange(args.from, args.to);
     const report = args.report ?? 'FUTURES_ONLY';

@@ -1,7 +1,9 @@
+// Where the command-line tools (ingest, keys, load-sample) write: this belongs to the local runtime,
+// which owns .data/, the dynalite it starts and the endpoint file of a running `npm start`.
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { readFile } from 'node:fs/promises';
-import { ensureTable, startDynalite } from '../local/dynalite.js';
-import { LOCAL_TABLE, localPaths } from '../local/paths.js';
+import { ensureTable, startDynalite } from './dynalite.js';
+import { LOCAL_TABLE, localPaths } from './paths.js';
 import { createDocumentClient } from '../store/client.js';
 import { SeriesStore } from '../store/series-store.js';
 

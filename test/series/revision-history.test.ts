@@ -6,8 +6,8 @@ import { periodOf } from '../../api/series/periods.js';
 import { resample } from '../../api/series/resample.js';
 import { transform, type Transform } from '../../api/series/transform.js';
 import type { Columns, Frequency, Revision } from '../../api/series/types.js';
-import { diffBetween, difference, firstPrintDates, revisionsOf } from '../../api/store/revision-history.js';
-import { canonical, columnsAsOf } from '../../api/store/revisions.js';
+import { diffBetween, difference, firstPrintDates, revisionsOf } from '../../api/series/revision-history.js';
+import { canonical, columnsAsOf } from '../../api/series/revisions.js';
 
 const r = (date: string, value: number | null, realtimeStart: string): Revision => ({ date, value, realtimeStart });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonical, columnsAsOf, inForce, mergeRevisions, summarize, vintagesOf } from '../../api/store/revisions.js';
+import { canonical, columnsAsOf, inForce, mergeRevisions, summarize, vintagesOf } from '../../api/series/revisions.js';
 
 const rev = (date: string, value: number | null, realtimeStart: string) => ({ date, value, realtimeStart });
 

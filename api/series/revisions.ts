@@ -1,4 +1,4 @@
-import type { Columns, Revision, SeriesMeta } from '../series/types.js';
+import type { Columns, Revision, SeriesMeta } from './types.js';
 
 // Pure functions over revision lists. The canonical form (sorted by date then realtimeStart, with no
 // revision repeating the value already in force) makes merges order-independent, so re-running an

@@ -1,4 +1,4 @@
-import type { Revision } from '../series/types.js';
+import type { Revision } from './types.js';
 import { columnsAsOf } from './revisions.js';
 
 // Pure views of one series' revision history (canonical revisions: sorted by date then

@@ -1,0 +1,33 @@
+// A typed add-in operation: a named query in an operations.graphql file, checked against the schema and
+// turned by codegen into this shape (addin/src/generated/operations.ts) with its own result and
+// variables types. The batching client aliases its root field among others (query.ts).
+import type { FieldCall } from './query.js';
+
+export interface OperationVariable {
+  name: string;
+  /** The GraphQL type as the operation declares it, e.g. `ID!`. */
+  type: string;
+  in: 'root' | 'selection';
+}
+
+export interface Operation<Result, Variables> {
+  field: string;
+  variables: readonly OperationVariable[];
+  selection: string;
+  /** Carries the types only; never set. */
+  readonly types?: { result: Result; variables: Variables };
+}
+
+/** An operation's variables as the add-in holds them: each optional, never null (undefined = not sent). */
+export type Given<V> = { [K in keyof V]?: Exclude<V[K], null> };
+
+/** The call for one operation with these variables; a variable left undefined is not sent, so the schema's default applies. */
+export function fieldCall<R, V extends object>(op: Operation<R, V>, variables: V): FieldCall {
+  const values = variables as Record<string, unknown>;
+  return { field: op.field, args: op.variables.map((v) => ({ name: v.name, type: v.type, in: v.in, value: values[v.name] ?? undefined })), selection: op.selection };
+}
+
+/** Runs one operation through a client's `fetch`: its root field's value, typed by codegen. */
+export function ask<R, V extends object>(fetch: <T>(call: FieldCall) => Promise<T>, op: Operation<R, V>, variables: V): Promise<R> {
+  return fetch<R>(fieldCall(op, variables));
+}
