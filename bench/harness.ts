@@ -23,6 +23,23 @@ export async function medianMs(fn: () => unknown, runs = 15, warmup = 3): Promis
   return times[Math.floor(times.length / 2)];
 }
 
+/**
+ * Medians of several functions measured in turn within each round (a, b, a, b, ...), so a figure and
+ * its baseline see the same machine load and the same state of the allocator and collector.
+ */
+export async function interleavedMedianMs(fns: (() => unknown)[], runs = 15, warmup = 3): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) await fn();
+  const times: number[][] = fns.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (let f = 0; f < fns.length; f++) {
+      const start = performance.now();
+      await fns[f]();
+      times[f].push(performance.now() - start);
+    }
+  }
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]);
+}
+
 export const ms = (n: number): string => `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms`;
 export const times = (n: number): string => `${n.toFixed(2)}×`;
 

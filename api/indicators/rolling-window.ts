@@ -10,7 +10,8 @@
 // Cost: O(n). The loop keeps sums of (x − ax), (y − ay), their squares and their product, where
 // (ax, ay) is an anchor: a valid point of the window when the sums were last rebuilt from it. A point
 // entering or leaving is five adds and three multiplies, without a division; the centred sums
-// (Σ(x − mean)² = Σd² − (Σd)²/n) take one division per position. Subtracting cancels digits in
+// (Σ(x − mean)² = Σd² − (Σd)²/n) multiply by 1/n, recomputed only when n changes (a gap). The
+// statistic is a direct call (window-statistics.ts), so the loop allocates nothing but its output. Subtracting cancels digits in
 // two ways, and each triggers a rebuild of the sums from the window at a new anchor:
 // - drift: rounding error accumulates with every add and remove, so the sums are rebuilt every
 //   `window` positions (O(window) work per `window` positions), and as soon as the sum of squares
@@ -24,19 +25,10 @@
 // centred sums are exactly zero. The property tests compare every window with a two-pass computation.
 import type { Values } from './columns.js';
 import { isPresent } from './columns.js';
-import { PairMoments } from './moments.js';
 import { assertMinObservations, assertSameLength, assertWindow } from './validate.js';
+import { Statistic, windowStatistic } from './window-statistics.js';
 
-/** What a statistic sees for one window: the moments of its valid points, the current point and
- * flags for windows in which every valid x (or y) is identical, so variances are exactly zero there.
- * `x`/`y` are NaN when the current position itself is not valid. */
-export interface WindowState {
-  m: PairMoments;
-  x: number;
-  y: number;
-  constantX: boolean;
-  constantY: boolean;
-}
+export { Statistic };
 
 /** Missing values as NaN in a Float64Array: the form the hot loop reads and writes without boxing. */
 export function toTyped(values: Values): Float64Array {
@@ -55,11 +47,12 @@ export function rollingPair(
   xs: Values,
   ys: Values,
   window: number,
-  stat: (s: WindowState) => number | null,
+  stat: Statistic,
   minObservations: number = window,
+  scale = 1,
 ): (number | null)[] {
   assertSameLength('inputs', xs, ys);
-  return toNullable(rollingPairTyped(toTyped(xs), xs === ys ? undefined : toTyped(ys), window, stat, minObservations));
+  return toNullable(rollingPairTyped(toTyped(xs), xs === ys ? undefined : toTyped(ys), window, stat, minObservations, scale));
 }
 
 /**
@@ -71,23 +64,26 @@ export function rollingPairTyped(
   xs: Float64Array,
   ysIn: Float64Array | undefined,
   window: number,
-  stat: (s: WindowState) => number | null,
+  stat: Statistic,
   minObservations: number = window,
+  scale = 1,
 ): Float64Array {
   const ys = ysIn ?? xs;
   assertWindow(window, xs.length);
   assertMinObservations(minObservations, window);
   const n = xs.length;
-  const out = new Float64Array(n).fill(NaN);
-  const m = new PairMoments();
-  const state: WindowState = { m, x: 0, y: 0, constantX: false, constantY: false };
+  const out = new Float64Array(n);
   // Anchored sums (above), in locals so the hot loop keeps them in registers.
   let count = 0, ax = 0, ay = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0, peakX = 0, peakY = 0;
   let sinceRebuild = 0;
+  let invCount = 0;
+  let inv = 0;
   // The latest valid point whose x differs from the previous valid point's x, and that previous
   // point's index: every valid x in the window is equal exactly when that previous point lies
   // before the window (the same for y).
   let lastValid = -1;
+  let lastX = 0;
+  let lastY = 0;
   let changeBeforeX = -1;
   let changeBeforeY = -1;
   for (let i = 0; i < n; i++) {
@@ -106,10 +102,12 @@ export function rollingPairTyped(
       if (sxx > peakX) peakX = sxx;
       if (syy > peakY) peakY = syy;
       if (lastValid >= 0) {
-        if (xs[lastValid] !== x) changeBeforeX = lastValid;
-        if (ys[lastValid] !== y) changeBeforeY = lastValid;
+        if (lastX !== x) changeBeforeX = lastValid;
+        if (lastY !== y) changeBeforeY = lastValid;
       }
       lastValid = i;
+      lastX = x;
+      lastY = y;
     }
     const start = i >= window ? i - window + 1 : 0;
     const leaving = i - window;
@@ -131,7 +129,11 @@ export function rollingPairTyped(
         sxy -= dx * dy;
       }
     }
-    let inv = count > 0 ? 1 / count : 0;
+    // 1/count changes only when a gap enters or leaves the window: divide only then.
+    if (count !== invCount) {
+      invCount = count;
+      inv = count > 0 ? 1 / count : 0;
+    }
     let m2x = sxx - sx * sx * inv;
     let m2y = syy - sy * sy * inv;
     if (++sinceRebuild >= window || sxx < peakX * DRIFT || syy < peakY * DRIFT || m2x < sxx * DISTANCE || m2y < syy * DISTANCE) {
@@ -156,25 +158,15 @@ export function rollingPairTyped(
       }
       peakX = sxx;
       peakY = syy;
+      invCount = count;
       inv = count > 0 ? 1 / count : 0;
       m2x = sxx - sx * sx * inv;
       m2y = syy - sy * sy * inv;
       sinceRebuild = 0;
     }
-    if (count >= minObservations) {
-      m.n = count;
-      m.meanX = ax + sx * inv;
-      m.meanY = ay + sy * inv;
-      m.m2x = m2x;
-      m.m2y = m2y;
-      m.cxy = sxy - sx * sy * inv;
-      state.x = ok ? x : NaN;
-      state.y = ok ? y : NaN;
-      state.constantX = changeBeforeX < start;
-      state.constantY = changeBeforeY < start;
-      const v = stat(state);
-      if (v !== null && !Number.isNaN(v)) out[i] = v;
-    }
+    out[i] = count >= minObservations
+      ? windowStatistic(stat, scale, count, ax + sx * inv, m2x, m2y, sxy - sx * sy * inv, ok ? x : NaN, changeBeforeX < start, changeBeforeY < start)
+      : NaN;
   }
   return out;
 }
