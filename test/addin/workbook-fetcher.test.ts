@@ -1,7 +1,7 @@
 // The workbook's answer cache against a real HTTP GraphQL server on loopback: pinned answers kept
 // across restarts and never fetched again, recent ones shown at once while one batch refreshes
 // them. A "restart" is a new client and cache over the same storage, as when Excel opens the file again.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AnswerCache } from '../../addin/src/client/answer-cache.js';
 import { BatchingClient } from '../../addin/src/client/batching-client.js';
 import { memoryStore, type KeyValueStore } from '../../addin/src/client/storage.js';
@@ -202,6 +202,45 @@ describe('answer cache', () => {
     const reopened = new AnswerCache(store);
     expect(await reopened.get('from-a')).toMatchObject({ value: 1 });
     expect(await reopened.get('from-b')).toMatchObject({ value: 2 });
+  });
+
+  it('writes once a recalculation\'s answers stop arriving, and at the latest maxWriteDelayMs after the first', async () => {
+    vi.useFakeTimers();
+    try {
+      const inner = memoryStore();
+      const indexWrites: number[] = [];
+      const store: KeyValueStore = {
+        getItem: (k) => inner.getItem(k),
+        setItem: (k, v) => {
+          if (k === 'tide.answers') indexWrites.push(Date.now());
+          return inner.setItem(k, v);
+        },
+        removeItem: (k) => inner.removeItem(k),
+      };
+      const cache = new AnswerCache(store, { writeDelayMs: 100, maxWriteDelayMs: 1_000 });
+      const start = Date.now();
+      // Five responses 80 ms apart (one recalculation): one write, 100 ms after the last.
+      for (let i = 0; i < 5; i++) {
+        cache.put(`a${i}`, i, true);
+        await vi.advanceTimersByTimeAsync(80);
+      }
+      expect(indexWrites).toEqual([]);
+      await vi.advanceTimersByTimeAsync(20);
+      expect(indexWrites).toEqual([start + 420]);
+      // Answers arriving every 50 ms without pause are still written, 1,000 ms after the first of them.
+      const second = Date.now();
+      for (let i = 0; i < 30; i++) {
+        cache.put(`b${i}`, i, true);
+        await vi.advanceTimersByTimeAsync(50);
+      }
+      expect(indexWrites[1]).toBe(second + 1_000);
+      await cache.flush();
+      const reopened = new AnswerCache(store);
+      expect(await reopened.get('a4')).toMatchObject({ value: 4 });
+      expect(await reopened.get('b29')).toMatchObject({ value: 29 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('an unreadable or foreign index is an empty cache, not an error', async () => {

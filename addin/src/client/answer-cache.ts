@@ -21,8 +21,13 @@ export interface AnswerCacheOptions {
   /** Most characters kept in storage; OfficeRuntime.storage allows 10 MB per add-in. */
   budgetChars: number;
   now(): number;
-  /** Wait after an answer arrives before writing, so one recalculation is one write. */
+  /**
+   * Write once no answer has arrived for this long, so one recalculation is one write: its answers
+   * come in several responses, and each write re-reads, merges and rewrites the whole index.
+   */
   writeDelayMs: number;
+  /** Write at the latest this long after the first unwritten answer, however busy the recalculation. */
+  maxWriteDelayMs: number;
 }
 
 const INDEX_KEY = 'tide.answers';
@@ -36,6 +41,8 @@ export class AnswerCache {
   private readonly unwritten = new Map<string, string>();
   private loading: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest unwritten answer arrived (Date.now()), for maxWriteDelayMs. */
+  private unwrittenSince: number | undefined;
   private writing: Promise<void> = Promise.resolve();
   /** Keys this instance dropped, so merging with another workbook's index does not bring them back. */
   private readonly dropped = new Set<string>();
@@ -45,7 +52,7 @@ export class AnswerCache {
     options: Partial<AnswerCacheOptions> = {},
   ) {
     const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
-    this.options = { budgetChars: 4_000_000, now: Date.now, writeDelayMs: 50, ...given };
+    this.options = { budgetChars: 4_000_000, now: Date.now, writeDelayMs: 250, maxWriteDelayMs: 2_000, ...given };
   }
 
   /** Reads the index once; every other call waits for it. An unreadable index is an empty cache. */
@@ -91,13 +98,20 @@ export class AnswerCache {
     this.values.set(key, { value, savedAt, final });
     this.index.set(key, { hash: hashKey(key), chars: text.length + key.length, savedAt, final });
     this.unwritten.set(key, text);
-    this.timer ??= setTimeout(() => void this.flush(), this.options.writeDelayMs);
+    // Storage writes are synchronous in a browser (localStorage) and cost the thread that is still
+    // receiving this recalculation's answers: wait for it to go quiet (bounded by maxWriteDelayMs).
+    const at = Date.now();
+    this.unwrittenSince ??= at;
+    if (this.timer) clearTimeout(this.timer);
+    const wait = Math.min(this.options.writeDelayMs, Math.max(0, this.unwrittenSince + this.options.maxWriteDelayMs - at));
+    this.timer = setTimeout(() => void this.flush(), wait);
   }
 
   /** Writes what is pending; resolves when storage has it. Never rejects: a cache that cannot write only costs requests. */
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    this.unwrittenSince = undefined;
     this.writing = this.writing.then(() => this.write());
     return this.writing;
   }
