@@ -7,18 +7,12 @@ import { withInputErrors } from './errors.js';
 import { computeFirstRelease } from './first-release.js';
 import { chooseFrequency } from './frequency.js';
 import { readInput, requireMeta, requireValues, type SeriesReader } from './inputs.js';
-import { CORRELATION, BETA, PERCENTILE_RANK, RELATIVE_VOL, VOLATILITY, ZSCORE } from './rolling.js';
-import { LOG_RETURNS, RETURNS, SURPRISE } from './per-period.js';
-import { trimColumns } from './range.js';
-import { CHANGE, MAX_DRAWDOWN, MAX_RUNUP } from './single-value.js';
+import { INDICATORS } from '../../indicators/registry.js';
+import { trimColumns } from '../../series/range.js';
 import type { Frequency } from '../../series/types.js';
-import type { IndicatorSpec } from './spec.js';
+import type { IndicatorSpec } from '../../indicators/spec.js';
 import { readStart, resolveWindow } from './windows.js';
 import { assertMinObservations } from '../../indicators/validate.js';
-
-const SPECS: Readonly<Record<IndicatorName, IndicatorSpec>> = {
-  CHANGE, MAX_RUNUP, MAX_DRAWDOWN, RETURNS, LOG_RETURNS, VOLATILITY, CORRELATION, BETA, RELATIVE_VOL, ZSCORE, PERCENTILE_RANK, SURPRISE,
-};
 
 /** The arguments of Query.indicator (schema.graphql). */
 export interface IndicatorArgs {
@@ -57,7 +51,7 @@ export function computeIndicator(reader: SeriesReader, args: IndicatorArgs): Pro
 
 /** The indicator over its inputs as known on asOf (the latest values when absent). */
 async function computeAsKnown(reader: SeriesReader, args: IndicatorArgs): Promise<IndicatorOutput> {
-  const spec = SPECS[args.name];
+  const spec = INDICATORS[args.name];
   checkShape(args, spec);
   validateRange(args.from, args.to);
   const metas = await Promise.all(args.inputs.map((id) => requireMeta(reader, id)));

@@ -7,7 +7,7 @@ import { parseCftcSeriesId } from '../../series/cftc-fields.js';
 import { validateRange } from '../observations.js';
 import { withInputErrors } from './errors.js';
 import { readInput, requireMeta, requireValues, type SeriesReader } from './inputs.js';
-import { trimRows } from './range.js';
+import { trimRows } from '../../series/range.js';
 import { readStart } from './windows.js';
 
 /** The arguments of Query.positioning (schema.graphql). */
