@@ -3,7 +3,6 @@
 import type { IndicatorName, Release } from '../../generated/enums.js';
 import { badInput } from '../../errors/domain-error.js';
 import { validateRange } from '../observations.js';
-import { withInputErrors } from './errors.js';
 import { computeFirstRelease } from './first-release.js';
 import { chooseFrequency } from './frequency.js';
 import { readInput, requireMeta, requireValues, type SeriesReader } from './inputs.js';
@@ -45,8 +44,9 @@ function checkShape(args: IndicatorArgs, spec: IndicatorSpec): void {
   if (!spec.rolling && args.minObservations != null) throw badInput(`${args.name} has no window, so no minObservations; leave it out`, 'minObservations');
 }
 
-export function computeIndicator(reader: SeriesReader, args: IndicatorArgs): Promise<IndicatorOutput> {
-  return withInputErrors(() => (args.release === 'FIRST' ? computeFirstRelease(reader, args, computeAsKnown) : computeAsKnown(reader, args)));
+// async, so a failure before the first read still arrives as a rejection
+export async function computeIndicator(reader: SeriesReader, args: IndicatorArgs): Promise<IndicatorOutput> {
+  return args.release === 'FIRST' ? computeFirstRelease(reader, args, computeAsKnown) : computeAsKnown(reader, args);
 }
 
 /** The indicator over its inputs as known on asOf (the latest values when absent). */
