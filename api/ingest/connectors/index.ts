@@ -22,5 +22,9 @@ const BY_KIND = new Map<string, Connector<Job>>(CONNECTORS.map((c) => [c.kind, c
 /** The connector of a kind named in a config or on the command line, if there is one. */
 export const connectorNamed = (kind: unknown): Connector<Job> | undefined => (typeof kind === 'string' ? BY_KIND.get(kind) : undefined);
 
-/** The connector that runs a (checked) job. */
-export const connectorFor = (job: Job): Connector<Job> => BY_KIND.get(job.kind)!;
+/** The connector that runs a job (a config's jobs are checked against this list when read). */
+export function connectorFor(job: Job): Connector<Job> {
+  const connector = BY_KIND.get(job.kind);
+  if (!connector) throw new Error(`no ingest source "${String(job.kind)}"; the sources are ${CONNECTORS.map((c) => c.kind).join(', ')}`);
+  return connector;
+}
