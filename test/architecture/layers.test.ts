@@ -39,7 +39,7 @@ const FILE_LAYER: Record<string, string> = { ...Object.fromEntries([...CLI_FILES
 function layerOf(file: string): string | undefined {
   if (FILE_LAYER[file]) return FILE_LAYER[file];
   const [top, folder] = file.split('/');
-  return top === 'api' && folder in LEVEL && file.split('/').length > 2 ? folder : undefined;
+  return top === 'api' && Object.hasOwn(LEVEL, folder) && file.split('/').length > 2 ? folder : undefined;
 }
 
 /** Relative imports of one source text, resolved to repository paths (.js → .ts as TypeScript does). */

@@ -37,5 +37,6 @@ describe('ingest arguments and config for the real-format options', () => {
     expect(describeJob({ kind: 'cftc', contract: '239742' })).toBe('cftc 239742 F+C');
     expect(expectedSeries({ kind: 'csv', file: 'a.csv', dateColumn: 'd', columns: [{ column: 'a', id: 'A' }, { column: 'b', id: 'B' }] })).toBe(2);
     expect(isFileJob({ kind: 'fred', series: ['CPIAUCSL'] })).toBe(false);
+    expect(isFileJob({ kind: 'csv', file: 'a.csv', dateColumn: 'd', columns: [] })).toBe(true);
   });
 });
