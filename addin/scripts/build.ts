@@ -18,7 +18,7 @@ export async function buildAddin(): Promise<void> {
 
   const metadata = await generateCustomFunctionsMetadata(join(src, 'functions', 'custom-functions.ts'));
   if (metadata.errors.length) throw new Error(`functions.json not generated:\n${metadata.errors.join('\n')}`);
-  await writeFile(join(DIST, 'functions.json'), withCellAddress(metadata.metadataJson));
+  await writeFile(join(DIST, 'functions.json'), completeMetadata(metadata.metadataJson));
 
   await build({
     entryPoints: { functions: join(src, 'functions', 'register.ts'), taskpane: join(src, 'taskpane', 'taskpane.ts') },
@@ -42,14 +42,18 @@ export async function buildAddin(): Promise<void> {
 }
 
 /**
- * Every TIDE function is told its cell (requiresAddress), so Explain can show what a cell asked.
+ * What functions.json needs beyond the JSDoc. Every TIDE function is told its cell (requiresAddress),
+ * so Explain can show what a cell asked.
  * Set here rather than by a JSDoc tag on each function: the wrapper in functions/invocation.ts
  * takes the extra argument off, and the functions keep their plain signatures.
  */
-export function withCellAddress(metadataJson: string): string {
+export function completeMetadata(metadataJson: string): string {
   const metadata = JSON.parse(metadataJson) as { functions: { options?: Record<string, unknown> }[] };
   for (const f of metadata.functions) f.options = { ...f.options, requiresAddress: true };
-  return JSON.stringify(metadata, null, 2);
+  // Results may be data-type values: a number carrying its percent or bp format (functions/number-formats.ts).
+  // Top-level, and not expressible as a JSDoc tag. Excel without data types shows the plain numbers the
+  // functions return there (shared/cell-values.ts asks the host first).
+  return JSON.stringify({ allowCustomDataForDataTypeAny: true, ...metadata }, null, 2);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

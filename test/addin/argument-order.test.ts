@@ -50,6 +50,17 @@ describe('argument order of the TIDE data functions', () => {
   it('CORR, BETA and RELVOL, the pair functions, take the same arguments', () => {
     expect(params.get('RELVOL')).toEqual(params.get('CORR'));
     expect(params.get('BETA')).toEqual(params.get('CORR'));
-    expect(params.get('CORR')).toEqual(['a', 'b', 'window', 'start', 'end', 'frequency', 'asOf', 'headers']);
+    expect(params.get('CORR')).toEqual(['a', 'b', 'window', 'start', 'end', 'frequency', 'options', 'asOf', 'headers']);
+  });
+
+  it('every function with a window takes options (minObservations) in the options slot, just before asOf', () => {
+    const windowed = [...params].filter(([, names]) => names.includes('window')).map(([id]) => id).sort();
+    expect(windowed).toEqual(['BETA', 'CORR', 'RELVOL', 'VOL']);
+    for (const id of windowed) {
+      const names = params.get(id)!;
+      expect(names.indexOf('options'), id).toBe(names.indexOf('asOf') - 1);
+      expect(names.indexOf('options'), id).toBe(names.indexOf('frequency') + 1);
+    }
+    expect(params.get('VOL')).toEqual(['id', 'window', 'start', 'end', 'frequency', 'options', 'asOf', 'headers']);
   });
 });

@@ -80,6 +80,15 @@ describe('add-in manifest', () => {
     for (const f of metadata.functions) expect(f.name).toBe(f.id);
   });
 
+  it('functions.json lets results be data-type values (formatted numbers); CHANGE, a scalar, returns any for that', () => {
+    const metadata = JSON.parse(readFileSync(join(DIST, 'functions.json'), 'utf8')) as { allowCustomDataForDataTypeAny?: boolean; functions: { id: string; result: { type?: string } }[] };
+    expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
+    // The generator leaves out `type` for any (Excel's default).
+    const type = new Map(metadata.functions.map((f) => [f.id, f.result.type ?? 'any']));
+    expect(type.get('VALUE')).toBe('number');
+    for (const id of ['CHANGE', 'SERIES', 'VOL', 'CORR', 'BETA', 'RELVOL', 'POSITIONING', 'CUTPROB']) expect(type.get(id), id).toBe('any');
+  });
+
   it('refuses base URLs Office would not load', () => {
     expect(() => manifestXml('http://tide.example.com/addin')).toThrow(/https only \(http is accepted for localhost\)/);
     expect(() => manifestXml('tide.example.com')).toThrow(/--url: "tide.example.com" is not a URL/);

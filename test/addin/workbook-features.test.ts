@@ -219,7 +219,7 @@ describe('freeze and unfreeze', () => {
     book.select('Correlation', 'B10');
     const asOfOf = (address: string) => cellRecord(address)?.calls.map((c) => c.call.args.find((a) => a.name === 'asOf')?.value).find((v) => typeof v === 'string') as string | undefined;
     const [record] = await freeze(excel(), 'selection', { pin: '2024-07-20', asOfOf, now: new Date('2026-11-27T10:00:00Z') });
-    expect(record).toMatchObject({ sheet: 'Correlation', cell: 'A3', formula: '=TIDE.CORR("RUT","DGS2",60,"2023-01-01","2024-12-31",,,TRUE)', asOf: '2024-07-20', pin: '2024-07-20' });
+    expect(record).toMatchObject({ sheet: 'Correlation', cell: 'A3', formula: '=TIDE.CORR("RUT","DGS2",60,"2023-01-01","2024-12-31",,,,TRUE)', asOf: '2024-07-20', pin: '2024-07-20' });
     expect(book.cellAt('Correlation!A3').formula).toBeUndefined();
     expect(book.cellAt('Run-up!B6').formula).toBe('=TIDE.CHANGE("RUT",B3,B4)'); // other sheets untouched
     await unfreeze(excel(), 'selection');

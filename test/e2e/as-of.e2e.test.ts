@@ -80,9 +80,9 @@ describe('asOf on every TIDE data function, through the functions bundle', () =>
 
   it('CORR of RUT and DGS2 ending 2024-07-31 as of 2024-07-15 has no 07-31 value; its rows equal those computed on 07-15', async () => {
     const [asOf, upTo15, endOnly, full] = await recalc([
-      ['CORR', ['RUT', 'DGS2', 63, '2024-07-01', '2024-07-31', null, '2024-07-15']],
+      ['CORR', ['RUT', 'DGS2', 63, '2024-07-01', '2024-07-31', null, null, '2024-07-15']],
       ['CORR', ['RUT', 'DGS2', 63, '2024-07-01', '2024-07-15']],
-      ['CORR', ['RUT', 'DGS2', 63, '2024-07-31', '2024-07-31', null, '2024-07-15']],
+      ['CORR', ['RUT', 'DGS2', 63, '2024-07-31', '2024-07-31', null, null, '2024-07-15']],
       ['CORR', ['RUT', 'DGS2', 63, '2024-07-31', '2024-07-31']],
     ]);
     expect(lastDate(asOf.value)).toBe(JULY_15);
@@ -95,11 +95,11 @@ describe('asOf on every TIDE data function, through the functions bundle', () =>
 
   it('BETA, VOL and RELVOL as of a date stop there and equal the same windows computed then', async () => {
     const cells: Cell[] = [
-      ['BETA', ['RUT', 'NASDAQCOM', 60, '2024-07-01', '2024-07-31', null, '2024-07-15', true]],
-      ['BETA', ['RUT', 'NASDAQCOM', 60, '2024-07-01', '2024-07-15', null, null, true]],
-      ['VOL', ['RUT', 20, '2024-07-01', '2024-07-31', null, '2024-07-15']],
+      ['BETA', ['RUT', 'NASDAQCOM', 60, '2024-07-01', '2024-07-31', null, null, '2024-07-15', true]],
+      ['BETA', ['RUT', 'NASDAQCOM', 60, '2024-07-01', '2024-07-15', null, null, null, true]],
+      ['VOL', ['RUT', 20, '2024-07-01', '2024-07-31', null, null, '2024-07-15']],
       ['VOL', ['RUT', 20, '2024-07-01', '2024-07-15']],
-      ['RELVOL', ['RUT', 'NASDAQCOM', 13, '2024-06-01', '2024-08-31', 'WEEKLY', '2024-07-12']],
+      ['RELVOL', ['RUT', 'NASDAQCOM', 13, '2024-06-01', '2024-08-31', 'WEEKLY', null, '2024-07-12']],
       ['RELVOL', ['RUT', 'NASDAQCOM', 13, '2024-06-01', '2024-07-12']],
     ];
     const [beta, betaThen, vol, volThen, relvol, relvolThen] = await recalc(cells);
@@ -139,6 +139,24 @@ describe('asOf on every TIDE data function, through the functions bundle', () =>
     expect(latest[1][1]).toBeCloseTo(cpiLatest.get('2024-06-01')! - cpiNsa.get('2024-06-01')!, 10);
   });
 
+  it('minObservations (options) and asOf together: min=5 windows start earlier, and still stop at the asOf date', async () => {
+    const [partial, full, oldPlace] = await recalc([
+      ['VOL', ['RUT', 20, '2022-01-01', '2024-07-31', null, 'min=5', '2024-07-15']],
+      ['VOL', ['RUT', 20, '2022-01-01', '2024-07-15']],
+      ['VOL', ['RUT', 20, '2024-07-01', '2024-07-31', null, '2024-07-15']], // asOf where it was before options existed
+    ]);
+    const rows = partial.value as [number, number | ''][];
+    const fullRows = full.value as [number, number | ''][];
+    expect(lastDate(rows)).toBe(JULY_15);
+    const firstValue = (r: [number, number | ''][]) => r.find((row) => row[1] !== '')![0];
+    // RUT's first return is 2022-01-04: the 5th return is on 2022-01-10, the 20th on 2022-02-01.
+    expect(firstValue(rows)).toBe(excelSerial('2022-01-10'));
+    expect(firstValue(fullRows)).toBe(excelSerial('2022-02-01'));
+    // Once a window is full, min changes nothing.
+    expect(rows.filter((r) => r[0] >= excelSerial('2022-02-01'))).toEqual(fullRows.filter((r) => r[0] >= excelSerial('2022-02-01')));
+    expect(oldPlace.error).toMatchObject({ code: '#VALUE!', message: 'options: "2024-07-15" looks like a date; asOf comes after options (…, frequency, options, asOf, headers)' });
+  });
+
   it('CUTPROB prices the meeting from the futures as of the date', async () => {
     const [cut] = await recalc([['CUTPROB', ['2024-09-18', '2024-07-10', true]]]);
     const byChange = new Map((cut.value as unknown[][]).slice(1).map((r) => [r[2], r[3] as number]));
@@ -146,7 +164,7 @@ describe('asOf on every TIDE data function, through the functions bundle', () =>
   });
 
   it('rejects an asOf that is not a date, naming the argument', async () => {
-    const [bad] = await recalc([['VOL', ['RUT', 20, null, null, null, 'last week']]]);
+    const [bad] = await recalc([['VOL', ['RUT', 20, null, null, null, null, 'last week']]]);
     expect(bad.error).toMatchObject({ code: '#VALUE!', message: 'asOf: "last week" is not a date; use a date cell, a serial, or text like "2024-07-01"' });
   });
 });

@@ -117,7 +117,7 @@ describe('TIDE functions in the browser against the local server', () => {
       ['CUTPROB', ['2024-09-18', '2024-07-10', true]],
       ['VOL', ['RUT', 20, '2024-07-01', '2024-07-31']], // RUT: no holiday blanks to null a window
       ['RELVOL', ['RUT', 'NASDAQCOM', 13, '2024-07-01', '2024-07-26']],
-      ['BETA', ['RUT', 'NASDAQCOM', 60, '2024-07-01', '2024-07-31', null, null, true]],
+      ['BETA', ['RUT', 'NASDAQCOM', 60, '2024-07-01', '2024-07-31', null, null, null, true]],
     ]);
     expect(change.value).toBeCloseTo(ref.change_rut_2024_07_06_to_07_16, 10);
     expect(changeDgs2.value).toBeCloseTo(ref.change_dgs2_2024_07_09_to_07_16, 10); // a yield: its change in bp

@@ -11,6 +11,7 @@ import { mismatches, reference } from '../indicators/helpers/data.js';
 import { launchBrowser, openFunctionsPage, type OfficePage } from './helpers/browser.js';
 import type { CellResult } from './helpers/office-stand-in.js';
 import { closes, excelSerial } from './helpers/data.js';
+import { sourceColumn } from '../helpers/source-csv.js';
 
 type Cell = [string, unknown[]];
 
@@ -34,6 +35,10 @@ function recalc(cells: Cell[]): Promise<CellResult[]> {
   return office.page.evaluate((c) => (window as unknown as { __recalc(c: unknown): Promise<CellResult[]> }).__recalc(c), cells);
 }
 
+/** A spilled value column with empty cells as null, as the reference files hold missing values. */
+const valuesOf = (m: unknown) => (m as unknown[][]).map((r) => (r[1] === '' ? null : (r[1] as number)));
+const cpi = new Map(sourceColumn('cpiaucsl_monthly_fred_vintage_2026-04.csv', 'CPIAUCSL')); // the latest vintage bundled
+
 /** The reference rows dated within [from, to], as Excel spills them. */
 function rows(ref: { dates: string[]; values: (number | null)[] }, from: string, to: string) {
   return ref.dates.flatMap((d, i) => (d >= from && d <= to ? [[excelSerial(d), ref.values[i]] as const] : []));
@@ -55,6 +60,45 @@ describe('alignment on each series\' own observations', () => {
     const ndq = closes('nasdaqcom_daily_fred.csv');
     const v = (d: string) => ndq.values[ndq.dates.indexOf(d)];
     expect(pct.value).toEqual([[excelSerial('2024-07-05'), expect.closeTo(v('2024-07-05') / v('2024-07-03') - 1, 12)]]);
+  });
+
+  it('CHANGE from the 07-04 holiday to 07-05 starts from the 07-03 close; the LOG_RETURN transform spans the gap too', async () => {
+    const [change, log] = await recalc([
+      ['CHANGE', ['NASDAQCOM', '2024-07-04', '2024-07-05']],
+      ['SERIES', ['NASDAQCOM', '2024-07-05', '2024-07-05', null, 'LOG_RETURN']],
+    ]);
+    const ndq = closes('nasdaqcom_daily_fred.csv');
+    const v = (d: string) => ndq.values[ndq.dates.indexOf(d)];
+    expect(change.value).toBeCloseTo(v('2024-07-05') / v('2024-07-03') - 1, 12);
+    expect(change.value).toBeCloseTo(0.00904207649972788, 12);
+    expect(log.value).toEqual([[excelSerial('2024-07-05'), expect.closeTo(Math.log(v('2024-07-05') / v('2024-07-03')), 12)]]);
+  });
+
+  it('VOL with options "min=60" (minObservations) equals pandas rolling(250, min_periods=60) from its first value on', async () => {
+    const [vol, bare] = await recalc([
+      ['VOL', ['NASDAQCOM', 250, '2022-03-01', '2022-12-31', null, 'min=60']],
+      ['VOL', ['NASDAQCOM', 250, '2022-03-01', '2022-12-31', null, 60]], // a number cell
+    ]);
+    const ref = reference('volatility_nasdaqcom_250_min_60');
+    const expected = rows(ref, '2022-03-01', '2022-12-31');
+    const got = vol.value as unknown[][];
+    expect(got.map((r) => r[0])).toEqual(expected.map((r) => r[0]));
+    expect(mismatches(valuesOf(got), expected.map((r) => r[1]))).toEqual([]);
+    // NASDAQCOM's 60th return is in late March 2022: values from then on, where the full window has none in 2022.
+    expect(valuesOf(got).filter((v) => v !== null).length).toBeGreaterThan(150);
+    expect(bare.value).toEqual(vol.value);
+  });
+
+  it('a minObservations above the window, or below 2, is #VALUE! naming options and the window', async () => {
+    const [above, one, word] = await recalc([
+      ['VOL', ['NASDAQCOM', 250, null, null, null, 'min=300']],
+      ['CORR', ['RUT', 'DGS2', 63, null, null, null, 'min=1']],
+      ['BETA', ['RUT', 'NASDAQCOM', 60, null, null, null, 'fast']],
+    ]);
+    expect(above.error).toMatchObject({ code: '#VALUE!', message: 'options: min=300: the fewest observations a window needs must be a whole number from 2 to the window (250)' });
+    expect(one.error).toMatchObject({ code: '#VALUE!', message: 'options: min=1: the fewest observations a window needs must be a whole number from 2 to the window (63)' });
+    expect(word.error?.code).toBe('#VALUE!');
+    expect(word.error?.message).toMatch(/^options: "fast" is not an option; use min=N/);
   });
 
   it('CORR of RUT with DGS2 over 250 days has a value on every common date of 2023-06 … 2024-12', async () => {
@@ -85,6 +129,17 @@ describe('units', () => {
     expect(runup.value).toBeCloseTo(0.2033, 4);
     expect(change.value).toBeCloseTo(0.1154, 4);
     expect(dgs2.value).toBeCloseTo(-48, 9); // 4.77 % → 4.29 %
+  });
+
+  it('RELVOL of a price against a rate is #VALUE!: like with like', async () => {
+    const [relvol] = await recalc([['RELVOL', ['RUT', 'DGS2', 13]]]);
+    expect(relvol.error?.code).toBe('#VALUE!');
+    expect(relvol.error?.message).toMatch(/RUT moves in returns \(a price\) and DGS2 in basis points \(a rate\)/);
+  });
+
+  it('SERIES YOY is a fraction: June 2024 CPI over June 2023', async () => {
+    const [yoy] = await recalc([['SERIES', ['CPIAUCSL', '2024-06-01', '2024-06-01', null, 'YOY']]]);
+    expect(yoy.value).toEqual([[excelSerial('2024-06-01'), expect.closeTo(cpi.get('2024-06-01')! / cpi.get('2023-06-01')! - 1, 12)]]);
   });
 
   it('POSITIONING shares of open interest are fractions, like the long share', async () => {
@@ -120,6 +175,25 @@ describe('periods, empty ranges and asOf', () => {
     expect(annualized.error?.message).toMatch(/MONTHLY or QUARTERLY.*PCT_CHANGE/);
   });
 
+  it('ANNUALIZED of monthly data is FRED\'s compounded annual rate, (x_t / x_t-1)^12 − 1', async () => {
+    const [annualized] = await recalc([['SERIES', ['CPIAUCSL', '2024-06-01', '2024-06-01', null, 'ANNUALIZED']]]);
+    expect(annualized.value).toEqual([[excelSerial('2024-06-01'), expect.closeTo((cpi.get('2024-06-01')! / cpi.get('2024-05-01')!) ** 12 - 1, 12)]]);
+  });
+
+  it('a quarter missing one of its months is empty (FRED\'s rule): CPIAUCSL Q4 2025 has no October', async () => {
+    const [quarters] = await recalc([['SERIES', ['CPIAUCSL', '2025-01-01', null, 'Q']]]);
+    const got = quarters.value as unknown[][];
+    expect(got.map((r) => r[0])).toEqual(['2025-01-01', '2025-04-01', '2025-07-01', '2025-10-01'].map(excelSerial));
+    expect(got.at(-1)![1]).toBe('');
+    expect(got[2][1]).toBeCloseTo(cpi.get('2025-09-01')!, 12); // LAST of Q3
+  });
+
+  it('a window longer than the common changes of a pair is #VALUE!, counted after the gaps are dropped', async () => {
+    const [corr] = await recalc([['CORR', ['RUT', 'DGS2', 749]]]);
+    expect(corr.error?.code).toBe('#VALUE!');
+    expect(corr.error?.message).toMatch(/window \(749\) is longer than the 747 changes on the dates RUT and DGS2 share/);
+  });
+
   it('a window longer than the returns used is #VALUE!', async () => {
     const [vol] = await recalc([['VOL', ['RUT', 753]]]);
     expect(vol.error?.code).toBe('#VALUE!');
@@ -127,15 +201,22 @@ describe('periods, empty ranges and asOf', () => {
   });
 
   it('nothing in the range is #N/A saying where the data are, for series and indicators alike', async () => {
-    const [series, vol, positioning] = await recalc([
+    const [series, vol, positioning, corr] = await recalc([
       ['SERIES', ['RUT', '2030-01-01']],
       ['VOL', ['RUT', 20, '2030-01-01']],
       ['POSITIONING', ['239742', 'DEALER', '2030-01-01']],
+      ['CORR', ['RUT', 'DGS2', 20, '2030-01-01']],
     ]);
-    for (const r of [series, vol, positioning]) {
+    for (const r of [series, vol, positioning, corr]) {
       expect(r.error?.code).toBe('#N/A');
       expect(r.error?.message).toMatch(/no values in 2030-01-01/);
     }
+  });
+
+  it('CUTPROB with no futures price for the meeting is #N/A naming the contract', async () => {
+    const [cut] = await recalc([['CUTPROB', ['2025-01-29', '2024-07-10']]]);
+    expect(cut.error?.code).toBe('#N/A');
+    expect(cut.error?.message).toMatch(/no fed funds futures price on 2024-07-10 for ZQF25/);
   });
 
   it('asOf before the earliest vintage held is #N/A naming that vintage', async () => {
@@ -144,11 +225,13 @@ describe('periods, empty ranges and asOf', () => {
       headers: { 'content-type': 'application/json', 'x-api-key': server.apiKey },
       body: JSON.stringify({ query: '{ series(id: "CPIAUCSL") { vintages } }' }),
     })).json()).data.series.vintages as string[];
-    const [cpi, value] = await recalc([
+    const [series, value, vol, change] = await recalc([
       ['SERIES', ['CPIAUCSL', null, null, null, null, '2020-01-01']],
       ['VALUE', ['CPIAUCSL', null, '2020-01-01']],
+      ['VOL', ['CPIAUCSL', 12, null, null, null, null, '2020-01-01']],
+      ['CHANGE', ['CPIAUCSL', '2019-01-01', null, null, '2020-01-01']],
     ]);
-    for (const r of [cpi, value]) {
+    for (const r of [series, value, vol, change]) {
       expect(r.error?.code).toBe('#N/A');
       expect(r.error?.message).toContain(`earliest vintage held is ${vintages[0]}`);
     }

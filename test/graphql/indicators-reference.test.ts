@@ -70,6 +70,14 @@ describe('rolling indicators through GraphQL equal pandas', () => {
     expect(got.values.some((v) => v !== null)).toBe(true);
   });
 
+  it('NASDAQCOM 250-day volatility has a value on every one of the 399 trading days of 2023-06 … 2024-12 (holidays skipped, not propagated)', async () => {
+    const coverage = reference('volatility_nasdaqcom_250_coverage');
+    const got = await indicator(`name: VOLATILITY, inputs: ["NASDAQCOM"], window: 250, from: "${coverage.from}", to: "${coverage.to}"`);
+    expect(got.dates.length).toBe(coverage.dates);
+    expect(got.values.filter((v) => v !== null).length).toBe(coverage.withValue);
+    expect(coverage.withValue).toBe(399);
+  });
+
   it('the defaults are reported in meta: RELATIVE_VOL weekly over 13 weeks, VOLATILITY daily over 20 days', async () => {
     expect((await indicator('name: RELATIVE_VOL, inputs: ["RUT", "NASDAQCOM"], from: "2024-07-01"')).meta).toMatchObject({ frequency: 'WEEKLY', window: 13 });
     expect((await indicator('name: VOLATILITY, inputs: ["RUT"], from: "2024-07-01"')).meta).toMatchObject({ frequency: 'DAILY', window: 20, minObservations: 20, of: 'LOG_RETURNS', unit: 'fraction' });

@@ -11,7 +11,8 @@ import { seriesMatrix, valueNumber } from './series-functions.js';
 
 // One argument order across the data functions: ids, window, start, end, frequency, then options,
 // asOf, headers (each only where it applies). Every asOf goes through resolveAsOf, so a workbook-wide
-// default reaches all of them.
+// default reaches all of them. Results in fractions or bp carry a percent or bp number format where
+// Excel has data types (number-formats.ts); the value under it is the number.
 // Parameter types mirror the JSDoc (the metadata generator insists), but Excel may still pass
 // null for an omitted argument; the parsers behind each body accept anything.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -58,16 +59,16 @@ export function value(id: string, date?: any, asOf?: any): Promise<number> {
 }
 
 /**
- * Change of a series from a start date to an end date: by default a fraction (0.1154 = +11.54 %, format as %) for prices and basis points for rates; PCT a fraction, ABS the difference, LOG the log change; or the largest run-up or drawdown (fractions) in between.
+ * Change of a series from a start date to an end date: by default a fraction (0.1154, shown as 11.54 %) for prices and basis points for rates; PCT a fraction, ABS the difference, LOG the log change; or the largest run-up or drawdown (fractions) in between.
  * @customfunction CHANGE
  * @param {string} id Series id.
  * @param {any} start Start date; the base is the last value on or before it.
  * @param {any} [end] End date; default: the latest value.
  * @param {string} [mode] PCT (default for prices), ABS, LOG, MAX_RUNUP or MAX_DRAWDOWN; a rate's default is its change in bp.
  * @param {any} [asOf] Only what had been published by this date (an end after it reads the value as known on asOf); default: the workbook's asOf, else latest values.
- * @returns {Promise<number>} The change.
+ * @returns {Promise<any>} The change (a number; shown as % or bp where Excel has data types).
  */
-export function change(id: string, start: any, end?: any, mode?: string, asOf?: any): Promise<number> {
+export function change(id: string, start: any, end?: any, mode?: string, asOf?: any): Promise<any> {
   return asExcelResult(() => changeNumber(fetchField, id, start, end, mode, asOf));
 }
 
@@ -80,12 +81,13 @@ export function change(id: string, start: any, end?: any, mode?: string, asOf?: 
  * @param {any} [start] First date; default: all.
  * @param {any} [end] Last date; default: all.
  * @param {string} [frequency] Frequency of the returns; default: the series' own.
+ * @param {any} [options] min=N: the fewest valid observations a window needs to have a value (2 to the window); default: the whole window. E.g. "min=200", or the number.
  * @param {any} [asOf] Only what had been published by this date (no look-ahead); default: the workbook's asOf, else latest values.
  * @param {boolean} [headers] TRUE adds a header row.
  * @returns {Promise<any[][]>} Dates and correlations.
  */
-export function corr(a: string, b: string, window: number, start?: any, end?: any, frequency?: string, asOf?: any, headers?: boolean): Promise<any[][]> {
-  return asExcelResult(() => pairMatrix(fetchField, 'CORRELATION', a, b, window, start, end, frequency, asOf, headers));
+export function corr(a: string, b: string, window: number, start?: any, end?: any, frequency?: string, options?: any, asOf?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => pairMatrix(fetchField, 'CORRELATION', a, b, window, start, end, frequency, options, asOf, headers));
 }
 
 /**
@@ -97,28 +99,30 @@ export function corr(a: string, b: string, window: number, start?: any, end?: an
  * @param {any} [start] First date.
  * @param {any} [end] Last date.
  * @param {string} [frequency] Frequency of the returns.
+ * @param {any} [options] min=N: the fewest valid observations a window needs to have a value (2 to the window); default: the whole window. E.g. "min=200", or the number.
  * @param {any} [asOf] Only what had been published by this date (no look-ahead); default: the workbook's asOf, else latest values.
  * @param {boolean} [headers] TRUE adds a header row.
  * @returns {Promise<any[][]>} Dates and betas.
  */
-export function beta(a: string, b: string, window: number, start?: any, end?: any, frequency?: string, asOf?: any, headers?: boolean): Promise<any[][]> {
-  return asExcelResult(() => pairMatrix(fetchField, 'BETA', a, b, window, start, end, frequency, asOf, headers));
+export function beta(a: string, b: string, window: number, start?: any, end?: any, frequency?: string, options?: any, asOf?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => pairMatrix(fetchField, 'BETA', a, b, window, start, end, frequency, options, asOf, headers));
 }
 
 /**
- * Rolling annualised volatility: of log returns for a price (a fraction, format as %), of changes in basis points for a rate; holidays are skipped.
+ * Rolling annualised volatility: of log returns for a price (a fraction, shown as %), of changes in basis points for a rate; holidays are skipped.
  * @customfunction VOL
  * @param {string} id Series id.
  * @param {number} window Observations in each rolling window.
  * @param {any} [start] First date.
  * @param {any} [end] Last date.
  * @param {string} [frequency] Frequency of the returns.
+ * @param {any} [options] min=N: the fewest valid observations a window needs to have a value (2 to the window); default: the whole window. E.g. "min=200", or the number.
  * @param {any} [asOf] Only what had been published by this date (no look-ahead); default: the workbook's asOf, else latest values.
  * @param {boolean} [headers] TRUE adds a header row.
  * @returns {Promise<any[][]>} Dates and volatilities.
  */
-export function vol(id: string, window: number, start?: any, end?: any, frequency?: string, asOf?: any, headers?: boolean): Promise<any[][]> {
-  return asExcelResult(() => volMatrix(fetchField, id, window, start, end, frequency, asOf, headers));
+export function vol(id: string, window: number, start?: any, end?: any, frequency?: string, options?: any, asOf?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => volMatrix(fetchField, id, window, start, end, frequency, options, asOf, headers));
 }
 
 /**
@@ -130,12 +134,13 @@ export function vol(id: string, window: number, start?: any, end?: any, frequenc
  * @param {any} [start] First date.
  * @param {any} [end] Last date.
  * @param {string} [frequency] Frequency of the returns; default WEEKLY.
+ * @param {any} [options] min=N: the fewest valid observations a window needs to have a value (2 to the window); default: the whole window. E.g. "min=200", or the number.
  * @param {any} [asOf] Only what had been published by this date (no look-ahead); default: the workbook's asOf, else latest values.
  * @param {boolean} [headers] TRUE adds a header row.
  * @returns {Promise<any[][]>} Dates and volatility ratios.
  */
-export function relvol(a: string, b: string, window: number, start?: any, end?: any, frequency?: string, asOf?: any, headers?: boolean): Promise<any[][]> {
-  return asExcelResult(() => relVolMatrix(fetchField, a, b, window, start, end, frequency, asOf, headers));
+export function relvol(a: string, b: string, window: number, start?: any, end?: any, frequency?: string, options?: any, asOf?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => relVolMatrix(fetchField, a, b, window, start, end, frequency, options, asOf, headers));
 }
 
 /**

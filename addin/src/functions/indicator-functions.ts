@@ -7,8 +7,10 @@ import { Indicator, IndicatorWithMeta, type IndicatorName, type IndicatorQueryVa
 import { ask, type Given } from '../client/operation.js';
 import type { Fetch } from './fetcher.js';
 import { datedMatrix, type Matrix } from './matrix.js';
+import { displayForUnit } from './number-formats.js';
+import { rollingOptions } from './rolling-options.js';
 
-/** window, frequency, from, to, asOf (only what was published by this date: no look-ahead). */
+/** window, minObservations, frequency, from, to, asOf (only what was published by this date: no look-ahead). */
 type IndicatorArgs = Given<Omit<IndicatorQueryVariables, 'name' | 'inputs'>>;
 
 /** Longest rolling window accepted: ten years of daily data. */
@@ -39,31 +41,31 @@ async function indicatorMatrix(
   const known = a.asOf ? ` as of ${a.asOf}` : '';
   return datedMatrix(
     { dates: data.dates, columns: [data.values] },
-    { headers, labels: ['Date', label], emptyMessage: `${label}: no values for the dates asked${known} (is the window longer than the data?)` },
+    { headers, labels: ['Date', label], emptyMessage: `${label}: no values for the dates asked${known} (is the window longer than the data?)`, displays: [displayForUnit(data.unit)] },
   );
 }
 
-/** CORR, BETA: (a, b, window, [start], [end], [frequency], [asOf], [headers]). */
+/** CORR, BETA: (a, b, window, [start], [end], [frequency], [options], [asOf], [headers]). */
 export async function pairMatrix(fetch: Fetch, name: 'CORRELATION' | 'BETA', ...raw: unknown[]): Promise<Matrix> {
-  const [a, b, window, start, end, frequency, asOf, headers] = raw;
+  const [a, b, window, start, end, frequency, options, asOf, headers] = raw;
   const ids = [requiredText('a', a), requiredText('b', b)];
-  const args = rollingArgs(window, start, end, frequency, asOf);
+  const args = rollingArgs(window, start, end, frequency, options, asOf);
   return indicatorMatrix(fetch, name, ids, args, optionalBool('headers', headers, false), `${name}(${ids.join(', ')})`);
 }
 
-/** VOL: (id, window, [start], [end], [frequency], [asOf], [headers]). */
+/** VOL: (id, window, [start], [end], [frequency], [options], [asOf], [headers]). */
 export async function volMatrix(fetch: Fetch, ...raw: unknown[]): Promise<Matrix> {
-  const [id, window, start, end, frequency, asOf, headers] = raw;
+  const [id, window, start, end, frequency, options, asOf, headers] = raw;
   const ids = [requiredText('id', id)];
-  const args = rollingArgs(window, start, end, frequency, asOf);
+  const args = rollingArgs(window, start, end, frequency, options, asOf);
   return indicatorMatrix(fetch, 'VOLATILITY', ids, args, optionalBool('headers', headers, false), `VOLATILITY(${ids[0]})`);
 }
 
-/** RELVOL: (a, b, window, [start], [end], [frequency], [asOf], [headers]); weekly returns unless told. */
+/** RELVOL: (a, b, window, [start], [end], [frequency], [options], [asOf], [headers]); weekly returns unless told. */
 export async function relVolMatrix(fetch: Fetch, ...raw: unknown[]): Promise<Matrix> {
-  const [a, b, window, start, end, frequency, asOf, headers] = raw;
+  const [a, b, window, start, end, frequency, options, asOf, headers] = raw;
   const ids = [requiredText('a', a), requiredText('b', b)];
-  const args = rollingArgs(window, start, end, frequency, asOf, 'WEEKLY');
+  const args = rollingArgs(window, start, end, frequency, options, asOf, 'WEEKLY');
   return indicatorMatrix(fetch, 'RELATIVE_VOL', ids, args, optionalBool('headers', headers, false), `RELATIVE_VOL(${ids.join(', ')})`);
 }
 
@@ -75,10 +77,12 @@ export async function surpriseMatrix(fetch: Fetch, ...raw: unknown[]): Promise<M
   return indicatorMatrix(fetch, 'SURPRISE', ids, args, optionalBool('headers', headers, false), `SURPRISE(${ids.join(', ')})`);
 }
 
-/** The shared tail of the rolling functions: window, start, end, frequency, asOf. */
-function rollingArgs(window: unknown, start: unknown, end: unknown, frequency: unknown, asOf: unknown, defaultFrequency?: 'WEEKLY'): IndicatorArgs {
+/** The shared tail of the rolling functions: window, start, end, frequency, options, asOf. */
+function rollingArgs(rawWindow: unknown, start: unknown, end: unknown, frequency: unknown, options: unknown, asOf: unknown, defaultFrequency?: 'WEEKLY'): IndicatorArgs {
+  const window = requiredInt('window', rawWindow, 2, MAX_WINDOW);
   return {
-    window: requiredInt('window', window, 2, MAX_WINDOW),
+    window,
+    ...rollingOptions(options, window),
     from: optionalDate('start', start),
     to: optionalDate('end', end),
     frequency: optionalChoice('frequency', frequency, FREQUENCIES) ?? defaultFrequency,

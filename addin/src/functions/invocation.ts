@@ -1,7 +1,10 @@
 // Excel passes a function its cell as a last extra argument (`requiresAddress` in functions.json,
 // set for every TIDE function by the build). This wrapper takes it off, waits for the runtime's
 // settings and pin, and runs the body as that cell so Explain can show what the cell asked.
+// Arguments that are data-type values (a cell holding a formatted TIDE result, say) are passed on
+// as their plain values: the bodies parse numbers, text and booleans.
 import { asCell } from '../client/call-log.js';
+import { basicValue } from '../shared/cell-values.js';
 
 interface Invocation {
   address?: string;
@@ -15,7 +18,7 @@ export function withCell(id: string, fn: (...args: unknown[]) => unknown, ready:
   return async (...all: unknown[]) => {
     const last = all[all.length - 1];
     const invocation = isInvocation(last) ? last : undefined;
-    const args = invocation ? all.slice(0, -1) : all;
+    const args = (invocation ? all.slice(0, -1) : all).map(basicValue);
     await ready();
     return asCell(invocation?.address, id, args, () => fn(...args));
   };

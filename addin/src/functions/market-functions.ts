@@ -8,6 +8,7 @@ import { CutProbabilities, Positioning } from '../generated/operations.js';
 import { ask } from '../client/operation.js';
 import type { Fetch } from './fetcher.js';
 import { datedMatrix, tableMatrix, type Matrix } from './matrix.js';
+import { displayForMeasure } from './number-formats.js';
 
 /**
  * POSITIONING: (contract, group, [start], [end], [measure], [report], [asOf], [headers]). With asOf,
@@ -29,11 +30,13 @@ export async function positioningMatrix(fetch: Fetch, ...raw: unknown[]): Promis
   const data = await ask(fetch, Positioning, { contract, group, report, from, to, asOf });
   return datedMatrix(
     { dates: data.dates, columns: [data[measure]] },
-    { headers, labels: ['Date', `${group} ${measure}`], emptyMessage: `No ${contract} positioning reports for the dates asked${asOf ? ` published by ${asOf}` : ''}` },
+    { headers, labels: ['Date', `${group} ${measure}`], emptyMessage: `No ${contract} positioning reports for the dates asked${asOf ? ` published by ${asOf}` : ''}`, displays: [displayForMeasure(measure)] },
   );
 }
 
 export const CUTPROB_LABELS = ['Lower bound', 'Upper bound', 'Change (bp)', 'Probability'];
+/** The bounds are rates in percent, shown as they are; the change in bp, the probability (a fraction) as %. */
+const CUTPROB_DISPLAYS = [undefined, undefined, 'bp', 'percent'] as const;
 
 /** CUTPROB: (meeting, [asOf], [headers]); asOf defaults to the workbook's, else today. */
 export async function cutProbMatrix(fetch: Fetch, rawMeeting: unknown, rawAsOf: unknown, rawHeaders: unknown): Promise<Matrix> {
@@ -42,5 +45,5 @@ export async function cutProbMatrix(fetch: Fetch, rawMeeting: unknown, rawAsOf: 
   const headers = optionalBool('headers', rawHeaders, false);
   const { outcomes } = await ask(fetch, CutProbabilities, { meeting, asOf });
   const rows: Matrix = outcomes.map((o) => [o.lowerBound, o.upperBound, o.changeBp, o.probability]);
-  return tableMatrix(rows, { headers, labels: CUTPROB_LABELS, emptyMessage: `No implied outcomes for the ${meeting} meeting as of ${asOf}` });
+  return tableMatrix(rows, { headers, labels: CUTPROB_LABELS, emptyMessage: `No implied outcomes for the ${meeting} meeting as of ${asOf}`, displays: CUTPROB_DISPLAYS });
 }

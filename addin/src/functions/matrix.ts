@@ -1,9 +1,11 @@
 // Shapes API results into the 2-D arrays Excel spills: one row per date, dates as Excel serials
-// (so the sheet can format them), missing values as empty cells.
+// (so the sheet can format them), missing values as empty cells, numbers in percent or bp shown so.
+import { formattedNumberType } from '../shared/cell-values.js';
 import { isoToSerial } from '../shared/dates.js';
 import { TideError } from '../shared/errors.js';
+import { shown, type Display, type Shown } from './number-formats.js';
 
-export type Cell = number | string | boolean;
+export type Cell = Shown | string | boolean;
 export type Matrix = Cell[][];
 
 export interface DatedColumns {
@@ -21,19 +23,33 @@ export interface ShapeOptions {
   emptyMessage: string;
 }
 
-export function datedMatrix({ dates, columns }: DatedColumns, opts: ShapeOptions): Matrix {
+export interface DatedShapeOptions extends ShapeOptions {
+  /** How each value column is shown (percent, bp); plain where undefined or omitted. */
+  displays?: readonly (Display | undefined)[];
+}
+
+export function datedMatrix({ dates, columns }: DatedColumns, opts: DatedShapeOptions): Matrix {
   for (const col of columns) {
     if (col.length !== dates.length) {
       throw new TideError('server', `the server sent ${dates.length} dates but ${col.length} values`);
     }
   }
-  const rows: Matrix = dates.map((d, i) => [isoToSerial(d), ...columns.map((col) => cell(col[i]))]);
+  const type = formattedNumberType();
+  const rows: Matrix = dates.map((d, i) => [isoToSerial(d), ...columns.map((col, c) => shownCell(col[i], opts.displays?.[c], type))]);
   return withHeaders(rows, opts);
 }
 
-/** Rows that are not dated (search results, outcome tables). */
-export function tableMatrix(rows: Matrix, opts: ShapeOptions): Matrix {
-  return withHeaders(rows, opts);
+/** A value as its cell shows it: empty when missing, else the number in its display. */
+export function shownCell(v: number | null | undefined, display: Display | undefined, type = formattedNumberType()): Cell {
+  return v === null || v === undefined ? '' : shown(v, display, type);
+}
+
+/** Rows that are not dated (search results, outcome tables); `displays` has one entry per column. */
+export function tableMatrix(rows: Matrix, opts: ShapeOptions & { displays?: readonly (Display | undefined)[] }): Matrix {
+  const { displays } = opts;
+  if (!displays) return withHeaders(rows, opts);
+  const type = formattedNumberType();
+  return withHeaders(rows.map((row) => row.map((v, c) => (typeof v === 'number' ? shown(v, displays[c], type) : v))), opts);
 }
 
 function withHeaders(rows: Matrix, { headers, labels, emptyMessage }: ShapeOptions): Matrix {

@@ -8,6 +8,7 @@ import { SeriesLatest, SeriesObservations, type SeriesObservationsQueryVariables
 import { ask, type Given } from '../client/operation.js';
 import { requireSeries, type Fetch } from './fetcher.js';
 import { datedMatrix, lastValue, type Matrix } from './matrix.js';
+import { displayForTransform } from './number-formats.js';
 import { seriesOptions } from './series-options.js';
 
 type ObservationArgs = Given<Omit<SeriesObservationsQueryVariables, 'id'>>;
@@ -32,7 +33,7 @@ export async function seriesMatrix(fetch: Fetch, ...raw: unknown[]): Promise<Mat
   const obs = await observations(fetch, id, a);
   return datedMatrix(
     { dates: obs.dates, columns: [obs.values] },
-    { headers: withHeaders, labels: ['Date', id], emptyMessage: `${id} has no observations${range(a.from, a.to)}${a.asOf ? ` as of ${a.asOf}` : ''}` },
+    { headers: withHeaders, labels: ['Date', id], emptyMessage: `${id} has no observations${range(a.from, a.to)}${a.asOf ? ` as of ${a.asOf}` : ''}`, displays: [displayForTransform(a.transform)] },
   );
 }
 

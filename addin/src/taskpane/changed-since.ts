@@ -1,6 +1,7 @@
 // Task pane section "Changed since": lists the workbook's TIDE cells whose values would differ
 // between a chosen date and today, so a note written on that date can be checked against what is
 // known now. Reads the workbook through Office.js; the checking itself is in changed-cells.ts.
+import { basicValue } from '../shared/cell-values.js';
 import { todayIso } from '../shared/dates.js';
 import type { Outcome } from './cell-diff.js';
 import { asOfPositions, checkCells, referencedCells, type CellReport, type Evaluate, type Recorded, type WorkbookCell } from './changed-cells.js';
@@ -55,7 +56,8 @@ const evaluate: Evaluate = async (name, args) => {
   const fn = functions?.[name.toLowerCase()];
   if (!fn) return { error: `TIDE.${name} is not loaded` };
   try {
-    return { value: await fn(...args) } as Outcome;
+    // As Range.values would show it: a formatted number compares as its number.
+    return { value: basicValue(await fn(...args)) } as Outcome;
   } catch (e) {
     const { code, message } = e as { code?: string; message?: string };
     return { error: `${code ?? '#N/A'} ${message ?? String(e)}`.trim() };

@@ -1,0 +1,111 @@
+// The functions give their results a display format (docs/excel.md, "Units and number formats"):
+// fractions as percent, basis points as bp, through the built bundle in chromium against the local
+// server. A host declaring ExcelApi 1.19 gets DoubleCellValues with numberFormat, one declaring only
+// 1.16 FormattedNumberCellValues, an older one (no requirement sets) plain numbers. The value under
+// the format is the same number in all three, so formulas on the cells compute the same.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalServer } from '../../api/local/server.js';
+import { ensureAddinBuilt } from '../addin/helpers/ensure-built.js';
+import { launchBrowser, openAddinPage, type OfficePage } from './helpers/browser.js';
+import { officeStandIn, type CellResult } from './helpers/office-stand-in.js';
+import { excelSerial } from './helpers/data.js';
+
+type Cell = [string, unknown[]];
+
+let server: Awaited<ReturnType<typeof startLocalServer>>;
+let browser: Browser;
+const hosts: Record<'current' | 'v116' | 'old', OfficePage> = {} as never;
+
+async function open(excelApi?: string[]): Promise<OfficePage> {
+  const office = await openAddinPage(browser, `${server.url}/addin/functions.html`, officeStandIn({ excelApi }));
+  await office.page.waitForFunction(() => 'SERIES' in ((window as { __registered?: object }).__registered ?? {}));
+  await office.page.evaluate((o) => (window as unknown as { tide: { configure(o: unknown): void } }).tide.configure(o), { apiKey: server.apiKey });
+  return office;
+}
+
+beforeAll(async () => {
+  await ensureAddinBuilt();
+  server = await startLocalServer({});
+  browser = await launchBrowser();
+  hosts.current = await open(['1.1', '1.16', '1.19']);
+  hosts.v116 = await open(['1.1', '1.16']);
+  hosts.old = await open();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function recalc(host: OfficePage, cells: Cell[]): Promise<CellResult[]> {
+  return host.page.evaluate((c) => (window as unknown as { __recalc(c: unknown): Promise<CellResult[]> }).__recalc(c), cells);
+}
+
+const PERCENT = '0.00%';
+const BP = '#,##0.0" bp"';
+const double = (basicValue: unknown, numberFormat: string) => ({ type: 'Double', basicType: 'Double', basicValue, numberFormat });
+const number = (v: number) => expect.closeTo(v, 12);
+
+/** The formulas, and what a host with data types shows: the format each value carries (undefined = plain). */
+const CELLS: { cell: Cell; format: (string | undefined)[] }[] = [
+  { cell: ['CHANGE', ['RUT', '2024-07-09', '2024-07-16']], format: [PERCENT] },
+  { cell: ['CHANGE', ['RUT', '2024-07-09', '2024-12-31', 'MAX_RUNUP']], format: [PERCENT] },
+  { cell: ['CHANGE', ['DGS2', '2024-07-01', '2024-07-31']], format: [BP] },
+  { cell: ['CHANGE', ['RUT', '2024-07-09', '2024-07-16', 'ABS']], format: [undefined] },
+  { cell: ['VOL', ['NASDAQCOM', 20, '2024-07-01', '2024-07-05']], format: [undefined, PERCENT] },
+  { cell: ['VOL', ['DGS2', 250, '2024-12-31', '2024-12-31']], format: [undefined, BP] },
+  { cell: ['CORR', ['RUT', 'DGS2', 63, '2024-07-31', '2024-07-31']], format: [undefined, undefined] },
+  { cell: ['SERIES', ['NASDAQCOM', '2024-07-05', '2024-07-05', null, 'PCT_CHANGE']], format: [undefined, PERCENT] },
+  { cell: ['SERIES', ['CPIAUCSL', '2024-06-01', '2024-06-01', null, 'YOY']], format: [undefined, PERCENT] },
+  { cell: ['SERIES', ['RUT', '2024-07-05', '2024-07-05']], format: [undefined, undefined] },
+  { cell: ['POSITIONING', ['239742', 'ASSET_MANAGER', '2024-07-16', '2024-07-16', 'PCT_OF_OPEN_INTEREST']], format: [undefined, PERCENT] },
+  { cell: ['POSITIONING', ['239742', 'ASSET_MANAGER', '2024-07-16', '2024-07-16', 'NET']], format: [undefined, undefined] },
+  { cell: ['CUTPROB', ['2024-09-18', '2024-07-10']], format: [undefined, undefined, BP, PERCENT] },
+  { cell: ['VALUE', ['DGS2', '2024-07-31']], format: [undefined] },
+];
+
+/** Every number of a result, in order (a scalar is one). */
+const flat = (v: unknown): unknown[] => (Array.isArray(v) ? (v as unknown[][]).flat() : [v]);
+
+describe('number formats carried by the results', () => {
+  it('a host without data types gets plain numbers', async () => {
+    const results = await recalc(hosts.old, CELLS.map((c) => c.cell));
+    for (const [i, r] of results.entries()) {
+      expect(r.error, JSON.stringify(CELLS[i].cell)).toBeUndefined();
+      for (const v of flat(r.value)) expect(typeof v === 'number' || v === '', JSON.stringify(CELLS[i].cell)).toBe(true);
+    }
+  });
+
+  for (const [host, type] of [['current', 'Double'], ['v116', 'FormattedNumber']] as const) {
+    it(`ExcelApi ${host === 'current' ? '1.19' : '1.16'}: fractions carry ${PERCENT}, bp carry ${BP}, as ${type} values over the same numbers`, async () => {
+      const cells = CELLS.map((c) => c.cell);
+      const [formatted, plain] = await Promise.all([recalc(hosts[host], cells), recalc(hosts.old, cells)]);
+      for (const [i, { cell, format }] of CELLS.entries()) {
+        const label = JSON.stringify(cell);
+        const rows: unknown[][] = Array.isArray(plain[i].value) ? (plain[i].value as unknown[][]) : [[plain[i].value]];
+        const expected = rows.map((row) => row.map((v, c) => (format[c] && typeof v === 'number' ? { ...double(number(v), format[c]!), type } : v)));
+        expect(Array.isArray(formatted[i].value) ? formatted[i].value : [[formatted[i].value]], label).toEqual(expected);
+      }
+    });
+  }
+
+  it('the values: 11.54 % RUT change, −48 bp DGS2 change, 97.9 bp DGS2 volatility, 85 % for a September cut', async () => {
+    const [change, dgs2, vol, cutprob] = await recalc(hosts.current, [CELLS[0].cell, CELLS[2].cell, CELLS[5].cell, CELLS[12].cell]);
+    expect(change.value).toEqual(double(expect.closeTo(0.1154, 4), PERCENT));
+    expect(dgs2.value).toEqual(double(expect.closeTo(-48, 9), BP));
+    expect(vol.value).toEqual([[excelSerial('2024-12-31'), double(expect.closeTo(97.88, 2), BP)]]);
+    const cut = (cutprob.value as unknown[][]).find((r) => (r[2] as { basicValue: number }).basicValue === -25)!;
+    expect(cut[3]).toEqual(double(expect.closeTo(0.85, 9), PERCENT));
+  });
+
+  it('a formatted result passed back as an argument reads as its number', async () => {
+    const [[, vol]] = (await recalc(hosts.current, [['VOL', ['DGS2', 250, '2024-12-31', '2024-12-31']]]))[0].value as unknown[][];
+    const window = { ...(vol as object), basicValue: 20, numberFormat: '0' }; // a formatted 20, as Excel would pass a cell holding one
+    const [fromFormatted, fromNumber] = await recalc(hosts.current, [
+      ['VOL', ['RUT', window, '2024-07-01', '2024-07-05']],
+      ['VOL', ['RUT', 20, '2024-07-01', '2024-07-05']],
+    ]);
+    expect(fromFormatted.error).toBeUndefined();
+    expect(fromFormatted.value).toEqual(fromNumber.value);
+  });
+});
