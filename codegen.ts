@@ -22,7 +22,7 @@ const config: CodegenConfig = {
         },
       },
     },
-    'api/generated/type-defs.ts': { plugins: ['./codegen/typedefs-plugin.cjs'] },
+    'api/generated/schema-document.ts': { plugins: ['./codegen/schema-document-plugin.cjs'] },
     // The schema's enums as values (ErrorCode's list, the choices a function accepts), for code that
     // needs them at run time: the API below its GraphQL layer, and the add-in.
     'api/generated/enums.ts': { plugins: ['typescript'], config: ENUMS },

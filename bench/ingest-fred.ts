@@ -5,8 +5,8 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { fetchJob } from '../api/ingest/jobs.js';
 import { ingest } from '../api/ingest/pipeline.js';
-import { startRecordedServer } from '../test/ingest/helpers/recorded-server.js';
-import { startLocalStore } from '../test/ingest/helpers/local-store.js';
+import { startRecordedServer } from '../support/ingest/recorded-server.js';
+import { startLocalStore } from '../support/ingest/local-store.js';
 
 const RECORDED = ['DFF', 'DFEDTARU', 'DGS2', 'NASDAQCOM', 'CPIAUCSL', 'GDPC1', 'CPIAUCNS', 'FEDFUNDS', 'A191RL1Q225SBEA'];
 const ids = Array.from({ length: 50 }, (_, i) => `B${String(i + 1).padStart(2, '0')}_${RECORDED[i % RECORDED.length]}`);

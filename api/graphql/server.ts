@@ -9,7 +9,6 @@ import {
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ErrorCode } from '../errors/domain-error.js';
-import { typeDefs } from '../generated/type-defs.js';
 import { logger } from '../observability/logger.js';
 import { requestLog } from '../observability/request-log-plugin.js';
 import { API_KEY_HEADER } from '../auth/require-api-key.js';
@@ -19,7 +18,7 @@ import { DocumentStore } from './document-store.js';
 import { formatDomainError, graphqlError, isDomainError } from './errors.js';
 import { cacheControl, type CacheControlOptions } from './http/cache-control-plugin.js';
 import { costLimits } from './limits/cost-limits-plugin.js';
-import { resolvers } from './resolvers/index.js';
+import { buildExecutableSchema } from './schema.js';
 
 export interface ServerOptions {
   /** Schema introspection; serverless.yml turns it off on the production stage. */
@@ -71,8 +70,7 @@ const queriesOnly: ApolloServerPlugin<GraphQLContext> = {
 export function createApolloServer(opts: ServerOptions = {}): ApolloServer<GraphQLContext> {
   const introspection = opts.introspection ?? true;
   return new ApolloServer<GraphQLContext>({
-    typeDefs,
-    resolvers,
+    schema: buildExecutableSchema(),
     introspection,
     // Without introspection, "Did you mean …?" in an error would list the schema's fields anyway.
     hideSchemaDetailsFromClientErrors: !introspection,
@@ -97,6 +95,9 @@ export function createApolloServer(opts: ServerOptions = {}): ApolloServer<Graph
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      // No landing page: a browser's navigation to /graphql never carries x-api-key, so it is refused
+      // before Apollo; the page would only be compiled and loaded by every cold start for nothing.
+      ApolloServerPluginLandingPageDisabled(),
       cacheControl(opts.cacheControl) as ApolloServerPlugin<GraphQLContext>,
     ],
   });

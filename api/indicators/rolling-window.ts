@@ -7,12 +7,21 @@
 // window) yields null; the statistic uses the valid positions it has. At the start of the data a
 // window holds the positions so far (pandas' rolling(window, min_periods=minObservations)).
 //
-// Cost: O(n). Each point enters and leaves the moments once. Two rebuilds from the window keep
-// floating-point error in check: every `window` steps (drift over long series; O(window) work per
-// `window` points), and whenever removing a point shrinks a sum of squares a millionfold (a large
-// value leaving a window of small ones, where the subtraction would cancel most digits). The
-// second kind needs each leaving value to dwarf the rest of its window, which finite doubles
-// allow only a bounded number of times in a row, so the total stays linear.
+// Cost: O(n). The loop keeps sums of (x − ax), (y − ay), their squares and their product, where
+// (ax, ay) is an anchor: a valid point of the window when the sums were last rebuilt from it. A point
+// entering or leaving is five adds and three multiplies, without a division; the centred sums
+// (Σ(x − mean)² = Σd² − (Σd)²/n) take one division per position. Subtracting cancels digits in
+// two ways, and each triggers a rebuild of the sums from the window at a new anchor:
+// - drift: rounding error accumulates with every add and remove, so the sums are rebuilt every
+//   `window` positions (O(window) work per `window` positions), and as soon as the sum of squares
+//   falls a millionfold below the largest it has been since the last rebuild (a large value leaving
+//   a window of small ones). That needs each leaving value to dwarf the rest of its window, which
+//   finite doubles allow only a bounded number of times in a row, so the total stays linear;
+// - distance: the window's mean has moved a thousand spreads from the anchor (Σd² dwarfs the centred
+//   sum). Just after a rebuild this cannot hold: the anchor is a point of the window, so its distance
+//   from the mean is at most the window's spread.
+// A window whose valid values are all equal is anchored at that very value after its rebuild, so its
+// centred sums are exactly zero. The property tests compare every window with a two-pass computation.
 import type { Values } from './columns.js';
 import { isPresent } from './columns.js';
 import { PairMoments } from './moments.js';
@@ -72,6 +81,8 @@ export function rollingPairTyped(
   const out = new Float64Array(n).fill(NaN);
   const m = new PairMoments();
   const state: WindowState = { m, x: 0, y: 0, constantX: false, constantY: false };
+  // Anchored sums (above), in locals so the hot loop keeps them in registers.
+  let count = 0, ax = 0, ay = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0, peakX = 0, peakY = 0;
   let sinceRebuild = 0;
   // The latest valid point whose x differs from the previous valid point's x, and that previous
   // point's index: every valid x in the window is equal exactly when that previous point lies
@@ -84,30 +95,79 @@ export function rollingPairTyped(
     const y = ys[i];
     const ok = x === x && y === y && x - x === 0 && y - y === 0; // finite, without a call
     if (ok) {
-      m.add(x, y);
+      const dx = x - ax;
+      const dy = y - ay;
+      count++;
+      sx += dx;
+      sy += dy;
+      sxx += dx * dx;
+      syy += dy * dy;
+      sxy += dx * dy;
+      if (sxx > peakX) peakX = sxx;
+      if (syy > peakY) peakY = syy;
       if (lastValid >= 0) {
         if (xs[lastValid] !== x) changeBeforeX = lastValid;
         if (ys[lastValid] !== y) changeBeforeY = lastValid;
       }
       lastValid = i;
     }
-    const start = Math.max(0, i - window + 1);
+    const start = i >= window ? i - window + 1 : 0;
     const leaving = i - window;
     if (leaving >= 0) {
       const lx = xs[leaving];
       const ly = ys[leaving];
-      if (lx - lx === 0 && ly - ly === 0) {
-        const bx = m.m2x;
-        const by = m.m2y;
-        m.remove(lx, ly);
-        if (m.m2x < bx * SHRINK || m.m2y < by * SHRINK) sinceRebuild = window;
+      if (lx - lx === 0 && ly - ly === 0 && count <= 1) {
+        // The window's last valid point leaves: start from exact zeros, not from rounding residue.
+        count = 0;
+        sx = sy = sxx = syy = sxy = 0;
+      } else if (lx - lx === 0 && ly - ly === 0) {
+        const dx = lx - ax;
+        const dy = ly - ay;
+        count--;
+        sx -= dx;
+        sy -= dy;
+        sxx -= dx * dx;
+        syy -= dy * dy;
+        sxy -= dx * dy;
       }
     }
-    if (++sinceRebuild >= window) {
-      rebuild(m, xs, ys, start, i);
+    let inv = count > 0 ? 1 / count : 0;
+    let m2x = sxx - sx * sx * inv;
+    let m2y = syy - sy * sy * inv;
+    if (++sinceRebuild >= window || sxx < peakX * DRIFT || syy < peakY * DRIFT || m2x < sxx * DISTANCE || m2y < syy * DISTANCE) {
+      // Rebuild at the window's latest valid point (lastValid is inside it whenever the window holds one).
+      ax = lastValid >= start ? xs[lastValid] : 0;
+      ay = lastValid >= start ? ys[lastValid] : 0;
+      count = 0;
+      sx = sy = sxx = syy = sxy = 0;
+      for (let j = start; j <= i; j++) {
+        const vx = xs[j];
+        const vy = ys[j];
+        if (vx - vx === 0 && vy - vy === 0) {
+          const dx = vx - ax;
+          const dy = vy - ay;
+          count++;
+          sx += dx;
+          sy += dy;
+          sxx += dx * dx;
+          syy += dy * dy;
+          sxy += dx * dy;
+        }
+      }
+      peakX = sxx;
+      peakY = syy;
+      inv = count > 0 ? 1 / count : 0;
+      m2x = sxx - sx * sx * inv;
+      m2y = syy - sy * sy * inv;
       sinceRebuild = 0;
     }
-    if (m.n >= minObservations) {
+    if (count >= minObservations) {
+      m.n = count;
+      m.meanX = ax + sx * inv;
+      m.meanY = ay + sy * inv;
+      m.m2x = m2x;
+      m.m2y = m2y;
+      m.cxy = sxy - sx * sy * inv;
       state.x = ok ? x : NaN;
       state.y = ok ? y : NaN;
       state.constantX = changeBeforeX < start;
@@ -119,13 +179,7 @@ export function rollingPairTyped(
   return out;
 }
 
-const SHRINK = 1e-6;
-
-function rebuild(m: PairMoments, xs: Float64Array, ys: Float64Array, from: number, to: number): void {
-  m.reset();
-  for (let j = from; j <= to; j++) {
-    const x = xs[j];
-    const y = ys[j];
-    if (x - x === 0 && y - y === 0) m.add(x, y);
-  }
-}
+/** Rebuild when the sums of squares fell this far below their peak since the last rebuild (drift). */
+const DRIFT = 1e-6;
+/** Rebuild when the centred sum of squares is this small a part of the anchored one (distance). */
+const DISTANCE = 1e-6;

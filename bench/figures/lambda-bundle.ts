@@ -1,37 +1,66 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { ApiKeyStore } from '../../api/auth/key-store.js';
 import { loadBundled } from '../../api/dataset/load-bundled.js';
-import { startTestStore } from '../../test/helpers/local-store.js';
+import { startTestStore } from '../../support/local-store.js';
 import { ms, type Row } from '../harness.js';
 
 const RUNS = 9;
 
 /** The cold init measured by this run, for the market-open model's cold starts. */
-export const measuredColdInit: { ms?: number } = {};
+export const measuredColdInit: { ms?: number; firstRequestMs?: number } = {};
 const OUT = join('.bench', 'package');
 
 const CPU_PROBE = "; const u = process.cpuUsage(); console.log('cpu-ms ' + (u.user + u.system) / 1000);";
+
+/** The bundle and every chunk it imports statically: what a cold start reads and compiles. Chunks reached only by import() are not. */
+function loadedAtInit(entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    // Static imports in esbuild's output: `from"./x.mjs"` or `import"./x.mjs"`; import("./x.mjs") is dynamic.
+    for (const m of readFileSync(file, 'utf8').matchAll(/(?:\bfrom|\bimport)\s*"(\.{1,2}\/[^"]+\.mjs)"/g)) visit(resolve(dirname(file), m[1]));
+  };
+  visit(entry);
+  return [...seen];
+}
+
+const jsFiles = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mjs')).map((f) => join(dir, f));
+
+const sizeOf = (files: string[]): number => files.reduce((sum, f) => sum + statSync(f).size, 0);
+
+/** One cold container, timed from inside: importing the bundle (read, compile, top-level code, building Apollo), then the first request. */
+const PHASES = (bundle: string, event: unknown) => `const c0 = process.cpuUsage(); const t0 = performance.now();
+const { handler } = await import(${JSON.stringify(bundle)});
+const c1 = process.cpuUsage(); const t1 = performance.now();
+const r = await handler(${JSON.stringify(event)}, { awsRequestId: 'cold', getRemainingTimeInMillis: () => 29000 });
+const c2 = process.cpuUsage(); const t2 = performance.now();
+if (r.statusCode !== 200) { console.error(r.body); process.exit(1); }
+const cpu = (a, b) => (b.user + b.system - a.user - a.system) / 1000;
+console.log('phases ' + JSON.stringify({ importWall: t1 - t0, importCpu: cpu(c0, c1), firstWall: t2 - t1, firstCpu: cpu(c1, c2) }))`;
 
 /**
  * Wall time of fresh `node` processes running `script`, median of RUNS, and the CPU time each
  * process used (user + system, read by the process at its end): on a machine shared with other work,
  * wall time includes waiting for a core and CPU time does not.
  */
-function coldRuns(script: string, env: NodeJS.ProcessEnv): { wall: number; cpu: number } {
+function coldRuns(script: string, env: NodeJS.ProcessEnv, runs = RUNS): { wall: number; cpu: number } {
   const walls: number[] = [];
   const cpus: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script + CPU_PROBE], { env, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`cold run failed: ${r.stderr}`);
+    if (r.status !== 0) throw new Error(`cold run failed: ${r.stderr.slice(-2000)}`);
     walls.push(Number(process.hrtime.bigint() - start) / 1e6);
     cpus.push(Number(/cpu-ms ([\d.]+)/.exec(r.stdout)?.[1]));
   }
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[RUNS >> 1];
   return { wall: median(walls), cpu: median(cpus) };
 }
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 /** The graphql function exactly as `serverless package` builds it: its size, and a cold start answering a real query. */
 export async function lambdaBundleFigures(): Promise<Row[]> {
@@ -42,7 +71,11 @@ export async function lambdaBundleFigures(): Promise<Row[]> {
   mkdirSync(fn, { recursive: true });
   execFileSync('unzip', ['-q', join(OUT, 'zips', 'graphql.zip'), '-d', fn]);
   const bundle = resolve(fn, 'api/handlers/graphql.mjs');
-  const bytes = statSync(bundle).size;
+  const loaded = sizeOf(loadedAtInit(bundle));
+  const inZip = sizeOf(jsFiles(fn));
+  // The deployed function's NODE_OPTIONS, from the template `serverless package` wrote.
+  const template = JSON.parse(readFileSync(join(OUT, 'zips', 'cloudformation-template-update-stack.json'), 'utf8'));
+  const nodeOptions: string = template.Resources.GraphqlLambdaFunction.Properties.Environment.Variables.NODE_OPTIONS ?? '';
 
   const t = await startTestStore('tide-prod');
   try {
@@ -51,23 +84,43 @@ export async function lambdaBundleFigures(): Promise<Row[]> {
     const event = { version: '2.0', routeKey: 'POST /graphql', rawPath: '/graphql', rawQueryString: '', headers: { 'content-type': 'application/json', 'x-api-key': key }, requestContext: { http: { method: 'POST', path: '/graphql', sourceIp: '127.0.0.1' }, requestId: 'cold', stage: '$default' }, body: JSON.stringify({ query: '{ series(id: "RUT") { latest { value } } }' }), isBase64Encoded: false };
     // A cold container: load the bundle, answer one request.
     const script = `const { handler } = await import(${JSON.stringify(bundle)}); const r = await handler(${JSON.stringify(event)}, { awsRequestId: 'cold', getRemainingTimeInMillis: () => 29000 }); if (r.statusCode !== 200) { console.error(r.body); process.exit(1); }`;
-    const lambdaEnv = { ...process.env, TABLE_NAME: 'tide-prod', DYNAMODB_ENDPOINT: t.endpoint, AWS_REGION: 'us-east-1', LOG_LEVEL: 'WARN', NODE_OPTIONS: '' };
-    const cold = coldRuns(script, lambdaEnv);
-    const empty = coldRuns('', lambdaEnv);
-    const sdkOnly = coldRuns("await import('@aws-sdk/client-dynamodb'); await import('@aws-sdk/lib-dynamodb');", lambdaEnv);
-    const init = cold.wall - empty.wall;
-    const initCpu = cold.cpu - empty.cpu;
+    const lambdaEnv = { ...process.env, TABLE_NAME: 'tide-prod', DYNAMODB_ENDPOINT: t.endpoint, AWS_REGION: 'us-east-1', LOG_LEVEL: 'WARN', NODE_OPTIONS: nodeOptions };
+    // Interleaved, so a change in the machine's load falls on both alike.
+    const cold = { walls: [] as number[], cpus: [] as number[] };
+    const empty = { walls: [] as number[], cpus: [] as number[] };
+    for (let i = 0; i < RUNS; i++) {
+      for (const [into, code] of [[cold, script], [empty, '']] as const) {
+        const r = coldRuns(code, lambdaEnv, 1);
+        into.walls.push(r.wall);
+        into.cpus.push(r.cpu);
+      }
+    }
+    const phases = [...Array(RUNS)].map(() => JSON.parse(/phases (.*)/.exec(spawnSync(process.execPath, ['--input-type=module', '-e', PHASES(bundle, event)], { env: lambdaEnv, encoding: 'utf8' }).stdout)?.[1] ?? '{}') as Record<string, number>);
+    const phase = (k: string) => median(phases.map((p) => p[k]));
+    // Paired: each cold run minus the empty process run beside it.
+    const init = median(cold.walls.map((w, i) => w - empty.walls[i]));
+    const initCpu = median(cold.cpus.map((c, i) => c - empty.cpus[i]));
     measuredColdInit.ms = initCpu;
+    measuredColdInit.firstRequestMs = phase('firstCpu');
+    const met = init <= 200 && initCpu <= 200;
     return [
-      { figure: 'graphql Lambda bundle (minified, AWS SDK bundled)', value: `${(bytes / 1e6).toFixed(2)} MB`, baseline: '—', ratio: '—', target: '≤ 1.2 MB', met: bytes <= 1.2e6 },
+      {
+        figure: 'graphql Lambda bundle: JS a cold start loads (minified, AWS SDK bundled)',
+        value: `${(loaded / 1e6).toFixed(2)} MB`,
+        baseline: `all JS in the zip: ${(inZip / 1e6).toFixed(2)} MB`,
+        ratio: '—',
+        target: '≤ 1.2 MB',
+        met: loaded <= 1.2e6,
+        note: 'the rest are chunks only a dynamic import() reaches (credential providers other than the environment, disabled Apollo plugins), never read on a cold start',
+      },
       {
         figure: 'graphql cold init: fresh process, load bundle, first request',
         value: `${ms(init)} (CPU ${ms(initCpu)})`,
-        baseline: `empty node process: ${ms(empty.wall)} (CPU ${ms(empty.cpu)})`,
-        ratio: `${ms(cold.wall)} in all`,
-        target: '≤ 200 ms',
-        met: init <= 200,
-        note: init <= 200 ? undefined : `for scale, importing the AWS SDK from node_modules alone takes ${ms(sdkOnly.wall - empty.wall)} here (the bundle carries its own, tree-shaken); the rest is compiling the bundle, building the schema and the first query. The market-open model takes the CPU time`,
+        baseline: `empty node process: ${ms(median(empty.walls))} (CPU ${ms(median(empty.cpus))})`,
+        ratio: `${ms(median(cold.walls))} in all`,
+        target: '≤ 200 ms (wall and CPU)',
+        met,
+        note: `NODE_OPTIONS "${nodeOptions}" as deployed; of it, import of the bundle ${ms(phase('importWall'))} (CPU ${ms(phase('importCpu'))}), first request ${ms(phase('firstWall'))} (CPU ${ms(phase('firstCpu'))}), the rest is process start and exit beyond an empty one. Steps taken: bench/figures/cold-init-steps.md. The market-open model takes the CPU time`,
       },
     ];
   } finally {

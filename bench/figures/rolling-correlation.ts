@@ -21,6 +21,13 @@ function naiveCorrelation(a: Float64Array, b: Float64Array, w: number): Float64A
   return out;
 }
 
+/** The least any rolling statistic over two inputs must do: read both, write a new output of the same length. */
+function readWritePass(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i] - b[i];
+  return out;
+}
+
 function sumArrays(a: number[], b: number[]): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i] + b[i];
@@ -38,10 +45,12 @@ export async function rollingCorrelationFigures(): Promise<Row[]> {
   const nullable = await medianMs(() => rollingCorrelation(a, b, WINDOW), 7, 2);
   const naive = await medianMs(() => naiveCorrelation(ta, tb, WINDOW), 3, 1);
   const floor = await medianMs(() => sumArrays(a, b), 15, 3);
-  const why = 'Welford add/remove costs two divisions per point and the window is re-summed every w points to bound drift; correctness first. Running sums without division would roughly halve it, at a precision cost the property tests reject.';
+  const pass = await medianMs(() => readWritePass(ta, tb), 15, 3);
+  const why = 'per position: five adds and three multiplies in, the same out, one division for the centred sums, a square root and a division for the coefficient, the constant-window bookkeeping, and every w positions a rebuild of the sums from the window (a second pass) that bounds rounding drift; the property tests hold it to a two-pass computation of every window';
   return [
     { figure: 'rolling correlation, 1M points, w=250 (typed arrays)', value: ms(kernel), baseline: `naive O(n·w): ${ms(naive)}`, ratio: `${times(naive / kernel)} faster`, target: '≥ 50× faster', met: naive / kernel >= 50, note: naive / kernel >= 50 ? undefined : why },
-    { figure: 'same vs the memory limit', value: ms(kernel), baseline: `one pass summing: ${ms(floor)}`, ratio: times(kernel / floor), target: '≤ 5×', met: kernel / floor <= 5, note: kernel / floor <= 5 ? undefined : why },
+    { figure: 'same vs a memory pass over the same arrays', value: ms(kernel), baseline: `one pass reading both, writing a new output: ${ms(pass)}`, ratio: times(kernel / pass), target: '≤ 10×', met: kernel / pass <= 10, note: kernel / pass <= 10 ? undefined : why },
+    { figure: 'same vs a read-only pass', value: ms(kernel), baseline: `one pass summing, no output: ${ms(floor)}`, ratio: times(kernel / floor), target: '≤ 5×', met: kernel / floor <= 5, note: kernel / floor <= 5 ? undefined : why },
     { figure: 'same, nullable JS arrays in and out', value: ms(nullable), baseline: `typed: ${ms(kernel)}`, ratio: times(nullable / kernel), target: 'report', met: null, note: 'the difference is converting a million values to and from null-for-missing arrays (boxing)' },
   ];
 }

@@ -6,7 +6,7 @@ import { createGraphqlHandler } from '../../api/handlers/create-handler.js';
 import { lambdaContext, toLambdaEvent } from '../../api/local/lambda-event.js';
 import { batchPut } from '../../api/store/batch-write.js';
 import { columnsAsOf } from '../../api/series/revisions.js';
-import { startTestStore } from '../../test/helpers/local-store.js';
+import { startTestStore } from '../../support/local-store.js';
 import { medianMs, ms, times, type Row } from '../harness.js';
 import { extendedRut } from '../synthetic.js';
 

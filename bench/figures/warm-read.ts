@@ -3,7 +3,7 @@ import { ApiKeyStore } from '../../api/auth/key-store.js';
 import { loadBundled } from '../../api/dataset/load-bundled.js';
 import { createGraphqlHandler } from '../../api/handlers/create-handler.js';
 import { lambdaContext, toLambdaEvent } from '../../api/local/lambda-event.js';
-import { startTestStore } from '../../test/helpers/local-store.js';
+import { startTestStore } from '../../support/local-store.js';
 import { medianMs, ms, times, type Row } from '../harness.js';
 
 const TEN = ['RUT', 'NASDAQCOM', 'DGS2', 'DFF', 'QQQ', 'IWM', 'DFEDTARU', 'RTY=F', 'NQ=F', 'ZQU24'];

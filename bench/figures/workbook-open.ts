@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { startLocalServer } from '../../api/local/server.js';
-import { ensureAddinBuilt } from '../../test/addin/helpers/ensure-built.js';
-import { launchBrowser } from '../../test/e2e/helpers/browser.js';
-import { addinProfile, calculateOnOpen, openWorkbook, settle } from '../../test/e2e/helpers/workbook-page.js';
+import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
+import { launchBrowser } from '../../support/browser/browser.js';
+import { addinProfile, calculateOnOpen, openWorkbook, settle } from '../../support/browser/workbook-page.js';
 import { ms, times, type Row } from '../harness.js';
 
 /**

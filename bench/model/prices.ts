@@ -3,6 +3,8 @@ export const PRICES = {
   /** Lambda arm64, per GB-second (the INIT phase is billed too since August 2025). */
   lambdaGbSecond: 0.0000133334,
   lambdaRequest: 0.2 / 1e6,
+  /** Lambda arm64 provisioned concurrency, per GB-second configured (x86: $0.0000041667), billed per 5 minutes. */
+  lambdaProvisionedGbSecond: 0.0000033334,
   /** DynamoDB on-demand, per read request unit (strongly consistent 4 KB = 1, eventually consistent = 0.5). */
   dynamoReadUnit: 0.125 / 1e6,
   /** API Gateway HTTP API, per request (first 300 million a month). */

@@ -9,7 +9,13 @@ export interface SeriesInfo {
   chunkBytes: Map<number, number>;
   metaBytes: number;
   versionBytes: number;
+  /** Its last observation, and the last one known on PINNED_AS_OF (none: nothing was known then). */
+  lastDate: string;
+  pinnedLastDate?: string;
 }
+
+/** The past date pinned workbooks ask `asOf`: settled, so their answers are immutable. */
+export const PINNED_AS_OF = '2025-01-02';
 
 /** One cell: a series over whole years [fromYear, toYear] (what the store reads for it). */
 export interface Cell {
@@ -91,7 +97,7 @@ function zipfPick(n: number, count: number, s: number, random: () => number): nu
 }
 
 /**
- * What a cell covers, back from the series' end, with cumulative probabilities: a third are the
+ * What a cell covers, back from the series' last observation (as known on the pinned date for a pinned workbook), with cumulative probabilities: a third are the
  * latest value or the last week, most are a month or a quarter, a few a year or three (the spans a
  * strategist's sheet holds: levels, changes, rolling windows, charts).
  */
@@ -110,20 +116,22 @@ export function marketOpen(series: SeriesInfo[], opts: WorkloadOptions = MARKET_
     let tpl = templates.get(id);
     if (tpl) return tpl;
     const r = rng(opts.seed * 7919 + key * 31 + t);
-    const picked = zipfPick(series.length, opts.seriesPerWorkbook, opts.zipf, r).map((i) => series[i]);
+    // A pinned workbook can only hold series known on its date, and its cells end at what was known then.
+    const pinned = r() < opts.pinnedShare;
+    const eligible = pinned ? series.filter((s) => s.pinnedLastDate) : series;
+    const picked = zipfPick(eligible.length, opts.seriesPerWorkbook, opts.zipf, r).map((i) => eligible[i]);
     const cells: Cell[] = [];
     for (let c = 0; c < opts.cells; c++) {
       const s = picked[c % picked.length];
-      const years = [...s.chunkBytes.keys()].sort((a, b) => a - b);
-      const to = `${years[years.length - 1]}-12-31`;
+      const to = pinned ? s.pinnedLastDate! : s.lastDate;
       const x = r();
       const days = x < CELL_SPANS[0][0] ? CELL_SPANS[0][1] : CELL_SPANS.find(([p]) => x < p)?.[1] ?? CELL_SPANS[CELL_SPANS.length - 1][1];
       const from = addDays(to, -days);
       // the store is read from a week before `from` (a week's start before its Friday label)
       // (request-level sharing keys reads by that year span, even where it starts before the data)
-      cells.push({ id: s.id, fromYear: Number(addDays(from, -7).slice(0, 4)), toYear: years[years.length - 1], from, to });
+      cells.push({ id: s.id, fromYear: Number(addDays(from, -7).slice(0, 4)), toYear: Number(to.slice(0, 4)), from, to });
     }
-    templates.set(id, (tpl = { pinned: r() < opts.pinnedShare, cells }));
+    templates.set(id, (tpl = { pinned, cells }));
     return tpl;
   };
   const tail = 1 - Math.exp(-opts.windowMs / opts.meanOpenMs);

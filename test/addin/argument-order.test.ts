@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DIST } from '../../addin/scripts/build.js';
-import { ensureAddinBuilt } from './helpers/ensure-built.js';
+import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
 
 const DATA_FUNCTIONS = ['SERIES', 'REVISIONS', 'VALUE', 'CHANGE', 'CORR', 'BETA', 'VOL', 'RELVOL', 'POSITIONING', 'SURPRISE', 'CUTPROB'];
 const RANK: Record<string, number> = { window: 1, start: 2, date: 3, end: 3, frequency: 4, asOf: 6, headers: 7 };

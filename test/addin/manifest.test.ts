@@ -9,7 +9,7 @@ import { convert } from 'office-addin-manifest-converter';
 import { OfficeAddinManifest, validateManifest } from 'office-addin-manifest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DIST } from '../../addin/scripts/build.js';
-import { ensureAddinBuilt } from './helpers/ensure-built.js';
+import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
 import { writeManifest } from '../../addin/scripts/manifest.js';
 import { ADDIN_ID, NAMESPACE, manifestXml } from '../../addin/scripts/manifest-xml.js';
 import * as customFunctions from '../../addin/src/functions/custom-functions.js';

@@ -1,5 +1,5 @@
 // Pin, Explain and Freeze/Unfreeze against a stand-in of Excel.run and the document settings
-// (test/addin/helpers/excel-stand-in.ts), with the add-in's real functions, runtime and answer
+// (support/addin/excel-stand-in.ts), with the add-in's real functions, runtime and answer
 // cache calculating the sample workbook against the real local Tide server (dynalite + bundled data).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../../api/local/server.js';
@@ -12,10 +12,10 @@ import { asTyped, freeze, FROZEN_SHEET, frozenNote, frozenRecords, unfreeze } fr
 import { changePin, pinProblem, type PinRuntime } from '../../addin/src/taskpane/workbook-pin.js';
 import { isoToSerial } from '../../addin/src/shared/dates.js';
 import type { ExcelApi } from '../../addin/src/shared/excel-api.js';
-import { WorkbookStandIn } from './helpers/excel-stand-in.js';
+import { WorkbookStandIn } from '../../support/addin/excel-stand-in.js';
 import { connect, evaluator } from './helpers/functions-runtime.js';
-import { openSample, sampleCells } from './helpers/sample-workbook.js';
-import { closes } from '../e2e/helpers/data.js';
+import { openSample, sampleCells } from '../../support/addin/sample-workbook.js';
+import { closes } from '../../support/browser/data.js';
 
 let server: Awaited<ReturnType<typeof startLocalServer>>;
 let book: WorkbookStandIn;

@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWorkbook, SAMPLE } from '../../addin/scripts/workbook.js';
 import { SHEETS } from '../../addin/scripts/workbook-spec.js';
 import { DIST } from '../../addin/scripts/build.js';
-import { ensureAddinBuilt } from './helpers/ensure-built.js';
-import { topLevelArgs } from './helpers/formula-args.js';
+import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
+import { topLevelArgs } from '../../support/addin/formula-args.js';
 import { readXlsx, type ReadWorkbook } from './helpers/read-xlsx.js';
 
 let committed: JSZip;

@@ -5,7 +5,7 @@ import { SeriesStore } from '../../api/store/series-store.js';
 import { itemSize } from '../../bench/model/item-size.js';
 import { PartitionMeter, readUnits } from '../../bench/model/partition-meter.js';
 import { startThroughputProxy } from '../../bench/model/throughput-proxy.js';
-import { startTestStore } from '../helpers/local-store.js';
+import { startTestStore } from '../../support/local-store.js';
 import { writeSeries } from '../helpers/write-series.js';
 
 // The bench's throughput proxy in front of a real dynalite: read units by item size, per partition,

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST } from '../../addin/scripts/build.js';
 import { ORIGIN_PLACEHOLDER } from '../../addin/scripts/manifest-xml.js';
 import { handler } from '../../api/handlers/addin.js';
-import { ensureAddinBuilt } from '../addin/helpers/ensure-built.js';
+import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
 import template from '../fixtures/apigw-v2-graphql-event.json' with { type: 'json' };
 
 const DOMAIN = 'excel.tide-made-up-example.net';

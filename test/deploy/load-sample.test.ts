@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { startTestStore } from '../helpers/local-store.js';
+import { startTestStore } from '../../support/local-store.js';
 
 // `npm run load-sample` is `tsx api/dataset/load-cli.ts`; run as a user would, against a table reached
 // as a deployed one is (endpoint and credentials from the environment).

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeyStore } from '../../api/auth/key-store.js';
 import { loadBundled } from '../../api/dataset/load-bundled.js';
 import { freePort } from '../helpers/free-port.js';
-import { startTestStore } from '../helpers/local-store.js';
+import { startTestStore } from '../../support/local-store.js';
 import { startOffline, type Offline } from '../helpers/serverless-cli.js';
 import { sourceColumn } from '../helpers/source-csv.js';
 

@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureAddinBuilt } from '../addin/helpers/ensure-built.js';
+import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
 import { ensureIdeBuilt } from '../helpers/ensure-ide-built.js';
 import { packageStage, type Packaged } from '../helpers/serverless-cli.js';
 

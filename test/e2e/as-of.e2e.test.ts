@@ -5,11 +5,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../../api/local/server.js';
-import { ensureAddinBuilt } from '../addin/helpers/ensure-built.js';
+import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
 import { sourceColumn } from '../helpers/source-csv.js';
-import { launchBrowser, openFunctionsPage, type OfficePage } from './helpers/browser.js';
-import { closes, excelSerial } from './helpers/data.js';
-import type { CellResult } from './helpers/office-stand-in.js';
+import { launchBrowser, openFunctionsPage, type OfficePage } from '../../support/browser/browser.js';
+import { closes, excelSerial } from '../../support/browser/data.js';
+import type { CellResult } from '../../support/browser/office-stand-in.js';
 import ref from './reference/indicator_reference.json' with { type: 'json' };
 
 type Cell = [string, unknown[]];

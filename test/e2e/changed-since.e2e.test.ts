@@ -5,9 +5,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../../api/local/server.js';
-import { ensureAddinBuilt } from '../addin/helpers/ensure-built.js';
-import { launchBrowser, openAddinPage, type OfficePage } from './helpers/browser.js';
-import { excelSerial } from './helpers/data.js';
+import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
+import { launchBrowser, openAddinPage, type OfficePage } from '../../support/browser/browser.js';
+import { excelSerial } from '../../support/browser/data.js';
 import { EXCEL_STAND_IN, type StandInWorkbook } from './helpers/excel-stand-in.js';
 
 let server: Awaited<ReturnType<typeof startLocalServer>>;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../api/front-door/examples.js';
 import { startLocalServer } from '../../api/local/server.js';
 import { ensureIdeBuilt } from '../helpers/ensure-ide-built.js';
-import { launchBrowser } from './helpers/browser.js';
+import { launchBrowser } from '../../support/browser/browser.js';
 
 let server: Awaited<ReturnType<typeof startLocalServer>>;
 let browser: Browser;

@@ -4,13 +4,13 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../../api/local/server.js';
-import { ensureAddinBuilt } from '../addin/helpers/ensure-built.js';
-import { launchBrowser, openFunctionsPage, type OfficePage } from './helpers/browser.js';
-import type { CellResult } from './helpers/office-stand-in.js';
-import { closes, excelSerial } from './helpers/data.js';
+import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
+import { launchBrowser, openFunctionsPage, type OfficePage } from '../../support/browser/browser.js';
+import type { CellResult } from '../../support/browser/office-stand-in.js';
+import { closes, excelSerial } from '../../support/browser/data.js';
 import ref from './reference/indicator_reference.json' with { type: 'json' };
 import { SHEETS } from '../../addin/scripts/workbook-spec.js';
-import { evaluateCall } from '../addin/helpers/formula-args.js';
+import { evaluateCall } from '../../support/addin/formula-args.js';
 
 type Cell = [string, unknown[]];
 

@@ -14,10 +14,10 @@ import { writeManifest } from '../../addin/scripts/manifest.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDevCertificate, type DevCertificate } from '../../api/local/dev-certs.js';
 import { startLocalServer } from '../../api/local/server.js';
-import { ensureAddinBuilt } from '../addin/helpers/ensure-built.js';
-import { launchBrowser, openFunctionsPage } from './helpers/browser.js';
-import { closes, excelSerial } from './helpers/data.js';
-import type { CellResult } from './helpers/office-stand-in.js';
+import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
+import { launchBrowser, openFunctionsPage } from '../../support/browser/browser.js';
+import { closes, excelSerial } from '../../support/browser/data.js';
+import type { CellResult } from '../../support/browser/office-stand-in.js';
 import ref from './reference/indicator_reference.json' with { type: 'json' };
 
 const CERTUTIL = process.env.CERTUTIL_PATH ?? '/usr/bin/certutil';

@@ -6,10 +6,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../../api/local/server.js';
-import { ensureAddinBuilt } from '../addin/helpers/ensure-built.js';
-import { launchBrowser, openAddinPage, type OfficePage } from './helpers/browser.js';
-import { officeStandIn, type CellResult } from './helpers/office-stand-in.js';
-import { excelSerial } from './helpers/data.js';
+import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
+import { launchBrowser, openAddinPage, type OfficePage } from '../../support/browser/browser.js';
+import { officeStandIn, type CellResult } from '../../support/browser/office-stand-in.js';
+import { excelSerial } from '../../support/browser/data.js';
 
 type Cell = [string, unknown[]];
 

@@ -4,9 +4,9 @@ import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../../api/local/server.js';
-import { ensureAddinBuilt } from '../addin/helpers/ensure-built.js';
-import { launchBrowser, openAddinPage, type OfficePage } from './helpers/browser.js';
-import { closes } from './helpers/data.js';
+import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
+import { launchBrowser, openAddinPage, type OfficePage } from '../../support/browser/browser.js';
+import { closes } from '../../support/browser/data.js';
 
 let server: Awaited<ReturnType<typeof startLocalServer>>;
 let browser: Browser;

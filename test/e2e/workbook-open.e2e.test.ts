@@ -6,10 +6,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../../api/local/server.js';
-import { ensureAddinBuilt } from '../addin/helpers/ensure-built.js';
-import { sampleCalls } from '../addin/helpers/sample-workbook.js';
-import { launchBrowser } from './helpers/browser.js';
-import { addinProfile, calculateOnOpen, openWorkbook, settle } from './helpers/workbook-page.js';
+import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
+import { sampleCalls } from '../../support/addin/sample-workbook.js';
+import { launchBrowser } from '../../support/browser/browser.js';
+import { addinProfile, calculateOnOpen, openWorkbook, settle } from '../../support/browser/workbook-page.js';
 
 let server: Awaited<ReturnType<typeof startLocalServer>>;
 let browser: Browser;

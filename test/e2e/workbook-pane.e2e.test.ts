@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../../api/local/server.js';
-import { ensureAddinBuilt } from '../addin/helpers/ensure-built.js';
-import { launchBrowser } from './helpers/browser.js';
-import { addinProfile, calculateOnOpen, openWorkbook, type WorkbookPage } from './helpers/workbook-page.js';
+import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
+import { launchBrowser } from '../../support/browser/browser.js';
+import { addinProfile, calculateOnOpen, openWorkbook, type WorkbookPage } from '../../support/browser/workbook-page.js';
 
 let server: Awaited<ReturnType<typeof startLocalServer>>;
 let browser: Browser;

@@ -5,7 +5,7 @@ import { ApiKeyStore } from '../../api/auth/key-store.js';
 import { loadBundled } from '../../api/dataset/load-bundled.js';
 import { createGraphqlHandler, type GraphqlHandler } from '../../api/handlers/create-handler.js';
 import { lambdaContext } from '../../api/local/lambda-event.js';
-import { startTestStore } from '../helpers/local-store.js';
+import { startTestStore } from '../../support/local-store.js';
 import { sourceColumn } from '../helpers/source-csv.js';
 
 // A stored API Gateway HTTP API (payload 2.0) event, as Lambda receives it in AWS.

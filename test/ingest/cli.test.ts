@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRecordedServer, type RecordedServer } from './helpers/recorded-server.js';
-import { startLocalStore } from './helpers/local-store.js';
+import { startRecordedServer, type RecordedServer } from '../../support/ingest/recorded-server.js';
+import { startLocalStore } from '../../support/ingest/local-store.js';
 
 const run = promisify(execFile);
 const repo = process.cwd();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Job } from '../../api/ingest/jobs.js';
 import { runJobs } from '../../api/ingest/run.js';
-import { startRecordedServer, type RecordedServer } from './helpers/recorded-server.js';
-import { startLocalStore } from './helpers/local-store.js';
+import { startRecordedServer, type RecordedServer } from '../../support/ingest/recorded-server.js';
+import { startLocalStore } from '../../support/ingest/local-store.js';
 
 let server: RecordedServer;
 let local: Awaited<ReturnType<typeof startLocalStore>>;

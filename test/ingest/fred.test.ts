@@ -3,8 +3,8 @@ import { fetchFredSeries } from '../../api/ingest/connectors/fred-client.js';
 import { parseFredObservations } from '../../api/ingest/connectors/fred-parser.js';
 import { ingest } from '../../api/ingest/pipeline.js';
 import { inForce } from '../../api/series/revisions.js';
-import { startRecordedServer, type RecordedServer } from './helpers/recorded-server.js';
-import { startLocalStore } from './helpers/local-store.js';
+import { startRecordedServer, type RecordedServer } from '../../support/ingest/recorded-server.js';
+import { startLocalStore } from '../../support/ingest/local-store.js';
 
 let server: RecordedServer;
 let local: Awaited<ReturnType<typeof startLocalStore>>;

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDevCertificate } from '../../api/local/dev-certs.js';
 import { localPaths } from '../../api/local/paths.js';
-import { startRecordedServer, type RecordedServer } from './helpers/recorded-server.js';
+import { startRecordedServer, type RecordedServer } from '../../support/ingest/recorded-server.js';
 
 // TIDE_DATA_DIR is honoured by `npm start` (api/local/start.ts) and every command-line tool the same
 // way, from one definition (api/local/paths.ts): here the real start script runs as a child process on

@@ -9,8 +9,8 @@ import { IngestError } from '../../api/ingest/errors.js';
 import { ingest } from '../../api/ingest/pipeline.js';
 import { runJobs } from '../../api/ingest/run.js';
 import { inForce } from '../../api/series/revisions.js';
-import { AV_PREMIUM_REFUSAL, PREMIUM_KEY, startRecordedServer, type RecordedServer } from './helpers/recorded-server.js';
-import { startLocalStore } from './helpers/local-store.js';
+import { AV_PREMIUM_REFUSAL, PREMIUM_KEY, startRecordedServer, type RecordedServer } from '../../support/ingest/recorded-server.js';
+import { startLocalStore } from '../../support/ingest/local-store.js';
 
 // Each source's real format (see recorded/README.md for which parts are captured and which built),
 // through its connector, served over HTTP on loopback.

@@ -4,8 +4,8 @@ import { ingest } from '../../api/ingest/pipeline.js';
 import type { SeriesBatch } from '../../api/ingest/types.js';
 import { createDocumentClient } from '../../api/store/client.js';
 import { SeriesStore } from '../../api/store/series-store.js';
-import { startRecordedServer, type RecordedServer } from './helpers/recorded-server.js';
-import { startLocalStore } from './helpers/local-store.js';
+import { startRecordedServer, type RecordedServer } from '../../support/ingest/recorded-server.js';
+import { startLocalStore } from '../../support/ingest/local-store.js';
 
 let server: RecordedServer;
 let sources: { kind: string; batches: SeriesBatch[] }[];

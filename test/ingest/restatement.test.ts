@@ -8,7 +8,7 @@ import type { Revision } from '../../api/series/types.js';
 import { inForce, mergeRevisions } from '../../api/series/revisions.js';
 import { startApi } from '../helpers/local-api.js';
 import { sourceColumn } from '../helpers/source-csv.js';
-import { startRecordedServer, type RecordedServer } from './helpers/recorded-server.js';
+import { startRecordedServer, type RecordedServer } from '../../support/ingest/recorded-server.js';
 
 // The restatement property: ingest A, then A with some past values changed. As of a day before the
 // second ingest a query returns A's values; the latest values are the changed ones.

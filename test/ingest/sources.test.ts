@@ -4,7 +4,7 @@ import { fetchAlphaVantageSeries } from '../../api/ingest/connectors/alphavantag
 import { fetchCftcSeries } from '../../api/ingest/connectors/cftc-client.js';
 import { readPollSeries } from '../../api/ingest/connectors/polls-client.js';
 import { fetchStooqSeries } from '../../api/ingest/connectors/stooq-client.js';
-import { startRecordedServer, type RecordedServer } from './helpers/recorded-server.js';
+import { startRecordedServer, type RecordedServer } from '../../support/ingest/recorded-server.js';
 
 let server: RecordedServer;
 const http = { retries: 1, baseDelayMs: 10, timeoutMs: 2000 };

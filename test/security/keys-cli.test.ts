@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStore } from '../helpers/local-store.js';
+import { startTestStore } from '../../support/local-store.js';
 import { startApi } from '../helpers/local-api.js';
 
 // `npm run keys -- ...` is `tsx api/keys/cli.ts ...`; run as a user would, in a child process.

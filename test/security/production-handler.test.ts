@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiKeyStore } from '../../api/auth/key-store.js';
 import { loadBundled } from '../../api/dataset/load-bundled.js';
 import { lambdaContext } from '../../api/local/lambda-event.js';
-import { startTestStore } from '../helpers/local-store.js';
+import { startTestStore } from '../../support/local-store.js';
 
 // The deployed entry point (api/handlers/graphql.ts), configured as serverless.yml configures the
 // prod stage (test/deploy/template.test.ts checks those values in the template), over dynalite.

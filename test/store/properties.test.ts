@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../api/series/dates.js';
 import type { Revision } from '../../api/series/types.js';
 import { columnsAsOf } from '../../api/series/revisions.js';
-import { startTestStore } from '../helpers/local-store.js';
+import { startTestStore } from '../../support/local-store.js';
 
 // Any set of points and vintages, written in any batches and order, reads back as of any date exactly
 // as a plain model says: for each date, the newest revision published on or before asOf.

@@ -7,7 +7,7 @@ import { seriesPk, VERSION_SK } from '../../api/store/keys.js';
 import { ReadCache } from '../../api/store/read-cache.js';
 import { columnsAsOf } from '../../api/series/revisions.js';
 import { SeriesStore } from '../../api/store/series-store.js';
-import { startTestStore } from '../helpers/local-store.js';
+import { startTestStore } from '../../support/local-store.js';
 import { writeSeries } from '../helpers/write-series.js';
 
 // The cross-request cache against a real dynalite: after any write, a read through a warm cache

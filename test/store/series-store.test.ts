@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays } from '../../api/series/dates.js';
 import type { Revision } from '../../api/series/types.js';
-import { startTestStore } from '../helpers/local-store.js';
+import { startTestStore } from '../../support/local-store.js';
 import { writeSeries } from '../helpers/write-series.js';
 
 type TestStore = Awaited<ReturnType<typeof startTestStore>>;

@@ -5,8 +5,8 @@ import { withCell } from '../../../addin/src/functions/invocation.js';
 import { configureClient, runtimeReady } from '../../../addin/src/client/runtime.js';
 import { workbookPin } from '../../../addin/src/client/pin.js';
 import { setWorkbookAsOf } from '../../../addin/src/shared/as-of.js';
-import type { Evaluate } from './excel-stand-in.js';
-import { tideEvaluator } from './tide-evaluate.js';
+import type { Evaluate } from '../../../support/addin/excel-stand-in.js';
+import { tideEvaluator } from '../../../support/addin/tide-evaluate.js';
 
 class CustomFunctionsError extends Error {
   constructor(

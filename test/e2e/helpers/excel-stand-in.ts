@@ -2,7 +2,7 @@
 // functions stand-in: Excel.run hands the batch a context whose worksheets, used ranges, cell
 // values and selection come from `window.__workbook` (set by the test). Only the calls the pane
 // makes exist; anything else fails loudly.
-import { OFFICE_STAND_IN } from './office-stand-in.js';
+import { OFFICE_STAND_IN } from '../../../support/browser/office-stand-in.js';
 
 export interface StandInCell {
   /** What Excel's `formulas` gives: the formula for a formula cell, else the constant. */

@@ -1,7 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { ensureTable, startDynalite } from '../../../api/local/dynalite.js';
-import { createDocumentClient } from '../../../api/store/client.js';
-import { SeriesStore } from '../../../api/store/series-store.js';
+import { ensureTable, startDynalite } from '../../api/local/dynalite.js';
+import { createDocumentClient } from '../../api/store/client.js';
+import { SeriesStore } from '../../api/store/series-store.js';
 
 /** A fresh in-memory dynalite on a random loopback port with the real table and store. */
 export async function startLocalStore(tableName = 'tide-test') {

@@ -2,8 +2,8 @@
 // the Excel stand-in whose TIDE formulas call the functions functions.js registers, the document
 // settings saved in that workbook, and OfficeRuntime.storage kept in the browser profile (as Office
 // keeps it per add-in across restarts).
-import { sheetPrefix, WorkbookStandIn } from '../../addin/helpers/excel-stand-in.js';
-import { tideEvaluator } from '../../addin/helpers/tide-evaluate.js';
+import { sheetPrefix, WorkbookStandIn } from '../addin/excel-stand-in.js';
+import { tideEvaluator } from '../addin/tide-evaluate.js';
 
 interface Setup {
   sheets: string[];

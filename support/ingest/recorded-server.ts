@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
-const RECORDED = fileURLToPath(new URL('../recorded/', import.meta.url));
+// The recorded answers are test fixtures (their README says which are real); the bench replays them too.
+const RECORDED = fileURLToPath(new URL('../../test/ingest/recorded/', import.meta.url));
 
 /** The Alpha Vantage key the server treats as premium; any other key is a free one. */
 export const PREMIUM_KEY = 'premium-key';

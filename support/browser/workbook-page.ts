@@ -3,15 +3,15 @@
 // between opens, as Excel keeps it between restarts.
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { SHEETS } from '../../../addin/scripts/workbook-spec.js';
-import { sampleCells } from '../../addin/helpers/sample-workbook.js';
+import { SHEETS } from '../../addin/scripts/workbook-spec.js';
+import { sampleCells } from '../addin/sample-workbook.js';
 import { OFFICE_STAND_IN } from './office-stand-in.js';
 
 let bundle: Promise<string> | undefined;
 
 function standInBundle(): Promise<string> {
   bundle ??= build({
-    entryPoints: ['test/e2e/helpers/workbook-page-entry.ts'],
+    entryPoints: ['support/browser/workbook-page-entry.ts'],
     bundle: true,
     format: 'iife',
     globalName: '__tideWorkbook',

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ensureTable, startDynalite } from '../../api/local/dynalite.js';
-import { createDocumentClient } from '../../api/store/client.js';
-import { SeriesStore } from '../../api/store/series-store.js';
+import { ensureTable, startDynalite } from '../api/local/dynalite.js';
+import { createDocumentClient } from '../api/store/client.js';
+import { SeriesStore } from '../api/store/series-store.js';
 
 /** A real dynalite on a random loopback port, in memory, with the table created from infra/. */
 export async function startTestStore(tableName = 'tide-test') {

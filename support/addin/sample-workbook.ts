@@ -1,7 +1,7 @@
 // The sample workbook's cells as Excel lays them out (the same rows addin/scripts/workbook.ts
 // writes), for the Excel stand-in and the browser tests.
-import { SHEETS } from '../../../addin/scripts/workbook-spec.js';
-import { isoToSerial } from '../../../addin/src/shared/dates.js';
+import { SHEETS } from '../../addin/scripts/workbook-spec.js';
+import { isoToSerial } from '../../addin/src/shared/dates.js';
 import { evaluateCall } from './formula-args.js';
 import { sheetPrefix, WorkbookStandIn, type Evaluate } from './excel-stand-in.js';
 
