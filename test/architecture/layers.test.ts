@@ -58,7 +58,7 @@ function violations(file: string, source: string): string[] {
   const out: string[] = [];
   for (const target of importsOf(file, source)) {
     if (!target.startsWith('api/')) {
-      if (/^(test|bench)\//.test(target)) out.push(`${file} → ${target} (api/ must not import tests or benchmarks)`);
+      if (/^(test|bench|support)\//.test(target)) out.push(`${file} → ${target} (api/ must not import tests, benchmarks or their harness)`);
       continue; // the add-in's build scripts, infra/ and config files are data, not layers
     }
     const to = layerOf(target);
