@@ -1,6 +1,5 @@
 // indicator(name, inputs, window, frequency, from, to, asOf): reads the inputs as known on asOf at
 // one frequency, with enough history before `from` for warm-ups, computes, and trims to the range.
-import type { IndicatorName, Release } from '../../generated/enums.js';
 import { badInput } from '../../errors/domain-error.js';
 import { validateRange } from '../observations.js';
 import { computeFirstRelease } from './first-release.js';
@@ -8,32 +7,10 @@ import { chooseFrequency } from './frequency.js';
 import { readInput, requireMeta, requireValues, type SeriesReader } from './inputs.js';
 import { INDICATORS } from '../../indicators/registry.js';
 import { trimColumns } from '../../series/range.js';
-import type { Frequency } from '../../series/types.js';
 import type { IndicatorSpec } from '../../indicators/spec.js';
 import { readStart, resolveWindow } from './windows.js';
 import { assertMinObservations } from '../../indicators/validate.js';
-
-/** The arguments of Query.indicator (schema.graphql). */
-export interface IndicatorArgs {
-  name: IndicatorName;
-  inputs: readonly string[];
-  window?: number | null;
-  minObservations?: number | null;
-  frequency?: Frequency | null;
-  from?: string | null;
-  to?: string | null;
-  asOf?: string | null;
-  release?: Release | null;
-}
-
-export interface IndicatorOutput {
-  name: IndicatorName;
-  inputs: string[];
-  dates: string[];
-  values: (number | null)[];
-  unit: string;
-  meta: Record<string, unknown>;
-}
+import type { IndicatorArgs, IndicatorOutput } from './indicator-types.js';
 
 function checkShape(args: IndicatorArgs, spec: IndicatorSpec): void {
   const n = spec.inputs.length;
