@@ -13,7 +13,7 @@ import { logger } from '../observability/logger.js';
 import { requestLog } from '../observability/request-log-plugin.js';
 import { API_KEY_HEADER } from '../auth/require-api-key.js';
 import type { GraphQLContext } from './context.js';
-import { maxQueryTokens } from '../services/limits.js';
+import { maxQueryTokens } from './limits/settings.js';
 import { DocumentStore } from './document-store.js';
 import { formatDomainError, graphqlError, isDomainError } from './errors.js';
 import { cacheControl, type CacheControlOptions } from './http/cache-control-plugin.js';

@@ -2,7 +2,7 @@ import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { setMaxListeners } from 'node:events';
 import { graphqlError } from '../graphql/errors.js';
 import { logger } from '../observability/logger.js';
-import { requestDeadlineMs } from '../services/limits.js';
+import { requestDeadlineMs } from '../graphql/limits/settings.js';
 import { errorResult } from './error-response.js';
 
 // Time kept back from the Lambda's own timeout, so the coded answer is sent before the runtime kills it.

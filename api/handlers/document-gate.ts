@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { GraphQLError, parse } from 'graphql';
 import type { ErrorCode } from '../errors/domain-error.js';
 import { checkShape } from '../graphql/limits/cost-limits-plugin.js';
-import { maxQueryTokens } from '../services/limits.js';
+import { maxQueryTokens } from '../graphql/limits/settings.js';
 import { errorResult } from './error-response.js';
 
 function bodyText(event: APIGatewayProxyEventV2): string | undefined {

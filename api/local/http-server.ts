@@ -6,7 +6,7 @@ import { lambdaContext, toLambdaEvent } from './lambda-event.js';
 import { frontDoor, serveSite, type SiteOptions } from '../addin-hosting/site.js';
 import type { ErrorCode } from '../errors/domain-error.js';
 import { wantsPage } from '../front-door/page.js';
-import { maxConcurrentRequests } from '../services/limits.js';
+import { maxConcurrentRequests } from '../graphql/limits/settings.js';
 
 const MAX_BODY_BYTES = 1_000_000;
 

@@ -6,9 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../api/series/dates.js';
 import type { Columns, SeriesMeta } from '../../api/series/types.js';
-import { LOG_RETURNS, RETURNS } from '../../api/services/indicators/per-period.js';
-import { BETA, CORRELATION, PERCENTILE_RANK, RELATIVE_VOL, VOLATILITY, ZSCORE } from '../../api/services/indicators/rolling.js';
-import type { IndicatorSpec } from '../../api/services/indicators/spec.js';
+import { LOG_RETURNS, RETURNS } from '../../api/indicators/specs/per-period.js';
+import { BETA, CORRELATION, PERCENTILE_RANK, RELATIVE_VOL, VOLATILITY, ZSCORE } from '../../api/indicators/specs/rolling.js';
+import type { IndicatorSpec } from '../../api/indicators/spec.js';
 
 const meta = (id: string, unit: string): SeriesMeta => ({ id, name: id, unit, frequency: 'DAILY', source: { name: 'test', sourceId: id } });
 const PRICE = meta('P', 'Index');

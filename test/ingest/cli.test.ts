@@ -29,7 +29,7 @@ afterAll(async () => {
 
 function cli(args: string[]) {
   const env = { ...process.env, TIDE_DATA_DIR: join(work, '.data'), FRED_API_URL: `${server.url}/fred`, FRED_API_KEY: 'k', CFTC_API_URL: `${server.url}/cftc`, INGEST_HTTP_RETRIES: '0' };
-  return run(join(repo, 'node_modules/.bin/tsx'), [join(repo, 'api/ingest/cli.ts'), ...args], { cwd: work, env }).then(
+  return run(join(repo, 'node_modules/.bin/tsx'), [join(repo, 'api/cli/ingest.ts'), ...args], { cwd: work, env }).then(
     (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
     (e) => ({ code: e.code as number, out: e.stdout as string, err: e.stderr as string }),
   );

@@ -93,7 +93,7 @@ describe('one definition of the local paths', () => {
   });
 
   it('the ingest CLI, run from another folder with the same TIDE_DATA_DIR, writes into the running server', { timeout: 120_000 }, async () => {
-    const r = await cli('api/ingest/cli.ts', ['csv', join(repo, 'test/ingest/recorded/csv/excel-us.csv'), '--id', 'MY_RUT', '--date-col', 'Date', '--value-col', 'Close'], { TIDE_DATA_DIR: dataDir });
+    const r = await cli('api/cli/ingest.ts', ['csv', join(repo, 'test/ingest/recorded/csv/excel-us.csv'), '--id', 'MY_RUT', '--date-col', 'Date', '--value-col', 'Close'], { TIDE_DATA_DIR: dataDir });
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain(`Writing to running local server (${(await readFile(join(dataDir, 'endpoint'), 'utf8')).trim()})`);
     const res = await query('{ series(id: "MY_RUT") { observations { values } } }');
@@ -101,7 +101,7 @@ describe('one definition of the local paths', () => {
   });
 
   it('the keys CLI with the same TIDE_DATA_DIR creates a key the running server accepts', { timeout: 120_000 }, async () => {
-    const r = await cli('api/keys/cli.ts', ['create', '--name', 'paths-test'], { TIDE_DATA_DIR: dataDir });
+    const r = await cli('api/cli/keys.ts', ['create', '--name', 'paths-test'], { TIDE_DATA_DIR: dataDir });
     expect(r.code, r.err).toBe(0);
     const key = r.out.trim().split('\n').at(-1)!;
     const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify({ query: '{ series(id: "RUT") { id } }' }) });
@@ -109,7 +109,7 @@ describe('one definition of the local paths', () => {
   });
 
   it('refresh brings every bundled series it can reach up to date and names what it could not', async () => {
-    const withoutFred = await cli('api/ingest/cli.ts', ['refresh'], { TIDE_DATA_DIR: dataDir, ...sources(), FRED_API_KEY: '' });
+    const withoutFred = await cli('api/cli/ingest.ts', ['refresh'], { TIDE_DATA_DIR: dataDir, ...sources(), FRED_API_KEY: '' });
     expect(withoutFred.code, withoutFred.err).toBe(0);
     expect(withoutFred.out).toContain('Refreshed from their sources: RUT, IWM, QQQ, NQ=F, CFTC_239742_F_OPEN_INTEREST');
     expect(withoutFred.out).toContain('  - CPIAUCSL, CPIAUCNS, GDPC1, A191RL1Q225SBEA: No FRED API key: set FRED_API_KEY');
@@ -121,7 +121,7 @@ describe('one definition of the local paths', () => {
   }, 120_000);
 
   it('with a FRED key every source with a connector is reached', async () => {
-    const all = await cli('api/ingest/cli.ts', ['refresh'], { TIDE_DATA_DIR: dataDir, ...sources(), FRED_API_KEY: 'k' });
+    const all = await cli('api/cli/ingest.ts', ['refresh'], { TIDE_DATA_DIR: dataDir, ...sources(), FRED_API_KEY: 'k' });
     expect(all.code, all.err).toBe(0);
     expect(all.out).toMatch(/Refreshed from their sources: CPIAUCSL, CPIAUCNS, GDPC1, A191RL1Q225SBEA, NASDAQCOM, DGS2 and \d+ more/);
     expect(all.out).not.toContain('No FRED API key');

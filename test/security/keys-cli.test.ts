@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStore } from '../../support/local-store.js';
 import { startApi } from '../helpers/local-api.js';
 
-// `npm run keys -- ...` is `tsx api/keys/cli.ts ...`; run as a user would, in a child process.
+// `npm run keys -- ...` is `tsx api/cli/keys.ts ...`; run as a user would, in a child process.
 
 const run = promisify(execFile);
 async function keys(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'api/keys/cli.ts', ...args], { env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run('npx', ['tsx', 'api/cli/keys.ts', ...args], { env: { ...process.env, ...env } });
     return { code: 0, out: stdout, err: stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { valueFromASTUntyped, type DocumentNode, type GraphQLError, type OperationDefinitionNode } from 'graphql';
 import type { ErrorCode } from '../../errors/domain-error.js';
-import { maxQueryAliases, maxQueryComplexity, maxQueryDepth, maxQueryFields } from '../../services/limits.js';
+import { maxQueryAliases, maxQueryComplexity, maxQueryDepth, maxQueryFields } from './settings.js';
 import { graphqlError } from '../errors.js';
 import { operationCost } from './cost.js';
 import { checkListSizes } from './list-sizes.js';

@@ -7,7 +7,6 @@ import {
 } from '../../indicators/index.js';
 import { addDays } from '../../series/dates.js';
 import { earliestVintage } from '../no-data.js';
-import { withInputErrors } from './errors.js';
 import { readInput, type SeriesReader } from './inputs.js';
 
 export const TARGET_UPPER_ID = 'DFEDTARU';
@@ -50,20 +49,18 @@ async function requireTarget(reader: SeriesReader, asOf: string): Promise<Observ
   });
 }
 
-export function readCutProbabilities(reader: SeriesReader, meeting: string, asOf: string): Promise<FedWatchResult & { prices: Record<string, Observed> }> {
-  return withInputErrors(async () => {
-    requireMeeting(meeting); // before any read: a wrong date is the commonest mistake
-    const target = await requireTarget(reader, asOf);
-    const effective = await knownOn(reader, EFFECTIVE_RATE_ID, asOf, STALE_RATE_DAYS);
-    const settled = await Promise.all(contractsNeeded(meeting, asOf).map(async (c) => [c, await knownOn(reader, c, asOf, PRICE_LOOKBACK_DAYS)] as const));
-    const prices = Object.fromEntries(settled.filter((e): e is [string, Observed] => e[1] !== null));
-    const result = cutProbabilities({
-      meeting,
-      asOf,
-      price: (contract) => prices[contract]?.value ?? null,
-      targetUpper: target.value,
-      effectiveRate: effective?.value ?? null,
-    });
-    return { ...result, prices };
+export async function readCutProbabilities(reader: SeriesReader, meeting: string, asOf: string): Promise<FedWatchResult & { prices: Record<string, Observed> }> {
+  requireMeeting(meeting); // before any read: a wrong date is the commonest mistake
+  const target = await requireTarget(reader, asOf);
+  const effective = await knownOn(reader, EFFECTIVE_RATE_ID, asOf, STALE_RATE_DAYS);
+  const settled = await Promise.all(contractsNeeded(meeting, asOf).map(async (c) => [c, await knownOn(reader, c, asOf, PRICE_LOOKBACK_DAYS)] as const));
+  const prices = Object.fromEntries(settled.filter((e): e is [string, Observed] => e[1] !== null));
+  const result = cutProbabilities({
+    meeting,
+    asOf,
+    price: (contract) => prices[contract]?.value ?? null,
+    targetUpper: target.value,
+    effectiveRate: effective?.value ?? null,
   });
+  return { ...result, prices };
 }

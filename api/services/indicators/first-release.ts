@@ -7,7 +7,7 @@ import type { Frequency } from '../../series/types.js';
 import { publishedBy } from '../../series/revision-history.js';
 import { atOrBefore, publicationDays, recomputeDays } from '../first-release.js';
 import { requireMeta, type SeriesReader } from './inputs.js';
-import type { IndicatorArgs, IndicatorOutput } from './indicator.js';
+import type { IndicatorArgs, IndicatorOutput } from './indicator-types.js';
 
 export type Compute = (reader: SeriesReader, args: IndicatorArgs) => Promise<IndicatorOutput>;
 

@@ -1,46 +1,16 @@
 // indicator(name, inputs, window, frequency, from, to, asOf): reads the inputs as known on asOf at
 // one frequency, with enough history before `from` for warm-ups, computes, and trims to the range.
-import type { IndicatorName, Release } from '../../generated/enums.js';
 import { badInput } from '../../errors/domain-error.js';
 import { validateRange } from '../observations.js';
-import { withInputErrors } from './errors.js';
 import { computeFirstRelease } from './first-release.js';
 import { chooseFrequency } from './frequency.js';
 import { readInput, requireMeta, requireValues, type SeriesReader } from './inputs.js';
-import { CORRELATION, BETA, PERCENTILE_RANK, RELATIVE_VOL, VOLATILITY, ZSCORE } from './rolling.js';
-import { LOG_RETURNS, RETURNS, SURPRISE } from './per-period.js';
-import { trimColumns } from './range.js';
-import { CHANGE, MAX_DRAWDOWN, MAX_RUNUP } from './single-value.js';
-import type { Frequency } from '../../series/types.js';
-import type { IndicatorSpec } from './spec.js';
+import { INDICATORS } from '../../indicators/registry.js';
+import { trimColumns } from '../../series/range.js';
+import type { IndicatorSpec } from '../../indicators/spec.js';
 import { readStart, resolveWindow } from './windows.js';
 import { assertMinObservations } from '../../indicators/validate.js';
-
-const SPECS: Readonly<Record<IndicatorName, IndicatorSpec>> = {
-  CHANGE, MAX_RUNUP, MAX_DRAWDOWN, RETURNS, LOG_RETURNS, VOLATILITY, CORRELATION, BETA, RELATIVE_VOL, ZSCORE, PERCENTILE_RANK, SURPRISE,
-};
-
-/** The arguments of Query.indicator (schema.graphql). */
-export interface IndicatorArgs {
-  name: IndicatorName;
-  inputs: readonly string[];
-  window?: number | null;
-  minObservations?: number | null;
-  frequency?: Frequency | null;
-  from?: string | null;
-  to?: string | null;
-  asOf?: string | null;
-  release?: Release | null;
-}
-
-export interface IndicatorOutput {
-  name: IndicatorName;
-  inputs: string[];
-  dates: string[];
-  values: (number | null)[];
-  unit: string;
-  meta: Record<string, unknown>;
-}
+import type { IndicatorArgs, IndicatorOutput } from './indicator-types.js';
 
 function checkShape(args: IndicatorArgs, spec: IndicatorSpec): void {
   const n = spec.inputs.length;
@@ -51,13 +21,14 @@ function checkShape(args: IndicatorArgs, spec: IndicatorSpec): void {
   if (!spec.rolling && args.minObservations != null) throw badInput(`${args.name} has no window, so no minObservations; leave it out`, 'minObservations');
 }
 
-export function computeIndicator(reader: SeriesReader, args: IndicatorArgs): Promise<IndicatorOutput> {
-  return withInputErrors(() => (args.release === 'FIRST' ? computeFirstRelease(reader, args, computeAsKnown) : computeAsKnown(reader, args)));
+// async, so a failure before the first read still arrives as a rejection
+export async function computeIndicator(reader: SeriesReader, args: IndicatorArgs): Promise<IndicatorOutput> {
+  return args.release === 'FIRST' ? computeFirstRelease(reader, args, computeAsKnown) : computeAsKnown(reader, args);
 }
 
 /** The indicator over its inputs as known on asOf (the latest values when absent). */
 async function computeAsKnown(reader: SeriesReader, args: IndicatorArgs): Promise<IndicatorOutput> {
-  const spec = SPECS[args.name];
+  const spec = INDICATORS[args.name];
   checkShape(args, spec);
   validateRange(args.from, args.to);
   const metas = await Promise.all(args.inputs.map((id) => requireMeta(reader, id)));

@@ -2,11 +2,12 @@
 // Every read goes through readObservations, the one definition of reading a series.
 import { notFound } from '../../errors/domain-error.js';
 import { isPresent } from '../../indicators/columns.js';
-import type { Columns, Frequency, SeriesMeta } from '../../series/types.js';
+import type { Frequency, SeriesMeta } from '../../series/types.js';
 import type { SeriesReads } from '../../store/request-reads.js';
 import { requirePublishedBy, requireValuesIn } from '../no-data.js';
 import { readObservations } from '../observations.js';
-import { inRange, type DateRange } from './range.js';
+import { inRange, type DateRange } from '../../series/range.js';
+import type { Input } from '../../indicators/spec.js';
 
 /** What the indicator services read through: one request's store reads, and series metadata (cached). */
 export interface SeriesReader {
@@ -14,10 +15,7 @@ export interface SeriesReader {
   meta(id: string): Promise<SeriesMeta | null>;
 }
 
-export interface Input {
-  meta: SeriesMeta;
-  columns: Columns;
-}
+export type { Input };
 
 export interface ReadWindow {
   frequency: Frequency;

@@ -4,10 +4,10 @@
 import {
   alignMany, relativeVolatility, rollingBeta, rollingCorrelation, rollingPercentileRank, rollingVolatility, rollingZScore,
   annualisationFactor, IndicatorInputError,
-} from '../../indicators/index.js';
-import type { Input } from './inputs.js';
-import { changeUnitOf, periodChangeOf, periodChanges, type ReturnKind } from './rate-like.js';
-import type { ComputeParams, IndicatorSpec } from './spec.js';
+} from '../index.js';
+import type { Input } from '../spec.js';
+import { changeUnitOf, periodChangeOf, periodChanges, type ReturnKind } from '../rate-like.js';
+import type { ComputeParams, IndicatorSpec } from '../spec.js';
 
 /** The window must fit in the observations the statistic actually uses (returns, not prices). */
 export function requireWindowFits(p: ComputeParams, used: readonly (number | null)[], what: string): void {

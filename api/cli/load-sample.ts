@@ -5,7 +5,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { parseArgs } from 'node:util';
 import { localPaths } from '../local/paths.js';
 import { openTarget } from '../local/target.js';
-import { loadBundled } from './load-bundled.js';
+import { loadBundled } from '../dataset/load-bundled.js';
 
 async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { stage: { type: 'string' }, table: { type: 'string' }, region: { type: 'string' } } });

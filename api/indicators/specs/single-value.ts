@@ -1,11 +1,11 @@
 // Indicators that answer with one number for the range: CHANGE, MAX_RUNUP, MAX_DRAWDOWN.
 // Units follow the one rule (docs/indicators.md): relative changes are fractions (0.1154 = +11.54 %),
 // rate changes are basis points.
-import { change, IndicatorInputError, maxDrawdown, maxRunup, type Excursion } from '../../indicators/index.js';
+import { change, IndicatorInputError, maxDrawdown, maxRunup, type Excursion } from '../index.js';
 import type { Columns } from '../../series/types.js';
-import { trimColumns } from './range.js';
-import { changeUnitOf, isRateLike } from './rate-like.js';
-import type { IndicatorSpec } from './spec.js';
+import { trimColumns } from '../../series/range.js';
+import { changeUnitOf, isRateLike } from '../rate-like.js';
+import type { IndicatorSpec } from '../spec.js';
 
 // CHANGE looks back for the last value on or before `from` (a weekend, a holiday, a month's label).
 const CHANGE_LOOKBACK_PERIODS = 10;

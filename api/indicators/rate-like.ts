@@ -2,8 +2,8 @@
 // fractions); rates and yields move in their own unit, reported in basis points (a yield going from
 // 0.10 % to 0.20 % is +10 bp, not a 100 % "return"). Every indicator that works on changes
 // (VOLATILITY, CORRELATION, BETA, RELATIVE_VOL, ZSCORE) uses this one definition.
-import { differences, logReturns, simpleReturns } from '../../indicators/index.js';
-import type { SeriesMeta } from '../../series/types.js';
+import { differences, logReturns, simpleReturns } from './returns.js';
+import type { SeriesMeta } from '../series/types.js';
 
 /** How a price's returns are taken: VOLATILITY and RELATIVE_VOL use log returns, the others simple. */
 export type ReturnKind = 'SIMPLE' | 'LOG';

@@ -1,6 +1,12 @@
-// What every indicator declares, so one orchestrator can read, check and trim for all of them.
-import type { Frequency } from '../../series/types.js';
-import type { Input } from './inputs.js';
+// What every indicator declares, so one orchestrator (services/indicators/indicator.ts) can read,
+// check and trim for all of them. A spec is pure: its compute gets the inputs already read.
+import type { Columns, Frequency, SeriesMeta } from '../series/types.js';
+
+/** One input series as read for an indicator: its metadata and its values at the chosen frequency. */
+export interface Input {
+  meta: SeriesMeta;
+  columns: Columns;
+}
 
 export interface ComputeParams {
   window: number;

@@ -6,10 +6,10 @@ import { loadBundled } from '../dataset/load-bundled.js';
 import { bundledIds, readCatalog, refreshPlan, refreshReport, type RefreshPlan } from '../dataset/refresh.js';
 import { freshnessLines } from '../dataset/freshness.js';
 import { localPaths } from '../local/paths.js';
-import { parseCli } from './cli-args.js';
-import { loadConfig } from './config.js';
-import { describeJob, expectedSeries, type Job } from './jobs.js';
-import { formatSummary, runJobs } from './run.js';
+import { parseCli } from '../ingest/cli-args.js';
+import { loadConfig } from '../ingest/config.js';
+import { describeJob, expectedSeries, type Job } from '../ingest/jobs.js';
+import { formatSummary, runJobs } from '../ingest/run.js';
 import { openTarget } from '../local/target.js';
 
 async function main(): Promise<number> {

@@ -1,8 +1,8 @@
 // Which result dates fall in [from, to]. Compared by period, as observations are: the period that
 // holds `from` is in range (so a monthly value labelled 2024-06-01 is in range from 2024-06-15, and
 // a weekly CFTC report dated Tuesday is in range from the Monday of its week).
-import { periodOf } from '../../series/periods.js';
-import type { Columns, Frequency } from '../../series/types.js';
+import { periodOf } from './periods.js';
+import type { Columns, Frequency } from './types.js';
 
 export interface DateRange {
   from?: string | null;

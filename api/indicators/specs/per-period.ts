@@ -1,8 +1,8 @@
-// Indicators with one value per observation and no window: RETURNS, LOG_RETURNS, SURPRISE.
+// Indicators with one value per observation and no window: RETURNS, LOG_RETURNS (SURPRISE is in surprise.ts).
 // Each series is reduced to its own observations first, so a return spans a gap (a holiday's
 // missing value): Friday's return after a Thursday holiday is measured from Wednesday.
-import { alignMany, logReturns, simpleReturns, surprise } from '../../indicators/index.js';
-import type { IndicatorSpec } from './spec.js';
+import { alignMany, logReturns, simpleReturns } from '../index.js';
+import type { IndicatorSpec } from '../spec.js';
 
 function returnsOf(f: typeof simpleReturns, label: string): IndicatorSpec {
   return {
@@ -20,15 +20,3 @@ function returnsOf(f: typeof simpleReturns, label: string): IndicatorSpec {
 /** Fractions, not percent: 0.01 = +1 %. */
 export const RETURNS = returnsOf(simpleReturns, 'x_t / x_(t-1) - 1, t-1 = the previous observation');
 export const LOG_RETURNS = returnsOf(logReturns, 'ln(x_t / x_(t-1)), t-1 = the previous observation');
-
-/** actual − consensus on the reference periods both series have a value for. */
-export const SURPRISE: IndicatorSpec = {
-  inputs: ['actual', 'consensus'],
-  rolling: false,
-  output: 'series',
-  warmUp: () => 0,
-  compute([actual, consensus]) {
-    const unit = actual.meta.unit;
-    return { ...surprise(actual.columns, consensus.columns), unit, meta: { formula: 'actual - consensus', unit, alignment: 'reference periods both inputs have a value for' } };
-  },
-};
