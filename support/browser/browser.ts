@@ -1,6 +1,6 @@
 // Debian's chromium, headless, driven by playwright-core; the page may reach 127.0.0.1 only.
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { OFFICE_STAND_IN } from './office-stand-in.js';
+import { OFFICE_STAND_IN, type CellResult } from './office-stand-in.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -42,9 +42,22 @@ export async function openAddinPage(browser: Browser, url: string, officeScript 
  * The functions page of the add-in served by `server`, registered and signed in with the server's
  * key (plus any client options), with a cold cache, as when a workbook opens.
  */
-export async function openFunctionsPage(browser: Browser, server: { url: string; apiKey: string }, options: Record<string, unknown> = {}): Promise<OfficePage> {
-  const office = await openAddinPage(browser, `${server.url}/addin/functions.html`);
+export async function openFunctionsPage(
+  browser: Browser,
+  server: { url: string; apiKey: string },
+  options: Record<string, unknown> = {},
+  officeScript = OFFICE_STAND_IN,
+): Promise<OfficePage> {
+  const office = await openAddinPage(browser, `${server.url}/addin/functions.html`, officeScript);
   await office.page.waitForFunction(() => 'SERIES' in ((window as { __registered?: object }).__registered ?? {}));
   await office.page.evaluate((o) => (window as unknown as { tide: { configure(o: unknown): void } }).tide.configure(o), { apiKey: server.apiKey, ...options });
   return office;
+}
+
+/** A cell to calculate: the function's id and its arguments as Excel passes them. */
+export type FormulaCell = [string, unknown[]];
+
+/** Calculates the cells as Excel would, through the stand-in's `__recalc`, all in one recalculation. */
+export function recalcCells(office: OfficePage, cells: FormulaCell[]): Promise<CellResult[]> {
+  return office.page.evaluate((c) => (window as unknown as { __recalc(c: unknown): Promise<CellResult[]> }).__recalc(c), cells);
 }

@@ -2,21 +2,14 @@
 // date answers as it could have been answered on that date (no value, report or revision published
 // later), and a workbook-wide asOf reaches every function that is not given its own.
 // Expected values come from the bundled source files, read here independently of the loader.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalServer } from '../../api/local/server.js';
-import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useFunctionsSheet } from '../helpers/functions-sheet.js';
 import { sourceColumn } from '../helpers/source-csv.js';
-import { launchBrowser, openFunctionsPage, type OfficePage } from '../../support/browser/browser.js';
 import { closes, excelSerial } from '../../support/browser/data.js';
-import type { CellResult } from '../../support/browser/office-stand-in.js';
 import ref from './reference/indicator_reference.json' with { type: 'json' };
 
 type Cell = [string, unknown[]];
 
-let server: Awaited<ReturnType<typeof startLocalServer>>;
-let browser: Browser;
-let office: OfficePage;
 const rut = closes('rut_daily_yahoo.csv');
 const close = (d: string) => rut.values[rut.dates.indexOf(d)];
 const column = (file: string, name: string) => new Map(sourceColumn(file, name));
@@ -24,23 +17,11 @@ const cpiFirstPrints = column('cpiaucsl_monthly_fred_vintage_2024-12.csv', 'CPIA
 const cpiLatest = column('cpiaucsl_monthly_fred_vintage_2026-04.csv', 'CPIAUCSL');
 const cpiNsa = column('cpiaucns_monthly_fred.csv', 'CPIAUCNS');
 
-beforeAll(async () => {
-  await ensureAddinBuilt();
-  server = await startLocalServer({});
-  browser = await launchBrowser();
-  office = await openFunctionsPage(browser, server);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-function recalc(cells: Cell[]): Promise<CellResult[]> {
-  return office.page.evaluate((c) => (window as unknown as { __recalc(c: unknown): Promise<CellResult[]> }).__recalc(c), cells);
-}
+const sheet = useFunctionsSheet();
+const recalc = sheet.recalc;
 
 function setWorkbookAsOf(date: unknown): Promise<void> {
-  return office.page.evaluate((d) => (window as unknown as { tide: { setWorkbookAsOf(d: unknown): void } }).tide.setWorkbookAsOf(d), date);
+  return sheet.office.page.evaluate((d) => (window as unknown as { tide: { setWorkbookAsOf(d: unknown): void } }).tide.setWorkbookAsOf(d), date);
 }
 
 const lastDate = (m: unknown) => (m as [number, unknown][]).at(-1)![0];

@@ -5,8 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../../api/local/server.js';
 import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
-import { launchBrowser, openFunctionsPage, type OfficePage } from '../../support/browser/browser.js';
-import type { CellResult } from '../../support/browser/office-stand-in.js';
+import { launchBrowser, openFunctionsPage, recalcCells, type OfficePage } from '../../support/browser/browser.js';
 import { closes, excelSerial } from '../../support/browser/data.js';
 import ref from './reference/indicator_reference.json' with { type: 'json' };
 import { SHEETS } from '../../addin/scripts/workbook-spec.js';
@@ -35,9 +34,7 @@ async function freshPage(): Promise<OfficePage> {
   return office;
 }
 
-function recalc(cells: Cell[]): Promise<CellResult[]> {
-  return office.page.evaluate((c) => (window as unknown as { __recalc(c: unknown): Promise<CellResult[]> }).__recalc(c), cells);
-}
+const recalc = (cells: Cell[]) => recalcCells(office, cells);
 
 function rutRows(from: string, to: string): [number, number][] {
   return rut.dates.flatMap((d, i) => (d >= from && d <= to ? [[excelSerial(d), rut.values[i]] as [number, number]] : []));

@@ -7,8 +7,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../../api/local/server.js';
 import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
-import { launchBrowser, openAddinPage, type OfficePage } from '../../support/browser/browser.js';
-import { officeStandIn, type CellResult } from '../../support/browser/office-stand-in.js';
+import { launchBrowser, openFunctionsPage, recalcCells, type OfficePage } from '../../support/browser/browser.js';
+import { officeStandIn } from '../../support/browser/office-stand-in.js';
 import { excelSerial } from '../../support/browser/data.js';
 
 type Cell = [string, unknown[]];
@@ -17,12 +17,7 @@ let server: Awaited<ReturnType<typeof startLocalServer>>;
 let browser: Browser;
 const hosts: Record<'current' | 'v116' | 'old', OfficePage> = {} as never;
 
-async function open(excelApi?: string[]): Promise<OfficePage> {
-  const office = await openAddinPage(browser, `${server.url}/addin/functions.html`, officeStandIn({ excelApi }));
-  await office.page.waitForFunction(() => 'SERIES' in ((window as { __registered?: object }).__registered ?? {}));
-  await office.page.evaluate((o) => (window as unknown as { tide: { configure(o: unknown): void } }).tide.configure(o), { apiKey: server.apiKey });
-  return office;
-}
+const open = (excelApi?: string[]): Promise<OfficePage> => openFunctionsPage(browser, server, {}, officeStandIn({ excelApi }));
 
 beforeAll(async () => {
   await ensureAddinBuilt();
@@ -37,9 +32,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-function recalc(host: OfficePage, cells: Cell[]): Promise<CellResult[]> {
-  return host.page.evaluate((c) => (window as unknown as { __recalc(c: unknown): Promise<CellResult[]> }).__recalc(c), cells);
-}
+const recalc = recalcCells;
 
 const PERCENT = '0.00%';
 const BP = '#,##0.0" bp"';

@@ -1,34 +1,15 @@
 // TIDE.REVISIONS and SERIES's release option through the built functions bundle in headless
 // chromium, against the local server with the bundled dataset. Expected values come from the vintage
 // files themselves (see test/graphql/revisions.test.ts for where each date and value is from).
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalServer } from '../../api/local/server.js';
-import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
+import { describe, expect, it } from 'vitest';
+import { useFunctionsSheet } from '../helpers/functions-sheet.js';
 import { sourceColumn } from '../helpers/source-csv.js';
 import ref from '../graphql/reference/revisions_reference.json' with { type: 'json' };
-import { launchBrowser, openFunctionsPage, type OfficePage } from '../../support/browser/browser.js';
 import { excelSerial } from '../../support/browser/data.js';
-import type { CellResult } from '../../support/browser/office-stand-in.js';
 
-let server: Awaited<ReturnType<typeof startLocalServer>>;
-let browser: Browser;
-let office: OfficePage;
 
-beforeAll(async () => {
-  await ensureAddinBuilt();
-  server = await startLocalServer({});
-  browser = await launchBrowser();
-  office = await openFunctionsPage(browser, server);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-function recalc(cells: [string, unknown[]][]): Promise<CellResult[]> {
-  return office.page.evaluate((c) => (window as unknown as { __recalc(c: unknown): Promise<CellResult[]> }).__recalc(c), cells);
-}
+const sheet = useFunctionsSheet();
+const recalc = sheet.recalc;
 
 const cpi = (vintage: string) => sourceColumn(`cpiaucsl_monthly_fred_vintage_${vintage}.csv`, 'CPIAUCSL').find(([d]) => d === '2024-06-01')![1];
 

@@ -3,37 +3,16 @@
 // basis points, fractions everywhere, honest periods, one rule for "nothing there", asOf before
 // the earliest vintage said. Expected values: pandas (test/indicators/reference/generate.py) or the
 // source files with the arithmetic written out.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalServer } from '../../api/local/server.js';
-import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
+import { describe, expect, it } from 'vitest';
+import { useFunctionsSheet } from '../helpers/functions-sheet.js';
 import { mismatches, reference } from '../indicators/helpers/data.js';
-import { launchBrowser, openFunctionsPage, type OfficePage } from '../../support/browser/browser.js';
-import type { CellResult } from '../../support/browser/office-stand-in.js';
 import { closes, excelSerial } from '../../support/browser/data.js';
 import { sourceColumn } from '../helpers/source-csv.js';
 
-type Cell = [string, unknown[]];
 
-let server: Awaited<ReturnType<typeof startLocalServer>>;
-let browser: Browser;
-let office: OfficePage;
 
-beforeAll(async () => {
-  await ensureAddinBuilt();
-  server = await startLocalServer({});
-  browser = await launchBrowser();
-  office = await openFunctionsPage(browser, server);
-}, 120_000);
-afterAll(async () => {
-  await office?.page.close();
-  await browser?.close();
-  await server?.close();
-});
-
-function recalc(cells: Cell[]): Promise<CellResult[]> {
-  return office.page.evaluate((c) => (window as unknown as { __recalc(c: unknown): Promise<CellResult[]> }).__recalc(c), cells);
-}
+const sheet = useFunctionsSheet();
+const recalc = sheet.recalc;
 
 /** A spilled value column with empty cells as null, as the reference files hold missing values. */
 const valuesOf = (m: unknown) => (m as unknown[][]).map((r) => (r[1] === '' ? null : (r[1] as number)));
@@ -220,9 +199,9 @@ describe('periods, empty ranges and asOf', () => {
   });
 
   it('asOf before the earliest vintage held is #N/A naming that vintage', async () => {
-    const vintages = (await (await fetch(`${server.url}/graphql`, {
+    const vintages = (await (await fetch(`${sheet.server.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': server.apiKey },
+      headers: { 'content-type': 'application/json', 'x-api-key': sheet.server.apiKey },
       body: JSON.stringify({ query: '{ series(id: "CPIAUCSL") { vintages } }' }),
     })).json()).data.series.vintages as string[];
     const [series, value, vol, change] = await recalc([
