@@ -1,6 +1,7 @@
 // esbuild plugins for the Lambda bundles (serverless.yml custom.esbuild.plugins). Each removes code a
 // cold start would otherwise compile for nothing; `npm run bench` measures the cold init they buy.
 const path = require('node:path');
+const { builtinModules } = require('node:module');
 
 const apolloEsm = path.join(__dirname, '..', 'node_modules', '@apollo', 'server', 'dist', 'esm', 'index.js');
 
@@ -20,7 +21,7 @@ const oneApollo = {
 const noUsageReporting = {
   name: 'no-usage-reporting',
   setup(build) {
-    build.onResolve({ filter: /^(@apollo\/usage-reporting-protobuf|lodash\.sortby)$/ }, (args) => ({ path: args.path, namespace: 'not-bundled' }));
+    build.onResolve({ filter: /^(@apollo\/usage-reporting-protobuf|@apollo\/utils\.usagereporting|lodash\.sortby)$/ }, (args) => ({ path: args.path, namespace: 'not-bundled' }));
     build.onLoad({ filter: /.*/, namespace: 'not-bundled' }, (args) => ({
       contents: `module.exports = new Proxy({}, { get(_, key) { if (key === '__esModule') return false; throw new Error(${JSON.stringify(`${args.path} is not bundled: Apollo usage reporting and inline tracing are disabled`)}); } });`,
       loader: 'js',
@@ -74,4 +75,48 @@ const splitGraphql = {
   },
 };
 
-module.exports = [oneApollo, noUsageReporting, noSchemaTools, nodeCreateHash, splitGraphql];
+/**
+ * Apollo's incremental-delivery polyfill runs `await import('graphql')` to look for graphql 17's
+ * experimentalExecuteIncrementally. A bundler must then keep every export of graphql (the namespace
+ * could be read in any way), so none of it is tree-shaken and a cold start compiles all of graphql.
+ * Tide uses graphql 16, where the answer is always "not there"; the polyfill reads only the version.
+ */
+const incrementalDeliveryPolyfill = path.join(path.dirname(apolloEsm), 'incrementalDeliveryPolyfill.js');
+const graphqlVersionOnly = {
+  name: 'graphql-version-only',
+  setup(build) {
+    build.onLoad({ filter: /incrementalDeliveryPolyfill\.js$/ }, async (args) => {
+      if (args.path !== incrementalDeliveryPolyfill) return undefined;
+      const source = await require('node:fs/promises').readFile(args.path, 'utf8');
+      const dynamic = "const graphql = await import('graphql');";
+      if (!source.includes(dynamic) || !source.includes("import { execute, } from 'graphql';")) {
+        throw new Error(`${args.path} changed: check infra/esbuild-plugins.cjs (graphql-version-only) against it`);
+      }
+      return {
+        contents: source.replace("import { execute, } from 'graphql';", "import { execute, version as graphqlVersion } from 'graphql';").replace(dynamic, 'const graphql = { version: graphqlVersion };'),
+        loader: 'js',
+      };
+    });
+  },
+};
+
+/**
+ * Node's own modules are loaded with require(), not import. An ES import of a built-in makes Node build
+ * its ES facade, which reads every export once: on Node 22, reading node:http's WebSocket export loads
+ * undici (Node's fetch), and node:process's report loads the diagnostic report, tens of ms of a cold
+ * start for nothing. require() hands over the module object and nothing is read until used.
+ */
+const builtins = new Set(builtinModules);
+const requireBuiltins = {
+  name: 'require-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      if ((args.kind !== 'import-statement' && args.kind !== 'dynamic-import') || !builtins.has(name)) return undefined;
+      return { path: name, namespace: 'require-builtin' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'require-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(`node:${args.path}`)});`, loader: 'js' }));
+  },
+};
+
+module.exports = [oneApollo, noUsageReporting, noSchemaTools, nodeCreateHash, splitGraphql, graphqlVersionOnly, requireBuiltins];
