@@ -101,6 +101,31 @@ const graphqlVersionOnly = {
 };
 
 /**
+ * Given its own document store (api/graphql/document-store.ts), Apollo keys it by a hash of the schema,
+ * printed from the built schema at every start: graphql's printer run once per cold start for a value
+ * fixed when the bundle is built. The hash is computed here instead, the same way (SHA-256 of the
+ * printed schema.graphql), and written into the bundle.
+ */
+const apolloServerJs = path.join(path.dirname(apolloEsm), 'ApolloServer.js');
+const SCHEMA_KEY = '`${computeCoreSchemaHash(printSchema(schema))}:`';
+function coreSchemaHash() {
+  const { buildSchema, printSchema } = require('graphql');
+  const sdl = require('node:fs').readFileSync(path.join(__dirname, '..', 'schema.graphql'), 'utf8');
+  return require('node:crypto').createHash('sha256').update(printSchema(buildSchema(sdl))).digest('hex');
+}
+const schemaHashAtBuild = {
+  name: 'schema-hash-at-build',
+  setup(build) {
+    build.onLoad({ filter: /ApolloServer\.js$/ }, async (args) => {
+      if (args.path !== apolloServerJs) return undefined;
+      const source = await require('node:fs/promises').readFile(args.path, 'utf8');
+      if (source.split(SCHEMA_KEY).length !== 2) throw new Error(`${args.path} changed: check infra/esbuild-plugins.cjs (schema-hash-at-build) against it`);
+      return { contents: source.replace(SCHEMA_KEY, JSON.stringify(`${coreSchemaHash()}:`)), loader: 'js' };
+    });
+  },
+};
+
+/**
  * Node's own modules are loaded with require(), not import. An ES import of a built-in makes Node build
  * its ES facade, which reads every export once: on Node 22, reading node:http's WebSocket export loads
  * undici (Node's fetch), and node:process's report loads the diagnostic report, tens of ms of a cold
@@ -119,4 +144,4 @@ const requireBuiltins = {
   },
 };
 
-module.exports = [oneApollo, noUsageReporting, noSchemaTools, nodeCreateHash, splitGraphql, graphqlVersionOnly, requireBuiltins];
+module.exports = [oneApollo, noUsageReporting, noSchemaTools, nodeCreateHash, splitGraphql, graphqlVersionOnly, schemaHashAtBuild, requireBuiltins];

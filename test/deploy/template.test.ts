@@ -1,10 +1,14 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
+import { printSchema } from 'graphql';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
 import { ensureIdeBuilt } from '../helpers/ensure-ide-built.js';
 import { packageStage, type Packaged } from '../helpers/serverless-cli.js';
+import { buildExecutableSchema } from '../../api/graphql/schema.js';
 
 // `serverless package` (offline, dummy credentials) for both stages; every assertion reads the
 // CloudFormation template that a deploy would send.
@@ -217,6 +221,37 @@ describe('stages and outputs', () => {
     expect(Object.keys(addin)).toEqual(expect.arrayContaining(['addin/dist/functions.js', 'addin/dist/taskpane.html', 'docs/series.md', 'dist/ide/ide.js', 'dist/ide/ide.css']));
     expect(Object.keys(addin).filter((f) => f.startsWith('addin/dist/') && f.endsWith('.map'))).toEqual([]);
     expect(addin['api/handlers/addin.mjs']).toBeLessThan(graphql['api/handlers/graphql.mjs'] / 10);
+  });
+});
+
+describe("the graphql bundle's cold start (infra/esbuild-plugins.cjs)", () => {
+  let sources: Record<string, string>;
+  beforeAll(async () => {
+    const zip = await JSZip.loadAsync(readFileSync(join(prod.dir, 'graphql.zip')));
+    sources = Object.fromEntries(await Promise.all(Object.keys(zip.files).filter((f) => f.endsWith('.mjs')).map(async (f) => [f, await zip.file(f)!.async('string')] as const)));
+  });
+
+  it('imports no Node built-in as an ES module (only the banner takes createRequire from "module"); require() loads them', () => {
+    const builtin = new RegExp(`(?:\\bfrom\\s*|\\bimport\\s*\\(?\\s*)["'](?:node:)?(?:${builtinModules.map((m) => m.replace(/[/]/g, '\\/')).join('|')})["']`, 'g');
+    for (const [file, source] of Object.entries(sources)) {
+      const imports = [...source.matchAll(builtin)].map((m) => m[0]);
+      expect(imports, file).toEqual(["from 'module'"]);
+    }
+    // esbuild renames require() when it minifies: a call of any name with the module's name is the require.
+    expect(/\w\("node:crypto"\)/.test(Object.values(sources).join('\n'))).toBe(true);
+  });
+
+  it("keys Apollo's document store by the schema hash computed at build, the one Apollo computes at run time", () => {
+    const atRunTime = createHash('sha256').update(printSchema(buildExecutableSchema())).digest('hex');
+    const all = Object.values(sources).join('\n');
+    expect([...all.matchAll(/documentStoreKeyPrefix:\w+\?"([0-9a-f]{64}):"/g)].map((m) => m[1])).toEqual([atRunTime]);
+  });
+
+  it('leaves out the parts of graphql nothing calls (schema diffing) and the usage-reporting code', () => {
+    const all = Object.values(sources).join('\n');
+    expect(all.includes('conflict because')).toBe(true); // graphql's validation is there
+    expect(all.includes('DANGEROUS_CHANGE')).toBe(false); // graphql's findBreakingChanges is not
+    expect(all.includes('@apollo/utils.usagereporting is not bundled')).toBe(true);
   });
 });
 
