@@ -93,7 +93,7 @@ export class SeriesStore {
 
   /** The year-chunks in [fromYear, toYear], each with the version token of the write that stored it, for a cache to check. */
   async readChunks(id: string, fromYear: number, toYear: number, consistent: boolean): Promise<Map<number, { revisions: Revision[]; token?: string }>> {
-    const items = await this.queryAll({
+    const items = fromYear === toYear ? await this.getItem(seriesPk(id), chunkSk(fromYear), consistent) : await this.queryAll({
       TableName: this.tableName,
       ConsistentRead: consistent || undefined,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
@@ -239,6 +239,15 @@ export class SeriesStore {
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
       ExpressionAttributeValues: { ':pk': seriesPk(id), ':a': vintageSk(0), ':b': vintageSk(9999) },
     }, signal);
+  }
+
+  /** One item by its key, as a list of none or one: a cold container's reads then stay on one kind of call. */
+  private async getItem(pk: string, sk: string, consistent: boolean): Promise<Record<string, unknown>[]> {
+    this.stats.requests++;
+    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk, sk }, ConsistentRead: consistent || undefined }));
+    if (!out.Item) return [];
+    this.stats.itemsRead++;
+    return [out.Item];
   }
 
   private async queryAll(input: QueryCommandInput, signal?: AbortSignal): Promise<Record<string, unknown>[]> {

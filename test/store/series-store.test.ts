@@ -80,6 +80,30 @@ describe('SeriesStore against dynalite', () => {
     }
   });
 
+  it('reads one year-chunk with a GetItem, a span of years with one Query; both with the stamp of the write', async () => {
+    const input = [rev('2022-03-01', 1), rev('2023-03-01', 2), rev('2023-09-01', 3), rev('2024-03-01', 4)];
+    await writeSeries(t.store, meta('ONEYEAR'), input);
+    const calls: string[] = [];
+    t.client.middlewareStack.add((next, context) => (args) => (calls.push(String(context.commandName)), next(args)), { step: 'initialize', name: 'recordCalls' });
+    try {
+      const one = await t.store.readChunks('ONEYEAR', 2023, 2023, false);
+      const strong = await t.store.readChunks('ONEYEAR', 2023, 2023, true);
+      const none = await t.store.readChunks('ONEYEAR', 2019, 2019, false);
+      const span = await t.store.readChunks('ONEYEAR', 2022, 2024, false);
+      expect(calls).toEqual(['GetItemCommand', 'GetItemCommand', 'GetItemCommand', 'QueryCommand']);
+      expect([...one.keys()]).toEqual([2023]);
+      expect(one.get(2023)!.revisions).toEqual(input.slice(1, 3));
+      expect(strong).toEqual(one);
+      expect(none.size).toBe(0);
+      expect(span.get(2023)).toEqual(one.get(2023));
+      // the stamp is the token the series' version gives that year
+      const version = await t.store.getVersion('ONEYEAR');
+      expect(one.get(2023)!.token).toBe(version!.years.get(2023));
+    } finally {
+      t.client.middlewareStack.remove('recordCalls');
+    }
+  });
+
   it('follows Query pagination past the 1 MB page limit', async () => {
     const input: Revision[] = [];
     for (let day = 0; day < 30 * 365; day++) {
