@@ -83,7 +83,10 @@ export async function lambdaBundleFigures(): Promise<Row[]> {
   const inZip = sizeOf(jsFiles(fn));
   // The deployed function's NODE_OPTIONS, from the template `serverless package` wrote.
   const template = JSON.parse(readFileSync(join(OUT, 'zips', 'cloudformation-template-update-stack.json'), 'utf8'));
-  const nodeOptions: string = template.Resources.GraphqlLambdaFunction.Properties.Environment.Variables.NODE_OPTIONS ?? '';
+  const deployedEnv = template.Resources.GraphqlLambdaFunction.Properties.Environment.Variables;
+  const nodeOptions: string = deployedEnv.NODE_OPTIONS ?? '';
+  // The deployed log level: at INFO each request writes its log line, which a cold start pays for too.
+  const logLevel: string = deployedEnv.LOG_LEVEL ?? 'INFO';
 
   const t = await startTestStore('tide-prod');
   try {
@@ -92,7 +95,7 @@ export async function lambdaBundleFigures(): Promise<Row[]> {
     const event = { version: '2.0', routeKey: 'POST /graphql', rawPath: '/graphql', rawQueryString: '', headers: { 'content-type': 'application/json', 'x-api-key': key }, requestContext: { http: { method: 'POST', path: '/graphql', sourceIp: '127.0.0.1' }, requestId: 'cold', stage: '$default' }, body: JSON.stringify({ query: '{ series(id: "RUT") { latest { value } } }' }), isBase64Encoded: false };
     // A cold container: load the bundle, answer one request.
     const script = `const { handler } = await import(${JSON.stringify(bundle)}); const r = await handler(${JSON.stringify(event)}, { awsRequestId: 'cold', getRemainingTimeInMillis: () => 29000 }); if (r.statusCode !== 200) { console.error(r.body); process.exit(1); }`;
-    const lambdaEnv = { ...process.env, TABLE_NAME: 'tide-prod', DYNAMODB_ENDPOINT: t.endpoint, AWS_REGION: 'us-east-1', LOG_LEVEL: 'WARN', NODE_OPTIONS: nodeOptions };
+    const lambdaEnv = { ...process.env, TABLE_NAME: 'tide-prod', DYNAMODB_ENDPOINT: t.endpoint, AWS_REGION: 'us-east-1', LOG_LEVEL: logLevel, NODE_OPTIONS: nodeOptions };
     // Interleaved, so a change in the machine's load falls on both alike.
     const cold = { walls: [] as number[], cpus: [] as number[] };
     const empty = { walls: [] as number[], cpus: [] as number[] };
@@ -133,7 +136,7 @@ export async function lambdaBundleFigures(): Promise<Row[]> {
         ratio: `${ms(median(cold.walls))} in all`,
         target: '≤ 200 ms (wall and CPU)',
         met,
-        note: `node ${nodeVersion}, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cpus} cores, medians of ${RUNS} pairs; NODE_OPTIONS "${nodeOptions}" as deployed; of it, import of the bundle ${ms(phase('importWall'))} (CPU ${ms(phase('importCpu'))}), first request ${ms(phase('firstWall'))} (CPU ${ms(phase('firstCpu'))}), the rest is process start and exit beyond an empty one. Steps taken: bench/figures/cold-init-steps.md. The market-open model takes the CPU time`,
+        note: `node ${nodeVersion}, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cpus} cores, medians of ${RUNS} pairs; NODE_OPTIONS "${nodeOptions}" and LOG_LEVEL ${logLevel} as deployed; of it, import of the bundle ${ms(phase('importWall'))} (CPU ${ms(phase('importCpu'))}), first request ${ms(phase('firstWall'))} (CPU ${ms(phase('firstCpu'))}), the rest is process start and exit beyond an empty one. Steps taken: bench/figures/cold-init-steps.md. The market-open model takes the CPU time`,
       },
     ];
   } finally {
