@@ -22,35 +22,29 @@ export function columnsOfRevisions(revisions: readonly Revision[]): RevisionColu
 }
 
 /**
- * Appends to `out` the value in force for each date on `asOf` (the latest when absent): the same
- * rule as `inForce`, row for row. Most chunks hold one revision per date, all published by `asOf`;
- * those are copied whole.
+ * The value in force for each date of one chunk on `asOf` (the latest when absent): the same rule as
+ * `inForce`, row for row. Most chunks hold one revision per date, all published by `asOf`: those
+ * are answered with their own columns, uncopied.
  */
-export function appendKnown(out: Columns, c: RevisionColumns, asOf?: string): void {
+export function knownInChunk(c: RevisionColumns, asOf?: string): Columns {
   const { dates, values, realtimeStarts } = c;
   let simple = true;
   for (let i = 0; i < dates.length && simple; i++) simple = (i === 0 || dates[i] !== dates[i - 1]) && (asOf === undefined || realtimeStarts[i] <= asOf);
-  if (simple) {
-    for (let i = 0; i < dates.length; i++) {
-      out.dates.push(dates[i]);
-      out.values.push(values[i]);
-    }
-    return;
-  }
-  const start = out.dates.length;
+  if (simple) return { dates, values };
+  const out: Columns = { dates: [], values: [] };
   for (let i = 0; i < dates.length; i++) {
     if (asOf !== undefined && realtimeStarts[i] > asOf) continue;
-    if (out.dates.length > start && out.dates[out.dates.length - 1] === dates[i]) out.values[out.values.length - 1] = values[i];
+    if (out.dates.length > 0 && out.dates[out.dates.length - 1] === dates[i]) out.values[out.values.length - 1] = values[i];
     else {
       out.dates.push(dates[i]);
       out.values.push(values[i]);
     }
   }
+  return out;
 }
 
-/** The values known on `asOf` across chunks given in date order, as one pair of new columns. */
+/** The values known on `asOf` across chunks given in date order, as one pair of new columns (joined by the engine's concat: far fewer allocations than pushing row by row). */
 export function knownAsOf(chunks: readonly RevisionColumns[], asOf?: string): Columns {
-  const out: Columns = { dates: [], values: [] };
-  for (const c of chunks) appendKnown(out, c, asOf);
-  return out;
+  const parts = chunks.map((c) => knownInChunk(c, asOf));
+  return { dates: ([] as string[]).concat(...parts.map((p) => p.dates)), values: ([] as (number | null)[]).concat(...parts.map((p) => p.values)) };
 }
