@@ -85,7 +85,7 @@ describe('pinned workbook', () => {
   it('changing the pin sends one batch for the new date, and going back to the old pin costs nothing', async () => {
     const store = memoryStore();
     let pin = '2024-07-20';
-    const client = new BatchingClient({ url: server.url });
+    const client = new BatchingClient({ url: server.url, cacheableGet: false });
     const fetcher = new WorkbookFetcher(client, new AnswerCache(store, { writeDelayMs: 0 }), () => pin, undefined, { today: () => TODAY });
     const fetch = <T,>(c: Parameters<typeof fetcher.fetch>[0]) => fetcher.fetch<T>(c);
     server.requests.length = 0;
