@@ -27,6 +27,12 @@ export interface CachingProxy {
 
 /** Headers that belong to one connection (RFC 9110 §7.6.1), not passed on. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']);
+/**
+ * A viewer's own cache directives, which CloudFront does not let bypass its cache (it forwards neither
+ * header by default). They matter here: a browser driven with request interception sends
+ * `Cache-Control: no-cache` and `Pragma: no-cache` on every request, which Excel's webview does not.
+ */
+const VIEWER_CACHE_DIRECTIVES = new Set(['cache-control', 'pragma']);
 
 export async function startCachingProxy(origin: string, opts: { https?: { key: Buffer | string; cert: Buffer | string } } = {}): Promise<CachingProxy> {
   const received: ProxiedRequest[] = [];
@@ -45,7 +51,7 @@ export async function startCachingProxy(origin: string, opts: { https?: { key: B
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined && !HOP_BY_HOP.has(k) && !VIEWER_CACHE_DIRECTIVES.has(k)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
     try {
       const answer = await agent.request({
         origin: upstream.origin,
