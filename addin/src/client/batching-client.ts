@@ -7,7 +7,7 @@ import { ConcurrencyLimiter } from './limiter.js';
 import { aliasFor, buildBatchQuery, callKey, type FieldCall } from './query.js';
 import { distributeResponse } from './response.js';
 import { DEFAULT_OPTIONS, type ClientOptions } from './options.js';
-import { sendGraphQL, type Transport } from './transport.js';
+import { persistedQueryUrlBytes, sendGraphQL, type Transport } from './transport.js';
 
 export type { ClientOptions } from './options.js';
 
@@ -93,12 +93,31 @@ export class BatchingClient {
     const cacheable = this.options.cacheableGet ? batch.filter((p) => isCacheableCall(p.call, today)) : [];
     const others = batch.filter((p) => !cacheable.includes(p));
     cacheable.sort((a, b) => compare(callKey(a.call), callKey(b.call)));
-    for (const [group, isCacheable] of [[cacheable, true], [others, false]] as const) {
-      for (let i = 0; i < group.length; i += size) {
-        const chunk = group.slice(i, i + size);
-        void this.limiter.run(() => this.send(chunk, isCacheable));
-      }
+    for (const chunk of this.getSizedChunks(cacheable, size)) void this.limiter.run(() => this.send(chunk, true));
+    for (let i = 0; i < others.length; i += size) {
+      const chunk = others.slice(i, i + size);
+      void this.limiter.run(() => this.send(chunk, false));
     }
+  }
+
+  /**
+   * Cacheable calls in chunks whose GET URL fits the limit (CloudFront's 8,192 bytes): a pinned sheet of
+   * 200 cells is then a few cacheable GETs rather than one POST no cache may keep. The same cells give
+   * the same chunks. A call too long on its own is a chunk of one, which the transport sends as POST.
+   */
+  private getSizedChunks(calls: Pending[], size: number): Pending[][] {
+    const chunks: Pending[][] = [];
+    let current: Pending[] = [];
+    for (const p of calls) {
+      const next = [...current, p];
+      const fits = () => persistedQueryUrlBytes(this.options.url, buildBatchQuery(next.map((q) => q.call)).variables) <= this.options.maxGetUrlBytes;
+      if (current.length > 0 && (next.length > size || !fits())) {
+        chunks.push(current);
+        current = [p];
+      } else current = next;
+    }
+    if (current.length) chunks.push(current);
+    return chunks;
   }
 
   private async send(chunk: Pending[], cacheable: boolean): Promise<void> {

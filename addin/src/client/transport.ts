@@ -41,9 +41,8 @@ export const sendGraphQL: Transport = async (endpoint, body, options = {}) => {
   if (options.cacheable) {
     const hash = await sha256Hex(body.query);
     const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
-    const url = persistedQueryUrl(endpoint.url, extensions, body.variables);
-    if (new TextEncoder().encode(url).length <= (options.maxUrlBytes ?? MAX_GET_URL_BYTES)) {
-      const answer = await request(endpoint, 'GET', url);
+    if (persistedQueryUrlBytes(endpoint.url, body.variables) <= (options.maxUrlBytes ?? MAX_GET_URL_BYTES)) {
+      const answer = await request(endpoint, 'GET', persistedQueryUrl(endpoint.url, extensions, body.variables));
       const code = onlyErrorCode(answer);
       if (code === PQ_NOT_FOUND) return request(endpoint, 'POST', endpoint.url, { ...body, extensions });
       if (code !== PQ_NOT_SUPPORTED) return answer;
@@ -61,6 +60,12 @@ export function persistedQueryUrl(base: string, extensions: unknown, variables: 
   url.searchParams.set('extensions', canonicalJson(extensions));
   url.searchParams.set('variables', canonicalJson(variables));
   return url.toString();
+}
+
+/** The length in bytes of the GET URL that would carry these variables (a SHA-256 hash is always 64 hex digits). */
+export function persistedQueryUrlBytes(base: string, variables: Record<string, unknown>): number {
+  const url = persistedQueryUrl(base, { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } }, variables);
+  return new TextEncoder().encode(url).length;
 }
 
 /** Hex SHA-256 of a query, as APQ names it. Web Crypto: in every Office webview served over https, and in Node. */
