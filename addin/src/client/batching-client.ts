@@ -3,11 +3,12 @@
 // Calls whose answers can never change are batched apart from the others and sent as cacheable GETs.
 import { TideError, asTideError } from '../shared/errors.js';
 import { isCacheableCall } from './cacheable.js';
+import { chunkForGet } from './get-chunks.js';
 import { ConcurrencyLimiter } from './limiter.js';
 import { aliasFor, buildBatchQuery, callKey, type FieldCall } from './query.js';
 import { distributeResponse } from './response.js';
 import { DEFAULT_OPTIONS, type ClientOptions } from './options.js';
-import { persistedQueryUrlBytes, sendGraphQL, type Transport } from './transport.js';
+import { sendGraphQL, type Transport } from './transport.js';
 
 export type { ClientOptions } from './options.js';
 
@@ -87,37 +88,16 @@ export class BatchingClient {
     const batch = this.pending;
     this.pending = [];
     const size = Math.max(1, this.options.maxFieldsPerRequest);
-    // Immutable answers go apart, in a fixed order (by call), so the same cells make the same request,
-    // whose URL a cache then finds again whatever order Excel calculated them in.
+    // Answers that cannot change go apart, as GETs (get-chunks.ts).
     const today = this.options.today();
     const cacheable = this.options.cacheableGet ? batch.filter((p) => isCacheableCall(p.call, today)) : [];
-    const others = batch.filter((p) => !cacheable.includes(p));
-    cacheable.sort((a, b) => compare(callKey(a.call), callKey(b.call)));
-    for (const chunk of this.getSizedChunks(cacheable, size)) void this.limiter.run(() => this.send(chunk, true));
+    const asGet = new Set(cacheable);
+    const others = batch.filter((p) => !asGet.has(p));
+    for (const chunk of chunkForGet(cacheable, this.options.url, this.options.maxGetUrlBytes, size)) void this.limiter.run(() => this.send(chunk, true));
     for (let i = 0; i < others.length; i += size) {
       const chunk = others.slice(i, i + size);
       void this.limiter.run(() => this.send(chunk, false));
     }
-  }
-
-  /**
-   * Cacheable calls in chunks whose GET URL fits the limit (CloudFront's 8,192 bytes): a pinned sheet of
-   * 200 cells is then a few cacheable GETs rather than one POST no cache may keep. The same cells give
-   * the same chunks. A call too long on its own is a chunk of one, which the transport sends as POST.
-   */
-  private getSizedChunks(calls: Pending[], size: number): Pending[][] {
-    const chunks: Pending[][] = [];
-    let current: Pending[] = [];
-    for (const p of calls) {
-      const next = [...current, p];
-      const fits = () => persistedQueryUrlBytes(this.options.url, buildBatchQuery(next.map((q) => q.call)).variables) <= this.options.maxGetUrlBytes;
-      if (current.length > 0 && (next.length > size || !fits())) {
-        chunks.push(current);
-        current = [p];
-      } else current = next;
-    }
-    if (current.length) chunks.push(current);
-    return chunks;
   }
 
   private async send(chunk: Pending[], cacheable: boolean): Promise<void> {
@@ -171,5 +151,3 @@ export class BatchingClient {
     await this.limiter.run(() => this.send(busy, cacheable));
   }
 }
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
