@@ -154,11 +154,13 @@ describe('Retry-After', () => {
   let busy: Server;
   let busyUrl: string;
   const arrivals: number[] = [];
+  const methods: string[] = [];
   let plan: { status: number; retryAfter?: string; body: string }[] = [];
   beforeAll(async () => {
     busy = createServer((req, res) => {
       req.resume();
       arrivals.push(Date.now());
+      methods.push(req.method ?? '');
       const step = plan.shift() ?? { status: 200, body: JSON.stringify({ data: { f0: { id: 'RUT' } } }) };
       res.writeHead(step.status, { 'content-type': 'application/json', ...(step.retryAfter ? { 'retry-after': step.retryAfter } : {}) }).end(step.body);
     });
@@ -185,6 +187,20 @@ describe('Retry-After', () => {
     expect(await ask()).toEqual({ id: 'RUT' });
     expect(arrivals).toHaveLength(2);
     expect(arrivals[1]).toBeGreaterThanOrEqual(at.getTime() - 50);
+  });
+
+  it('a GET the server refuses as such (an older server: 405, or its CSRF prevention\'s BAD_REQUEST) is sent again as POST, and answered', async () => {
+    const pinned = fieldCall(SeriesObservations, { id: 'RUT', from: '2024-06-03', to: '2024-06-07', asOf: SETTLED });
+    const refusals = [
+      { status: 405, body: 'Method Not Allowed' },
+      { status: 400, body: JSON.stringify({ errors: [{ message: 'This operation has been blocked as a potential Cross-Site Request Forgery (CSRF).', extensions: { code: 'BAD_REQUEST' } }] }) },
+    ];
+    for (const refusal of refusals) {
+      methods.length = 0;
+      plan = [refusal];
+      expect(await new BatchingClient({ url: busyUrl }).fetch(pinned)).toEqual({ id: 'RUT' });
+      expect(methods).toEqual(['GET', 'POST']);
+    }
   });
 
   it('without Retry-After, retries after its own pause, and gives up after maxRetries with the server\'s advice', async () => {

@@ -38,18 +38,25 @@ const PQ_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND';
 const PQ_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED';
 
 export const sendGraphQL: Transport = async (endpoint, body, options = {}) => {
-  if (options.cacheable) {
-    const hash = await sha256Hex(body.query);
-    const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
-    if (persistedQueryUrlBytes(endpoint.url, body.variables) <= (options.maxUrlBytes ?? MAX_GET_URL_BYTES)) {
-      const answer = await request(endpoint, 'GET', persistedQueryUrl(endpoint.url, extensions, body.variables));
+  if (options.cacheable && persistedQueryUrlBytes(endpoint.url, body.variables) <= (options.maxUrlBytes ?? MAX_GET_URL_BYTES)) {
+    const extensions = { persistedQuery: { version: 1, sha256Hash: await sha256Hex(body.query) } };
+    const got = await exchange(endpoint, 'GET', persistedQueryUrl(endpoint.url, extensions, body.variables));
+    // A server (or a proxy) that refuses the GET itself: an older Tide, a URL limit lower than
+    // CloudFront's. The request is still answered, as POST.
+    if (!GET_REFUSED_STATUS.has(got.status)) {
+      const answer = interpret(endpoint.url, got);
       const code = onlyErrorCode(answer);
-      if (code === PQ_NOT_FOUND) return request(endpoint, 'POST', endpoint.url, { ...body, extensions });
-      if (code !== PQ_NOT_SUPPORTED) return answer;
+      if (code === PQ_NOT_FOUND) return interpret(endpoint.url, await exchange(endpoint, 'POST', endpoint.url, { ...body, extensions }));
+      if (typeof code !== 'string' || !GET_REFUSED_CODES.has(code)) return answer;
     }
   }
-  return request(endpoint, 'POST', endpoint.url, body);
+  return interpret(endpoint.url, await exchange(endpoint, 'POST', endpoint.url, body));
 };
+
+/** Answers that refuse a GET as such (not its query): Not Found, Method Not Allowed, URI Too Long, Request Header Fields Too Large. */
+const GET_REFUSED_STATUS = new Set([404, 405, 414, 431]);
+/** BAD_REQUEST: a server whose CSRF prevention refuses GET; the other: one without persisted queries. */
+const GET_REFUSED_CODES = new Set(['BAD_REQUEST', PQ_NOT_SUPPORTED]);
 
 /**
  * The GET URL of a persisted query: always the same for the same request (parameters in one order,
@@ -84,7 +91,14 @@ function onlyErrorCode(answer: GraphQLResponse): unknown {
   return answer.data == null && answer.errors?.length === 1 ? answer.errors[0].extensions?.code : undefined;
 }
 
-async function request(endpoint: Endpoint, method: 'GET' | 'POST', url: string, body?: object): Promise<GraphQLResponse> {
+interface Exchanged {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/** One HTTP exchange, within the timeout; a network failure, a timeout and a refused key are thrown. */
+async function exchange(endpoint: Endpoint, method: 'GET' | 'POST', url: string, body?: object): Promise<Exchanged> {
   const { apiKey, timeoutMs } = endpoint;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -106,24 +120,26 @@ async function request(endpoint: Endpoint, method: 'GET' | 'POST', url: string, 
         `Tide server at ${endpoint.url} refused the request (HTTP ${res.status}): ${apiKey ? 'the API key is not valid' : 'an API key is required'}. Set the key in the Tide task pane.`,
       );
     }
-    let text: string;
     try {
-      text = await res.text();
+      return { status: res.status, headers: res.headers, text: await res.text() };
     } catch (e) {
       throw networkError(endpoint.url, timeoutMs, controller.signal.aborted, e);
     }
-    if (res.status === 429 || res.status === 503) return busyAnswer(endpoint.url, res, text);
-    return parseBody(endpoint.url, res.status, text);
   } finally {
     clearTimeout(timer);
   }
+}
+
+function interpret(url: string, { status, headers, text }: Exchanged): GraphQLResponse {
+  if (status === 429 || status === 503) return busyAnswer(url, status, headers, text);
+  return parseBody(url, status, text);
 }
 
 /**
  * HTTP 429 (API Gateway's throttle) or 503 (a busy server): a request-wide `unavailable` error, which
  * the batching client retries, after the server's Retry-After when it gives one.
  */
-function busyAnswer(url: string, res: Response, text: string): GraphQLResponse {
+function busyAnswer(url: string, status: number, headers: Headers, text: string): GraphQLResponse {
   let answer: GraphQLResponse | undefined;
   try {
     const json = JSON.parse(text) as GraphQLResponse;
@@ -131,8 +147,8 @@ function busyAnswer(url: string, res: Response, text: string): GraphQLResponse {
   } catch {
     // not a GraphQL body (API Gateway answers {"message":"Too Many Requests"}): described below
   }
-  answer ??= { errors: [{ message: `Tide server at ${url} is busy (HTTP ${res.status})`, extensions: { code: 'SERVICE_UNAVAILABLE' } }] };
-  const wait = retryAfterMs(res.headers.get('retry-after'));
+  answer ??= { errors: [{ message: `Tide server at ${url} is busy (HTTP ${status})`, extensions: { code: 'SERVICE_UNAVAILABLE' } }] };
+  const wait = retryAfterMs(headers.get('retry-after'));
   return wait === undefined ? answer : { ...answer, retryAfterMs: wait };
 }
 
