@@ -18,6 +18,7 @@ import { DocumentStore } from './document-store.js';
 import { formatDomainError, graphqlError, isDomainError } from './errors.js';
 import { cacheControl, type CacheControlOptions } from './http/cache-control-plugin.js';
 import { costLimits } from './limits/cost-limits-plugin.js';
+import { completeLeafListsInBulk, leafListsPlugin } from './leaf-lists.js';
 import { buildExecutableSchema } from './schema.js';
 
 export interface ServerOptions {
@@ -70,7 +71,7 @@ const queriesOnly: ApolloServerPlugin<GraphQLContext> = {
 export function createApolloServer(opts: ServerOptions = {}): ApolloServer<GraphQLContext> {
   const introspection = opts.introspection ?? true;
   return new ApolloServer<GraphQLContext>({
-    schema: buildExecutableSchema(),
+    schema: completeLeafListsInBulk(buildExecutableSchema()),
     introspection,
     // Without introspection, "Did you mean …?" in an error would list the schema's fields anyway.
     hideSchemaDetailsFromClientErrors: !introspection,
@@ -85,6 +86,8 @@ export function createApolloServer(opts: ServerOptions = {}): ApolloServer<Graph
     // Automatic persisted queries use Apollo's in-memory cache, per container (the default, said aloud).
     persistedQueries: {},
     plugins: [
+      // First: the long lists of leaves go into the result before any other plugin reads it.
+      leafListsPlugin as ApolloServerPlugin<GraphQLContext>,
       // No Apollo landing page: it loads its IDE from another host; the front door serves Tide's own.
       ApolloServerPluginLandingPageDisabled(),
       queriesOnly,

@@ -23,3 +23,21 @@ export function trimRows<T extends { dates: string[] }>(cols: T, keys: (keyof T)
 }
 
 export const trimColumns = (cols: Columns, range: DateRange, frequency: Frequency): Columns => trimRows(cols, ['values'], range, frequency);
+
+/** The rows with dates in [from, to]; dates ascending, so two binary searches and one slice. */
+export function trimDates(columns: Columns, from?: string | null, to?: string | null): Columns {
+  const lo = from ? lowerBound(columns.dates, from) : 0;
+  const hi = to ? lowerBound(columns.dates, `${to}\uffff`) : columns.dates.length;
+  if (lo === 0 && hi === columns.dates.length) return columns;
+  return { dates: columns.dates.slice(lo, hi), values: columns.values.slice(lo, hi) };
+}
+
+function lowerBound(dates: string[], target: string): number {
+  let lo = 0, hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid] < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

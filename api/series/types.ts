@@ -18,6 +18,16 @@ export interface Columns {
   values: (number | null)[];
 }
 
+/**
+ * Revisions stored column by column, as a year-chunk holds them (row i is one Revision), sorted by
+ * date then realtimeStart. Reading values as known on a day from columns allocates no object per row.
+ */
+export interface RevisionColumns {
+  dates: string[];
+  values: (number | null)[];
+  realtimeStarts: string[];
+}
+
 export interface SeriesMeta {
   id: string;
   name: string;

@@ -78,18 +78,21 @@ export function atOrBefore(days: Map<string, PublicationDays>, labels: readonly 
   return i < 0 ? undefined : days.get(labels[i]);
 }
 
-/** The first raw date of the last period before `date` that anything had been published for by `day`. */
 /**
- * Where the period of the last value known (non-missing) before `own` starts: a change skips missing
- * observations, so it may reach back past any number of them.
+ * Where the period of the last value known (non-missing) on `day` before `own` starts: a change skips
+ * missing observations, so it may reach back past any number of them. Walks back from `own` through
+ * the revisions themselves, so it costs the distance reached back, not a pass over the whole series.
  */
-function previousValueStart(known: Columns, own: string, days: Map<string, PublicationDays>, labelOf: (date: string) => string): string | undefined {
-  let k = indexAtOrBefore(known.dates, own);
-  if (k >= 0 && known.dates[k] >= own) k--;
-  while (k >= 0 && known.values[k] == null) k--;
-  if (k < 0) return undefined;
-  const date = known.dates[k];
-  return days.get(labelOf(date))?.firstDate ?? date;
+function previousValueStart(revisions: readonly Revision[], own: string, day: string, days: Map<string, PublicationDays>, labelOf: (date: string) => string): string | undefined {
+  let i = lowerBound(revisions, own) - 1;
+  while (i >= 0) {
+    const date = revisions[i].date;
+    let inForce: Revision | undefined;
+    // A date's revisions are in publication order: walking back, the first published by `day` is the one in force.
+    for (; i >= 0 && revisions[i].date === date; i--) if (inForce === undefined && revisions[i].realtimeStart <= day) inForce = revisions[i];
+    if (inForce !== undefined && inForce.value !== null) return days.get(labelOf(date))?.firstDate ?? date;
+  }
+  return undefined;
 }
 
 /**
@@ -153,7 +156,7 @@ export function firstRelease(revisions: Revision[], s: Shaping): Columns {
     if (s.historyDays === 0) {
       const own = days.get(dates[0])?.firstDate ?? dates[0];
       const lookback = s.historyDays > 0 ? addDays(own, -s.historyDays) : own;
-      const previous = previousValueStart(columnsAsOf(revisions, day), own, days, s.labelOf) ?? lookback;
+      const previous = previousValueStart(revisions, own, day, days, s.labelOf) ?? lookback;
       input = slice(revisions, previous < lookback ? previous : lookback, days.get(dates[dates.length - 1])?.lastDate ?? dates[dates.length - 1]);
     }
     const then = s.shape(columnsAsOf(input, day));

@@ -1,13 +1,13 @@
 import { badInput, tooLarge } from '../errors/domain-error.js';
 import { addDays } from '../series/dates.js';
 import { convert } from '../series/convert.js';
+import { trimDates } from '../series/range.js';
 import { isLowerOrEqual, periodEnd, periodOf, PERIODS_PER_YEAR } from '../series/periods.js';
 import type { Aggregation } from '../series/resample.js';
 import { transform, type Transform } from '../series/transform.js';
 import type { Columns, Frequency, SeriesMeta } from '../series/types.js';
 import type { SeriesReads } from '../store/request-reads.js';
 import { publishedBy } from '../series/revision-history.js';
-import { columnsAsOf } from '../series/revisions.js';
 import { firstRelease, type Release } from './first-release.js';
 import { maxResponsePoints } from './limits.js';
 
@@ -44,26 +44,6 @@ export function validateRange(from?: string | null, to?: string | null): void {
   if (from && to && from > to) throw badInput(`"from" (${from}) is after "to" (${to}); swap them or widen the range`, 'from');
 }
 
-/** The rows with dates in [first, last]; dates are ascending, so two binary searches and one slice. */
-function trim(columns: Columns, first?: string, last?: string): Columns {
-  const lo = first ? lowerBound(columns.dates, first) : 0;
-  const hi = last ? upperBound(columns.dates, last) : columns.dates.length;
-  if (lo === 0 && hi === columns.dates.length) return columns;
-  return { dates: columns.dates.slice(lo, hi), values: columns.values.slice(lo, hi) };
-}
-
-function lowerBound(dates: string[], target: string): number {
-  let lo = 0, hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (dates[mid] < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-const upperBound = (dates: string[], target: string): number => lowerBound(dates, `${target}\uffff`);
-
 /** Reads, converts and transforms one series' observations as known on `asOf`. */
 export async function readObservations(store: SeriesReads, meta: SeriesMeta, args: ObservationArgs): Promise<ObservationResult> {
   const frequency = args.frequency ?? meta.frequency;
@@ -88,13 +68,12 @@ export async function readObservations(store: SeriesReads, meta: SeriesMeta, arg
   const needsHistory = how !== 'LEVEL' && how !== 'REBASE_100';
   const readFrom = first ? addDays(first, needsHistory ? -LOOKBACK_DAYS : -7) : undefined; // 7: a week's start before its Friday label
   const readTo = last && converting ? periodEnd(last, frequency) : args.to ?? undefined;
-  const revisions = await store.readRevisions(meta.id, readFrom, readTo);
   const shape = (known: Columns, includePartial: boolean): { columns: Columns; partial: boolean } => {
     let columns = known;
     let partial = false;
     if (converting) ({ columns, partial } = convert(known, meta.frequency, frequency, aggregation, includePartial));
     const partialLabel = partial ? lastDateOf(columns) : undefined;
-    columns = how === 'REBASE_100' ? transform(trim(columns, first, last), how, frequency) : trim(transform(columns, how, frequency), first, last);
+    columns = how === 'REBASE_100' ? transform(trimDates(columns, first, last), how, frequency) : trimDates(transform(columns, how, frequency), first, last);
     partial &&= columns.dates.length > 0 && lastDateOf(columns) === partialLabel;
     return { columns, partial };
   };
@@ -102,14 +81,14 @@ export async function readObservations(store: SeriesReads, meta: SeriesMeta, arg
   const { columns, partial } =
     release === 'FIRST'
       ? {
-          columns: firstRelease(publishedBy(revisions, args.asOf), {
+          columns: firstRelease(publishedBy(await store.readRevisions(meta.id, readFrom, readTo), args.asOf), {
             shape: (known) => shape(known, false).columns,
             labelOf: (date) => (converting ? periodOf(date, frequency) : date),
             historyDays: how === 'REBASE_100' ? 'all' : how === 'YOY' ? YEAR_AGO_DAYS : 0,
           }),
           partial: false,
         }
-      : shape(columnsAsOf(revisions, args.asOf ?? undefined), args.includePartial === true);
+      : shape(await store.readKnown(meta.id, readFrom, readTo, args.asOf ?? undefined), args.includePartial === true);
   const limit = maxResponsePoints();
   if (columns.dates.length > limit) {
     throw tooLarge(`${meta.id} has ${columns.dates.length} points in this range, over the limit of ${limit}; narrow from/to or ask for a lower frequency`);

@@ -1,4 +1,5 @@
-import type { Revision } from '../series/types.js';
+import { revisionsOf } from '../series/revision-columns.js';
+import type { Revision, RevisionColumns } from '../series/types.js';
 import { chunkSk, seriesPk } from './keys.js';
 
 // A chunk holds one series-year of revisions as one JSON string attribute: parsing one string is far
@@ -29,7 +30,10 @@ export function encodeChunk(id: string, year: number, revisions: Revision[]): Ch
   return { pk: seriesPk(id), sk: chunkSk(year), year, count: revisions.length, revs: JSON.stringify(packed) };
 }
 
-export function decodeChunk(item: Record<string, unknown>): Revision[] {
+/** The chunk's revisions as stored, in columns: one parse, no object per revision. */
+export function decodeChunkColumns(item: Record<string, unknown>): RevisionColumns {
   const packed = JSON.parse(String(item.revs)) as Packed;
-  return packed.d.map((date, i) => ({ date, value: packed.v[i], realtimeStart: packed.r[i] }));
+  return { dates: packed.d, values: packed.v, realtimeStarts: packed.r };
 }
+
+export const decodeChunk = (item: Record<string, unknown>): Revision[] => revisionsOf(decodeChunkColumns(item));

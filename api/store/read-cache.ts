@@ -1,4 +1,6 @@
-import type { Revision, SeriesMeta } from '../series/types.js';
+import { knownAsOf, revisionsOf } from '../series/revision-columns.js';
+import { trimDates } from '../series/range.js';
+import type { Columns, Revision, RevisionColumns, SeriesMeta } from '../series/types.js';
 import { yearOf } from './keys.js';
 import type { SeriesReads } from './request-reads.js';
 import type { SeriesStore, SeriesVersion } from './series-store.js';
@@ -16,13 +18,27 @@ export interface ReadCacheStats {
   chunkMisses: number;
   metaHits: number;
   metaMisses: number;
+  columnsHits: number;
+  columnsMisses: number;
   readThrough: number;
 }
+
+type Kind = 'chunk' | 'meta' | 'columns';
 
 interface Held<T> {
   id: string;
   value: Promise<T>;
   size: number;
+}
+
+const EMPTY: RevisionColumns = { dates: [], values: [], realtimeStarts: [] };
+
+// A held chunk's rows as objects, made once for the code that reads revision lists (first releases, revision history).
+const rowsOfChunk = new WeakMap<RevisionColumns, Revision[]>();
+function revisionsOfHeld(chunk: RevisionColumns): Revision[] {
+  let rows = rowsOfChunk.get(chunk);
+  if (!rows) rowsOfChunk.set(chunk, (rows = revisionsOf(chunk)));
+  return rows;
 }
 
 const envNumber = (name: string, fallback: number): number => {
@@ -40,7 +56,7 @@ const envNumber = (name: string, fallback: number): number => {
  * one is in flight the series is read straight from the store.
  */
 export class ReadCache {
-  readonly stats: ReadCacheStats = { versionReads: 0, chunkHits: 0, chunkMisses: 0, metaHits: 0, metaMisses: 0, readThrough: 0 };
+  readonly stats: ReadCacheStats = { versionReads: 0, chunkHits: 0, chunkMisses: 0, metaHits: 0, metaMisses: 0, columnsHits: 0, columnsMisses: 0, readThrough: 0 };
   private readonly versions = new Map<string, { at: number; value: Promise<SeriesVersion | null> }>();
   private readonly tokens = new Map<string, string>(); // the newest token seen per series
   private readonly entries = new Map<string, Held<unknown>>(); // Map order = least recently used first
@@ -75,6 +91,7 @@ export class ReadCache {
     return {
       getMeta: async (id) => this.metaAt(id, await versionOf(id)),
       readRevisions: async (id, from, to) => this.revisionsAt(id, await versionOf(id), from, to),
+      readKnown: async (id, from, to, asOf) => this.knownAt(id, await versionOf(id), from, to, asOf),
       // The catalog spans every series, so it has no one version: read once per request.
       listMeta: () => (catalog ??= this.store.listMeta()),
       // Vintage pages are read as stored: Series.vintages is rare and small next to observations.
@@ -110,27 +127,52 @@ export class ReadCache {
 
   private async revisionsAt(id: string, version: SeriesVersion | null, from?: string, to?: string): Promise<Revision[]> {
     if (!this.cacheable(id, version)) return this.store.readRevisions(id, from, to);
-    const [a, b] = [from ? yearOf(from) : -Infinity, to ? yearOf(to) : Infinity];
-    const years = [...version!.years.keys()].filter((y) => y >= a && y <= b);
+    const { years, chunks } = await this.chunksAt(id, version!, from, to);
+    const [a, b] = [years[0], years[years.length - 1]];
+    const out: Revision[] = [];
+    for (let i = 0; i < chunks.length; i++) {
+      const rows = revisionsOfHeld(chunks[i]);
+      const edge = years[i] === a || years[i] === b;
+      if (!edge) out.push(...rows);
+      else for (const r of rows) if ((!from || r.date >= from) && (!to || r.date <= to)) out.push(r);
+    }
+    return out;
+  }
+
+  /**
+   * The values known on `asOf` over the years [from, to] cover, kept as one pair of columns: a market
+   * open asks a container for the same series again and again, and joining a hundred year-chunks
+   * anew each time cost more than encoding the answer. Kept only if every chunk it was made from is.
+   */
+  private async knownAt(id: string, version: SeriesVersion | null, from?: string, to?: string, asOf?: string): Promise<Columns> {
+    if (!this.cacheable(id, version)) return this.store.readKnown(id, from, to, asOf);
     const token = version!.token;
+    const span = `${from ? yearOf(from) : ''}-${to ? yearOf(to) : ''}`;
+    const joined = await this.hold(`${id}|${token}|known|${span}|${asOf ?? ''}`, id, token, async () => {
+      const { years, chunks } = await this.chunksAt(id, version!, from, to);
+      // A chunk not kept (a write raced its read) was dropped before this continuation ran.
+      return { value: knownAsOf(chunks, asOf), keep: years.every((y) => this.entries.has(this.chunkKey(id, token, y))) };
+    }, (c) => c.dates.length, 'columns');
+    return trimDates(joined, from, to);
+  }
+
+  /** The held year-chunks that cover [from, to] under `version`, those not held read in one query. */
+  private async chunksAt(id: string, version: SeriesVersion, from?: string, to?: string): Promise<{ years: number[]; chunks: RevisionColumns[] }> {
+    const [a, b] = [from ? yearOf(from) : -Infinity, to ? yearOf(to) : Infinity];
+    const years = [...version.years.keys()].filter((y) => y >= a && y <= b);
+    const token = version.token;
     const missing = years.filter((y) => !this.entries.has(this.chunkKey(id, token, y)));
-    let fetched: Promise<Map<number, { revisions: Revision[]; current: boolean }>> | undefined;
-    const fetch = () => (fetched ??= this.fetchChunks(id, version!, missing[0], missing[missing.length - 1]));
-    const parts = await Promise.all(
+    let fetched: Promise<Map<number, { columns: RevisionColumns; current: boolean }>> | undefined;
+    const fetch = () => (fetched ??= this.fetchChunks(id, version, missing[0], missing[missing.length - 1]));
+    const chunks = await Promise.all(
       years.map((y) =>
         this.hold(this.chunkKey(id, token, y), id, token, async () => {
           const got = (await fetch()).get(y);
-          return { value: got?.revisions ?? [], keep: got?.current ?? false };
-        }, (c) => c.length, 'chunk'),
+          return { value: got?.columns ?? EMPTY, keep: got?.current ?? false };
+        }, (c) => c.dates.length, 'chunk'),
       ),
     );
-    const out: Revision[] = [];
-    for (let i = 0; i < parts.length; i++) {
-      const edge = years[i] === a || years[i] === b;
-      if (!edge) out.push(...parts[i]);
-      else for (const r of parts[i]) if ((!from || r.date >= from) && (!to || r.date <= to)) out.push(r);
-    }
-    return out;
+    return { years, chunks };
   }
 
   /**
@@ -138,9 +180,9 @@ export class ReadCache {
    * version gives its year; a chunk with another stamp is an older copy, so those years are read again
    * strongly consistent. A stamp that still differs means a write is under way: not `current`.
    */
-  private async fetchChunks(id: string, version: SeriesVersion, first: number, last: number): Promise<Map<number, { revisions: Revision[]; current: boolean }>> {
-    const check = (chunks: Map<number, { revisions: Revision[]; token?: string }>) =>
-      new Map([...chunks].map(([y, c]) => [y, { revisions: c.revisions, current: c.token !== undefined && c.token === version.years.get(y) }]));
+  private async fetchChunks(id: string, version: SeriesVersion, first: number, last: number): Promise<Map<number, { columns: RevisionColumns; current: boolean }>> {
+    const check = (chunks: Map<number, { columns: RevisionColumns; token?: string }>) =>
+      new Map([...chunks].map(([y, c]) => [y, { columns: c.columns, current: c.token !== undefined && c.token === version.years.get(y) }]));
     const out = check(await this.store.readChunks(id, first, last, false));
     const stale = [...version.years.keys()].filter((y) => y >= first && y <= last && !out.get(y)?.current);
     if (stale.length) for (const [y, c] of check(await this.store.readChunks(id, stale[0], stale[stale.length - 1], true))) if (stale.includes(y)) out.set(y, c);
@@ -167,15 +209,15 @@ export class ReadCache {
    * The entry under `key`, loaded if absent; concurrent asks share one load. A load that says not to
    * keep its value (a write raced it) answers the askers and is dropped, as is one that fails.
    */
-  private hold<T>(key: string, id: string, token: string, load: () => Promise<{ value: T; keep: boolean }>, sizeOf: (v: T) => number, kind: 'chunk' | 'meta'): Promise<T> {
+  private hold<T>(key: string, id: string, token: string, load: () => Promise<{ value: T; keep: boolean }>, sizeOf: (v: T) => number, kind: Kind): Promise<T> {
     const hit = this.entries.get(key) as Held<T> | undefined;
     if (hit) {
       this.entries.delete(key); // most recently used goes last
       this.entries.set(key, hit);
-      this.stats[kind === 'chunk' ? 'chunkHits' : 'metaHits']++;
+      this.stats[`${kind}Hits`]++;
       return hit.value;
     }
-    this.stats[kind === 'chunk' ? 'chunkMisses' : 'metaMisses']++;
+    this.stats[`${kind}Misses`]++;
     const loading = load();
     const entry: Held<T> = { id, value: loading.then((l) => l.value), size: 0 };
     this.entries.set(key, entry);

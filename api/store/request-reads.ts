@@ -1,9 +1,10 @@
-import type { Revision } from '../series/types.js';
+import { trimDates } from '../series/range.js';
+import type { Columns, Revision } from '../series/types.js';
 import { yearOf } from './keys.js';
 import type { SeriesStore } from './series-store.js';
 
 /** The reads resolvers make: from the store, or from a ReadCache's per-request view; per request they go through `requestReads`. */
-export type SeriesReads = Pick<SeriesStore, 'readRevisions' | 'readVintages' | 'getMeta' | 'listMeta'>;
+export type SeriesReads = Pick<SeriesStore, 'readRevisions' | 'readKnown' | 'readVintages' | 'getMeta' | 'listMeta'>;
 
 /**
  * One request's reads, deduplicated: a sheet recalculating 200 cells of the same series asks for the
@@ -13,6 +14,7 @@ export type SeriesReads = Pick<SeriesStore, 'readRevisions' | 'readVintages' | '
  */
 export function requestReads(store: SeriesReads, signal?: AbortSignal): SeriesReads {
   const chunks = new Map<string, Promise<Revision[]>>();
+  const known = new Map<string, Promise<Columns>>();
   const metas = new Map<string, ReturnType<SeriesStore['getMeta']>>();
   let catalog: ReturnType<SeriesStore['listMeta']> | undefined;
   const live = <T>(read: () => Promise<T>): Promise<T> => {
@@ -35,6 +37,15 @@ export function requestReads(store: SeriesReads, signal?: AbortSignal): SeriesRe
       const all = await years;
       signal?.throwIfAborted();
       return from || to ? all.filter((r) => (!from || r.date >= from) && (!to || r.date <= to)) : all;
+    },
+    async readKnown(id, from, to, asOf) {
+      const [a, b] = [from ? yearOf(from) : 0, to ? yearOf(to) : 9999];
+      const key = `${id}|${a}|${b}|${asOf ?? ''}`;
+      let years = known.get(key);
+      if (!years) known.set(key, (years = live(() => store.readKnown(id, a ? `${a}-01-01` : undefined, b < 9999 ? `${b}-12-31` : undefined, asOf, signal))));
+      const all = await years;
+      signal?.throwIfAborted();
+      return trimDates(all, from, to);
     },
   };
 }

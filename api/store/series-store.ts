@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Revision, SeriesMeta } from '../series/types.js';
+import type { Columns, Revision, RevisionColumns, SeriesMeta } from '../series/types.js';
 import { batchWrite, type WriteRequest } from './batch-write.js';
-import { decodeChunk, encodeChunk } from './chunk-codec.js';
+import { decodeChunk, decodeChunkColumns, encodeChunk } from './chunk-codec.js';
+import { knownAsOf, revisionsOf } from '../series/revision-columns.js';
+import { trimDates } from '../series/range.js';
 import { CATALOG_INDEX, CATALOG_PARTITION, META_SK, chunkSk, seriesPk, vintageSk, yearOf } from './keys.js';
 import { mergeRevisions } from '../series/revisions.js';
 import { datesOfPage, vintagePages } from './vintage-pages.js';
@@ -92,14 +94,14 @@ export class SeriesStore {
   }
 
   /** The year-chunks in [fromYear, toYear], each with the version token of the write that stored it, for a cache to check. */
-  async readChunks(id: string, fromYear: number, toYear: number, consistent: boolean): Promise<Map<number, { revisions: Revision[]; token?: string }>> {
+  async readChunks(id: string, fromYear: number, toYear: number, consistent: boolean): Promise<Map<number, { columns: RevisionColumns; token?: string }>> {
     const items = await this.queryAll({
       TableName: this.tableName,
       ConsistentRead: consistent || undefined,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
       ExpressionAttributeValues: { ':pk': seriesPk(id), ':a': chunkSk(fromYear), ':b': chunkSk(toYear) },
     });
-    return new Map(items.map((item) => [Number(item.year), { revisions: decodeChunk(item), token: item.w === undefined ? undefined : String(item.w) }]));
+    return new Map(items.map((item) => [Number(item.year), { columns: decodeChunkColumns(item), token: item.w === undefined ? undefined : String(item.w) }]));
   }
 
   async listMeta(): Promise<SeriesMeta[]> {
@@ -114,18 +116,24 @@ export class SeriesStore {
 
   /** Every stored revision (all vintages) with a date in [from, to], sorted by date then realtimeStart. */
   async readRevisions(id: string, from?: string, to?: string, signal?: AbortSignal): Promise<Revision[]> {
-    const items = await this.queryAll({
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
-      ExpressionAttributeValues: {
-        ':pk': seriesPk(id),
-        ':a': chunkSk(from ? yearOf(from) : 0),
-        ':b': chunkSk(to ? yearOf(to) : 9999),
-      },
-    }, signal);
-    const revisions = items.flatMap(decodeChunk);
+    const revisions = (await this.chunkItems(id, from, to, signal)).flatMap(decodeChunk);
     if (!from && !to) return revisions;
     return revisions.filter((r) => (!from || r.date >= from) && (!to || r.date <= to));
+  }
+
+  /** The values as known on `asOf` (the latest when absent) with dates in [from, to], ascending. */
+  async readKnown(id: string, from?: string, to?: string, asOf?: string, signal?: AbortSignal): Promise<Columns> {
+    const items = await this.chunkItems(id, from, to, signal);
+    return trimDates(knownAsOf(items.map(decodeChunkColumns), asOf), from, to);
+  }
+
+  /** The year-chunks that hold dates in [from, to]. */
+  private chunkItems(id: string, from?: string, to?: string, signal?: AbortSignal): Promise<Record<string, unknown>[]> {
+    return this.queryAll({
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+      ExpressionAttributeValues: { ':pk': seriesPk(id), ':a': chunkSk(from ? yearOf(from) : 0), ':b': chunkSk(to ? yearOf(to) : 9999) },
+    }, signal);
   }
 
   /** Every date on which a value of the series was published or revised, ascending. */
@@ -189,7 +197,7 @@ export class SeriesStore {
     const restore: WriteRequest[] = [];
     for (const year of years) {
       const previous = stored.get(year);
-      const existing = previous?.revisions ?? [];
+      const existing = previous ? revisionsOf(previous.columns) : [];
       const result = mergeRevisions(existing, byYear.get(year)!);
       if (result.added === 0 && result.merged.length === existing.length) continue;
       added += result.added;

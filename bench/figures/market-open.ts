@@ -5,7 +5,7 @@ import { loadBundled } from '../../api/dataset/load-bundled.js';
 import { createGraphqlHandler } from '../../api/handlers/create-handler.js';
 import { lambdaContext, toLambdaEvent } from '../../api/local/lambda-event.js';
 import { createDocumentClient } from '../../api/store/client.js';
-import { decodeChunk } from '../../api/store/chunk-codec.js';
+import { decodeChunkColumns } from '../../api/store/chunk-codec.js';
 import { SeriesStore } from '../../api/store/series-store.js';
 import { startTestStore } from '../../support/local-store.js';
 import { ms, times, type Row } from '../harness.js';
@@ -144,7 +144,7 @@ export async function marketOpenFigures(): Promise<Row[]> {
     const responseBytes = await invoke(warm, sample);
     const computeMs = await cpuMedianMs(() => invoke(warm, sample), 15, 3);
     const totalKb = docs.reduce((n, d) => n + String(d.revs).length, 0) / 1024;
-    const decodeAll = await cpuMedianMs(() => docs.forEach((d) => decodeChunk(d)), 9, 2);
+    const decodeAll = await cpuMedianMs(() => docs.forEach((d) => decodeChunkColumns(d)), 9, 2);
     const decodeMsPerKb = decodeAll / totalKb;
 
     // The model's read units for one request, against a real request metered by the proxy.

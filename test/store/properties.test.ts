@@ -6,7 +6,8 @@ import { columnsAsOf } from '../../api/series/revisions.js';
 import { startTestStore } from '../../support/local-store.js';
 
 // Any set of points and vintages, written in any batches and order, reads back as of any date exactly
-// as a plain model says: for each date, the newest revision published on or before asOf.
+// as a plain model says: for each date, the newest revision published on or before asOf. Both reads
+// agree with it: revisions turned into columns, and the columnar read.
 
 let t: Awaited<ReturnType<typeof startTestStore>>;
 beforeAll(async () => {
@@ -49,6 +50,10 @@ describe('store properties against dynalite', () => {
           const want = model(written, when);
           expect(got.dates).toEqual([...want.keys()]);
           expect(got.values).toEqual([...want.values()]);
+          // The columnar read (no revision objects) gives the same, whole and cut to a range.
+          expect(await t.store.readKnown(id, undefined, undefined, when)).toEqual(got);
+          const [from, to] = [addDays('2023-01-01', 200), addDays('2023-01-01', 700)];
+          expect(await t.store.readKnown(id, from, to, when)).toEqual(columnsAsOf(await t.store.readRevisions(id, from, to), when));
         }
       }),
       { numRuns: 40 },

@@ -42,6 +42,23 @@ describe('a warm cache in the same container as the writer', () => {
     expect(await next.readRevisions('W1')).toEqual(await t.store.readRevisions('W1'));
   });
 
+  it('serves the values known now, kept joined across requests, anew after a write', async () => {
+    const cache = new ReadCache(t.store, { versionTtlMs: 60_000 });
+    const dates = days('2023-12-28', 10);
+    await writeSeries(t.store, describeSeries('K1'), dates.map((date, i) => ({ date, value: i, realtimeStart: date })));
+    expect((await cache.forRequest().readKnown('K1')).values).toEqual(dates.map((_, i) => i));
+    const again = await cache.forRequest().readKnown('K1');
+    expect(cache.stats.columnsHits).toBe(1); // the second request reused the joined columns
+    expect(again.values).toEqual(dates.map((_, i) => i));
+
+    await writeSeries(t.store, describeSeries('K1'), [{ date: '2024-01-02', value: 99, realtimeStart: '2024-01-10' }]);
+    const after = await cache.forRequest().readKnown('K1');
+    expect(after.values[after.dates.indexOf('2024-01-02')]).toBe(99);
+    // As known before the correction, and within a range cut inside a year.
+    expect(await cache.forRequest().readKnown('K1', undefined, undefined, '2024-01-09')).toEqual(columnsAsOf(await t.store.readRevisions('K1'), '2024-01-09'));
+    expect(await cache.forRequest().readKnown('K1', '2023-12-30', '2024-01-03')).toEqual(columnsAsOf(await t.store.readRevisions('K1', '2023-12-30', '2024-01-03')));
+  });
+
   it('never returns older than the store across any interleaving of writes and reads (property)', async () => {
     const cache = new ReadCache(t.store, { versionTtlMs: 60_000, maxRevisions: 50 }); // small: eviction happens too
     let n = 0;
@@ -51,11 +68,15 @@ describe('a warm cache in the same container as the writer', () => {
         for (const [i, step] of steps.entries()) {
           const date = days('2022-01-01', 801)[step.day];
           // reads racing the write may see either state; the read after it must see the new one
-          const racing = Array.from({ length: step.reads }, () => cache.forRequest().readRevisions(id));
+          const racing = Array.from({ length: step.reads }, (_, r) => (r % 2 ? cache.forRequest().readKnown(id) : cache.forRequest().readRevisions(id)));
           await writeSeries(t.store, describeSeries(id), [{ date, value: step.value, realtimeStart: `2025-01-${String(10 + i).padStart(2, '0')}` }]);
           await Promise.all(racing);
           const view = cache.forRequest();
-          expect(await view.readRevisions(id)).toEqual(await t.store.readRevisions(id));
+          const stored = await t.store.readRevisions(id);
+          expect(await view.readRevisions(id)).toEqual(stored);
+          expect(await view.readKnown(id)).toEqual(columnsAsOf(stored));
+          const asOf = `2025-01-${String(10 + Math.floor(i / 2)).padStart(2, '0')}`;
+          expect(await cache.forRequest().readKnown(id, undefined, undefined, asOf)).toEqual(columnsAsOf(stored, asOf));
           expect(await view.getMeta(id)).toEqual(await t.store.getMeta(id));
         }
         expect(cache.size).toBeLessThanOrEqual(50 + 1);
