@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { GraphQLError, parse } from 'graphql';
 import type { ErrorCode } from '../errors/domain-error.js';
 import { checkShape } from '../graphql/limits/cost-limits-plugin.js';
-import { maxQueryTokens } from '../graphql/limits/settings.js';
+import { maxQueryAliases, maxQueryDepth, maxQueryFields, maxQueryTokens } from '../graphql/limits/settings.js';
 import { errorResult } from './error-response.js';
 
 function bodyText(event: APIGatewayProxyEventV2): string | undefined {
@@ -17,6 +17,31 @@ function queryText(event: APIGatewayProxyEventV2, body: unknown): string | undef
   const fromBody = body && typeof body === 'object' && !Array.isArray(body) ? (body as { query?: unknown }).query : undefined;
   const text = fromBody ?? event.queryStringParameters?.query;
   return typeof text === 'string' ? text : undefined;
+}
+
+// Query texts this container has let through under the current limits. A workbook recalculates the
+// same 200-cell batch again and again; parsing it here each time allocated about a megabyte and cost
+// more than answering it from the read cache. Bounded by the texts' length, least recently used first.
+const MAX_PASSED_CHARS = 500_000;
+const passed = new Map<string, number>();
+let passedChars = 0;
+
+function rememberPassed(key: string): void {
+  if (key.length > MAX_PASSED_CHARS) return;
+  passed.set(key, key.length);
+  passedChars += key.length;
+  for (const [oldest, size] of passed) {
+    if (passedChars <= MAX_PASSED_CHARS) break;
+    passed.delete(oldest);
+    passedChars -= size;
+  }
+}
+
+function hasPassed(key: string): boolean {
+  if (!passed.has(key)) return false;
+  passed.delete(key); // most recently used last
+  passed.set(key, key.length);
+  return true;
 }
 
 /**
@@ -37,8 +62,10 @@ export async function documentGate(event: APIGatewayProxyEventV2): Promise<APIGa
   }
   const query = queryText(event, body);
   if (query === undefined) return;
-  let document;
   const maxTokens = maxQueryTokens();
+  const key = `${maxTokens}|${maxQueryDepth()}|${maxQueryAliases()}|${maxQueryFields()}|${query}`;
+  if (hasPassed(key)) return;
+  let document;
   try {
     document = parse(query, { maxTokens, noLocation: true });
   } catch (err) {
@@ -53,4 +80,5 @@ export async function documentGate(event: APIGatewayProxyEventV2): Promise<APIGa
     if (!(err instanceof GraphQLError)) throw err;
     return errorResult(400, err.message, err.extensions.code as ErrorCode);
   }
+  rememberPassed(key);
 }

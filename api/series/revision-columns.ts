@@ -1,3 +1,4 @@
+import { trimDates } from './range.js';
 import type { Columns, Revision, RevisionColumns } from './types.js';
 
 // The read path of observations works on chunks as stored (columns), not on one object per revision:
@@ -43,8 +44,16 @@ export function knownInChunk(c: RevisionColumns, asOf?: string): Columns {
   return out;
 }
 
-/** The values known on `asOf` across chunks given in date order, as one pair of new columns (joined by the engine's concat: far fewer allocations than pushing row by row). */
-export function knownAsOf(chunks: readonly RevisionColumns[], asOf?: string): Columns {
+/**
+ * The values known on `asOf` across chunks given in date order, dated in [from, to] when given, as one
+ * pair of new columns: the edge chunks are cut first, so the rows are copied once, by the engine's
+ * concat (far fewer allocations than pushing row by row).
+ */
+export function knownAsOf(chunks: readonly RevisionColumns[], asOf?: string, from?: string | null, to?: string | null): Columns {
   const parts = chunks.map((c) => knownInChunk(c, asOf));
+  if (parts.length) {
+    parts[0] = trimDates(parts[0], from, to);
+    parts[parts.length - 1] = trimDates(parts[parts.length - 1], from, to);
+  }
   return { dates: ([] as string[]).concat(...parts.map((p) => p.dates)), values: ([] as (number | null)[]).concat(...parts.map((p) => p.values)) };
 }

@@ -1,8 +1,7 @@
 import { knownAsOf, revisionsOf } from '../series/revision-columns.js';
-import { trimDates } from '../series/range.js';
 import type { Columns, Revision, RevisionColumns, SeriesMeta } from '../series/types.js';
 import { yearOf } from './keys.js';
-import type { SeriesReads } from './request-reads.js';
+import { sharedByYearSpan, type SeriesReads } from './request-reads.js';
 import type { SeriesStore, SeriesVersion } from './series-store.js';
 
 export interface ReadCacheOptions {
@@ -88,10 +87,16 @@ export class ReadCache {
       return v;
     };
     let catalog: Promise<SeriesMeta[]> | undefined;
+    // Read through (no version, or a write under way): many ranges of a series still cost one read per span of years.
+    const through = sharedByYearSpan((id, from, to, asOf, signal) => this.store.readKnown(id, from, to, asOf, signal));
     return {
+      sharesReads: true,
       getMeta: async (id) => this.metaAt(id, await versionOf(id)),
       readRevisions: async (id, from, to) => this.revisionsAt(id, await versionOf(id), from, to),
-      readKnown: async (id, from, to, asOf) => this.knownAt(id, await versionOf(id), from, to, asOf),
+      readKnown: async (id, from, to, asOf, signal) => {
+        const version = await versionOf(id);
+        return this.cacheable(id, version) ? this.knownAt(id, version!, from, to, asOf) : through(id, from, to, asOf, signal);
+      },
       // The catalog spans every series, so it has no one version: read once per request.
       listMeta: () => (catalog ??= this.store.listMeta()),
       // Vintage pages are read as stored: Series.vintages is rare and small next to observations.
@@ -140,20 +145,17 @@ export class ReadCache {
   }
 
   /**
-   * The values known on `asOf` over the years [from, to] cover, kept as one pair of columns: a market
-   * open asks a container for the same series again and again, and joining a hundred year-chunks
-   * anew each time cost more than encoding the answer. Kept only if every chunk it was made from is.
+   * The values known on `asOf` in [from, to], kept as one pair of columns: a market open asks a
+   * container for the same series again and again, and joining a hundred year-chunks anew each time
+   * cost more than encoding the answer. Kept only if every chunk it was made from is.
    */
-  private async knownAt(id: string, version: SeriesVersion | null, from?: string, to?: string, asOf?: string): Promise<Columns> {
-    if (!this.cacheable(id, version)) return this.store.readKnown(id, from, to, asOf);
-    const token = version!.token;
-    const span = `${from ? yearOf(from) : ''}-${to ? yearOf(to) : ''}`;
-    const joined = await this.hold(`${id}|${token}|known|${span}|${asOf ?? ''}`, id, token, async () => {
-      const { years, chunks } = await this.chunksAt(id, version!, from, to);
+  private knownAt(id: string, version: SeriesVersion, from?: string, to?: string, asOf?: string): Promise<Columns> {
+    const token = version.token;
+    return this.hold(`${id}|${token}|known|${from ?? ''}|${to ?? ''}|${asOf ?? ''}`, id, token, async () => {
+      const { years, chunks } = await this.chunksAt(id, version, from, to);
       // A chunk not kept (a write raced its read) was dropped before this continuation ran.
-      return { value: knownAsOf(chunks, asOf), keep: years.every((y) => this.entries.has(this.chunkKey(id, token, y))) };
+      return { value: knownAsOf(chunks, asOf, from, to), keep: years.every((y) => this.entries.has(this.chunkKey(id, token, y))) };
     }, (c) => c.dates.length, 'columns');
-    return trimDates(joined, from, to);
   }
 
   /** The held year-chunks that cover [from, to] under `version`, those not held read in one query. */

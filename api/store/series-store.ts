@@ -4,7 +4,6 @@ import type { Columns, Revision, RevisionColumns, SeriesMeta } from '../series/t
 import { batchWrite, type WriteRequest } from './batch-write.js';
 import { decodeChunk, decodeChunkColumns, encodeChunk } from './chunk-codec.js';
 import { knownAsOf, revisionsOf } from '../series/revision-columns.js';
-import { trimDates } from '../series/range.js';
 import { CATALOG_INDEX, CATALOG_PARTITION, META_SK, chunkSk, seriesPk, vintageSk, yearOf } from './keys.js';
 import { mergeRevisions } from '../series/revisions.js';
 import { datesOfPage, vintagePages } from './vintage-pages.js';
@@ -124,7 +123,7 @@ export class SeriesStore {
   /** The values as known on `asOf` (the latest when absent) with dates in [from, to], ascending. */
   async readKnown(id: string, from?: string, to?: string, asOf?: string, signal?: AbortSignal): Promise<Columns> {
     const items = await this.chunkItems(id, from, to, signal);
-    return trimDates(knownAsOf(items.map(decodeChunkColumns), asOf), from, to);
+    return knownAsOf(items.map(decodeChunkColumns), asOf, from, to);
   }
 
   /** The year-chunks that hold dates in [from, to]. */

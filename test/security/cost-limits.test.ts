@@ -35,6 +35,16 @@ describe('depth limit', () => {
     expect(res.errors).toEqual([{ message: 'This query nests 16 levels deep, over the limit of 15; select fewer nested fields', extensions: { code: 'QUERY_TOO_DEEP' } }]);
   });
 
+  it('a query admitted before, then repeated, is refused once the limit is lowered', async () => {
+    const query = deepTypeRef(6);
+    expect((await api.query(query)).status).toBe(200);
+    expect((await api.query(query)).status).toBe(200); // the second time from memory
+    process.env.TIDE_MAX_DEPTH = '5';
+    const res = await api.query(query);
+    expect(res.status).toBe(400);
+    expect(res.errors[0].extensions.code).toBe('QUERY_TOO_DEEP');
+  });
+
   it('counts the fields inside fragments', async () => {
     process.env.TIDE_MAX_DEPTH = '3';
     const query = 'query { series(id: "RUT") { ...S } } fragment S on Series { source { ...N } } fragment N on Source { name }';

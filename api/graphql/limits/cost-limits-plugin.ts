@@ -5,13 +5,17 @@ import { maxQueryAliases, maxQueryComplexity, maxQueryDepth, maxQueryFields } fr
 import { graphqlError } from '../errors.js';
 import { operationCost } from './cost.js';
 import { checkListSizes } from './list-sizes.js';
-import { documentShape } from './shape.js';
+import { documentShape, type Shape } from './shape.js';
 
 const refuse = (message: string, code: ErrorCode): GraphQLError => graphqlError(code, message, { httpStatus: 400 });
 
+// A document's shape depends on nothing else, and Apollo hands a repeated query the same parsed document.
+const shapes = new WeakMap<DocumentNode, Shape>();
+
 /** Refuses a document nested too deeply or selecting too many fields or aliases (fragments expanded). */
 export function checkShape(document: DocumentNode): void {
-  const shape = documentShape(document);
+  let shape = shapes.get(document);
+  if (!shape) shapes.set(document, (shape = documentShape(document)));
   const maxDepth = maxQueryDepth();
   if (shape.depth > maxDepth) {
     throw refuse(`This query nests ${shape.depth} levels deep, over the limit of ${maxDepth}; select fewer nested fields`, 'QUERY_TOO_DEEP');
@@ -33,8 +37,10 @@ export function checkShape(document: DocumentNode): void {
  * rejects a schema built by another copy of graphql (see cost.ts).
  */
 function variableValues(operation: OperationDefinitionNode, sent: Record<string, unknown> | undefined): Record<string, unknown> {
+  const defaults = (operation.variableDefinitions ?? []).filter((def) => def.defaultValue);
+  if (defaults.length === 0) return sent ?? {};
   const values: Record<string, unknown> = {};
-  for (const def of operation.variableDefinitions ?? []) if (def.defaultValue) values[def.variable.name.value] = valueFromASTUntyped(def.defaultValue);
+  for (const def of defaults) values[def.variable.name.value] = valueFromASTUntyped(def.defaultValue!);
   return { ...values, ...sent };
 }
 
