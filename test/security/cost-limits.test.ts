@@ -42,7 +42,7 @@ describe('depth limit', () => {
     process.env.TIDE_MAX_DEPTH = '5';
     const res = await api.query(query);
     expect(res.status).toBe(400);
-    expect(res.errors[0].extensions.code).toBe('QUERY_TOO_DEEP');
+    expect(res.errors?.[0].extensions?.code).toBe('QUERY_TOO_DEEP');
   });
 
   it('counts the fields inside fragments', async () => {
