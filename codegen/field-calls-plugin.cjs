@@ -2,7 +2,7 @@
 // merge many cells into one aliased query: the root field, each variable with its type (from the
 // document, which codegen has checked against schema.graphql) and where it is used, and the selection.
 // The types beside them come from typescript-operations; this links each operation to its own.
-const { Kind, print, visit } = require('graphql');
+const { Kind, TypeInfo, getNamedType, print, valueFromASTUntyped, visit, visitWithTypeInfo } = require('graphql');
 
 function fail(name, message) {
   throw new Error(`add-in operation ${name}: ${message}`);
@@ -20,7 +20,30 @@ function printSelections(set) {
     .join(' ');
 }
 
-function specOf(op) {
+// Every field the operation selects, with its parent type and where each argument comes from: what the
+// add-in needs to apply the server's Cache-Control rule (api/graphql/http/answer-policy.ts) to a call
+// before sending it, field by field as the server does while executing it.
+function fieldsOf(schema, op) {
+  const typeInfo = new TypeInfo(schema);
+  const out = [];
+  visit(
+    op,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const parent = typeInfo.getParentType();
+        if (!parent) return;
+        const args = {};
+        for (const a of node.arguments ?? []) {
+          args[a.name.value] = a.value.kind === Kind.VARIABLE ? { variable: a.value.name.value } : { value: valueFromASTUntyped(a.value) };
+        }
+        out.push({ parent: getNamedType(parent).name, name: node.name.value, args });
+      },
+    }),
+  );
+  return out;
+}
+
+function specOf(schema, op) {
   const name = op.name?.value;
   if (!name) throw new Error('add-in operations must be named (the name names the generated types)');
   if (op.operation !== 'query') fail(name, 'only queries');
@@ -44,17 +67,17 @@ function specOf(op) {
     },
   });
   const selection = root.selectionSet ? printSelections(root.selectionSet) : '';
-  return { name, field: root.name.value, variables, selection };
+  return { name, field: root.name.value, variables, selection, fields: fieldsOf(schema, op) };
 }
 
 module.exports = {
-  plugin(_schema, documents) {
-    const ops = documents.flatMap((d) => d.document.definitions.filter((def) => def.kind === Kind.OPERATION_DEFINITION)).map(specOf);
+  plugin(schema, documents) {
+    const ops = documents.flatMap((d) => d.document.definitions.filter((def) => def.kind === Kind.OPERATION_DEFINITION)).map((op) => specOf(schema, op));
     const lines = [
       "import type { Operation } from '../client/operation.js';",
       '',
       ...ops.map((o) => {
-        const body = JSON.stringify({ field: o.field, variables: o.variables, selection: o.selection }, null, 2);
+        const body = JSON.stringify({ field: o.field, variables: o.variables, selection: o.selection, fields: o.fields }, null, 2);
         return `export const ${o.name}: Operation<${o.name}Query['${o.field}'], ${o.name}QueryVariables> = ${body};\n`;
       }),
     ];

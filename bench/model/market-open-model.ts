@@ -3,14 +3,22 @@ import { PartitionMeter, readUnits } from './partition-meter.js';
 import { PRICES } from './prices.js';
 import { rng, type SeriesInfo, type Workbook } from './workload.js';
 
-// A discrete-event model of the market open: each workbook's request goes (through CloudFront, when
-// there is one) to API Gateway, to a Lambda container (a new one, cold, when none is idle), whose
+// A discrete-event model of the market open: each workbook's requests go (through CloudFront, when
+// there is one, for a pinned workbook's GETs) to API Gateway, to a Lambda container (a new one, cold, when none is idle), whose
 // handler makes the DynamoDB calls the real code makes, against PartitionMeter's per-partition limits,
 // retrying throttled calls as the AWS SDK does. Simulated time: the whole morning runs in seconds.
 
 export interface ModelOptions {
   cache: boolean;
   cdn: boolean;
+  /**
+   * A pinned workbook's cells as the add-in sends them: cacheable GETs, each a list of indexes into
+   * `book.cells` (the add-in's own chunking, get-chunks.ts), with `query` naming the GET's query text
+   * (the persisted query's hash). Without it a pinned workbook is one request, as an unpinned one.
+   */
+  getChunks?: (book: Workbook) => { cells: number[]; query: string }[];
+  /** Requests the add-in keeps in flight at once (its maxConcurrentRequests). */
+  clientConcurrency?: number;
   /** ReadCache's version TTL. */
   versionTtlMs: number;
   /** The key verifier's cache per container. */
@@ -64,6 +72,10 @@ export interface ModelResult {
   coldStarts: number;
   peakConcurrency: number;
   edgeHits: number;
+  /** HTTP requests the add-ins sent (a pinned workbook behind the CDN sends one GET per chunk, plus a POST after each APQ miss). */
+  clientRequests: number;
+  /** GETs whose persisted query the container did not know: answered PERSISTED_QUERY_NOT_FOUND, then sent again as POST. */
+  apqMisses: number;
   readUnits: number;
   /** The most read units one partition served in one second, and which. */
   hottest: { partition: string; units: number };
@@ -80,6 +92,8 @@ interface Container {
   metas: Set<string>;
   chunks: Set<string>; // `${id}|${year}`
   keys: Map<number, number>;
+  /** Persisted queries this container has seen (Apollo's in-memory APQ cache). */
+  queries: Set<string>;
 }
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
@@ -90,12 +104,12 @@ export function runModel(books: Workbook[], catalog: Map<string, SeriesInfo>, re
   const random = rng(opts.seed);
   const idle: Container[] = [];
   let containers = 0, busy = 0, peak = 0, coldStarts = 0, failed = 0, throttledCalls = 0, edgeHits = 0;
-  let billedMs = 0, originRequests = 0, edgeRequests = 0;
+  let billedMs = 0, originRequests = 0, edgeRequests = 0, clientRequests = 0, apqMisses = 0;
   const latencies: number[] = [];
   const perSecond = new Map<string, number>();
   const throttledBooks = new Set<Workbook>();
-  const edge = new Map<string, { done: boolean; waiting: ((t: number) => void)[] }>();
-  for (let i = 0; i < (opts.provisioned ?? 0); i++) idle.push({ busy: false, fresh: true, versions: new Map(), metas: new Set(), chunks: new Set(), keys: new Map() });
+  const edge = new Map<string, { done: boolean; waiting: ((t: number, kept: boolean) => void)[] }>();
+  for (let i = 0; i < (opts.provisioned ?? 0); i++) idle.push({ busy: false, fresh: true, versions: new Map(), metas: new Set(), chunks: new Set(), keys: new Map(), queries: new Set() });
   containers = idle.length;
 
   /** One DynamoDB call: metered when it reaches the table, retried with the SDK's backoff when throttled. */
@@ -162,14 +176,19 @@ export function runModel(books: Workbook[], catalog: Map<string, SeriesInfo>, re
   type Book = Workbook;
   const finish = (book: Book, start: number) => (t: number) => latencies.push(t - start);
 
-  /** API Gateway → a container → key check → every series in parallel → compute → answer. */
-  const origin = (book: Book, t: number, answered: (t: number, ok: boolean) => void) => {
+  /**
+   * API Gateway → a container → key check → every series of `cells` in parallel → compute → answer.
+   * `persisted`: the persisted query (APQ) the request names; without the query text (a GET), a
+   * container that has not seen it answers PERSISTED_QUERY_NOT_FOUND at once (`answered` with
+   * `missed`); with it (the POST the add-in sends then), the container learns it.
+   */
+  const origin = (book: Book, cells: Book['cells'], t: number, answered: (t: number, ok: boolean, missed?: boolean) => void, persisted?: { query: string; included: boolean }) => {
     originRequests++;
     const t0 = t + opts.apiGatewayMs;
     let c = idle.pop();
     let ready = t0;
     if (!c) {
-      c = { busy: false, versions: new Map(), metas: new Set(), chunks: new Set(), keys: new Map() };
+      c = { busy: false, versions: new Map(), metas: new Set(), chunks: new Set(), keys: new Map(), queries: new Set() };
       containers++;
       coldStarts++;
       ready = t0 + opts.coldStartMs;
@@ -183,24 +202,30 @@ export function runModel(books: Workbook[], catalog: Map<string, SeriesInfo>, re
     const container = c;
     container.busy = true;
     peak = Math.max(peak, ++busy);
-    const release = (end: number, ok: boolean) => {
+    const release = (end: number, ok: boolean, missed?: boolean) => {
       billedMs += end - ready;
       q.at(end, () => {
         container.busy = false;
         busy--;
         idle.push(container);
       });
-      answered(end + opts.apiGatewayMs, ok);
+      answered(end + opts.apiGatewayMs, ok, missed);
     };
     const run = (t1: number) => {
+      if (persisted && !persisted.included && !container.queries.has(persisted.query)) {
+        apqMisses++;
+        return release(t1 + 1, true, true); // Apollo looks the hash up before parsing anything
+      }
+      if (persisted) container.queries.add(persisted.query);
       const byId = new Map<string, Book['cells']>();
-      for (const cell of book.cells) byId.set(cell.id, [...(byId.get(cell.id) ?? []), cell]);
+      for (const cell of cells) byId.set(cell.id, [...(byId.get(cell.id) ?? []), cell]);
       let left = byId.size, end = t1, kb = 0, broken = false;
       for (const [id, cells] of byId) {
         readSeries(t1, book, container, id, cells, (t2, k) => {
           end = Math.max(end, t2);
           kb += k;
-          if (--left === 0 && !broken) release(end + (opts.computeMs + kb * opts.decodeMsPerKb) * opts.cpuScale, true);
+          // computeMs was measured for a whole workbook: a GET of some of its cells costs its share
+          if (--left === 0 && !broken) release(end + (opts.computeMs * (cells.length / book.cells.length) + kb * opts.decodeMsPerKb) * opts.cpuScale, true);
         }, (t2) => {
           if (broken) return;
           broken = true;
@@ -216,32 +241,70 @@ export function runModel(books: Workbook[], catalog: Map<string, SeriesInfo>, re
     }
   };
 
+  /** A GET to the origin; after an APQ miss the add-in sends the POST with the query, which teaches that container the hash. */
+  const getFromOrigin = (book: Book, cells: Book['cells'], query: string, t: number, done: (end: number, ok: boolean, kept: boolean) => void) =>
+    origin(book, cells, t, (end, ok, missed) => {
+      if (!missed) return done(end, ok, ok);
+      clientRequests++;
+      // PERSISTED_QUERY_NOT_FOUND back through the edge, and the POST out through it (not kept)
+      origin(book, cells, end + 2 * opts.edgeMs, (e2, ok2) => done(e2, ok2, false), { query, included: true });
+    }, { query, included: false });
+
+  /** One cacheable GET of a pinned workbook, through CloudFront (its cache key: the URL and the API key). */
+  const viaEdge = (book: Book, index: number, cells: Book['cells'], query: string, t: number, done: (end: number, ok: boolean) => void) => {
+    clientRequests++;
+    edgeRequests++;
+    const key = `${book.key}|${book.template}|${index}`;
+    const held = edge.get(key);
+    if (held?.done) {
+      edgeHits++;
+      return done(t + opts.edgeMs, true);
+    }
+    if (held) {
+      // CloudFront collapses concurrent requests for one cache key into one to the origin; if that
+      // answer may not be kept (an APQ miss), each waiting request goes on to the origin itself.
+      return held.waiting.push((end, kept) => {
+        if (kept) {
+          edgeHits++;
+          return done(end + opts.edgeMs, true);
+        }
+        getFromOrigin(book, cells, query, end, (e2, ok2) => done(e2 + opts.edgeMs, ok2));
+      });
+    }
+    const entry = { done: false, waiting: [] as ((t: number, kept: boolean) => void)[] };
+    edge.set(key, entry);
+    getFromOrigin(book, cells, query, t + opts.edgeMs, (end, ok, kept) => {
+      entry.done = kept;
+      if (!kept) edge.delete(key);
+      for (const w of entry.waiting) w(end, kept);
+      done(end + opts.edgeMs, ok);
+    });
+  };
+
   for (const book of books) {
     q.at(book.openAtMs, (t) => {
       const done = (end: number, ok: boolean) => {
         if (!ok) failed++;
         finish(book, t)(end);
       };
-      if (!(opts.cdn && book.pinned)) return origin(book, t, done);
-      edgeRequests++;
-      const key = `${book.key}|${book.template}`;
-      const held = edge.get(key);
-      if (held?.done) {
-        edgeHits++;
-        return done(t + opts.edgeMs, true);
+      const chunks = opts.cdn && book.pinned && opts.getChunks ? opts.getChunks(book) : undefined;
+      if (!chunks) {
+        clientRequests++;
+        return origin(book, book.cells, t, done);
       }
-      if (held) {
-        edgeHits++; // CloudFront collapses concurrent requests for one cache key into one to the origin
-        return held.waiting.push((end) => done(end + opts.edgeMs, true));
-      }
-      const entry = { done: false, waiting: [] as ((t: number) => void)[] };
-      edge.set(key, entry);
-      origin(book, t + opts.edgeMs, (end, ok) => {
-        entry.done = ok;
-        if (!ok) edge.delete(key);
-        for (const w of entry.waiting) w(end);
-        done(end + opts.edgeMs, ok);
-      });
+      // The add-in's limiter: at most clientConcurrency GETs in flight; the workbook is shown when the last answers.
+      let next = 0, left = chunks.length, allOk = true, end = t;
+      const sendNext = (at: number) => {
+        const i = next++;
+        if (i >= chunks.length) return;
+        viaEdge(book, i, chunks[i].cells.map((k) => book.cells[k]), chunks[i].query, at, (e, ok) => {
+          allOk &&= ok;
+          end = Math.max(end, e);
+          if (--left === 0) done(end, allOk);
+          else sendNext(e);
+        });
+      };
+      for (let k = 0; k < Math.min(opts.clientConcurrency ?? 2, chunks.length); k++) sendNext(t);
     });
   }
   q.run();
@@ -271,6 +334,8 @@ export function runModel(books: Workbook[], catalog: Map<string, SeriesInfo>, re
     coldStarts,
     peakConcurrency: peak,
     edgeHits,
+    clientRequests,
+    apqMisses,
     readUnits: meter.stats.readUnits,
     hottest,
     cost,

@@ -16,8 +16,13 @@ export function launchBrowser(opts: { env?: NodeJS.ProcessEnv } = {}): Promise<B
 
 export interface OfficePage {
   page: Page;
-  /** POSTs to any /graphql endpoint since the page opened. */
-  graphqlRequests: { url: string; at: number }[];
+  /** GraphQL requests (GET and POST to any /graphql endpoint) since the page opened. */
+  graphqlRequests: { method: string; url: string; at: number }[];
+}
+
+/** A GraphQL request of the add-in: a POST, or a cacheable GET (with a query string), to /graphql. */
+export function isGraphQLRequest(method: string, url: string): boolean {
+  return (method === 'POST' || method === 'GET') && new URL(url).pathname === '/graphql';
 }
 
 /** Opens an add-in page with office.js replaced by `officeScript` (the stand-in, or nothing). */
@@ -25,7 +30,7 @@ export async function openAddinPage(browser: Browser, url: string, officeScript 
   const page = await browser.newPage();
   const graphqlRequests: OfficePage['graphqlRequests'] = [];
   page.on('request', (r) => {
-    if (r.method() === 'POST' && new URL(r.url()).pathname === '/graphql') graphqlRequests.push({ url: r.url(), at: Date.now() });
+    if (isGraphQLRequest(r.method(), r.url())) graphqlRequests.push({ method: r.method(), url: r.url(), at: Date.now() });
   });
   await page.route('**/*', (route) => {
     const target = new URL(route.request().url());

@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SHEETS } from '../../addin/scripts/workbook-spec.js';
 import { sampleCells } from '../addin/sample-workbook.js';
 import { OFFICE_STAND_IN } from './office-stand-in.js';
+import { isGraphQLRequest } from './browser.js';
 
 let bundle: Promise<string> | undefined;
 
@@ -24,8 +25,10 @@ function standInBundle(): Promise<string> {
 
 export interface WorkbookPage {
   page: Page;
-  /** POSTs to /graphql since the page opened. */
+  /** GraphQL requests (GET and POST to /graphql) since the page opened. */
   requests(): number;
+  /** Their methods, in order. */
+  methods(): string[];
 }
 
 /** A profile of the add-in on one computer: signed in to `server`, storage kept across opens. */
@@ -43,9 +46,9 @@ export async function openWorkbook(context: BrowserContext, server: { url: strin
   const setup = { sheets: SHEETS.map((s) => s.name), cells: sampleCells(), settings, selection };
   const script = `${OFFICE_STAND_IN}\n${await standInBundle()}\n__tideWorkbook.install(${JSON.stringify(setup)});`;
   const page = await context.newPage();
-  let count = 0;
+  const methods: string[] = [];
   page.on('request', (r) => {
-    if (r.method() === 'POST' && new URL(r.url()).pathname === '/graphql') count++;
+    if (isGraphQLRequest(r.method(), r.url())) methods.push(r.method());
   });
   await page.route('**/*', (route) => {
     const target = new URL(route.request().url());
@@ -54,7 +57,7 @@ export async function openWorkbook(context: BrowserContext, server: { url: strin
   });
   await page.goto(`${server.url}/addin/taskpane.html`);
   await page.waitForSelector('body[data-ready="true"]');
-  return { page, requests: () => count };
+  return { page, requests: () => methods.length, methods: () => [...methods] };
 }
 
 /** Excel opening the file: every formula calculated; resolves with what each formula cell shows. */

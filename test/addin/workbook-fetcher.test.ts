@@ -20,7 +20,9 @@ afterAll(() => server?.close());
 const TODAY = '2024-07-31';
 
 function open(store: KeyValueStore, pin?: string, opts: { now?: () => number; onRefreshed?: (n: number) => void } = {}) {
-  const client = new BatchingClient({ url: server.url });
+  // Every request as POST: this file is about the answer cache; how cacheable requests travel (GET,
+  // persisted queries) is tested against the real server in transport.test.ts.
+  const client = new BatchingClient({ url: server.url, cacheableGet: false });
   const answers = new AnswerCache(store, { now: opts.now, writeDelayMs: 0 });
   const fetcher = new WorkbookFetcher(client, answers, () => pin, opts.onRefreshed, { today: () => TODAY, now: opts.now ?? Date.now });
   const fetch = <T,>(call: Parameters<typeof fetcher.fetch>[0]) => fetcher.fetch<T>(call);
@@ -83,7 +85,7 @@ describe('pinned workbook', () => {
   it('changing the pin sends one batch for the new date, and going back to the old pin costs nothing', async () => {
     const store = memoryStore();
     let pin = '2024-07-20';
-    const client = new BatchingClient({ url: server.url });
+    const client = new BatchingClient({ url: server.url, cacheableGet: false });
     const fetcher = new WorkbookFetcher(client, new AnswerCache(store, { writeDelayMs: 0 }), () => pin, undefined, { today: () => TODAY });
     const fetch = <T,>(c: Parameters<typeof fetcher.fetch>[0]) => fetcher.fetch<T>(c);
     server.requests.length = 0;

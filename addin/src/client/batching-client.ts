@@ -1,11 +1,14 @@
 // Collects the fields every cell asks for during one recalculation and sends them as few aliased
 // GraphQL requests as the limits allow. Identical fields are fetched once and kept for a short time.
+// Calls whose answers can never change are batched apart from the others and sent as cacheable GETs.
 import { TideError, asTideError } from '../shared/errors.js';
+import { isCacheableCall } from './cacheable.js';
+import { chunkForGet } from './get-chunks.js';
 import { ConcurrencyLimiter } from './limiter.js';
 import { aliasFor, buildBatchQuery, callKey, type FieldCall } from './query.js';
 import { distributeResponse } from './response.js';
 import { DEFAULT_OPTIONS, type ClientOptions } from './options.js';
-import { postGraphQL, type Transport } from './transport.js';
+import { sendGraphQL, type Transport } from './transport.js';
 
 export type { ClientOptions } from './options.js';
 
@@ -30,11 +33,11 @@ export class BatchingClient {
   private pending: Pending[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Requests sent, fields asked for, and requests that re-asked busy fields, since creation. */
-  readonly stats = { requests: 0, fields: 0, retryRequests: 0 };
+  readonly stats = { requests: 0, fields: 0, retryRequests: 0, cacheableRequests: 0 };
 
   constructor(
     options: Partial<ClientOptions> & { url: string },
-    private readonly transport: Transport = postGraphQL,
+    private readonly transport: Transport = sendGraphQL,
   ) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
     this.limiter = new ConcurrencyLimiter(this.options.maxConcurrentRequests);
@@ -85,29 +88,37 @@ export class BatchingClient {
     const batch = this.pending;
     this.pending = [];
     const size = Math.max(1, this.options.maxFieldsPerRequest);
-    for (let i = 0; i < batch.length; i += size) {
-      const chunk = batch.slice(i, i + size);
-      void this.limiter.run(() => this.send(chunk));
+    // Answers that cannot change go apart, as GETs (get-chunks.ts).
+    const today = this.options.today();
+    const cacheable = this.options.cacheableGet ? batch.filter((p) => isCacheableCall(p.call, today)) : [];
+    const asGet = new Set(cacheable);
+    const others = batch.filter((p) => !asGet.has(p));
+    for (const chunk of chunkForGet(cacheable, this.options.url, this.options.maxGetUrlBytes, size)) void this.limiter.run(() => this.send(chunk, true));
+    for (let i = 0; i < others.length; i += size) {
+      const chunk = others.slice(i, i + size);
+      void this.limiter.run(() => this.send(chunk, false));
     }
   }
 
-  private async send(chunk: Pending[]): Promise<void> {
-    const { url, apiKey, timeoutMs } = this.options;
+  private async send(chunk: Pending[], cacheable: boolean): Promise<void> {
+    const { url, apiKey, timeoutMs, maxGetUrlBytes } = this.options;
     this.stats.requests++;
+    if (cacheable) this.stats.cacheableRequests++;
     this.stats.fields += chunk.length;
     let response;
     try {
-      response = await this.transport({ url, apiKey, timeoutMs }, buildBatchQuery(chunk.map((p) => p.call)));
+      response = await this.transport({ url, apiKey, timeoutMs }, buildBatchQuery(chunk.map((p) => p.call)), { cacheable, maxUrlBytes: maxGetUrlBytes });
     } catch (e) {
       for (const p of chunk) p.reject(asTideError(e));
       return;
     }
     const { requestError, fields } = distributeResponse(response, chunk.map((_, i) => aliasFor(i)));
     // A request-wide error (a limit, an invalid field) may be caused by one call: halve the batch
-    // until the culprit stands alone, so the other cells still get their values.
-    if (requestError && requestError.kind !== 'unauthorised' && chunk.length > 1 && !response.data) {
+    // until the culprit stands alone, so the other cells still get their values. A busy server is
+    // not a culprit: the whole batch waits and asks again (below).
+    if (requestError && requestError.kind !== 'unauthorised' && requestError.kind !== 'unavailable' && chunk.length > 1 && !response.data) {
       const half = Math.ceil(chunk.length / 2);
-      await Promise.all([this.send(chunk.slice(0, half)), this.send(chunk.slice(half))]);
+      await Promise.all([this.send(chunk.slice(0, half), cacheable), this.send(chunk.slice(half), cacheable)]);
       return;
     }
     const missing: Pending[] = [];
@@ -119,21 +130,24 @@ export class BatchingClient {
       else if (outcome.type === 'error') p.reject(outcome.error);
       else missing.push(p);
     });
-    if (busy.length) void this.retryLater(busy);
+    if (busy.length) void this.retryLater(busy, cacheable, response.retryAfterMs);
     if (missing.length === 0) return;
     // Other fields' errors nulled the whole response (a failing non-null field does that); ask again
     // for the rest. Each round settles at least one field, so this ends.
-    if (missing.length < chunk.length) return this.send(missing);
+    if (missing.length < chunk.length) return this.send(missing, cacheable);
     const error = new TideError('server', 'the Tide server returned no data for this formula; recalculate to retry');
     for (const p of missing) p.reject(error);
   }
 
-  /** The server said "busy, retry in a moment" (a throttled store): wait, then ask again as one batch. */
-  private async retryLater(busy: Pending[]): Promise<void> {
+  /**
+   * The server said "busy, retry in a moment" (a throttled store, HTTP 429 or 503): wait as long as
+   * its Retry-After says (bounded, retry-after.ts), or else a doubling pause, then ask again as one batch.
+   */
+  private async retryLater(busy: Pending[], cacheable: boolean, retryAfterMs?: number): Promise<void> {
     const attempt = Math.max(...busy.map((p) => p.retries));
-    await new Promise((r) => setTimeout(r, this.options.retryDelayMs * 2 ** attempt));
+    await new Promise((r) => setTimeout(r, retryAfterMs ?? this.options.retryDelayMs * 2 ** attempt));
     for (const p of busy) p.retries++;
     this.stats.retryRequests++;
-    await this.limiter.run(() => this.send(busy));
+    await this.limiter.run(() => this.send(busy, cacheable));
   }
 }

@@ -10,10 +10,19 @@ export interface OperationVariable {
   in: 'root' | 'selection';
 }
 
+/** One field the operation selects, and where each of its arguments comes from (a variable of the operation, or a literal). */
+export interface FieldRef {
+  parent: string;
+  name: string;
+  args: Readonly<Record<string, { variable: string } | { value: unknown }>>;
+}
+
 export interface Operation<Result, Variables> {
   field: string;
   variables: readonly OperationVariable[];
   selection: string;
+  /** Every field selected, root first: what decides whether an answer can be cached (cacheable.ts). */
+  fields?: readonly FieldRef[];
   /** Carries the types only; never set. */
   readonly types?: { result: Result; variables: Variables };
 }
@@ -24,7 +33,7 @@ export type Given<V> = { [K in keyof V]?: Exclude<V[K], null> };
 /** The call for one operation with these variables; a variable left undefined is not sent, so the schema's default applies. */
 export function fieldCall<R, V extends object>(op: Operation<R, V>, variables: V): FieldCall {
   const values = variables as Record<string, unknown>;
-  return { field: op.field, args: op.variables.map((v) => ({ name: v.name, type: v.type, in: v.in, value: values[v.name] ?? undefined })), selection: op.selection };
+  return { field: op.field, args: op.variables.map((v) => ({ name: v.name, type: v.type, in: v.in, value: values[v.name] ?? undefined })), selection: op.selection, fields: op.fields };
 }
 
 /** Runs one operation through a client's `fetch`: its root field's value, typed by codegen. */

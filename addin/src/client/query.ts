@@ -1,4 +1,5 @@
 // One GraphQL root field a cell needs, and the single aliased query that carries many of them.
+import type { FieldRef } from './operation.js';
 
 export interface FieldArg {
   name: string;
@@ -18,6 +19,8 @@ export interface FieldCall {
   args: readonly FieldArg[];
   /** The selection set without braces (may use `$name` of selection arguments); empty for scalars. */
   selection: string;
+  /** Every field the call selects, with its arguments' sources (from codegen); without them the call is never sent as cacheable. */
+  fields?: readonly FieldRef[];
 }
 
 /** Two calls with the same key ask for exactly the same thing and can share one answer. */

@@ -12,6 +12,8 @@ export interface GraphQLErrorBody {
 export interface GraphQLResponse {
   data?: Record<string, unknown> | null;
   errors?: readonly GraphQLErrorBody[];
+  /** Not part of the body: how long the server asked to wait before asking again (its Retry-After, bounded). */
+  retryAfterMs?: number;
 }
 
 export type FieldOutcome =

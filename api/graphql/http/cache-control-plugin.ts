@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { API_KEY_HEADER } from '../../auth/require-api-key.js';
-import { fieldVerdict, settledBefore } from './answer-policy.js';
+import { answerIsImmutable, DEFAULT_SETTLE_DAYS, fieldVerdict, settledBefore, type FieldVerdict } from './answer-policy.js';
 
 export interface CacheControlOptions {
   /** Days after which a release is final (TIDE_SETTLE_DAYS, default 7). */
@@ -18,25 +18,22 @@ const IMMUTABLE_MAX_AGE = 365 * 24 * 3600;
  * tells any shared cache that the key is part of what it must match.
  */
 export function cacheControl(opts: CacheControlOptions = {}): ApolloServerPlugin {
-  const settleDays = opts.settleDays ?? Number(process.env.TIDE_SETTLE_DAYS ?? 7);
+  const settleDays = opts.settleDays ?? Number(process.env.TIDE_SETTLE_DAYS ?? DEFAULT_SETTLE_DAYS);
   const maxAge = opts.maxAgeSeconds ?? IMMUTABLE_MAX_AGE;
   const now = opts.now ?? (() => new Date());
   return {
     async requestDidStart() {
       const horizon = settledBefore(now().toISOString().slice(0, 10), settleDays);
-      let fixed = false;
-      let changeable = false;
+      const verdicts = new Set<FieldVerdict>();
       return {
         async executionDidStart() {
           return {
             willResolveField({ info, args }) {
-              const verdict = fieldVerdict(info.parentType.name, info.fieldName, args, horizon);
-              if (verdict === 'changeable') changeable = true;
-              else if (verdict === 'immutable') fixed = true;
+              verdicts.add(fieldVerdict(info.parentType.name, info.fieldName, args, horizon));
               // A series that does not exist yet may be ingested tomorrow.
               if (info.parentType.name === 'Query' && info.fieldName === 'series') {
                 return (error, result) => {
-                  if (error || result == null) changeable = true;
+                  if (error || result == null) verdicts.add('changeable');
                 };
               }
             },
@@ -44,7 +41,7 @@ export function cacheControl(opts: CacheControlOptions = {}): ApolloServerPlugin
         },
         async willSendResponse({ response, errors }) {
           const failed = (errors?.length ?? 0) > 0 || (response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0);
-          const immutable = fixed && !changeable && !failed && (response.http.status ?? 200) === 200 && response.body.kind === 'single';
+          const immutable = answerIsImmutable(verdicts) && !failed && (response.http.status ?? 200) === 200 && response.body.kind === 'single';
           response.http.headers.set('cache-control', immutable ? `public, max-age=${maxAge}, immutable` : 'no-store');
           const vary = response.http.headers.get('vary');
           response.http.headers.set('vary', vary ? `${vary}, ${API_KEY_HEADER}` : API_KEY_HEADER);
