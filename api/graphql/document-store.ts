@@ -1,4 +1,5 @@
 import type { DocumentNode } from 'graphql';
+import { SizedLru } from './sized-lru.js';
 
 // Apollo keeps each parsed and validated document, keyed by the hash of its text, so a repeated
 // query skips parsing and validation. Its default store is bounded at 30 MiB of the documents' JSON,
@@ -15,43 +16,27 @@ const DEFAULT_MAX_SOURCE_CHARS = 500_000;
 const sourceChars = (document: DocumentNode): number => document.loc?.end ?? 1_000;
 
 export class DocumentStore {
-  private readonly entries = new Map<string, DocumentNode>();
-  private chars = 0;
+  private readonly documents: SizedLru<DocumentNode>;
 
-  constructor(private readonly maxSourceChars = DEFAULT_MAX_SOURCE_CHARS) {}
+  constructor(maxSourceChars = DEFAULT_MAX_SOURCE_CHARS) {
+    this.documents = new SizedLru(maxSourceChars);
+  }
 
   async get(key: string): Promise<DocumentNode | undefined> {
-    const document = this.entries.get(key);
-    if (document) {
-      this.entries.delete(key); // most recently used last
-      this.entries.set(key, document);
-    }
-    return document;
+    return this.documents.get(key);
   }
 
   async set(key: string, document: DocumentNode): Promise<void> {
-    const size = sourceChars(document);
-    if (size > this.maxSourceChars) return;
-    await this.delete(key);
-    this.entries.set(key, document);
-    this.chars += size;
-    for (const [oldest, doc] of this.entries) {
-      if (this.chars <= this.maxSourceChars) break;
-      this.entries.delete(oldest);
-      this.chars -= sourceChars(doc);
-    }
+    this.documents.set(key, document, sourceChars(document));
   }
 
   async delete(key: string): Promise<boolean> {
-    const document = this.entries.get(key);
-    if (!document) return false;
-    this.entries.delete(key);
-    this.chars -= sourceChars(document);
-    return true;
+    return this.documents.delete(key);
   }
 
   /** Documents held and their total source size, for tests and diagnostics. */
   get size(): { documents: number; sourceChars: number } {
-    return { documents: this.entries.size, sourceChars: this.chars };
+    const { entries, total } = this.documents.size;
+    return { documents: entries, sourceChars: total };
   }
 }

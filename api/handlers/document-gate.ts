@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { GraphQLError, parse } from 'graphql';
 import type { ErrorCode } from '../errors/domain-error.js';
 import { checkShape } from '../graphql/limits/cost-limits-plugin.js';
+import { SizedLru } from '../graphql/sized-lru.js';
 import { maxQueryAliases, maxQueryDepth, maxQueryFields, maxQueryTokens } from '../graphql/limits/settings.js';
 import { errorResult } from './error-response.js';
 
@@ -22,27 +23,7 @@ function queryText(event: APIGatewayProxyEventV2, body: unknown): string | undef
 // Query texts this container has let through under the current limits. A workbook recalculates the
 // same 200-cell batch again and again; parsing it here each time allocated about a megabyte and cost
 // more than answering it from the read cache. Bounded by the texts' length, least recently used first.
-const MAX_PASSED_CHARS = 500_000;
-const passed = new Map<string, number>();
-let passedChars = 0;
-
-function rememberPassed(key: string): void {
-  if (key.length > MAX_PASSED_CHARS) return;
-  passed.set(key, key.length);
-  passedChars += key.length;
-  for (const [oldest, size] of passed) {
-    if (passedChars <= MAX_PASSED_CHARS) break;
-    passed.delete(oldest);
-    passedChars -= size;
-  }
-}
-
-function hasPassed(key: string): boolean {
-  if (!passed.has(key)) return false;
-  passed.delete(key); // most recently used last
-  passed.set(key, key.length);
-  return true;
-}
+const passed = new SizedLru<true>(500_000);
 
 /**
  * Lambda middleware, before Apollo: a body that is not JSON gets a GraphQL-shaped 400 (Apollo's
@@ -64,7 +45,7 @@ export async function documentGate(event: APIGatewayProxyEventV2): Promise<APIGa
   if (query === undefined) return;
   const maxTokens = maxQueryTokens();
   const key = `${maxTokens}|${maxQueryDepth()}|${maxQueryAliases()}|${maxQueryFields()}|${query}`;
-  if (hasPassed(key)) return;
+  if (passed.get(key)) return;
   let document;
   try {
     document = parse(query, { maxTokens, noLocation: true });
@@ -80,5 +61,5 @@ export async function documentGate(event: APIGatewayProxyEventV2): Promise<APIGa
     if (!(err instanceof GraphQLError)) throw err;
     return errorResult(400, err.message, err.extensions.code as ErrorCode);
   }
-  rememberPassed(key);
+  passed.set(key, true, key.length);
 }

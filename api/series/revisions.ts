@@ -1,3 +1,4 @@
+import { columnsOfRevisions, knownInChunk } from './revision-columns.js';
 import type { Columns, Revision, SeriesMeta } from './types.js';
 
 // Pure functions over revision lists. The canonical form (sorted by date then realtimeStart, with no
@@ -51,11 +52,8 @@ export function inForce(revisions: Revision[], asOf?: string): Revision[] {
   return out;
 }
 
-/** The values as known on `asOf` (or the latest when absent), in columns. */
-export function columnsAsOf(revisions: Revision[], asOf?: string): Columns {
-  const current = inForce(revisions, asOf);
-  return { dates: current.map((r) => r.date), values: current.map((r) => r.value) };
-}
+/** The values as known on `asOf` (or the latest when absent), in columns: the rule the stored chunks are read by. */
+export const columnsAsOf = (revisions: Revision[], asOf?: string): Columns => knownInChunk(columnsOfRevisions(revisions), asOf);
 
 /** The distinct release dates (vintages) of revisions, ascending. */
 export const vintagesOf = (revisions: Revision[]): string[] => [...new Set(revisions.map((r) => r.realtimeStart))].sort();
