@@ -76,29 +76,38 @@ const splitGraphql = {
 };
 
 /**
+ * An esbuild plugin that loads one file of a dependency with exact text replaced. Each text must occur
+ * exactly once, or the build fails naming the plugin: a dependency that changed is checked by hand,
+ * never patched blindly. A replacement may be computed when the file is loaded.
+ */
+function patchSource(name, file, edits) {
+  return {
+    name,
+    setup(build) {
+      build.onLoad({ filter: new RegExp(`${path.basename(file).replace(/\./g, '\\.')}$`) }, async (args) => {
+        if (args.path !== file) return undefined;
+        let source = await require('node:fs/promises').readFile(args.path, 'utf8');
+        for (const [from, to] of edits) {
+          if (source.split(from).length !== 2) throw new Error(`${args.path} changed: check infra/esbuild-plugins.cjs (${name}) against it`);
+          source = source.replace(from, () => (typeof to === 'function' ? to() : to));
+        }
+        return { contents: source, loader: 'js' };
+      });
+    },
+  };
+}
+
+/**
  * Apollo's incremental-delivery polyfill runs `await import('graphql')` to look for graphql 17's
  * experimentalExecuteIncrementally. A bundler must then keep every export of graphql (the namespace
  * could be read in any way), so none of it is tree-shaken and a cold start compiles all of graphql.
  * Tide uses graphql 16, where the answer is always "not there"; the polyfill reads only the version.
  */
 const incrementalDeliveryPolyfill = path.join(path.dirname(apolloEsm), 'incrementalDeliveryPolyfill.js');
-const graphqlVersionOnly = {
-  name: 'graphql-version-only',
-  setup(build) {
-    build.onLoad({ filter: /incrementalDeliveryPolyfill\.js$/ }, async (args) => {
-      if (args.path !== incrementalDeliveryPolyfill) return undefined;
-      const source = await require('node:fs/promises').readFile(args.path, 'utf8');
-      const dynamic = "const graphql = await import('graphql');";
-      if (!source.includes(dynamic) || !source.includes("import { execute, } from 'graphql';")) {
-        throw new Error(`${args.path} changed: check infra/esbuild-plugins.cjs (graphql-version-only) against it`);
-      }
-      return {
-        contents: source.replace("import { execute, } from 'graphql';", "import { execute, version as graphqlVersion } from 'graphql';").replace(dynamic, 'const graphql = { version: graphqlVersion };'),
-        loader: 'js',
-      };
-    });
-  },
-};
+const graphqlVersionOnly = patchSource('graphql-version-only', incrementalDeliveryPolyfill, [
+  ["import { execute, } from 'graphql';", "import { execute, version as graphqlVersion } from 'graphql';"],
+  ["const graphql = await import('graphql');", 'const graphql = { version: graphqlVersion };'],
+]);
 
 /**
  * Given its own document store (api/graphql/document-store.ts), Apollo keys it by a hash of the schema,
@@ -113,17 +122,7 @@ function coreSchemaHash() {
   const sdl = require('node:fs').readFileSync(path.join(__dirname, '..', 'schema.graphql'), 'utf8');
   return require('node:crypto').createHash('sha256').update(printSchema(buildSchema(sdl))).digest('hex');
 }
-const schemaHashAtBuild = {
-  name: 'schema-hash-at-build',
-  setup(build) {
-    build.onLoad({ filter: /ApolloServer\.js$/ }, async (args) => {
-      if (args.path !== apolloServerJs) return undefined;
-      const source = await require('node:fs/promises').readFile(args.path, 'utf8');
-      if (source.split(SCHEMA_KEY).length !== 2) throw new Error(`${args.path} changed: check infra/esbuild-plugins.cjs (schema-hash-at-build) against it`);
-      return { contents: source.replace(SCHEMA_KEY, JSON.stringify(`${coreSchemaHash()}:`)), loader: 'js' };
-    });
-  },
-};
+const schemaHashAtBuild = patchSource('schema-hash-at-build', apolloServerJs, [[SCHEMA_KEY, () => JSON.stringify(`${coreSchemaHash()}:`)]]);
 
 /**
  * Node's own modules are loaded with require(), not import. An ES import of a built-in makes Node build
