@@ -46,6 +46,28 @@ const noSchemaTools = {
 };
 
 /**
+ * Apollo is given its cache and its document store (api/graphql/server.ts), so its default,
+ * InMemoryLRUCache, is never built; the module still loads lru-cache, which loads perf_hooks, on every
+ * cold start. A stand-in keeps the rest of the package and fails loudly if the default is ever built.
+ */
+const keyValueCache = path.join(__dirname, '..', 'node_modules', '@apollo', 'utils.keyvaluecache', 'dist');
+const noDefaultApolloCache = {
+  name: 'no-default-apollo-cache',
+  setup(build) {
+    build.onResolve({ filter: /^@apollo\/utils\.keyvaluecache$/ }, (args) => (args.importer.startsWith(path.dirname(apolloEsm)) ? { path: args.path, namespace: 'no-default-apollo-cache' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'no-default-apollo-cache' }, () => ({
+      contents: [
+        `export { PrefixingKeyValueCache } from ${JSON.stringify(path.join(keyValueCache, 'PrefixingKeyValueCache.js'))};`,
+        `export { ErrorsAreMissesCache } from ${JSON.stringify(path.join(keyValueCache, 'ErrorsAreMissesCache.js'))};`,
+        "export class InMemoryLRUCache { constructor() { throw new Error('InMemoryLRUCache is not bundled: give Apollo a cache and a documentStore (api/graphql/server.ts)'); } }",
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: keyValueCache,
+    }));
+  },
+};
+
+/**
  * Apollo hashes every query (document cache, persisted queries) through @apollo/utils.createhash, which
  * inside a bundle misses Node's crypto (it looks for module.require) and falls back to a JavaScript
  * SHA-256 (sha.js): slower per request and more code to compile. Give it Node's.
@@ -131,6 +153,22 @@ const schemaHashAtBuild = patchSource('schema-hash-at-build', apolloServerJs, [[
  * start for nothing. require() hands over the module object and nothing is read until used.
  */
 const builtins = new Set(builtinModules);
+/**
+ * Built-ins the bundle imports at the top of a module but a cold start does not use: each is required on
+ * the first read of one of its exports. The AWS SDK imports node:fs/promises to read ~/.aws, which the
+ * Lambda handlers never do (api/store/sdk-settings.ts); loading it costs about 2 ms on Node 22.
+ */
+const LAZY = new Set(['fs/promises']);
+function lazyBuiltin(name) {
+  const id = JSON.stringify(`node:${name}`);
+  const names = JSON.stringify(Object.getOwnPropertyNames(require(`node:${name}`)));
+  return `let m; const load = () => (m ??= require(${id}));
+module.exports = new Proxy({}, {
+  get: (_, key) => (key === '__esModule' ? undefined : load()[key]),
+  ownKeys: () => ${names},
+  getOwnPropertyDescriptor: (_, key) => ({ configurable: true, enumerable: true, get: () => load()[key] }),
+});`;
+}
 const requireBuiltins = {
   name: 'require-builtins',
   setup(build) {
@@ -139,8 +177,8 @@ const requireBuiltins = {
       if ((args.kind !== 'import-statement' && args.kind !== 'dynamic-import') || !builtins.has(name)) return undefined;
       return { path: name, namespace: 'require-builtin' };
     });
-    build.onLoad({ filter: /.*/, namespace: 'require-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(`node:${args.path}`)});`, loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'require-builtin' }, (args) => ({ contents: LAZY.has(args.path) ? lazyBuiltin(args.path) : `module.exports = require(${JSON.stringify(`node:${args.path}`)});`, loader: 'js' }));
   },
 };
 
-module.exports = [oneApollo, noUsageReporting, noSchemaTools, nodeCreateHash, splitGraphql, graphqlVersionOnly, schemaHashAtBuild, requireBuiltins];
+module.exports = [oneApollo, noUsageReporting, noSchemaTools, noDefaultApolloCache, nodeCreateHash, splitGraphql, graphqlVersionOnly, schemaHashAtBuild, requireBuiltins];

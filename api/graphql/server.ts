@@ -15,6 +15,7 @@ import { API_KEY_HEADER } from '../auth/require-api-key.js';
 import type { GraphQLContext } from './context.js';
 import { maxQueryTokens } from './limits/settings.js';
 import { DocumentStore } from './document-store.js';
+import { QueryTextCache } from './query-text-cache.js';
 import { formatDomainError, graphqlError, isDomainError } from './errors.js';
 import { cacheControl, type CacheControlOptions } from './http/cache-control-plugin.js';
 import { costLimits } from './limits/cost-limits-plugin.js';
@@ -83,7 +84,8 @@ export function createApolloServer(opts: ServerOptions = {}): ApolloServer<Graph
     // GET is allowed for queries (Apollo refuses anything else over GET). CSRF prevention stays on:
     // every request must carry x-api-key, a header no simple (unpreflighted) browser request can send.
     csrfPrevention: { requestHeaders: [API_KEY_HEADER, 'apollo-require-preflight', 'x-apollo-operation-name'] },
-    // Automatic persisted queries use Apollo's in-memory cache, per container (the default, said aloud).
+    // Automatic persisted queries keep query texts in this in-memory cache, per container.
+    cache: new QueryTextCache(),
     persistedQueries: {},
     plugins: [
       // First: the long lists of leaves go into the result before any other plugin reads it.

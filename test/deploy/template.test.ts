@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { printSchema } from 'graphql';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -231,6 +231,15 @@ describe("the graphql bundle's cold start (infra/esbuild-plugins.cjs)", () => {
     sources = Object.fromEntries(await Promise.all(Object.keys(zip.files).filter((f) => f.endsWith('.mjs')).map(async (f) => [f, await zip.file(f)!.async('string')] as const)));
   });
 
+  /** The sources of `entry` and of every chunk it imports statically: what a cold start reads. */
+  const loadedAtStart = (entry: string, seen = new Set<string>()): string[] => {
+    if (seen.has(entry)) return [];
+    seen.add(entry);
+    const source = sources[entry];
+    const imported = [...source.matchAll(/(?:\bfrom|\bimport)\s*"(\.{1,2}\/[^"]+\.mjs)"/g)].map((m) => posix.join(posix.dirname(entry), m[1]));
+    return [source, ...imported.flatMap((f) => loadedAtStart(f, seen))];
+  };
+
   it('imports no Node built-in as an ES module (only the banner takes createRequire from "module"); require() loads them', () => {
     const builtin = new RegExp(`(?:\\bfrom\\s*|\\bimport\\s*\\(?\\s*)["'](?:node:)?(?:${builtinModules.map((m) => m.replace(/[/]/g, '\\/')).join('|')})["']`, 'g');
     for (const [file, source] of Object.entries(sources)) {
@@ -252,6 +261,17 @@ describe("the graphql bundle's cold start (infra/esbuild-plugins.cjs)", () => {
     expect(all.includes('conflict because')).toBe(true); // graphql's validation is there
     expect(all.includes('DANGEROUS_CHANGE')).toBe(false); // graphql's findBreakingChanges is not
     expect(all.includes('@apollo/utils.usagereporting is not bundled')).toBe(true);
+    // Apollo's default cache (lru-cache) is not in what a cold start loads: Apollo is given its cache and
+    // document store. (Apollo's cache-control plugin, which Tide disables, keeps its own in a chunk only import() reaches.)
+    const atStart = loadedAtStart('api/handlers/graphql.mjs').join('\n');
+    expect(atStart.includes('lru-cache:metrics')).toBe(false);
+    expect(atStart.includes('InMemoryLRUCache is not bundled')).toBe(true);
+  });
+
+  it('requires node:fs/promises only when one of its exports is first read (the handlers never read ~/.aws)', () => {
+    const all = Object.values(sources).join('\n');
+    expect(all).toMatch(/=>\s*\w+\s*\?\?=\s*\w+\("node:fs\/promises"\)/);
+    expect(all).not.toMatch(/\.exports\s*=\s*\w+\("node:fs\/promises"\)/);
   });
 });
 
