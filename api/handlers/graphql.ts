@@ -6,6 +6,6 @@ import { createGraphqlHandler, introspectionFromEnv } from './create-handler.js'
 const tableName = process.env.TABLE_NAME;
 if (!tableName) throw new Error('TABLE_NAME is not set: the graphql function needs the DynamoDB table name');
 
-const store = new SeriesStore({ client: createDocumentClient(), tableName });
+const store = new SeriesStore({ client: createDocumentClient({ sharedConfigFiles: false }), tableName });
 
 export const handler = createGraphqlHandler(store, { introspection: introspectionFromEnv(false), ide: process.env.TIDE_IDE === 'true' });

@@ -7,7 +7,7 @@ import { createDocumentClient } from '../store/client.js';
 import { SeriesStore } from '../store/series-store.js';
 
 const logger = new Logger({ serviceName: 'tide-ingest' });
-const client = createDocumentClient();
+const client = createDocumentClient({ sharedConfigFiles: false });
 
 /**
  * The scheduled ingest (EventBridge): the CLI's `scheduled` run, minus the jobs that read local

@@ -1,5 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { collectNodeStream } from './node-stream-collector.js';
+import { settingsFromEnvironment } from './sdk-settings.js';
 
 export interface ClientOptions {
   endpoint?: string;
@@ -8,15 +10,22 @@ export interface ClientOptions {
   requestTimeoutMs?: number;
   /** Attempts per call, the first included; throttling and 5xx are retried with backoff and jitter. */
   maxAttempts?: number;
+  /**
+   * Whether the SDK may look in the shared config files (~/.aws) for its settings. The Lambda handlers
+   * say no: there are none there, and looking costs every cold start (sdk-settings.ts).
+   */
+  sharedConfigFiles?: boolean;
 }
 
 /** A document client; a local endpoint gets dummy credentials so no AWS account is needed. */
 export function createDocumentClient(opts: ClientOptions = {}): DynamoDBDocumentClient {
   const endpoint = opts.endpoint ?? process.env.DYNAMODB_ENDPOINT;
   const client = new DynamoDBClient({
+    ...(opts.sharedConfigFiles === false ? settingsFromEnvironment() : {}),
     region: opts.region ?? process.env.AWS_REGION ?? 'us-east-1',
     ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     maxAttempts: opts.maxAttempts ?? 5,
+    streamCollector: collectNodeStream,
     // Without throwOnRequestTimeout the SDK only warns when the timeout passes and keeps waiting.
     requestHandler: { requestTimeout: opts.requestTimeoutMs ?? 5_000, connectionTimeout: 2_000, throwOnRequestTimeout: true },
   });
