@@ -1,6 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -46,6 +46,7 @@ describe('the SDK settings of the deployed functions', () => {
     for (const k of SETTINGS) if (saved[k] === undefined) delete process.env[k];
     else process.env[k] = saved[k];
     await t.close();
+    rmSync(dirname(configFile), { recursive: true, force: true });
   });
 
   const resolved = async (v: unknown) => (typeof v === 'function' ? await v() : v);
