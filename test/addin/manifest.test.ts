@@ -2,12 +2,12 @@
 // file the build produced. Checked offline with Microsoft's tools: the XML is converted to the
 // unified JSON manifest (office-addin-manifest-converter), which office-addin-manifest validates
 // against the schema bundled with it (its XML validation would call an online service).
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convert } from 'office-addin-manifest-converter';
 import { OfficeAddinManifest, validateManifest } from 'office-addin-manifest';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST } from '../../addin/scripts/build.js';
 import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
 import { writeManifest } from '../../addin/scripts/manifest.js';
@@ -25,6 +25,7 @@ beforeAll(async () => {
   xml = readFileSync(xmlPath, 'utf8');
   await convert(xmlPath, join(dir, 'json'), false);
 }, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Attribute values of the elements with a given tag, keyed by their id. */
 function resources(tag: string): Map<string, string> {

@@ -1,13 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, readdir, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // Runs the real osls CLI from the repository root, offline: dummy credentials, no telemetry. Each run
-// builds in its own folder (TIDE_BUILD_DIR) so test files can run side by side.
+// builds in its own folder (TIDE_BUILD_DIR) so test files can run side by side, and gets a temporary
+// folder of its own (TMPDIR), removed when it ends: serverless-esbuild leaves in it a copy of each
+// function's files it zipped.
 
-const baseEnv = (buildDir: string): NodeJS.ProcessEnv => ({
+const baseEnv = (buildDir: string, scratch: string): NodeJS.ProcessEnv => ({
   ...process.env,
+  TMPDIR: scratch,
   AWS_ACCESS_KEY_ID: 'test',
   AWS_SECRET_ACCESS_KEY: 'test',
   SLS_TELEMETRY_DISABLED: '1',
@@ -36,7 +39,8 @@ export interface Packaged {
 /** `serverless package --stage <stage>` into a temporary folder; the generated CloudFormation template and zips. */
 export async function packageStage(stage: string): Promise<Packaged> {
   const dir = await mkdtemp(join(tmpdir(), `tide-package-${stage}-`));
-  const { code, output } = await run(['package', '--stage', stage, '--package', dir], baseEnv(`package-${stage}`));
+  const scratch = await mkdtemp(join(tmpdir(), 'tide-sls-'));
+  const { code, output } = await run(['package', '--stage', stage, '--package', dir], baseEnv(`package-${stage}`, scratch)).finally(() => rm(scratch, { recursive: true, force: true }));
   if (code !== 0) throw new Error(`serverless package --stage ${stage} failed (exit ${code}):\n${output}`);
   const zipBytes: Record<string, number> = {};
   for (const f of await readdir(dir)) if (f.endsWith('.zip')) zipBytes[f.replace(/\.zip$/, '')] = (await stat(join(dir, f))).size;
@@ -53,7 +57,8 @@ export interface Offline {
 export async function startOffline(opts: { stage: string; httpPort: number; lambdaPort: number; env: Record<string, string> }): Promise<Offline> {
   const args = ['serverless', 'offline', '--stage', opts.stage, '--localEnvironment', '--host', '127.0.0.1', '--httpPort', String(opts.httpPort), '--lambdaPort', String(opts.lambdaPort)];
   // Its own process group, so stopping it also stops the npx and node processes under it.
-  const child: ChildProcess = spawn('npx', args, { env: { ...baseEnv(`offline-${opts.stage}-${opts.httpPort}`), ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const scratch = await mkdtemp(join(tmpdir(), 'tide-sls-'));
+  const child: ChildProcess = spawn('npx', args, { env: { ...baseEnv(`offline-${opts.stage}-${opts.httpPort}`, scratch), ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   const ready = new Set<() => void>();
   const collect = (d: Buffer) => {
@@ -63,10 +68,12 @@ export async function startOffline(opts: { stage: string; httpPort: number; lamb
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
   const stop = async () => {
-    if (child.exitCode !== null || !child.pid) return;
-    const closed = new Promise((resolve) => child.once('close', resolve));
-    process.kill(-child.pid, 'SIGTERM');
-    await closed;
+    if (child.exitCode === null && child.pid) {
+      const closed = new Promise((resolve) => child.once('close', resolve));
+      process.kill(-child.pid, 'SIGTERM');
+      await closed;
+    }
+    await rm(scratch, { recursive: true, force: true });
   };
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serverless offline did not start in 90 s:\n${output}`)), 90_000);
