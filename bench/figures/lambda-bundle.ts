@@ -6,15 +6,9 @@ import { ApiKeyStore } from '../../api/auth/key-store.js';
 import { loadBundled } from '../../api/dataset/load-bundled.js';
 import { startTestStore } from '../../support/local-store.js';
 import { ms, type Row } from '../harness.js';
+import { nodeForRuntime } from '../node-for-runtime.js';
 
 const RUNS = 15;
-
-/**
- * The node that runs the cold containers: this one, or TIDE_BENCH_NODE (a path to another node binary,
- * e.g. the major version Lambda runs, nodejs22.x, when this machine has an older one). Node's own
- * modules cost differently from one major version to the next.
- */
-const NODE = process.env.TIDE_BENCH_NODE || process.execPath;
 
 /** The cold init measured by this run, for the market-open model's cold starts. */
 export const measuredColdInit: { ms?: number; firstRequestMs?: number } = {};
@@ -55,12 +49,12 @@ console.log('phases ' + JSON.stringify({ importWall: t1 - t0, importCpu: cpu(c0,
  * process used (user + system, read by the process at its end): on a machine shared with other work,
  * wall time includes waiting for a core and CPU time does not.
  */
-function coldRuns(script: string, env: NodeJS.ProcessEnv, runs = RUNS): { wall: number; cpu: number } {
+function coldRuns(node: string, script: string, env: NodeJS.ProcessEnv, runs = RUNS): { wall: number; cpu: number } {
   const walls: number[] = [];
   const cpus: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
-    const r = spawnSync(NODE, ['--input-type=module', '-e', script + CPU_PROBE], { env, encoding: 'utf8' });
+    const r = spawnSync(node, ['--input-type=module', '-e', script + CPU_PROBE], { env, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`cold run failed: ${r.stderr.slice(-2000)}`);
     walls.push(Number(process.hrtime.bigint() - start) / 1e6);
     cpus.push(Number(/cpu-ms ([\d.]+)/.exec(r.stdout)?.[1]));
@@ -87,7 +81,9 @@ export async function lambdaBundleFigures(): Promise<Row[]> {
   const inZip = sizeOf(jsFiles(fn));
   // The deployed function's NODE_OPTIONS, from the template `serverless package` wrote.
   const template = JSON.parse(readFileSync(join(OUT, 'zips', 'cloudformation-template-update-stack.json'), 'utf8'));
-  const deployedEnv = template.Resources.GraphqlLambdaFunction.Properties.Environment.Variables;
+  const fnProps = template.Resources.GraphqlLambdaFunction.Properties;
+  const deployedEnv = fnProps.Environment.Variables;
+  const node = nodeForRuntime(fnProps.Runtime, '.bench');
   const nodeOptions: string = deployedEnv.NODE_OPTIONS ?? '';
   // The deployed log level: at INFO each request writes its log line, which a cold start pays for too.
   const logLevel: string = deployedEnv.LOG_LEVEL ?? 'INFO';
@@ -123,15 +119,14 @@ export async function lambdaBundleFigures(): Promise<Row[]> {
     const loads: number[] = [loadavg()[0]];
     for (let i = 0; i < RUNS; i++) {
       for (const [into, code] of [[cold, script], [empty, '']] as const) {
-        const r = coldRuns(code, lambdaEnv, 1);
+        const r = coldRuns(node.path, code, lambdaEnv, 1);
         into.walls.push(r.wall);
         into.cpus.push(r.cpu);
       }
       loads.push(loadavg()[0]);
     }
     const cpus = availableParallelism();
-    const nodeVersion = spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim();
-    const phases = [...Array(RUNS)].map(() => JSON.parse(/phases (.*)/.exec(spawnSync(NODE, ['--input-type=module', '-e', PHASES(bundle, event)], { env: lambdaEnv, encoding: 'utf8' }).stdout)?.[1] ?? '{}') as Record<string, number>);
+    const phases = [...Array(RUNS)].map(() => JSON.parse(/phases (.*)/.exec(spawnSync(node.path, ['--input-type=module', '-e', PHASES(bundle, event)], { env: lambdaEnv, encoding: 'utf8' }).stdout)?.[1] ?? '{}') as Record<string, number>);
     const phase = (k: string) => median(phases.map((p) => p[k]));
     // Paired: each cold run minus the empty process run beside it.
     const init = median(cold.walls.map((w, i) => w - empty.walls[i]));
@@ -157,7 +152,7 @@ export async function lambdaBundleFigures(): Promise<Row[]> {
         ratio: `${ms(median(cold.walls))} in all`,
         target: '≤ 200 ms (wall and CPU)',
         met,
-        note: `node ${nodeVersion}, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cpus} cores, medians of ${RUNS} pairs; the function's environment as deployed (NODE_OPTIONS "${nodeOptions}", LOG_LEVEL ${logLevel}), DynamoDB's endpoint given as the SDK's setting; of it, import of the bundle ${ms(phase('importWall'))} (CPU ${ms(phase('importCpu'))}), first request ${ms(phase('firstWall'))} (CPU ${ms(phase('firstCpu'))}), the rest is process start and exit beyond an empty one. Steps taken: bench/figures/cold-init-steps.md. The market-open model takes the CPU time`,
+        note: `node ${node.description}, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cpus} cores, medians of ${RUNS} pairs; the function's environment as deployed (NODE_OPTIONS "${nodeOptions}", LOG_LEVEL ${logLevel}), DynamoDB's endpoint given as the SDK's setting; of it, import of the bundle ${ms(phase('importWall'))} (CPU ${ms(phase('importCpu'))}), first request ${ms(phase('firstWall'))} (CPU ${ms(phase('firstCpu'))}), the rest is process start and exit beyond an empty one. Steps taken: bench/figures/cold-init-steps.md. The market-open model takes the CPU time`,
       },
     ];
   } finally {
