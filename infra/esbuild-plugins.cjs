@@ -14,36 +14,40 @@ const oneApollo = {
 };
 
 /**
+ * A plugin that gives every import matching `filter` (from an importer `when` accepts) the module text
+ * `contents(path)` instead of the package: a dependency's module that a cold start would only compile.
+ */
+function standIn(name, filter, contents, { when = () => true, resolveDir } = {}) {
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter }, (args) => (when(args.importer) ? { path: args.path, namespace: name } : undefined));
+      build.onLoad({ filter: /.*/, namespace: name }, (args) => ({ contents: contents(args.path), loader: 'js', resolveDir }));
+    },
+  };
+}
+
+/**
  * Apollo's usage reporting and inline tracing (Apollo GraphOS) are disabled in api/graphql/server.ts;
  * their protobuf definitions are the largest part of the bundle. A stand-in that fails loudly if
  * anything ever uses it.
  */
-const noUsageReporting = {
-  name: 'no-usage-reporting',
-  setup(build) {
-    build.onResolve({ filter: /^(@apollo\/usage-reporting-protobuf|@apollo\/utils\.usagereporting|lodash\.sortby)$/ }, (args) => ({ path: args.path, namespace: 'not-bundled' }));
-    build.onLoad({ filter: /.*/, namespace: 'not-bundled' }, (args) => ({
-      contents: `module.exports = new Proxy({}, { get(_, key) { if (key === '__esModule') return false; throw new Error(${JSON.stringify(`${args.path} is not bundled: Apollo usage reporting and inline tracing are disabled`)}); } });`,
-      loader: 'js',
-    }));
-  },
-};
+const noUsageReporting = standIn(
+  'no-usage-reporting',
+  /^(@apollo\/usage-reporting-protobuf|@apollo\/utils\.usagereporting|lodash\.sortby)$/,
+  (name) => `module.exports = new Proxy({}, { get(_, key) { if (key === '__esModule') return false; throw new Error(${JSON.stringify(`${name} is not bundled: Apollo usage reporting and inline tracing are disabled`)}); } });`,
+);
 
 /**
  * api/graphql/schema.ts builds the executable schema from a pre-parsed document, so Apollo's
  * makeExecutableSchema (graphql-tools: schema merging, mapping, printing) is never called. A stand-in
  * that fails loudly if it ever is.
  */
-const noSchemaTools = {
-  name: 'no-schema-tools',
-  setup(build) {
-    build.onResolve({ filter: /^@graphql-tools\/schema$/ }, (args) => ({ path: args.path, namespace: 'no-schema-tools' }));
-    build.onLoad({ filter: /.*/, namespace: 'no-schema-tools' }, () => ({
-      contents: "export function makeExecutableSchema() { throw new Error('@graphql-tools/schema is not bundled: pass Apollo a built schema (api/graphql/schema.ts)'); }",
-      loader: 'js',
-    }));
-  },
-};
+const noSchemaTools = standIn(
+  'no-schema-tools',
+  /^@graphql-tools\/schema$/,
+  () => "export function makeExecutableSchema() { throw new Error('@graphql-tools/schema is not bundled: pass Apollo a built schema (api/graphql/schema.ts)'); }",
+);
 
 /**
  * Apollo is given its cache and its document store (api/graphql/server.ts), so its default,
@@ -51,34 +55,24 @@ const noSchemaTools = {
  * cold start. A stand-in keeps the rest of the package and fails loudly if the default is ever built.
  */
 const keyValueCache = path.join(__dirname, '..', 'node_modules', '@apollo', 'utils.keyvaluecache', 'dist');
-const noDefaultApolloCache = {
-  name: 'no-default-apollo-cache',
-  setup(build) {
-    build.onResolve({ filter: /^@apollo\/utils\.keyvaluecache$/ }, (args) => (args.importer.startsWith(path.dirname(apolloEsm)) ? { path: args.path, namespace: 'no-default-apollo-cache' } : undefined));
-    build.onLoad({ filter: /.*/, namespace: 'no-default-apollo-cache' }, () => ({
-      contents: [
-        `export { PrefixingKeyValueCache } from ${JSON.stringify(path.join(keyValueCache, 'PrefixingKeyValueCache.js'))};`,
-        `export { ErrorsAreMissesCache } from ${JSON.stringify(path.join(keyValueCache, 'ErrorsAreMissesCache.js'))};`,
-        "export class InMemoryLRUCache { constructor() { throw new Error('InMemoryLRUCache is not bundled: give Apollo a cache and a documentStore (api/graphql/server.ts)'); } }",
-      ].join('\n'),
-      loader: 'js',
-      resolveDir: keyValueCache,
-    }));
-  },
-};
+const noDefaultApolloCache = standIn(
+  'no-default-apollo-cache',
+  /^@apollo\/utils\.keyvaluecache$/,
+  () =>
+    [
+      `export { PrefixingKeyValueCache } from ${JSON.stringify(path.join(keyValueCache, 'PrefixingKeyValueCache.js'))};`,
+      `export { ErrorsAreMissesCache } from ${JSON.stringify(path.join(keyValueCache, 'ErrorsAreMissesCache.js'))};`,
+      "export class InMemoryLRUCache { constructor() { throw new Error('InMemoryLRUCache is not bundled: give Apollo a cache and a documentStore (api/graphql/server.ts)'); } }",
+    ].join('\n'),
+  { when: (importer) => importer.startsWith(path.dirname(apolloEsm)), resolveDir: keyValueCache },
+);
 
 /**
  * Apollo hashes every query (document cache, persisted queries) through @apollo/utils.createhash, which
  * inside a bundle misses Node's crypto (it looks for module.require) and falls back to a JavaScript
  * SHA-256 (sha.js): slower per request and more code to compile. Give it Node's.
  */
-const nodeCreateHash = {
-  name: 'node-create-hash',
-  setup(build) {
-    build.onResolve({ filter: /^@apollo\/utils\.createhash$/ }, (args) => ({ path: args.path, namespace: 'node-create-hash' }));
-    build.onLoad({ filter: /.*/, namespace: 'node-create-hash' }, () => ({ contents: "export { createHash } from 'node:crypto';", loader: 'js' }));
-  },
-};
+const nodeCreateHash = standIn('node-create-hash', /^@apollo\/utils\.createhash$/, () => "export { createHash } from 'node:crypto';");
 
 /**
  * The graphql function is split: code reached only by a dynamic import() (AWS credential providers
@@ -146,13 +140,8 @@ function coreSchemaHash() {
 }
 const schemaHashAtBuild = patchSource('schema-hash-at-build', apolloServerJs, [[SCHEMA_KEY, () => JSON.stringify(`${coreSchemaHash()}:`)]]);
 
-/**
- * Node's own modules are loaded with require(), not import. An ES import of a built-in makes Node build
- * its ES facade, which reads every export once: on Node 22, reading node:http's WebSocket export loads
- * undici (Node's fetch), and node:process's report loads the diagnostic report, tens of ms of a cold
- * start for nothing. require() hands over the module object and nothing is read until used.
- */
 const builtins = new Set(builtinModules);
+
 /**
  * Built-ins the bundle imports at the top of a module but a cold start does not use: each is required on
  * the first read of one of its exports. The AWS SDK imports node:fs/promises to read ~/.aws, which the
@@ -169,6 +158,13 @@ module.exports = new Proxy({}, {
   getOwnPropertyDescriptor: (_, key) => ({ configurable: true, enumerable: true, get: () => load()[key] }),
 });`;
 }
+
+/**
+ * Node's own modules are loaded with require(), not import. An ES import of a built-in makes Node build
+ * its ES facade, which reads every export once: on Node 22, reading node:http's WebSocket export loads
+ * undici (Node's fetch), and node:process's report loads the diagnostic report, tens of ms of a cold
+ * start for nothing. require() hands over the module object and nothing is read until used.
+ */
 const requireBuiltins = {
   name: 'require-builtins',
   setup(build) {

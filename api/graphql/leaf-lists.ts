@@ -35,6 +35,8 @@ interface Pending {
 
 const pendingByRequest = new WeakMap<object, Pending[]>();
 
+const isPromiseLike = (v: unknown): v is PromiseLike<unknown> => typeof (v as { then?: unknown } | null)?.then === 'function';
+
 /**
  * The list serialized by `type`, or undefined when graphql-js would report an error for some element.
  * The list itself when serializing changes nothing (floats and dates as stored), so nothing is copied.
@@ -53,7 +55,7 @@ function serializeAll(list: readonly unknown[], type: GraphQLLeafType, itemNonNu
         if (itemNonNull) return undefined;
       } else {
         // A promise in a list is completed by graphql-js when it settles.
-        if (typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function') return undefined;
+        if (isPromiseLike(value)) return undefined;
         serialized = serialize(value);
         if (serialized === null || serialized === undefined) return undefined;
       }
@@ -98,8 +100,6 @@ const SERIALIZED_AS_IS: Record<string, ((v: unknown) => boolean) | undefined> = 
   String: (v) => typeof v === 'string',
   Boolean: (v) => typeof v === 'boolean',
 };
-
-const isPromiseLike = (v: unknown): v is PromiseLike<unknown> => typeof (v as { then?: unknown } | null)?.then === 'function';
 
 /** The leaf type of a field typed `[Leaf]` or `[Leaf!]` (either nullable or not), and whether its items are non-null. */
 function leafListOf(type: Parameters<typeof getNullableType>[0]): { item: GraphQLLeafType; itemNonNull: boolean } | undefined {

@@ -2,6 +2,7 @@
 // holds `from` is in range (so a monthly value labelled 2024-06-01 is in range from 2024-06-15, and
 // a weekly CFTC report dated Tuesday is in range from the Monday of its week).
 import { periodOf } from './periods.js';
+import { lowerBound } from './sorted.js';
 import type { Columns, Frequency } from './types.js';
 
 export interface DateRange {
@@ -30,14 +31,4 @@ export function trimDates(columns: Columns, from?: string | null, to?: string | 
   const hi = to ? lowerBound(columns.dates, `${to}\uffff`) : columns.dates.length;
   if (lo === 0 && hi === columns.dates.length) return columns;
   return { dates: columns.dates.slice(lo, hi), values: columns.values.slice(lo, hi) };
-}
-
-function lowerBound(dates: string[], target: string): number {
-  let lo = 0, hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (dates[mid] < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -8,6 +8,9 @@
 import { addDays } from '../series/dates.js';
 import type { Columns, Revision } from '../series/types.js';
 import { columnsAsOf } from '../series/revisions.js';
+import { lowerBound, upperBound } from '../series/sorted.js';
+
+const dateOf = (r: Revision): string => r.date;
 
 // The schema's Release enum (LATEST, FIRST), generated: one definition.
 import type { Release } from '../generated/enums.js';
@@ -61,20 +64,9 @@ export function publicationDays(revisions: readonly Revision[], labelOf: (date: 
   return out;
 }
 
-/** Index of the greatest label on or before `date` (labels ascending); -1 when none. */
-function indexAtOrBefore(labels: readonly string[], date: string): number {
-  let lo = 0, hi = labels.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (labels[mid] <= date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
 /** The entry of the greatest label on or before `date` (labels ascending); undefined when none. */
 export function atOrBefore(days: Map<string, PublicationDays>, labels: readonly string[], date: string): PublicationDays | undefined {
-  const i = indexAtOrBefore(labels, date);
+  const i = upperBound(labels, date) - 1;
   return i < 0 ? undefined : days.get(labels[i]);
 }
 
@@ -84,7 +76,7 @@ export function atOrBefore(days: Map<string, PublicationDays>, labels: readonly 
  * the revisions themselves, so it costs the distance reached back, not a pass over the whole series.
  */
 function previousValueStart(revisions: readonly Revision[], own: string, day: string, days: Map<string, PublicationDays>, labelOf: (date: string) => string): string | undefined {
-  let i = lowerBound(revisions, own) - 1;
+  let i = lowerBound(revisions, own, dateOf) - 1;
   while (i >= 0) {
     const date = revisions[i].date;
     let inForce: Revision | undefined;
@@ -123,19 +115,9 @@ export interface Shaping {
   historyDays: number | 'all';
 }
 
-function lowerBound(revisions: readonly Revision[], date: string): number {
-  let lo = 0, hi = revisions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (revisions[mid].date < date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Revisions dated in [from, to] (revisions are sorted by date). */
 function slice(revisions: Revision[], from: string, to: string): Revision[] {
-  return revisions.slice(lowerBound(revisions, from), lowerBound(revisions, `${to}\uffff`));
+  return revisions.slice(lowerBound(revisions, from, dateOf), lowerBound(revisions, `${to}\uffff`, dateOf));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { revisionsOf } from '../series/revision-columns.js';
 import type { Revision, RevisionColumns } from '../series/types.js';
-import { chunkSk, seriesPk } from './keys.js';
+import { chunkSk, seriesPk, yearOf } from './keys.js';
 
 // A chunk holds one series-year of revisions as one JSON string attribute: parsing one string is far
 // cheaper than unmarshalling thousands of DynamoDB list elements, and a year of daily data with a few
@@ -37,3 +37,15 @@ export function decodeChunkColumns(item: Record<string, unknown>): RevisionColum
 }
 
 export const decodeChunk = (item: Record<string, unknown>): Revision[] => revisionsOf(decodeChunkColumns(item));
+
+/** Revisions grouped as the chunks hold them: one list per year, each in the order given. */
+export function revisionsByYear(revisions: readonly Revision[]): Map<number, Revision[]> {
+  const byYear = new Map<number, Revision[]>();
+  for (const r of revisions) {
+    const year = yearOf(r.date);
+    const list = byYear.get(year);
+    if (list) list.push(r);
+    else byYear.set(year, [r]);
+  }
+  return byYear;
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Columns, Revision, RevisionColumns, SeriesMeta } from '../series/types.js';
 import { batchWrite, type WriteRequest } from './batch-write.js';
-import { decodeChunk, decodeChunkColumns, encodeChunk } from './chunk-codec.js';
+import { decodeChunk, decodeChunkColumns, encodeChunk, revisionsByYear } from './chunk-codec.js';
 import { knownAsOf, revisionsOf } from '../series/revision-columns.js';
 import { CATALOG_INDEX, CATALOG_PARTITION, META_SK, chunkSk, seriesPk, vintageSk, yearOf } from './keys.js';
 import { mergeRevisions } from '../series/revisions.js';
@@ -182,13 +182,7 @@ export class SeriesStore {
 
   private async upsertChunks(id: string, revisions: Revision[]): Promise<{ added: number; undo: Undo }> {
     const token = randomUUID();
-    const byYear = new Map<number, Revision[]>();
-    for (const r of revisions) {
-      const year = yearOf(r.date);
-      const list = byYear.get(year);
-      if (list) list.push(r);
-      else byYear.set(year, [r]);
-    }
+    const byYear = revisionsByYear(revisions);
     const years = [...byYear.keys()].sort((a, b) => a - b);
     const stored = await this.readChunks(id, years[0], years[years.length - 1], false);
     let added = 0;

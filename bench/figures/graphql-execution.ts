@@ -1,7 +1,8 @@
 import { createContext } from '../../api/graphql/context.js';
 import { createApolloServer } from '../../api/graphql/server.js';
 import type { Columns, Revision, RevisionColumns, SeriesMeta } from '../../api/series/types.js';
-import { decodeChunkColumns, encodeChunk } from '../../api/store/chunk-codec.js';
+import { decodeChunkColumns, encodeChunk, revisionsByYear } from '../../api/store/chunk-codec.js';
+import { yearOf } from '../../api/store/keys.js';
 import { ReadCache } from '../../api/store/read-cache.js';
 import { SeriesStore, type SeriesVersion } from '../../api/store/series-store.js';
 import { interleavedMedianMs, ms, times, type Row } from '../harness.js';
@@ -19,11 +20,7 @@ class InMemoryTable extends SeriesStore {
   private readonly version: SeriesVersion;
   constructor(private readonly meta: SeriesMeta, revisions: Revision[]) {
     super({ client: undefined as never, tableName: 'in-memory' });
-    const byYear = new Map<number, Revision[]>();
-    for (const r of revisions) {
-      const year = Number(r.date.slice(0, 4));
-      byYear.set(year, [...(byYear.get(year) ?? []), r]);
-    }
+    const byYear = revisionsByYear(revisions);
     for (const [year, rows] of byYear) this.chunks.set(year, decodeChunkColumns({ ...encodeChunk(meta.id, year, rows) }));
     this.version = { token: 't', years: new Map([...byYear.keys()].map((y) => [y, 't'])), meta: 't' };
   }
@@ -52,7 +49,7 @@ export async function graphqlExecutionFigures(): Promise<Row[]> {
   };
   const repeated = async () => JSON.stringify(await answer());
   // A range this container has not answered yet, from chunks it holds: each run starts a year later, so its columns are joined anew.
-  let year = Number(revisions[0].date.slice(0, 4));
+  let year = yearOf(revisions[0].date);
   const firstRead = async () => JSON.stringify(await answer(`{ series(id: "BIG") { observations(from: "${++year}-01-01") { dates values } } }`));
   const observations = ((await answer()).data as { series: { observations: Columns } }).series.observations;
   if (observations.dates.length !== POINTS) throw new Error(`bench answer has ${observations.dates.length} points`);
