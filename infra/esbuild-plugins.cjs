@@ -144,8 +144,8 @@ const builtins = new Set(builtinModules);
 
 /**
  * Built-ins the bundle imports at the top of a module but a cold start does not use: each is required on
- * the first read of one of its exports. The AWS SDK imports node:fs/promises to read ~/.aws, which the
- * Lambda handlers never do (api/store/sdk-settings.ts); loading it costs about 2 ms on Node 22.
+ * the first read of one of its exports. The AWS SDK's modules import node:fs/promises to read ~/.aws, which
+ * the functions never do (api/store/wire/settings.ts); loading it costs about 2 ms on Node 22.
  */
 const LAZY = new Set(['fs/promises']);
 function lazyBuiltin(name) {

@@ -24,7 +24,7 @@ async function main(argv: string[]): Promise<void> {
 
   const target = await openTarget({ stage: values.stage, table: values.table, region: values.region });
   try {
-    const keys = new ApiKeyStore(target.store.client, target.store.tableName);
+    const keys = new ApiKeyStore(target.store.table, target.store.tableName);
     if (command === 'create') {
       const { key, record } = await keys.create(values.name ?? 'unnamed');
       console.log(`Created key ${record.keyId} ("${record.name}") in ${target.description}.`);

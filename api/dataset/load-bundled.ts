@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { SeriesStore } from '../store/series-store.js';
 import { ingest } from '../ingest/pipeline.js';
 import { readBundled } from './read-bundled.js';
@@ -23,12 +22,12 @@ async function fingerprint(dataDir: string): Promise<string> {
  */
 export async function loadBundled(store: SeriesStore, dataDir: string): Promise<{ loaded: boolean; series: number; added: number }> {
   const print = await fingerprint(dataDir);
-  const marker = await store.client.send(new GetCommand({ TableName: store.tableName, Key: MARKER }));
+  const marker = await store.table.get({ TableName: store.tableName, Key: MARKER });
   if (marker.Item?.fingerprint === print) return { loaded: false, series: 0, added: 0 };
   const inputs = await readBundled(dataDir);
   // the sample is older than anything ingested since: it fills gaps and never restates a stored value
   const outcomes = await ingest(store, 'bundled dataset', inputs, { onConflict: 'keep' });
   const added = outcomes.reduce((n, o) => n + o.pointsAdded, 0);
-  await store.client.send(new PutCommand({ TableName: store.tableName, Item: { ...MARKER, fingerprint: print, at: new Date().toISOString() } }));
+  await store.table.put({ TableName: store.tableName, Item: { ...MARKER, fingerprint: print, at: new Date().toISOString() } });
   return { loaded: true, series: inputs.length, added };
 }

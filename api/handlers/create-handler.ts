@@ -33,7 +33,7 @@ export function introspectionFromEnv(fallback: boolean): boolean {
  */
 export function createGraphqlHandler(store: SeriesStore, opts: HandlerOptions = {}) {
   const server = createApolloServer(opts);
-  const verify = createKeyVerifier(new ApiKeyStore(store.client, store.tableName), { cacheMs: opts.keyCacheMs });
+  const verify = createKeyVerifier(new ApiKeyStore(store.table, store.tableName), { cacheMs: opts.keyCacheMs });
   const cache = opts.cache === false ? null : new ReadCache(store, opts.cache);
   const signals = new WeakMap<APIGatewayProxyEventV2, AbortSignal>();
   const apollo = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {

@@ -3,11 +3,11 @@ import config from '../../ingest.config.json' with { type: 'json' };
 import { parseConfig } from '../ingest/config.js';
 import { describeJob, isFileJob } from '../ingest/jobs.js';
 import { runJobs } from '../ingest/run.js';
-import { createDocumentClient } from '../store/client.js';
 import { SeriesStore } from '../store/series-store.js';
+import { createWireTable } from '../store/wire/wire-table.js';
 
 const logger = new Logger({ serviceName: 'tide-ingest' });
-const client = createDocumentClient({ sharedConfigFiles: false });
+const table = createWireTable();
 
 /**
  * The scheduled ingest (EventBridge): the CLI's `scheduled` run, minus the jobs that read local
@@ -17,7 +17,7 @@ export async function handler(): Promise<{ seriesTouched: number; pointsAdded: n
   const tableName = process.env.TABLE_NAME;
   if (!tableName) throw new Error('TABLE_NAME is not set; serverless.yml sets it to the stage table');
   const jobs = parseConfig(config).filter((job) => !isFileJob(job));
-  const summary = await runJobs(jobs, new SeriesStore({ client, tableName }), {
+  const summary = await runJobs(jobs, new SeriesStore({ table, tableName }), {
     onJobFailed: (job, error) => logger.error('ingest job failed', { job: describeJob(job), error: error.message }),
   });
   logger.info('ingest finished', { seriesTouched: summary.seriesTouched, pointsAdded: summary.pointsAdded, vintagesAdded: summary.vintagesAdded, errors: summary.errors });

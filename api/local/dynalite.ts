@@ -1,4 +1,4 @@
-import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { Worker } from 'node:worker_threads';
 import table from '../../infra/table.json' with { type: 'json' };
 
@@ -25,13 +25,18 @@ export async function startDynalite(opts: { path?: string; port?: number } = {})
   };
 }
 
-/** Creates the table from infra/table.json unless it exists: the same definition CloudFormation deploys. */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
+/**
+ * Creates the table from infra/table.json on the local server at `endpoint` unless it exists: the same
+ * definition CloudFormation deploys.
+ */
+export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
+  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return;
   } catch (err) {
     if ((err as Error).name !== 'ResourceNotFoundException') throw err;
+    await client.send(new CreateTableCommand({ ...(table as unknown as Omit<CreateTableCommandInput, 'TableName'>), TableName: tableName }));
+  } finally {
+    client.destroy();
   }
-  await client.send(new CreateTableCommand({ ...(table as unknown as Omit<CreateTableCommandInput, 'TableName'>), TableName: tableName }));
 }

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { ApiKeyStore } from '../auth/key-store.js';
 import { loadBundled } from '../dataset/load-bundled.js';
 import { createGraphqlHandler, introspectionFromEnv } from '../handlers/create-handler.js';
-import { createDocumentClient } from '../store/client.js';
+import { createWireTable } from '../store/wire/wire-table.js';
 import { SeriesStore } from '../store/series-store.js';
 import { ensureDevelopmentKey } from './dev-key.js';
 import { ensureTable, startDynalite } from './dynalite.js';
@@ -52,12 +52,13 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
   const { bundledDataDir } = repoPaths(opts.root);
   if (opts.dataDir) await mkdir(opts.dataDir, { recursive: true });
   const dynamo = await startDynalite({ path: paths?.dynaliteDir });
-  const client = createDocumentClient({ endpoint: dynamo.endpoint });
-  await ensureTable(client as never, LOCAL_TABLE);
-  const store = new SeriesStore({ client, tableName: LOCAL_TABLE });
-  const keys = new ApiKeyStore(client, LOCAL_TABLE);
+  await ensureTable(dynamo.endpoint, LOCAL_TABLE);
+  // The client the deployed functions use, so what runs here is what runs there.
+  const table = createWireTable({ endpoint: dynamo.endpoint });
+  const store = new SeriesStore({ table, tableName: LOCAL_TABLE });
+  const keys = new ApiKeyStore(table, LOCAL_TABLE);
   const apiKey = await ensureDevelopmentKey(keys, opts.apiKey, paths?.devKeyFile).catch(async (err: Error) => {
-    client.destroy();
+    table.destroy();
     await dynamo.close();
     throw err;
   });
@@ -68,7 +69,7 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
   const servers: Server[] = [];
   const stopAll = async () => {
     for (const s of servers) await stopListening(s);
-    client.destroy();
+    table.destroy();
     await dynamo.close();
   };
   let httpsUrl: string | undefined;

@@ -5,7 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { ensureTable, startDynalite } from './dynalite.js';
 import { LOCAL_TABLE, localPaths } from './paths.js';
 import { createDocumentClient } from '../store/client.js';
+import { sdkTable } from '../store/sdk-table.js';
 import { SeriesStore } from '../store/series-store.js';
+import { createWireTable } from '../store/wire/wire-table.js';
 
 export interface Target {
   store: SeriesStore;
@@ -40,23 +42,24 @@ async function answers(endpoint: string): Promise<boolean> {
 export async function openTarget(opts: TargetOptions = {}): Promise<Target> {
   if (opts.table || opts.stage) {
     const tableName = opts.table ?? `tide-${opts.stage}`;
-    const client = createDocumentClient({ region: opts.region });
-    return { store: new SeriesStore({ client, tableName }), description: `DynamoDB table ${tableName}`, close: async () => client.destroy() };
+    // The SDK's client here: the caller's credentials may come from profiles, SSO or a role to assume.
+    const table = sdkTable(createDocumentClient({ region: opts.region }));
+    return { store: new SeriesStore({ table, tableName }), description: `DynamoDB table ${tableName}`, close: async () => table.destroy() };
   }
   const paths = localPaths();
   const endpoint = (await readFile(paths.endpointFile, 'utf8').catch(() => '')).trim();
   if (endpoint && (await answers(endpoint))) {
-    const client = createDocumentClient({ endpoint });
-    return { store: new SeriesStore({ client, tableName: LOCAL_TABLE }), description: `running local server (${endpoint})`, close: async () => client.destroy() };
+    const table = createWireTable({ endpoint });
+    return { store: new SeriesStore({ table, tableName: LOCAL_TABLE }), description: `running local server (${endpoint})`, close: async () => table.destroy() };
   }
   const dynamo = await startDynalite({ path: paths.dynaliteDir });
-  const client = createDocumentClient({ endpoint: dynamo.endpoint });
-  await ensureTable(client as never, LOCAL_TABLE);
+  await ensureTable(dynamo.endpoint, LOCAL_TABLE);
+  const table = createWireTable({ endpoint: dynamo.endpoint });
   return {
-    store: new SeriesStore({ client, tableName: LOCAL_TABLE }),
+    store: new SeriesStore({ table, tableName: LOCAL_TABLE }),
     description: `local store (${paths.dynaliteDir})`,
     close: async () => {
-      client.destroy();
+      table.destroy();
       await dynamo.close();
     },
   };

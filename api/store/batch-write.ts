@@ -1,4 +1,4 @@
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Table } from './table.js';
 
 const BATCH_SIZE = 25; // DynamoDB's limit per BatchWriteItem
 const MAX_ROUNDS = 8;
@@ -14,7 +14,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * (what DynamoDB asks of callers); fails loudly rather than dropping items.
  */
 export async function batchWrite(
-  client: DynamoDBDocumentClient,
+  table: Table,
   tableName: string,
   requests: WriteRequest[],
   baseDelayMs = 25,
@@ -27,7 +27,7 @@ export async function batchWrite(
         throw new Error(`DynamoDB left ${pending.length} item(s) unprocessed after ${MAX_ROUNDS} attempts; nothing was skipped silently, re-run the write`);
       }
       if (round > 0) await sleep(baseDelayMs * 2 ** round * (0.5 + Math.random() / 2));
-      const out = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+      const out = await table.batchWrite({ RequestItems: { [tableName]: pending } });
       sent++;
       pending = (out.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
     }
@@ -36,5 +36,5 @@ export async function batchWrite(
 }
 
 /** Puts items in batches (see batchWrite). */
-export const batchPut = (client: DynamoDBDocumentClient, tableName: string, items: Record<string, unknown>[], baseDelayMs = 25): Promise<{ requests: number }> =>
-  batchWrite(client, tableName, items.map((Item) => ({ PutRequest: { Item } })), baseDelayMs);
+export const batchPut = (table: Table, tableName: string, items: Record<string, unknown>[], baseDelayMs = 25): Promise<{ requests: number }> =>
+  batchWrite(table, tableName, items.map((Item) => ({ PutRequest: { Item } })), baseDelayMs);

@@ -1,7 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { collectNodeStream } from './node-stream-collector.js';
-import { settingsFromEnvironment } from './sdk-settings.js';
 
 export interface ClientOptions {
   endpoint?: string;
@@ -10,18 +9,15 @@ export interface ClientOptions {
   requestTimeoutMs?: number;
   /** Attempts per call, the first included; throttling and 5xx are retried with backoff and jitter. */
   maxAttempts?: number;
-  /**
-   * Whether the SDK may look in the shared config files (~/.aws) for its settings. The Lambda handlers
-   * say no: there are none there, and looking costs every cold start (sdk-settings.ts).
-   */
-  sharedConfigFiles?: boolean;
 }
 
-/** A document client; a local endpoint gets dummy credentials so no AWS account is needed. */
+/**
+ * The AWS SDK's document client, for the command-line tools against AWS (sdk-table.ts) and for tests'
+ * own look at a table; a local endpoint gets dummy credentials so no AWS account is needed.
+ */
 export function createDocumentClient(opts: ClientOptions = {}): DynamoDBDocumentClient {
   const endpoint = opts.endpoint ?? process.env.DYNAMODB_ENDPOINT;
   const client = new DynamoDBClient({
-    ...(opts.sharedConfigFiles === false ? settingsFromEnvironment() : {}),
     region: opts.region ?? process.env.AWS_REGION ?? 'us-east-1',
     ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     maxAttempts: opts.maxAttempts ?? 5,

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Columns, Revision, RevisionColumns, SeriesMeta } from '../series/types.js';
 import { batchWrite, type WriteRequest } from './batch-write.js';
 import { decodeChunk, decodeChunkColumns, encodeChunk, revisionsByYear } from './chunk-codec.js';
@@ -7,12 +6,13 @@ import { knownAsOf, revisionsOf } from '../series/revision-columns.js';
 import { CATALOG_INDEX, CATALOG_PARTITION, META_SK, chunkSk, seriesPk, vintageSk, yearOf } from './keys.js';
 import { mergeRevisions } from '../series/revisions.js';
 import { datesOfPage, vintagePages } from './vintage-pages.js';
+import type { QueryInput, Table } from './table.js';
 import { readVersion, writeVersion, type SeriesVersion } from './versions.js';
 
 export type { SeriesVersion } from './versions.js';
 
 export interface StoreOptions {
-  client: DynamoDBDocumentClient;
+  table: Table;
   tableName: string;
 }
 
@@ -43,7 +43,7 @@ function toMeta(item: Record<string, unknown>): SeriesMeta {
 
 /** The only code that knows the table: series metadata beside per-year chunks of revisions. */
 export class SeriesStore {
-  readonly client: DynamoDBDocumentClient;
+  readonly table: Table;
   readonly tableName: string;
   readonly stats: StoreStats = { requests: 0, itemsRead: 0 };
   /** Called when a write of a series starts and when it ends, so a cache in this process drops what it holds at once. */
@@ -51,7 +51,7 @@ export class SeriesStore {
   private readonly writing = new Map<string, number>();
 
   constructor(opts: StoreOptions) {
-    this.client = opts.client;
+    this.table = opts.table;
     this.tableName = opts.tableName;
   }
 
@@ -62,7 +62,7 @@ export class SeriesStore {
   /** The metadata and the version token of the write that stored it, for a cache to check. */
   async getMetaStamped(id: string, consistent: boolean): Promise<{ meta: SeriesMeta; token?: string } | null> {
     this.stats.requests++;
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: seriesPk(id), sk: META_SK }, ConsistentRead: consistent || undefined }));
+    const out = await this.table.get({ TableName: this.tableName, Key: { pk: seriesPk(id), sk: META_SK }, ConsistentRead: consistent || undefined });
     if (!out.Item) return null;
     this.stats.itemsRead++;
     return { meta: toMeta(out.Item), token: out.Item.w === undefined ? undefined : String(out.Item.w) };
@@ -73,16 +73,16 @@ export class SeriesStore {
     const item = { ...meta, pk: seriesPk(meta.id), sk: META_SK, gsi1pk: CATALOG_PARTITION, gsi1sk: meta.id, w: token };
     await this.writingSeries(meta.id, async () => {
       this.stats.requests++;
-      await this.client.send(new PutCommand({ TableName: this.tableName, Item: item }));
+      await this.table.put({ TableName: this.tableName, Item: item });
       this.stats.requests++;
-      await writeVersion(this.client, this.tableName, meta.id, token, { meta: true });
+      await writeVersion(this.table, this.tableName, meta.id, token, { meta: true });
     });
   }
 
   /** The series' current version (strongly consistent, one small item); null if it was never written with versions. */
   async getVersion(id: string): Promise<SeriesVersion | null> {
     this.stats.requests++;
-    const version = await readVersion(this.client, this.tableName, id);
+    const version = await readVersion(this.table, this.tableName, id);
     if (version) this.stats.itemsRead++;
     return version;
   }
@@ -139,7 +139,7 @@ export class SeriesStore {
   async readVintages(id: string, signal?: AbortSignal): Promise<string[]> {
     const pages = await this.vintageItems(id, signal);
     if (pages.length) return pages.flatMap(datesOfPage);
-    const meta = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: seriesPk(id), sk: META_SK }, ProjectionExpression: 'vintages' }), { abortSignal: signal });
+    const meta = await this.table.get({ TableName: this.tableName, Key: { pk: seriesPk(id), sk: META_SK }, ProjectionExpression: 'vintages' }, { signal });
     this.stats.requests++;
     return (meta.Item && legacyVintages(meta.Item)) ?? [];
   }
@@ -202,7 +202,7 @@ export class SeriesStore {
     await this.writeOrUndo(requests, restore);
     if (requests.length > 0) {
       this.stats.requests++;
-      await writeVersion(this.client, this.tableName, id, token, { years: requests.flatMap((r) => ('PutRequest' in r ? [Number(r.PutRequest.Item.year)] : [])) });
+      await writeVersion(this.table, this.tableName, id, token, { years: requests.flatMap((r) => ('PutRequest' in r ? [Number(r.PutRequest.Item.year)] : [])) });
     }
     return { added, undo: () => this.writingSeries(id, () => this.write(restore)) };
   }
@@ -221,7 +221,7 @@ export class SeriesStore {
   }
 
   private async write(requests: WriteRequest[]): Promise<void> {
-    if (requests.length > 0) this.stats.requests += (await batchWrite(this.client, this.tableName, requests)).requests;
+    if (requests.length > 0) this.stats.requests += (await batchWrite(this.table, this.tableName, requests)).requests;
   }
 
   /** Writes `requests`; when that fails part-way, writes `restore` (best effort) and fails with the first error. */
@@ -245,19 +245,19 @@ export class SeriesStore {
   /** One item by its key, as a list of none or one: a cold container's reads then stay on one kind of call. */
   private async getItem(pk: string, sk: string, consistent: boolean): Promise<Record<string, unknown>[]> {
     this.stats.requests++;
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk, sk }, ConsistentRead: consistent || undefined }));
+    const out = await this.table.get({ TableName: this.tableName, Key: { pk, sk }, ConsistentRead: consistent || undefined });
     if (!out.Item) return [];
     this.stats.itemsRead++;
     return [out.Item];
   }
 
-  private async queryAll(input: QueryCommandInput, signal?: AbortSignal): Promise<Record<string, unknown>[]> {
+  private async queryAll(input: QueryInput, signal?: AbortSignal): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       this.stats.requests++;
-      const out = await this.client.send(new QueryCommand({ ...input, ExclusiveStartKey: start }), { abortSignal: signal });
-      items.push(...(out.Items ?? []));
+      const out = await this.table.query({ ...input, ExclusiveStartKey: start }, { signal });
+      items.push(...out.Items);
       start = out.LastEvaluatedKey;
     } while (start);
     this.stats.itemsRead += items.length;

@@ -1,5 +1,5 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { VERSION_SK, seriesPk } from './keys.js';
+import type { Table } from './table.js';
 
 // Each series has one small VERSION item. Every write of the series makes a new random token, stamps
 // it on what it writes (attribute `w` of each chunk or of the metadata), and then, in one update,
@@ -17,8 +17,8 @@ export interface SeriesVersion {
 }
 
 /** The series' version, strongly consistent (one item under 1 KB: one read unit); null if never written with versions. */
-export async function readVersion(client: DynamoDBDocumentClient, tableName: string, id: string): Promise<SeriesVersion | null> {
-  const out = await client.send(new GetCommand({ TableName: tableName, Key: { pk: seriesPk(id), sk: VERSION_SK }, ConsistentRead: true }));
+export async function readVersion(table: Table, tableName: string, id: string): Promise<SeriesVersion | null> {
+  const out = await table.get({ TableName: tableName, Key: { pk: seriesPk(id), sk: VERSION_SK }, ConsistentRead: true });
   if (!out.Item) return null;
   const years = new Map<number, string>();
   for (const [k, v] of Object.entries(out.Item)) if (/^y\d{4}$/.test(k)) years.set(Number(k.slice(1)), String(v));
@@ -26,7 +26,7 @@ export async function readVersion(client: DynamoDBDocumentClient, tableName: str
 }
 
 /** Makes `token` current, for the years written or for the metadata, after the items carrying it are stored. */
-export async function writeVersion(client: DynamoDBDocumentClient, tableName: string, id: string, token: string, written: { years?: number[]; meta?: boolean }): Promise<void> {
+export async function writeVersion(table: Table, tableName: string, id: string, token: string, written: { years?: number[]; meta?: boolean }): Promise<void> {
   const names: Record<string, string> = {};
   const sets = ['v = :v'];
   for (const [i, year] of (written.years ?? []).entries()) {
@@ -34,11 +34,11 @@ export async function writeVersion(client: DynamoDBDocumentClient, tableName: st
     sets.push(`#y${i} = :v`);
   }
   if (written.meta) sets.push('m = :v');
-  await client.send(new UpdateCommand({
+  await table.update({
     TableName: tableName,
     Key: { pk: seriesPk(id), sk: VERSION_SK },
     UpdateExpression: `SET ${sets.join(', ')}`,
     ExpressionAttributeValues: { ':v': token },
     ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-  }));
+  });
 }

@@ -19,7 +19,7 @@ class InMemoryTable extends SeriesStore {
   private readonly chunks = new Map<number, RevisionColumns>();
   private readonly version: SeriesVersion;
   constructor(private readonly meta: SeriesMeta, revisions: Revision[]) {
-    super({ client: undefined as never, tableName: 'in-memory' });
+    super({ table: undefined as never, tableName: 'in-memory' });
     const byYear = revisionsByYear(revisions);
     for (const [year, rows] of byYear) this.chunks.set(year, decodeChunkColumns({ ...encodeChunk(meta.id, year, rows) }));
     this.version = { token: 't', years: new Map([...byYear.keys()].map((y) => [y, 't'])), meta: 't' };

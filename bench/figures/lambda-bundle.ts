@@ -91,7 +91,7 @@ export async function lambdaBundleFigures(): Promise<Row[]> {
   const t = await startTestStore('tide-prod');
   try {
     await loadBundled(t.store, 'data');
-    const { key } = await new ApiKeyStore(t.client, 'tide-prod').create('bench');
+    const { key } = await new ApiKeyStore(t.store.table, 'tide-prod').create('bench');
     const event = { version: '2.0', routeKey: 'POST /graphql', rawPath: '/graphql', rawQueryString: '', headers: { 'content-type': 'application/json', 'x-api-key': key }, requestContext: { http: { method: 'POST', path: '/graphql', sourceIp: '127.0.0.1' }, requestId: 'cold', stage: '$default' }, body: JSON.stringify({ query: '{ series(id: "RUT") { latest { value } } }' }), isBase64Encoded: false };
     // A cold container: load the bundle, answer one request.
     const script = `const { handler } = await import(${JSON.stringify(bundle)}); const r = await handler(${JSON.stringify(event)}, { awsRequestId: 'cold', getRemainingTimeInMillis: () => 29000 }); if (r.statusCode !== 200) { console.error(r.body); process.exit(1); }`;

@@ -4,7 +4,7 @@ import { ApiKeyStore } from '../../api/auth/key-store.js';
 import { loadBundled } from '../../api/dataset/load-bundled.js';
 import { createGraphqlHandler } from '../../api/handlers/create-handler.js';
 import { lambdaContext, toLambdaEvent } from '../../api/local/lambda-event.js';
-import { createDocumentClient } from '../../api/store/client.js';
+import { createWireTable } from '../../api/store/wire/wire-table.js';
 import { decodeChunkColumns } from '../../api/store/chunk-codec.js';
 import { SeriesStore } from '../../api/store/series-store.js';
 import { startTestStore } from '../../support/local-store.js';
@@ -87,13 +87,13 @@ export async function marketOpenFigures(): Promise<Row[]> {
   const proxy = await startThroughputProxy(t.endpoint);
   try {
     await loadBundled(t.store, 'data');
-    const { key } = await new ApiKeyStore(t.client, TABLE).create('bench');
+    const { key } = await new ApiKeyStore(t.store.table, TABLE).create('bench');
 
     // Item sizes, by DynamoDB's rules, from the stored items themselves.
     const scanned: Record<string, any>[] = [];
     let start: Record<string, any> | undefined;
     do {
-      const page = await t.store.client.send(new ScanCommand({ TableName: TABLE, ExclusiveStartKey: start }));
+      const page = await t.client.send(new ScanCommand({ TableName: TABLE, ExclusiveStartKey: start }));
       scanned.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
     } while (start);
@@ -148,7 +148,7 @@ export async function marketOpenFigures(): Promise<Row[]> {
     const decodeMsPerKb = decodeAll / totalKb;
 
     // The model's read units for one request, against a real request metered by the proxy.
-    const proxied = new SeriesStore({ client: createDocumentClient({ endpoint: proxy.endpoint }), tableName: TABLE });
+    const proxied = new SeriesStore({ table: createWireTable({ endpoint: proxy.endpoint }), tableName: TABLE });
     const realUnits = async (opts: Parameters<typeof createGraphqlHandler>[1]) => {
       const handler = createGraphqlHandler(proxied, opts);
       const before = proxy.meter.stats.readUnits;
@@ -157,7 +157,7 @@ export async function marketOpenFigures(): Promise<Row[]> {
     };
     const realNoCache = await realUnits({ cache: false });
     const realColdCache = await realUnits({});
-    proxied.client.destroy();
+    proxied.table.destroy();
 
     const coldStartMs = measuredColdInit.ms ?? ASSUMED_COLD_INIT_MS;
     const getChunks = addinGetChunks();

@@ -1,4 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ApiKeyStore } from '../../api/auth/key-store.js';
 import { ingest } from '../../api/ingest/pipeline.js';
@@ -26,10 +25,10 @@ export async function storeReadFigures(): Promise<Row[]> {
     const [from, to] = [revisions[0].date, revisions[revisions.length - 1].date];
     await ingest(t.store, 'bench', [{ meta: { id: ID, name: 'RUT extended', unit: 'Index', frequency: 'DAILY', source: { name: 'bench', sourceId: ID } }, revisions }]);
     // The baseline layout: one item per point.
-    await batchPut(t.client, t.store.tableName, revisions.map((r) => ({ pk: `P#${ID}`, sk: r.date, v: r.value, r: r.realtimeStart })));
+    await batchPut(t.store.table, t.store.tableName, revisions.map((r) => ({ pk: `P#${ID}`, sk: r.date, v: r.value, r: r.realtimeStart })));
 
     const handler = createGraphqlHandler(t.store);
-    const { key } = await new ApiKeyStore(t.client, t.store.tableName).create('bench');
+    const { key } = await new ApiKeyStore(t.store.table, t.store.tableName).create('bench');
     const event = graphqlEvent(from, to, key);
     const invoke = async () => {
       const out = (await handler(event, lambdaContext('bench'), () => undefined)) as APIGatewayProxyStructuredResultV2;
@@ -39,8 +38,8 @@ export async function storeReadFigures(): Promise<Row[]> {
     const perPoint = async () => {
       let items = 0, requests = 0, start: Record<string, unknown> | undefined;
       do {
-        const out = await t.client.send(new QueryCommand({ TableName: t.store.tableName, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': `P#${ID}` }, ExclusiveStartKey: start }));
-        items += out.Count ?? 0;
+        const out = await t.store.table.query({ TableName: t.store.tableName, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': `P#${ID}` }, ExclusiveStartKey: start });
+        items += out.Items.length;
         requests++;
         start = out.LastEvaluatedKey;
       } while (start);

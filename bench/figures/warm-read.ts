@@ -13,7 +13,7 @@ export async function warmReadFigures(): Promise<Row[]> {
   const t = await startTestStore('tide-bench-warm');
   try {
     await loadBundled(t.store, 'data');
-    const { key } = await new ApiKeyStore(t.client, t.store.tableName).create('bench');
+    const { key } = await new ApiKeyStore(t.store.table, t.store.tableName).create('bench');
     const event = (query: string) => toLambdaEvent({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: Buffer.from(JSON.stringify({ query })), sourceIp: '127.0.0.1' });
     const rut = event('{ series(id: "RUT") { observations(from: "2022-01-01", to: "2024-12-31") { values } } }');
     const ten = event(`{ ${TEN.map((id, i) => `s${i}: series(id: "${id}") { observations(from: "2022-01-01", to: "2024-12-31") { values } }`).join(' ')} }`);

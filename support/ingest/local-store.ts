@@ -2,13 +2,15 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ensureTable, startDynalite } from '../../api/local/dynalite.js';
 import { createDocumentClient } from '../../api/store/client.js';
 import { SeriesStore } from '../../api/store/series-store.js';
+import { createWireTable } from '../../api/store/wire/wire-table.js';
 
 /** A fresh in-memory dynalite on a random loopback port with the real table and store. */
 export async function startLocalStore(tableName = 'tide-test') {
   const dynamo = await startDynalite({});
-  const client = createDocumentClient({ endpoint: dynamo.endpoint });
-  await ensureTable(client as never, tableName);
-  const store = new SeriesStore({ client, tableName });
+  await ensureTable(dynamo.endpoint, tableName);
+  const table = createWireTable({ endpoint: dynamo.endpoint });
+  const client = createDocumentClient({ endpoint: dynamo.endpoint }); // a test's own look at the table
+  const store = new SeriesStore({ table, tableName });
   return {
     endpoint: dynamo.endpoint,
     client,
@@ -25,6 +27,7 @@ export async function startLocalStore(tableName = 'tide-test') {
       return items.sort((a, b) => (`${a.pk}|${a.sk}` < `${b.pk}|${b.sk}` ? -1 : 1));
     },
     async close() {
+      table.destroy();
       client.destroy();
       await dynamo.close();
     },

@@ -15,7 +15,7 @@ let key: string;
 beforeAll(async () => {
   store = await startTestStore('tide-dev');
   await loadBundled(store.store, 'data');
-  ({ key } = await new ApiKeyStore(store.client, 'tide-dev').create('offline test'));
+  ({ key } = await new ApiKeyStore(store.store.table, 'tide-dev').create('offline test'));
   offline = await startOffline({ stage: 'dev', httpPort: await freePort(), lambdaPort: await freePort(), env: { DYNAMODB_ENDPOINT: store.endpoint } });
 }, 120_000);
 afterAll(async () => {

@@ -19,7 +19,7 @@ beforeAll(async () => {
   await loadBundled(t.store, 'data');
   handler = createGraphqlHandler(t.store);
   // The stored event plus a key created in the table, as a caller of the deployed API sends it.
-  const { key } = await new ApiKeyStore(t.client, t.store.tableName).create('handler test');
+  const { key } = await new ApiKeyStore(t.store.table, t.store.tableName).create('handler test');
   stored = { ...recorded, headers: { ...recorded.headers, 'x-api-key': key } };
 });
 afterAll(() => t.close());

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchJob, type Job } from '../../api/ingest/jobs.js';
 import { ingest } from '../../api/ingest/pipeline.js';
 import type { SeriesBatch } from '../../api/ingest/types.js';
-import { createDocumentClient } from '../../api/store/client.js';
 import { SeriesStore } from '../../api/store/series-store.js';
+import { createWireTable } from '../../api/store/wire/wire-table.js';
 import { startRecordedServer, type RecordedServer } from '../../support/ingest/recorded-server.js';
 import { startLocalStore } from '../../support/ingest/local-store.js';
 
@@ -29,18 +29,18 @@ async function runAll(store: SeriesStore) {
   return outcomes;
 }
 
-/** A store whose DynamoDB client dies on its Nth write request (a chunk batch or a metadata put). */
+/** A store whose DynamoDB client dies on its Nth write request (a chunk batch or a put). */
 const writeCounts = new WeakMap<SeriesStore, () => number>();
 const writesMade = (store: SeriesStore): number => writeCounts.get(store)!();
 
 function dyingStore(endpoint: string, writesBeforeDeath: number): SeriesStore {
-  const client = createDocumentClient({ endpoint });
+  const table = createWireTable({ endpoint });
   let writes = 0;
-  client.middlewareStack.add((next, context) => async (args) => {
-    if (/BatchWriteItem|PutItem/.test(String(context.commandName)) && ++writes > writesBeforeDeath) throw new Error('killed');
-    return next(args);
-  }, { step: 'initialize', name: 'killAfterWrites' });
-  const store = new SeriesStore({ client, tableName: 'tide-test' });
+  const dying = <A extends unknown[], R>(write: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
+    if (++writes > writesBeforeDeath) return Promise.reject(new Error('killed'));
+    return write(...args);
+  };
+  const store = new SeriesStore({ table: { ...table, put: dying(table.put), batchWrite: dying(table.batchWrite) }, tableName: 'tide-test' });
   writeCounts.set(store, () => writes);
   return store;
 }

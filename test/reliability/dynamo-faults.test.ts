@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ApiKeyStore } from '../../api/auth/key-store.js';
 import { loadBundled } from '../../api/dataset/load-bundled.js';
 import { readBundled } from '../../api/dataset/read-bundled.js';
@@ -9,11 +8,12 @@ import { createHttpServer } from '../../api/local/http-server.js';
 import { ensureTable, startDynalite } from '../../api/local/dynalite.js';
 import { createDocumentClient } from '../../api/store/client.js';
 import { SeriesStore } from '../../api/store/series-store.js';
+import { createWireTable } from '../../api/store/wire/wire-table.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { writeSeries } from '../helpers/write-series.js';
 import type { AddressInfo } from 'node:net';
 
-// Faults are injected on the wire between the AWS SDK and a real dynalite: throttling, 5xx, a hung
+// Faults are injected on the wire between Tide's DynamoDB client (the one the functions deploy with) and a real dynalite: throttling, 5xx, a hung
 // request and partially processed batches, as DynamoDB produces them.
 
 const TABLE = 'tide-faults';
@@ -26,11 +26,11 @@ let http: ReturnType<typeof createHttpServer>;
 
 beforeAll(async () => {
   dynamo = await startDynalite();
-  await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }), TABLE);
+  await ensureTable(dynamo.endpoint, TABLE);
   proxy = await startFaultProxy(dynamo.endpoint);
-  store = new SeriesStore({ client: createDocumentClient({ endpoint: proxy.endpoint, requestTimeoutMs: 1_000, maxAttempts: 4 }), tableName: TABLE });
+  store = new SeriesStore({ table: createWireTable({ endpoint: proxy.endpoint, requestTimeoutMs: 1_000, maxAttempts: 4 }), tableName: TABLE });
   await loadBundled(store, 'data');
-  ({ key: apiKey } = await new ApiKeyStore(store.client, TABLE).create('fault test'));
+  ({ key: apiKey } = await new ApiKeyStore(store.table, TABLE).create('fault test'));
   // No cross-request cache: every request must reach DynamoDB for the faults to be met.
   http = createHttpServer(createGraphqlHandler(store, { cache: false }), { root: '.', ide: false });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -49,8 +49,9 @@ async function july() {
   return (await res.json()) as { data?: { series: { observations: { values: number[] } } }; errors?: { extensions: { code: string }; message: string }[] };
 }
 
-async function tableDump(client: ReturnType<typeof createDocumentClient>) {
-  const out = await client.send(new ScanCommand({ TableName: TABLE }));
+async function tableDump(endpoint: string) {
+  const client = createDocumentClient({ endpoint });
+  const out = await client.send(new ScanCommand({ TableName: TABLE })).finally(() => client.destroy());
   return (out.Items ?? []).map((i) => JSON.stringify(Object.fromEntries(Object.entries(i).filter(([k]) => k !== 'lastUpdated' && k !== 'at' && !/^(v|w|m|y\d{4})$/.test(k)).sort()))).sort(); // version tokens are random by design
 }
 
@@ -87,19 +88,19 @@ describe('reads under DynamoDB faults', () => {
 describe('writes under DynamoDB faults', () => {
   it('partially processed and throttled batches are retried: nothing lost, nothing doubled', async () => {
     const reference = await startDynalite();
-    const refClient = createDocumentClient({ endpoint: reference.endpoint });
-    await ensureTable(new DynamoDBClient({ endpoint: reference.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }), TABLE);
+    await ensureTable(reference.endpoint, TABLE);
+    const refTable = createWireTable({ endpoint: reference.endpoint });
     const inputs = (await readBundled('data')).slice(0, 8);
-    for (const { meta, revisions } of inputs) await writeSeries(new SeriesStore({ client: refClient, tableName: TABLE }), { ...meta, id: `W_${meta.id}` }, revisions);
+    for (const { meta, revisions } of inputs) await writeSeries(new SeriesStore({ table: refTable, tableName: TABLE }), { ...meta, id: `W_${meta.id}` }, revisions);
 
     proxy.inject('BatchWriteItem', { kind: 'partial-batch' }, 6);
     proxy.inject('BatchWriteItem', { kind: 'throttle' }, 2);
     for (const { meta, revisions } of inputs) await writeSeries(store, { ...meta, id: `W_${meta.id}` }, revisions);
     expect(proxy.injected.BatchWriteItem).toBe(8);
 
-    const ours = (await tableDump(store.client)).filter((row) => row.includes('"S#W_'));
-    expect(ours).toEqual(await tableDump(refClient));
-    refClient.destroy();
+    const ours = (await tableDump(dynamo.endpoint)).filter((row) => row.includes('"S#W_'));
+    expect(ours).toEqual(await tableDump(reference.endpoint));
+    refTable.destroy();
     await reference.close();
   });
 

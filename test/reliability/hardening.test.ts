@@ -1,5 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeyStore } from '../../api/auth/key-store.js';
@@ -7,7 +5,7 @@ import { createGraphqlHandler } from '../../api/handlers/create-handler.js';
 import { ensureTable, startDynalite } from '../../api/local/dynalite.js';
 import { createHttpServer } from '../../api/local/http-server.js';
 import type { Revision } from '../../api/series/types.js';
-import { createDocumentClient } from '../../api/store/client.js';
+import { createWireTable } from '../../api/store/wire/wire-table.js';
 import { SeriesStore } from '../../api/store/series-store.js';
 import { captureOutput } from '../helpers/capture-logs.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
@@ -33,11 +31,11 @@ const days = (n: number, from = '2024-07-01'): string[] => Array.from({ length: 
 
 beforeAll(async () => {
   dynamo = await startDynalite();
-  await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }), TABLE);
+  await ensureTable(dynamo.endpoint, TABLE);
   proxy = await startFaultProxy(dynamo.endpoint);
-  store = new SeriesStore({ client: createDocumentClient({ endpoint: proxy.endpoint, requestTimeoutMs: 1_000, maxAttempts: 3 }), tableName: TABLE });
+  store = new SeriesStore({ table: createWireTable({ endpoint: proxy.endpoint, requestTimeoutMs: 1_000, maxAttempts: 3 }), tableName: TABLE });
   for (const id of ['A', 'B']) await writeSeries(store, meta(id), days(10).map((date, i) => ({ date, value: id === 'A' ? TEN[i] : TEN[9 - i], realtimeStart: date })));
-  ({ key: apiKey } = await new ApiKeyStore(store.client, TABLE).create('hardening test'));
+  ({ key: apiKey } = await new ApiKeyStore(store.table, TABLE).create('hardening test'));
   process.env.TIDE_META_TTL_MS = '0';
   // No cross-request read cache: these cases inject faults into the store's reads, which a warm cache would never make.
   http = createHttpServer(createGraphqlHandler(store, { cache: false }), { root: '.', ide: false });
@@ -268,7 +266,7 @@ describe('series of any length', () => {
 
   it('a write that fails before its metadata leaves no chunk visible: a new series leaves nothing, an existing one is put back', { timeout: 120_000 }, async () => {
     const items = async (id: string) =>
-      ((await store.client.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': `S#${id}` } }))).Items ?? [])
+      (await store.table.query({ TableName: TABLE, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': `S#${id}` } })).Items
         // The VERSION item holds only cache tokens, never data: a failed write may leave its new token there.
         .filter((i) => i.sk !== 'VERSION')
         .map((i) => JSON.stringify(Object.entries(i).sort()));

@@ -1,4 +1,3 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiKey } from '../../api/auth/api-key.js';
@@ -73,7 +72,7 @@ describe('API keys', () => {
     const { key, record } = await api.keys.create('stored');
     secrets.push(key);
     const hash = createHash('sha256').update(key).digest('hex');
-    const { Item } = await api.store.client.send(new GetCommand({ TableName: api.store.tableName, Key: { pk: `APIKEY#${hash}`, sk: 'APIKEY' } }));
+    const { Item } = await api.store.table.get({ TableName: api.store.tableName, Key: { pk: `APIKEY#${hash}`, sk: 'APIKEY' } });
     expect(Item).toEqual({ pk: `APIKEY#${hash}`, sk: 'APIKEY', hash, keyId: record.keyId, name: 'stored', created: record.created, gsi1pk: 'APIKEYS', gsi1sk: record.keyId });
     expect(JSON.stringify(Item)).not.toContain(key.slice(5));
     expect(key).toMatch(/^tide_[A-Za-z0-9_-]{43}$/); // 32 random bytes

@@ -27,7 +27,7 @@ async function loadHandler(env: Record<string, string>) {
 beforeAll(async () => {
   t = await startTestStore('tide-prod');
   await loadBundled(t.store, 'data');
-  ({ key } = await new ApiKeyStore(t.client, 'tide-prod').create('prod test'));
+  ({ key } = await new ApiKeyStore(t.store.table, 'tide-prod').create('prod test'));
 });
 afterAll(async () => {
   process.env = saved;

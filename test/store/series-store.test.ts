@@ -3,6 +3,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays } from '../../api/series/dates.js';
 import { revisionsOf } from '../../api/series/revision-columns.js';
 import type { Revision } from '../../api/series/types.js';
+import { SeriesStore } from '../../api/store/series-store.js';
 import { startTestStore } from '../../support/local-store.js';
 import { writeSeries } from '../helpers/write-series.js';
 
@@ -57,52 +58,49 @@ describe('SeriesStore against dynalite', () => {
 
   it('retries UnprocessedItems until every chunk is written', async () => {
     let withheld = 0;
-    // Between the client and dynalite: hold back all but one item of each batch, as a throttled table does.
-    t.client.middlewareStack.add(
-      (next, context) => async (args) => {
-        if (!String(context.commandName).startsWith('BatchWrite')) return next(args);
-        const input = args.input as { RequestItems: Record<string, unknown[]> };
-        const [table, requests] = Object.entries(input.RequestItems)[0];
-        const held = requests.slice(1);
-        withheld += held.length;
-        const out = await next({ ...args, input: { ...input, RequestItems: { [table]: requests.slice(0, 1) } } });
-        (out.output as { UnprocessedItems?: unknown }).UnprocessedItems = held.length ? { [table]: held } : {};
-        return out;
+    // Between the store and dynalite: hold back all but one item of each batch, as a throttled table does.
+    const table = t.store.table;
+    const store = new SeriesStore({
+      table: {
+        ...table,
+        async batchWrite(input, o) {
+          const [name, requests] = Object.entries(input.RequestItems!)[0];
+          const held = requests.slice(1);
+          withheld += held.length;
+          await table.batchWrite({ RequestItems: { [name]: requests.slice(0, 1) } }, o);
+          return { UnprocessedItems: held.length ? { [name]: held } : undefined };
+        },
       },
-      { step: 'initialize', name: 'withholdItems' },
-    );
-    try {
-      const input = [2019, 2020, 2021, 2022].map((y) => rev(`${y}-06-30`, y));
-      await t.store.writeRevisions('RETRY', input);
-      expect(withheld).toBeGreaterThan(0);
-      expect(await t.store.readRevisions('RETRY')).toEqual(input);
-    } finally {
-      t.client.middlewareStack.remove('withholdItems');
-    }
+      tableName: t.store.tableName,
+    });
+    const input = [2019, 2020, 2021, 2022].map((y) => rev(`${y}-06-30`, y));
+    await store.writeRevisions('RETRY', input);
+    expect(withheld).toBeGreaterThan(0);
+    expect(await t.store.readRevisions('RETRY')).toEqual(input);
   });
 
   it('reads one year-chunk with a GetItem, a span of years with one Query; both with the stamp of the write', async () => {
     const input = [rev('2022-03-01', 1), rev('2023-03-01', 2), rev('2023-09-01', 3), rev('2024-03-01', 4)];
     await writeSeries(t.store, meta('ONEYEAR'), input);
     const calls: string[] = [];
-    t.client.middlewareStack.add((next, context) => (args) => (calls.push(String(context.commandName)), next(args)), { step: 'initialize', name: 'recordCalls' });
-    try {
-      const one = await t.store.readChunks('ONEYEAR', 2023, 2023, false);
-      const strong = await t.store.readChunks('ONEYEAR', 2023, 2023, true);
-      const none = await t.store.readChunks('ONEYEAR', 2019, 2019, false);
-      const span = await t.store.readChunks('ONEYEAR', 2022, 2024, false);
-      expect(calls).toEqual(['GetItemCommand', 'GetItemCommand', 'GetItemCommand', 'QueryCommand']);
-      expect([...one.keys()]).toEqual([2023]);
-      expect(revisionsOf(one.get(2023)!.columns)).toEqual(input.slice(1, 3));
-      expect(strong).toEqual(one);
-      expect(none.size).toBe(0);
-      expect(span.get(2023)).toEqual(one.get(2023));
-      // the stamp is the token the series' version gives that year
-      const version = await t.store.getVersion('ONEYEAR');
-      expect(one.get(2023)!.token).toBe(version!.years.get(2023));
-    } finally {
-      t.client.middlewareStack.remove('recordCalls');
-    }
+    const table = t.store.table;
+    const store = new SeriesStore({
+      table: { ...table, get: (input, o) => (calls.push('GetItem'), table.get(input, o)), query: (input, o) => (calls.push('Query'), table.query(input, o)) },
+      tableName: t.store.tableName,
+    });
+    const one = await store.readChunks('ONEYEAR', 2023, 2023, false);
+    const strong = await store.readChunks('ONEYEAR', 2023, 2023, true);
+    const none = await store.readChunks('ONEYEAR', 2019, 2019, false);
+    const span = await store.readChunks('ONEYEAR', 2022, 2024, false);
+    expect(calls).toEqual(['GetItem', 'GetItem', 'GetItem', 'Query']);
+    expect([...one.keys()]).toEqual([2023]);
+    expect(revisionsOf(one.get(2023)!.columns)).toEqual(input.slice(1, 3));
+    expect(strong).toEqual(one);
+    expect(none.size).toBe(0);
+    expect(span.get(2023)).toEqual(one.get(2023));
+    // the stamp is the token the series' version gives that year
+    const version = await t.store.getVersion('ONEYEAR');
+    expect(one.get(2023)!.token).toBe(version!.years.get(2023));
   });
 
   it('follows Query pagination past the 1 MB page limit', async () => {

@@ -1,0 +1,35 @@
+import type { BatchWriteCommandInput, DeleteCommandInput, GetCommandInput, PutCommandInput, QueryCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+
+// The table operations Tide uses, in the document client's shapes (plain JavaScript values, not
+// DynamoDB's typed attribute values). Two clients provide them: DynamoDB's JSON protocol spoken
+// directly (wire/, what the functions and the local server run: the SDK's generated client costs a
+// cold start more than everything else together) and the AWS SDK's document client (sdk-table.ts,
+// for the command-line tools against AWS, where profiles and SSO need the SDK's credential chain).
+// One contract test runs both against the same server.
+
+export type Item = Record<string, unknown>;
+
+export interface CallOptions {
+  /** Abandons the call (and its retries); it then fails with an AbortError. */
+  signal?: AbortSignal;
+}
+
+export type GetInput = GetCommandInput;
+export type QueryInput = QueryCommandInput;
+export type PutInput = PutCommandInput;
+export type UpdateInput = UpdateCommandInput;
+export type DeleteInput = DeleteCommandInput;
+export type BatchWriteInput = BatchWriteCommandInput;
+export type WriteRequests = NonNullable<BatchWriteCommandInput['RequestItems']>;
+
+export interface Table {
+  get(input: GetInput, options?: CallOptions): Promise<{ Item?: Item }>;
+  query(input: QueryInput, options?: CallOptions): Promise<{ Items: Item[]; LastEvaluatedKey?: Item }>;
+  put(input: PutInput, options?: CallOptions): Promise<void>;
+  update(input: UpdateInput, options?: CallOptions): Promise<void>;
+  delete(input: DeleteInput, options?: CallOptions): Promise<void>;
+  /** The requests DynamoDB left unprocessed come back, for the caller to retry (batch-write.ts). */
+  batchWrite(input: BatchWriteInput, options?: CallOptions): Promise<{ UnprocessedItems?: WriteRequests }>;
+  /** Closes the client's connections. */
+  destroy(): void;
+}

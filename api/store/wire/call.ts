@@ -1,0 +1,96 @@
+import { Sha256Node } from '@smithy/core/checksum';
+import { isServerError, isThrottlingError, isTransientError, StandardRetryStrategy } from '@smithy/core/retry';
+import { HttpRequest } from '@smithy/core/transport';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { RetryErrorType } from '@smithy/types';
+import { collectNodeStream } from '../node-stream-collector.js';
+import { decodeBody, encodeBody } from './attribute-values.js';
+import { errorFromResponse, malformedResponse } from './errors.js';
+import type { WireSettings } from './settings.js';
+
+// One call of DynamoDB's JSON protocol (awsJson1_0): a POST naming the operation in X-Amz-Target,
+// signed with SigV4, sent over a keep-alive connection, retried as the AWS SDK retries (its own
+// standard strategy: backoff with jitter, a retry budget, throttling told apart).
+
+const TARGET_PREFIX = 'DynamoDB_20120810.';
+const CLOCK_SKEW_LIMIT_MS = 5 * 60_000;
+
+export interface Caller {
+  call(operation: string, body: object, signal?: AbortSignal): Promise<Record<string, unknown>>;
+  destroy(): void;
+}
+
+type SdkError = Parameters<typeof isTransientError>[0];
+
+/** The SDK's reading of an error, for its retry strategy. */
+function retryErrorType(error: SdkError): RetryErrorType {
+  if (isThrottlingError(error)) return 'THROTTLING';
+  if (isTransientError(error)) return 'TRANSIENT';
+  if (isServerError(error)) return 'SERVER_ERROR';
+  return 'CLIENT_ERROR';
+}
+
+export function createCaller(settings: WireSettings): Caller {
+  const signer = new SignatureV4({ service: 'dynamodb', region: settings.region, credentials: settings.credentials, sha256: Sha256Node });
+  const http = new NodeHttpHandler({ requestTimeout: settings.requestTimeoutMs, connectionTimeout: settings.connectionTimeoutMs, throwOnRequestTimeout: true });
+  const retries = new StandardRetryStrategy(settings.maxAttempts);
+  const { protocol, hostname, port, host, pathname } = settings.endpoint;
+  // Signatures carry the time; a clock the service finds off by minutes is corrected from its Date header.
+  let clockOffsetMs = 0;
+
+  async function once(operation: string, payload: string, signal?: AbortSignal): Promise<Record<string, unknown>> {
+    const request = new HttpRequest({
+      protocol,
+      hostname,
+      port: port ? Number(port) : undefined,
+      method: 'POST',
+      path: pathname,
+      headers: {
+        host,
+        'content-type': 'application/x-amz-json-1.0',
+        'content-length': String(Buffer.byteLength(payload)),
+        'x-amz-target': TARGET_PREFIX + operation,
+        'user-agent': 'tide',
+      },
+      body: payload,
+    });
+    const signed = await signer.sign(request, { signingDate: new Date(Date.now() + clockOffsetMs) });
+    const { response } = await http.handle(signed as HttpRequest, { abortSignal: signal });
+    const text = Buffer.from(await collectNodeStream(response.body)).toString('utf8');
+    const headers = response.headers as Record<string, string | undefined>;
+    if (response.statusCode < 200 || response.statusCode >= 300) {
+      const error = errorFromResponse(response.statusCode, headers, text);
+      const serverTime = Date.parse(headers.date ?? '');
+      if (Number.isFinite(serverTime) && Math.abs(serverTime - (Date.now() + clockOffsetMs)) >= CLOCK_SKEW_LIMIT_MS) clockOffsetMs = serverTime - Date.now();
+      throw error;
+    }
+    try {
+      return decodeBody(text);
+    } catch {
+      throw malformedResponse(operation, response.statusCode, text, headers['x-amzn-requestid']);
+    }
+  }
+
+  return {
+    async call(operation, body, signal) {
+      const payload = encodeBody(body);
+      let token = await retries.acquireInitialRetryToken('dynamodb');
+      for (;;) {
+        try {
+          const out = await once(operation, payload, signal);
+          retries.recordSuccess(token);
+          return out;
+        } catch (error) {
+          if (signal?.aborted || !(error instanceof Error)) throw error;
+          try {
+            token = await retries.refreshRetryTokenForRetry(token, { errorType: retryErrorType(error as SdkError) });
+          } catch {
+            throw error; // not retryable, or attempts or retry budget spent: the caller sees DynamoDB's error
+          }
+        }
+      }
+    },
+    destroy: () => http.destroy(),
+  };
+}
