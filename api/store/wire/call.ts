@@ -1,13 +1,12 @@
-import { Sha256Node } from '@smithy/core/checksum';
 import { isServerError, isThrottlingError, isTransientError, StandardRetryStrategy } from '@smithy/core/retry';
 import { HttpRequest } from '@smithy/core/transport';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { SignatureV4 } from '@smithy/signature-v4';
 import type { RetryErrorType } from '@smithy/types';
 import { collectNodeStream } from '../node-stream-collector.js';
 import { decodeBody, encodeBody } from './attribute-values.js';
 import { errorFromResponse, malformedResponse } from './errors.js';
 import type { WireSettings } from './settings.js';
+import { createSigner } from './signer.js';
 
 // One call of DynamoDB's JSON protocol (awsJson1_0): a POST naming the operation in X-Amz-Target,
 // signed with SigV4, sent over a keep-alive connection, retried as the AWS SDK retries (its own
@@ -32,7 +31,7 @@ function retryErrorType(error: SdkError): RetryErrorType {
 }
 
 export function createCaller(settings: WireSettings): Caller {
-  const signer = new SignatureV4({ service: 'dynamodb', region: settings.region, credentials: settings.credentials, sha256: Sha256Node });
+  const signer = createSigner('dynamodb', settings.region, settings.credentials);
   const http = new NodeHttpHandler({ requestTimeout: settings.requestTimeoutMs, connectionTimeout: settings.connectionTimeoutMs, throwOnRequestTimeout: true });
   const retries = new StandardRetryStrategy(settings.maxAttempts);
   const { protocol, hostname, port, host, pathname } = settings.endpoint;
