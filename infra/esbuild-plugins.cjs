@@ -75,8 +75,8 @@ const noDefaultApolloCache = standIn(
 const nodeCreateHash = standIn('node-create-hash', /^@apollo\/utils\.createhash$/, () => "export { createHash } from 'node:crypto';");
 
 /**
- * The graphql function is split: code reached only by a dynamic import() (AWS credential providers
- * other than the environment's, which is Lambda's; Apollo plugins Tide disables; event streams) goes to
+ * The graphql function is split: code reached only by a dynamic import() (Apollo plugins Tide disables,
+ * the SDK parts' event streams and HTTP/1 module, loaded on first use) goes to
  * chunks a cold start never reads or compiles. Its chunks get their own folder, which serverless.yml
  * leaves out of the other functions' packages.
  */
