@@ -67,7 +67,7 @@ export function createCaller(settings: WireSettings): Caller {
     try {
       return decodeBody(text);
     } catch {
-      throw malformedResponse(operation, response.statusCode, text, headers['x-amzn-requestid']);
+      throw malformedResponse(operation, response.statusCode, `not JSON, ${text.length} characters: ${text.slice(0, 120)}`, headers['x-amzn-requestid']);
     }
   }
 

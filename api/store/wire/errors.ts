@@ -44,7 +44,7 @@ export function errorFromResponse(status: number, headers: Record<string, string
   return new DynamoDBError(name, `DynamoDB answered HTTP ${status} without an error type${body ? `: ${body.slice(0, 200)}` : ''}`, metadata);
 }
 
-/** A 2xx answer whose body is not the JSON the operation returns (cut short, or not DynamoDB answering). */
-export function malformedResponse(operation: string, status: number, body: string, requestId?: string): DynamoDBError {
-  return new DynamoDBError('MalformedResponse', `DynamoDB's answer to ${operation} is not JSON (HTTP ${status}, ${body.length} characters: ${body.slice(0, 120)})`, { httpStatusCode: status, requestId });
+/** A 2xx answer that is not what the operation returns: not JSON (cut short, or not DynamoDB answering), or of another shape. */
+export function malformedResponse(operation: string, status: number, detail: string, requestId?: string): DynamoDBError {
+  return new DynamoDBError('MalformedResponse', `DynamoDB's answer to ${operation} is not what ${operation} returns (HTTP ${status}): ${detail.slice(0, 240)}`, { httpStatusCode: status, requestId });
 }

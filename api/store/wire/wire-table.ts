@@ -1,6 +1,7 @@
 import type { Item, Table, WriteRequests } from '../table.js';
 import { fromAttributeMap, toAttributeMap, type AttributeMap } from './attribute-values.js';
 import { createCaller } from './call.js';
+import { malformedResponse } from './errors.js';
 import { wireSettings, type WireOptions } from './settings.js';
 
 // The table over DynamoDB's JSON protocol: the document client's inputs with their plain values
@@ -9,6 +10,20 @@ import { wireSettings, type WireOptions } from './settings.js';
 type Plain = Record<string, unknown>;
 const map = (value: unknown): AttributeMap | undefined => (value === undefined ? undefined : toAttributeMap(value as Plain));
 const plain = (value: unknown): Item | undefined => (value === undefined ? undefined : fromAttributeMap(value as AttributeMap));
+
+/** What came back, converted by `read`; an answer of another shape is a MalformedResponse, named as such. */
+function decoded<T>(operation: string, out: Plain, read: (out: Plain) => T): T {
+  try {
+    return read(out);
+  } catch (err) {
+    throw malformedResponse(operation, 200, `${(err as Error).message}; ${JSON.stringify(out).slice(0, 200)}`);
+  }
+}
+const list = (value: unknown): AttributeMap[] => {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new TypeError('Items is not a list');
+  return value as AttributeMap[];
+};
 
 // The legacy parameters predate expressions; Tide writes expressions only, and refusing the old ones
 // keeps a caller from having them sent without their values converted.
@@ -39,11 +54,11 @@ export function createWireTable(opts: WireOptions = {}): Table {
   return {
     async get(input, o) {
       const out = await call('GetItem', request('GetItem', input), o?.signal);
-      return { Item: plain(out.Item) };
+      return decoded('GetItem', out, (o) => ({ Item: plain(o.Item) }));
     },
     async query(input, o) {
       const out = await call('Query', request('Query', input), o?.signal);
-      return { Items: ((out.Items as AttributeMap[] | undefined) ?? []).map(fromAttributeMap), LastEvaluatedKey: plain(out.LastEvaluatedKey) };
+      return decoded('Query', out, (o) => ({ Items: list(o.Items).map(fromAttributeMap), LastEvaluatedKey: plain(o.LastEvaluatedKey) }));
     },
     async put(input, o) {
       await call('PutItem', request('PutItem', input), o?.signal);
@@ -57,7 +72,7 @@ export function createWireTable(opts: WireOptions = {}): Table {
     async batchWrite(input, o) {
       const out = await call('BatchWriteItem', { ...input, RequestItems: writeRequests(input.RequestItems ?? {}, map) }, o?.signal);
       const left = out.UnprocessedItems as WriteRequests | undefined;
-      return { UnprocessedItems: left && Object.keys(left).length ? writeRequests(left, plain) : undefined };
+      return decoded('BatchWriteItem', out, () => ({ UnprocessedItems: left && Object.keys(left).length ? writeRequests(left, plain) : undefined }));
     },
     destroy,
   };

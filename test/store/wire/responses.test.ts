@@ -119,6 +119,16 @@ describe("DynamoDB's answers", () => {
     expect(error?.message).toMatch(/GetItem.*not JSON/);
   });
 
+  it('JSON of another shape is a MalformedResponse too: a list that is not one, a value of no known type', async () => {
+    const table = createWireTable({ endpoint });
+    answers = [{ status: 200, body: '{"Items":{"pk":{"S":"a"}}}' }, { status: 200, body: '{"Item":{"pk":{"Q":"a"}}}' }];
+    const query = await failure(table.query({ TableName: 'tide', KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': 'a' } }));
+    const get = await failure(table.get({ TableName: 'tide', Key: { pk: 'a', sk: 'b' } }));
+    table.destroy();
+    expect(query).toMatchObject({ name: 'MalformedResponse', message: expect.stringMatching(/Query.*Items is not a list/) });
+    expect(get).toMatchObject({ name: 'MalformedResponse', message: expect.stringMatching(/GetItem/) });
+  });
+
   it("a clock the service calls off is corrected from its Date header, and the call retried", async () => {
     const serverNow = new Date(Date.now() + 3_600_000);
     answers = [json(400, 'com.amazon.coral.service#InvalidSignatureException', 'Signature expired: 20260101T000000Z is now earlier than 20260101T010000Z (20260101T011500Z - 15 min.)', { Date: serverNow.toUTCString() }), { status: 200, body: '{}' }];
