@@ -1,3 +1,5 @@
+import { Retry } from '@smithy/core/retry';
+import { DEFAULT_MAX_ATTEMPTS } from '../../api/store/wire/settings.js';
 import { EventQueue } from './event-queue.js';
 import { PartitionMeter, readUnits } from './partition-meter.js';
 import { PRICES } from './prices.js';
@@ -37,7 +39,7 @@ export interface ModelOptions {
   edgeMs: number;
   dynamoBaseMs: number;
   dynamoMsPerKb: number;
-  /** AWS SDK: attempts per call, and the throttling backoff base (full jitter, capped at 20 s). */
+  /** The DynamoDB client's attempts per call, and its throttling backoff base (the SDK's standard strategy: full jitter, capped at 20 s). */
   maxAttempts: number;
   throttleBaseMs: number;
   seed: number;
@@ -57,8 +59,8 @@ export const AWS_LIKE: Omit<ModelOptions, 'cache' | 'cdn' | 'computeMs' | 'decod
   edgeMs: 12,
   dynamoBaseMs: 4,
   dynamoMsPerKb: 0.02,
-  maxAttempts: 5,
-  throttleBaseMs: 500,
+  maxAttempts: DEFAULT_MAX_ATTEMPTS,
+  throttleBaseMs: Retry.throttlingDelay(),
   seed: 1,
 };
 

@@ -26,6 +26,9 @@ export interface WireOptions {
   maxAttempts?: number;
 }
 
+/** Attempts per call when AWS_MAX_ATTEMPTS does not say: the first and four retries. */
+export const DEFAULT_MAX_ATTEMPTS = 5;
+
 export class WireSettingsError extends Error {
   override readonly name = 'WireSettingsError';
 }
@@ -66,7 +69,7 @@ export function wireSettings(opts: WireOptions = {}, env: Env = process.env): Wi
     credentials: opts.credentials ?? (local ? { accessKeyId: 'local', secretAccessKey: 'local' } : credentialsFromEnvironment(env)),
     requestTimeoutMs: opts.requestTimeoutMs ?? 5_000,
     connectionTimeoutMs: opts.connectionTimeoutMs ?? 2_000,
-    maxAttempts: opts.maxAttempts ?? attempts(env) ?? 5,
+    maxAttempts: opts.maxAttempts ?? attempts(env) ?? DEFAULT_MAX_ATTEMPTS,
   };
 }
 
