@@ -5,10 +5,6 @@ import { collectNodeStream } from './node-stream-collector.js';
 export interface ClientOptions {
   endpoint?: string;
   region?: string;
-  /** A request not answered in this time is abandoned and retried, so no caller waits forever. */
-  requestTimeoutMs?: number;
-  /** Attempts per call, the first included; throttling and 5xx are retried with backoff and jitter. */
-  maxAttempts?: number;
 }
 
 /**
@@ -20,10 +16,11 @@ export function createDocumentClient(opts: ClientOptions = {}): DynamoDBDocument
   const client = new DynamoDBClient({
     region: opts.region ?? process.env.AWS_REGION ?? 'us-east-1',
     ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-    maxAttempts: opts.maxAttempts ?? 5,
+    maxAttempts: 5,
     streamCollector: collectNodeStream,
-    // Without throwOnRequestTimeout the SDK only warns when the timeout passes and keeps waiting.
-    requestHandler: { requestTimeout: opts.requestTimeoutMs ?? 5_000, connectionTimeout: 2_000, throwOnRequestTimeout: true },
+    // A request not answered in 5 s is abandoned and retried, so no caller waits forever; without
+    // throwOnRequestTimeout the SDK only warns when the timeout passes and keeps waiting.
+    requestHandler: { requestTimeout: 5_000, connectionTimeout: 2_000, throwOnRequestTimeout: true },
   });
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
