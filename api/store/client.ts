@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { collectNodeStream } from './node-stream-collector.js';
+import { DEFAULT_MAX_ATTEMPTS } from './table.js';
 
 export interface ClientOptions {
   endpoint?: string;
@@ -16,7 +17,7 @@ export function createDocumentClient(opts: ClientOptions = {}): DynamoDBDocument
   const client = new DynamoDBClient({
     region: opts.region ?? process.env.AWS_REGION ?? 'us-east-1',
     ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-    maxAttempts: 5,
+    maxAttempts: DEFAULT_MAX_ATTEMPTS,
     streamCollector: collectNodeStream,
     // A request not answered in 5 s is abandoned and retried, so no caller waits forever; without
     // throwOnRequestTimeout the SDK only warns when the timeout passes and keeps waiting.

@@ -9,6 +9,9 @@ import type { BatchWriteCommandInput, DeleteCommandInput, GetCommandInput, PutCo
 
 export type Item = Record<string, unknown>;
 
+/** Attempts per call, either client, unless told otherwise: the first and four retries with backoff. */
+export const DEFAULT_MAX_ATTEMPTS = 5;
+
 export interface CallOptions {
   /** Abandons the call (and its retries); it then fails with an AbortError. */
   signal?: AbortSignal;

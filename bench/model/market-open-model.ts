@@ -1,5 +1,5 @@
 import { Retry } from '@smithy/core/retry';
-import { DEFAULT_MAX_ATTEMPTS } from '../../api/store/wire/settings.js';
+import { DEFAULT_MAX_ATTEMPTS } from '../../api/store/table.js';
 import { EventQueue } from './event-queue.js';
 import { PartitionMeter, readUnits } from './partition-meter.js';
 import { PRICES } from './prices.js';

@@ -1,5 +1,6 @@
 import { partition } from '@aws-sdk/core/client';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { DEFAULT_MAX_ATTEMPTS } from '../table.js';
 
 // Where and as whom the client talks to DynamoDB. Deployed, everything comes from the function's
 // environment, under the names the AWS SDKs and tools use (Lambda sets the region and the role's
@@ -25,9 +26,6 @@ export interface WireOptions {
   connectionTimeoutMs?: number;
   maxAttempts?: number;
 }
-
-/** Attempts per call when AWS_MAX_ATTEMPTS does not say: the first and four retries. */
-export const DEFAULT_MAX_ATTEMPTS = 5;
 
 export class WireSettingsError extends Error {
   override readonly name = 'WireSettingsError';
