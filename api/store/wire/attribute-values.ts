@@ -29,7 +29,7 @@ export function encodeBody(body: object): string {
  * slower parse.
  */
 export function decodeBody(text: string): Record<string, unknown> {
-  if (!text.includes('"B"') && !text.includes('"BS"')) return JSON.parse(text);
+  if (!/"BS?"/.test(text)) return JSON.parse(text);
   return JSON.parse(text, (key, value) => {
     if (key === 'B' && typeof value === 'string') return fromBase64(value);
     if (key === 'BS' && Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.map(fromBase64);

@@ -56,7 +56,9 @@ export function createCaller(settings: WireSettings): Caller {
     });
     const signed = await signer.sign(request, { signingDate: new Date(Date.now() + clockOffsetMs) });
     const { response } = await http.handle(signed as HttpRequest, { abortSignal: signal });
-    const text = Buffer.from(await collectNodeStream(response.body)).toString('utf8');
+    const bytes = await collectNodeStream(response.body);
+    // Read in place: Buffer.from(bytes) alone would copy every answer, up to a 1 MB Query page, first.
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
     const headers = response.headers as Record<string, string | undefined>;
     if (response.statusCode < 200 || response.statusCode >= 300) {
       const error = errorFromResponse(response.statusCode, headers, text);

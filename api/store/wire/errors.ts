@@ -39,7 +39,10 @@ export function errorFromResponse(status: number, headers: Record<string, string
   }
   const raw = headers['x-amzn-errortype'] ?? (typeof parsed.__type === 'string' ? parsed.__type : typeof parsed.code === 'string' ? parsed.code : undefined);
   const message = typeof parsed.message === 'string' ? parsed.message : typeof parsed.Message === 'string' ? parsed.Message : undefined;
-  if (raw) return new DynamoDBError(errorType(raw), message ?? errorType(raw), metadata);
+  if (raw) {
+    const type = errorType(raw);
+    return new DynamoDBError(type, message ?? type, metadata);
+  }
   const name = status >= 500 ? (status === 503 ? 'ServiceUnavailable' : 'InternalServerError') : 'UnknownError';
   return new DynamoDBError(name, `DynamoDB answered HTTP ${status} without an error type${body ? `: ${body.slice(0, 200)}` : ''}`, metadata);
 }

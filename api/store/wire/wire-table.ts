@@ -1,4 +1,4 @@
-import type { Item, Table, WriteRequests } from '../table.js';
+import type { CallOptions, Item, Table, WriteRequests } from '../table.js';
 import { fromAttributeMap, toAttributeMap, type AttributeMap } from './attribute-values.js';
 import { createCaller } from './call.js';
 import { malformedResponse } from './errors.js';
@@ -51,23 +51,22 @@ function writeRequests(requests: WriteRequests, convert: (m: unknown) => unknown
 /** A table client from `opts`, else the environment (settings.ts). */
 export function createWireTable(opts: WireOptions = {}): Table {
   const { call, destroy } = createCaller(wireSettings(opts));
+  const send = (operation: string, input: Plain, o?: CallOptions) => call(operation, request(operation, input), o?.signal);
   return {
     async get(input, o) {
-      const out = await call('GetItem', request('GetItem', input), o?.signal);
-      return decoded('GetItem', out, (o) => ({ Item: plain(o.Item) }));
+      return decoded('GetItem', await send('GetItem', input, o), (out) => ({ Item: plain(out.Item) }));
     },
     async query(input, o) {
-      const out = await call('Query', request('Query', input), o?.signal);
-      return decoded('Query', out, (o) => ({ Items: list(o.Items).map(fromAttributeMap), LastEvaluatedKey: plain(o.LastEvaluatedKey) }));
+      return decoded('Query', await send('Query', input, o), (out) => ({ Items: list(out.Items).map(fromAttributeMap), LastEvaluatedKey: plain(out.LastEvaluatedKey) }));
     },
     async put(input, o) {
-      await call('PutItem', request('PutItem', input), o?.signal);
+      await send('PutItem', input, o);
     },
     async update(input, o) {
-      await call('UpdateItem', request('UpdateItem', input), o?.signal);
+      await send('UpdateItem', input, o);
     },
     async delete(input, o) {
-      await call('DeleteItem', request('DeleteItem', input), o?.signal);
+      await send('DeleteItem', input, o);
     },
     async batchWrite(input, o) {
       const out = await call('BatchWriteItem', { ...input, RequestItems: writeRequests(input.RequestItems ?? {}, map) }, o?.signal);
