@@ -1,6 +1,7 @@
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { Worker } from 'node:worker_threads';
 import table from '../../infra/table.json' with { type: 'json' };
+import { createDocumentClient } from '../store/client.js';
 
 export interface LocalDynamo {
   endpoint: string;
@@ -30,7 +31,7 @@ export async function startDynalite(opts: { path?: string; port?: number } = {})
  * definition CloudFormation deploys.
  */
 export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
-  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = createDocumentClient({ endpoint });
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
   } catch (err) {

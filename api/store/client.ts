@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { collectNodeStream } from './node-stream-collector.js';
-import { DEFAULT_MAX_ATTEMPTS } from './table.js';
+import { DEFAULT_MAX_ATTEMPTS, LOCAL_CREDENTIALS } from './table.js';
 
 export interface ClientOptions {
   endpoint?: string;
@@ -16,7 +16,7 @@ export function createDocumentClient(opts: ClientOptions = {}): DynamoDBDocument
   const endpoint = opts.endpoint ?? process.env.DYNAMODB_ENDPOINT;
   const client = new DynamoDBClient({
     region: opts.region ?? process.env.AWS_REGION ?? 'us-east-1',
-    ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    ...(endpoint ? { endpoint, credentials: LOCAL_CREDENTIALS } : {}),
     maxAttempts: DEFAULT_MAX_ATTEMPTS,
     streamCollector: collectNodeStream,
     // A request not answered in 5 s is abandoned and retried, so no caller waits forever; without

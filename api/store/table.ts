@@ -12,6 +12,9 @@ export type Item = Record<string, unknown>;
 /** Attempts per call, either client, unless told otherwise: the first and four retries with backoff. */
 export const DEFAULT_MAX_ATTEMPTS = 5;
 
+/** What either client signs with for a local DynamoDB-compatible server, which checks no keys. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
+
 export interface CallOptions {
   /** Abandons the call (and its retries); it then fails with an AbortError. */
   signal?: AbortSignal;

@@ -1,6 +1,6 @@
 import { partition } from '@aws-sdk/core/client';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { DEFAULT_MAX_ATTEMPTS } from '../table.js';
+import { DEFAULT_MAX_ATTEMPTS, LOCAL_CREDENTIALS } from '../table.js';
 
 // Where and as whom the client talks to DynamoDB. Deployed, everything comes from the function's
 // environment, under the names the AWS SDKs and tools use (Lambda sets the region and the role's
@@ -64,7 +64,7 @@ export function wireSettings(opts: WireOptions = {}, env: Env = process.env): Wi
   return {
     endpoint: endpoint ? parseEndpoint(endpoint) : regionalEndpoint(region, { fips: flag(env, 'AWS_USE_FIPS_ENDPOINT'), dualStack: flag(env, 'AWS_USE_DUALSTACK_ENDPOINT') }),
     region,
-    credentials: opts.credentials ?? (local ? { accessKeyId: 'local', secretAccessKey: 'local' } : credentialsFromEnvironment(env)),
+    credentials: opts.credentials ?? (local ? LOCAL_CREDENTIALS : credentialsFromEnvironment(env)),
     requestTimeoutMs: opts.requestTimeoutMs ?? 5_000,
     connectionTimeoutMs: opts.connectionTimeoutMs ?? 2_000,
     maxAttempts: opts.maxAttempts ?? attempts(env) ?? DEFAULT_MAX_ATTEMPTS,
