@@ -268,6 +268,13 @@ describe("the graphql bundle's cold start (infra/esbuild-plugins.cjs)", () => {
     expect(atStart.includes('InMemoryLRUCache is not bundled')).toBe(true);
   });
 
+  it("loads no AWS SDK client at start: DynamoDB is reached through the wire client (api/store/wire)", () => {
+    const atStart = loadedAtStart('api/handlers/graphql.mjs').join('\n');
+    // Names the generated client's schemas carry and the wire client never writes.
+    expect(atStart.includes('ReturnConsumedCapacity')).toBe(false);
+    expect(atStart.includes('DynamoDB_20120810.')).toBe(true); // the wire client's operation prefix
+  });
+
   it('requires node:fs/promises only when one of its exports is first read (the handlers never read ~/.aws)', () => {
     const all = Object.values(sources).join('\n');
     expect(all).toMatch(/=>\s*\w+\s*\?\?=\s*\w+\("node:fs\/promises"\)/);
