@@ -5,26 +5,49 @@ const { builtinModules } = require('node:module');
 
 const apolloEsm = path.join(__dirname, '..', 'node_modules', '@apollo', 'server', 'dist', 'esm', 'index.js');
 
-/** The Lambda integration require()s @apollo/server (for HeaderMap) and would pull in a second, CommonJS copy of Apollo and graphql-tools; give it the ESM one the code already uses. */
-const oneApollo = {
-  name: 'one-apollo',
-  setup(build) {
-    build.onResolve({ filter: /^@apollo\/server$/ }, (args) => (args.kind === 'require-call' ? { path: apolloEsm } : undefined));
-  },
+const isGraphqlBuild = (build) => {
+  const entries = build.initialOptions.entryPoints;
+  return Array.isArray(entries) && entries.length === 1 && /(^|\/)api\/handlers\/graphql\.ts$/.test(String(entries[0]));
 };
+
+/**
+ * Every plugin here stands in for, or redirects, a module the graphql bundle is known to load. If a
+ * dependency moves or drops that module, the plugin would silently do nothing; instead the graphql build
+ * fails naming the plugin, so the change is looked at. `onResolve` is the plugin's resolver, which
+ * answers undefined for imports it leaves alone.
+ */
+const STALE = 'nothing in the graphql bundle imports';
+function mustLoad(name, filter, onResolve, onLoadNamespace) {
+  return {
+    name,
+    setup(build) {
+      let loaded = false;
+      build.onResolve({ filter }, (args) => {
+        const result = onResolve(args);
+        if (result) loaded = true;
+        return result;
+      });
+      if (onLoadNamespace) build.onLoad({ filter: /.*/, namespace: name }, onLoadNamespace);
+      if (!isGraphqlBuild(build)) return;
+      build.onEnd((result) => {
+        // A build that failed for another reason may not have reached the import at all.
+        if (loaded || result.errors.some((e) => !e.text.includes(STALE))) return;
+        return { errors: [{ text: `${name}: ${STALE} ${filter}; a dependency changed, check infra/esbuild-plugins.cjs (${name}) against it` }] };
+      });
+    },
+  };
+}
+
+/** The Lambda integration require()s @apollo/server (for HeaderMap) and would pull in a second, CommonJS copy of Apollo and graphql-tools; give it the ESM one the code already uses. */
+if (!require('node:fs').existsSync(apolloEsm)) throw new Error(`one-apollo: ${apolloEsm} is missing; @apollo/server changed its layout`);
+const oneApollo = mustLoad('one-apollo', /^@apollo\/server$/, (args) => (args.kind === 'require-call' ? { path: apolloEsm } : undefined));
 
 /**
  * A plugin that gives every import matching `filter` (from an importer `when` accepts) the module text
  * `contents(path)` instead of the package: a dependency's module that a cold start would only compile.
  */
 function standIn(name, filter, contents, { when = () => true, resolveDir } = {}) {
-  return {
-    name,
-    setup(build) {
-      build.onResolve({ filter }, (args) => (when(args.importer) ? { path: args.path, namespace: name } : undefined));
-      build.onLoad({ filter: /.*/, namespace: name }, (args) => ({ contents: contents(args.path), loader: 'js', resolveDir }));
-    },
-  };
+  return mustLoad(name, filter, (args) => (when(args.importer) ? { path: args.path, namespace: name } : undefined), (args) => ({ contents: contents(args.path), loader: 'js', resolveDir }));
 }
 
 /**
@@ -55,6 +78,9 @@ const noSchemaTools = standIn(
  * cold start. A stand-in keeps the rest of the package and fails loudly if the default is ever built.
  */
 const keyValueCache = path.join(__dirname, '..', 'node_modules', '@apollo', 'utils.keyvaluecache', 'dist');
+for (const file of ['PrefixingKeyValueCache.js', 'ErrorsAreMissesCache.js']) {
+  if (!require('node:fs').existsSync(path.join(keyValueCache, file))) throw new Error(`no-default-apollo-cache: ${file} is missing from @apollo/utils.keyvaluecache`);
+}
 const noDefaultApolloCache = standIn(
   'no-default-apollo-cache',
   /^@apollo\/utils\.keyvaluecache$/,
@@ -83,69 +109,18 @@ const nodeCreateHash = standIn('node-create-hash', /^@apollo\/utils\.createhash$
 const splitGraphql = {
   name: 'split-graphql',
   setup(build) {
-    const entries = build.initialOptions.entryPoints;
-    const entry = Array.isArray(entries) && entries.length === 1 ? String(entries[0]) : '';
-    if (!/(^|\/)api\/handlers\/graphql\.ts$/.test(entry)) return;
+    if (!isGraphqlBuild(build)) return;
     build.initialOptions.splitting = true;
     build.initialOptions.chunkNames = 'graphql-chunks/[name]-[hash]';
   },
 };
-
-/**
- * An esbuild plugin that loads one file of a dependency with exact text replaced. Each text must occur
- * exactly once, or the build fails naming the plugin: a dependency that changed is checked by hand,
- * never patched blindly. A replacement may be computed when the file is loaded.
- */
-function patchSource(name, file, edits) {
-  return {
-    name,
-    setup(build) {
-      build.onLoad({ filter: new RegExp(`${path.basename(file).replace(/\./g, '\\.')}$`) }, async (args) => {
-        if (args.path !== file) return undefined;
-        let source = await require('node:fs/promises').readFile(args.path, 'utf8');
-        for (const [from, to] of edits) {
-          if (source.split(from).length !== 2) throw new Error(`${args.path} changed: check infra/esbuild-plugins.cjs (${name}) against it`);
-          source = source.replace(from, () => (typeof to === 'function' ? to() : to));
-        }
-        return { contents: source, loader: 'js' };
-      });
-    },
-  };
-}
-
-/**
- * Apollo's incremental-delivery polyfill runs `await import('graphql')` to look for graphql 17's
- * experimentalExecuteIncrementally. A bundler must then keep every export of graphql (the namespace
- * could be read in any way), so none of it is tree-shaken and a cold start compiles all of graphql.
- * Tide uses graphql 16, where the answer is always "not there"; the polyfill reads only the version.
- */
-const incrementalDeliveryPolyfill = path.join(path.dirname(apolloEsm), 'incrementalDeliveryPolyfill.js');
-const graphqlVersionOnly = patchSource('graphql-version-only', incrementalDeliveryPolyfill, [
-  ["import { execute, } from 'graphql';", "import { execute, version as graphqlVersion } from 'graphql';"],
-  ["const graphql = await import('graphql');", 'const graphql = { version: graphqlVersion };'],
-]);
-
-/**
- * Given its own document store (api/graphql/document-store.ts), Apollo keys it by a hash of the schema,
- * printed from the built schema at every start: graphql's printer run once per cold start for a value
- * fixed when the bundle is built. The hash is computed here instead, the same way (SHA-256 of the
- * printed schema.graphql), and written into the bundle.
- */
-const apolloServerJs = path.join(path.dirname(apolloEsm), 'ApolloServer.js');
-const SCHEMA_KEY = '`${computeCoreSchemaHash(printSchema(schema))}:`';
-function coreSchemaHash() {
-  const { buildSchema, printSchema } = require('graphql');
-  const sdl = require('node:fs').readFileSync(path.join(__dirname, '..', 'schema.graphql'), 'utf8');
-  return require('node:crypto').createHash('sha256').update(printSchema(buildSchema(sdl))).digest('hex');
-}
-const schemaHashAtBuild = patchSource('schema-hash-at-build', apolloServerJs, [[SCHEMA_KEY, () => JSON.stringify(`${coreSchemaHash()}:`)]]);
 
 const builtins = new Set(builtinModules);
 
 /**
  * Built-ins the bundle imports at the top of a module but a cold start does not use: each is required on
  * the first read of one of its exports. The AWS SDK's modules import node:fs/promises to read ~/.aws, which
- * the functions never do (api/store/wire/settings.ts); loading it costs about 2 ms on Node 22.
+ * a function with its role's keys in the environment never does; loading it costs about 2 ms on Node 22.
  */
 const LAZY = new Set(['fs/promises']);
 function lazyBuiltin(name) {
@@ -177,4 +152,4 @@ const requireBuiltins = {
   },
 };
 
-module.exports = [oneApollo, noUsageReporting, noSchemaTools, noDefaultApolloCache, nodeCreateHash, splitGraphql, graphqlVersionOnly, schemaHashAtBuild, requireBuiltins];
+module.exports = [oneApollo, noUsageReporting, noSchemaTools, noDefaultApolloCache, nodeCreateHash, splitGraphql, requireBuiltins];

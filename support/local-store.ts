@@ -1,7 +1,7 @@
 import { ensureTable, startDynalite } from '../api/local/dynalite.js';
 import { createDocumentClient } from '../api/store/client.js';
 import { SeriesStore } from '../api/store/series-store.js';
-import { createWireTable } from '../api/store/wire/wire-table.js';
+import { createTable } from '../api/store/sdk-table.js';
 
 /**
  * A real dynalite on a random loopback port, in memory, with the table created from infra/. The store
@@ -11,7 +11,7 @@ import { createWireTable } from '../api/store/wire/wire-table.js';
 export async function startTestStore(tableName = 'tide-test') {
   const dynamo = await startDynalite();
   await ensureTable(dynamo.endpoint, tableName);
-  const table = createWireTable({ endpoint: dynamo.endpoint });
+  const table = createTable({ endpoint: dynamo.endpoint });
   const client = createDocumentClient({ endpoint: dynamo.endpoint });
   const store = new SeriesStore({ table, tableName });
   return {

@@ -4,10 +4,10 @@ import { parseConfig } from '../ingest/config.js';
 import { describeJob, isFileJob } from '../ingest/jobs.js';
 import { runJobs } from '../ingest/run.js';
 import { SeriesStore } from '../store/series-store.js';
-import { createWireTable } from '../store/wire/wire-table.js';
+import { createTable } from '../store/sdk-table.js';
 
 const logger = new Logger({ serviceName: 'tide-ingest' });
-const table = createWireTable();
+const table = createTable();
 
 /**
  * The scheduled ingest (EventBridge): the CLI's `scheduled` run, minus the jobs that read local

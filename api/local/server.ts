@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { ApiKeyStore } from '../auth/key-store.js';
 import { loadBundled } from '../dataset/load-bundled.js';
 import { createGraphqlHandler, introspectionFromEnv } from '../handlers/create-handler.js';
-import { createWireTable } from '../store/wire/wire-table.js';
+import { createTable } from '../store/sdk-table.js';
 import { SeriesStore } from '../store/series-store.js';
 import { ensureDevelopmentKey } from './dev-key.js';
 import { ensureTable, startDynalite } from './dynalite.js';
@@ -54,7 +54,7 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
   const dynamo = await startDynalite({ path: paths?.dynaliteDir });
   await ensureTable(dynamo.endpoint, LOCAL_TABLE);
   // The client the deployed functions use, so what runs here is what runs there.
-  const table = createWireTable({ endpoint: dynamo.endpoint });
+  const table = createTable({ endpoint: dynamo.endpoint });
   const store = new SeriesStore({ table, tableName: LOCAL_TABLE });
   const keys = new ApiKeyStore(table, LOCAL_TABLE);
   const apiKey = await ensureDevelopmentKey(keys, opts.apiKey, paths?.devKeyFile).catch(async (err: Error) => {

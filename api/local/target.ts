@@ -5,9 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { ensureTable, startDynalite } from './dynalite.js';
 import { LOCAL_TABLE, localPaths } from './paths.js';
 import { createDocumentClient } from '../store/client.js';
-import { sdkTable } from '../store/sdk-table.js';
 import { SeriesStore } from '../store/series-store.js';
-import { createWireTable } from '../store/wire/wire-table.js';
+import { createTable } from '../store/sdk-table.js';
 
 export interface Target {
   store: SeriesStore;
@@ -43,18 +42,18 @@ export async function openTarget(opts: TargetOptions = {}): Promise<Target> {
   if (opts.table || opts.stage) {
     const tableName = opts.table ?? `tide-${opts.stage}`;
     // The SDK's client here: the caller's credentials may come from profiles, SSO or a role to assume.
-    const table = sdkTable(createDocumentClient({ region: opts.region }));
+    const table = createTable({ region: opts.region });
     return { store: new SeriesStore({ table, tableName }), description: `DynamoDB table ${tableName}`, close: async () => table.destroy() };
   }
   const paths = localPaths();
   const endpoint = (await readFile(paths.endpointFile, 'utf8').catch(() => '')).trim();
   if (endpoint && (await answers(endpoint))) {
-    const table = createWireTable({ endpoint });
+    const table = createTable({ endpoint });
     return { store: new SeriesStore({ table, tableName: LOCAL_TABLE }), description: `running local server (${endpoint})`, close: async () => table.destroy() };
   }
   const dynamo = await startDynalite({ path: paths.dynaliteDir });
   await ensureTable(dynamo.endpoint, LOCAL_TABLE);
-  const table = createWireTable({ endpoint: dynamo.endpoint });
+  const table = createTable({ endpoint: dynamo.endpoint });
   return {
     store: new SeriesStore({ table, tableName: LOCAL_TABLE }),
     description: `local store (${paths.dynaliteDir})`,

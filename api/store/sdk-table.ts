@@ -1,4 +1,5 @@
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient, type ClientOptions } from './client.js';
 import type { Table, WriteRequests } from './table.js';
 
 /** The table through the AWS SDK's document client. */
@@ -19,3 +20,6 @@ export function sdkTable(client: DynamoDBDocumentClient): Table {
     destroy: () => client.destroy(),
   };
 }
+
+/** A table from `opts`, else the SDK's configuration chain (what a function's environment gives). */
+export const createTable = (opts: ClientOptions = {}): Table => sdkTable(createDocumentClient(opts));

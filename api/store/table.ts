@@ -1,18 +1,15 @@
 import type { BatchWriteCommandInput, DeleteCommandInput, GetCommandInput, PutCommandInput, QueryCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 
 // The table operations Tide uses, in the document client's shapes (plain JavaScript values, not
-// DynamoDB's typed attribute values). Two clients provide them: DynamoDB's JSON protocol spoken
-// directly (wire/, what the functions and the local server run: the SDK's generated client costs a
-// cold start more than everything else together) and the AWS SDK's document client (sdk-table.ts,
-// for the command-line tools against AWS, where profiles and SSO need the SDK's credential chain).
-// One contract test runs both against the same server.
+// DynamoDB's typed attribute values). The AWS SDK's document client provides them (sdk-table.ts); the
+// port keeps the store's code to these six operations and lets tests put a faulty network between.
 
 export type Item = Record<string, unknown>;
 
-/** Attempts per call, either client, unless told otherwise: the first and four retries with backoff. */
+/** Attempts per call unless told otherwise: the first and four retries with backoff. */
 export const DEFAULT_MAX_ATTEMPTS = 5;
 
-/** What either client signs with for a local DynamoDB-compatible server, which checks no keys. */
+/** What the client signs with for a local DynamoDB-compatible server, which checks no keys. */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 
 export interface CallOptions {

@@ -4,7 +4,7 @@ import { ApiKeyStore } from '../../api/auth/key-store.js';
 import { loadBundled } from '../../api/dataset/load-bundled.js';
 import { createGraphqlHandler } from '../../api/handlers/create-handler.js';
 import { lambdaContext, toLambdaEvent } from '../../api/local/lambda-event.js';
-import { createWireTable } from '../../api/store/wire/wire-table.js';
+import { createTable } from '../../api/store/sdk-table.js';
 import { decodeChunkColumns } from '../../api/store/chunk-codec.js';
 import { SeriesStore } from '../../api/store/series-store.js';
 import { startTestStore } from '../../support/local-store.js';
@@ -148,7 +148,7 @@ export async function marketOpenFigures(): Promise<Row[]> {
     const decodeMsPerKb = decodeAll / totalKb;
 
     // The model's read units for one request, against a real request metered by the proxy.
-    const proxied = new SeriesStore({ table: createWireTable({ endpoint: proxy.endpoint }), tableName: TABLE });
+    const proxied = new SeriesStore({ table: createTable({ endpoint: proxy.endpoint }), tableName: TABLE });
     const realUnits = async (opts: Parameters<typeof createGraphqlHandler>[1]) => {
       const handler = createGraphqlHandler(proxied, opts);
       const before = proxy.meter.stats.readUnits;

@@ -2,13 +2,13 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ensureTable, startDynalite } from '../../api/local/dynalite.js';
 import { createDocumentClient } from '../../api/store/client.js';
 import { SeriesStore } from '../../api/store/series-store.js';
-import { createWireTable } from '../../api/store/wire/wire-table.js';
+import { createTable } from '../../api/store/sdk-table.js';
 
 /** A fresh in-memory dynalite on a random loopback port with the real table and store. */
 export async function startLocalStore(tableName = 'tide-test') {
   const dynamo = await startDynalite({});
   await ensureTable(dynamo.endpoint, tableName);
-  const table = createWireTable({ endpoint: dynamo.endpoint });
+  const table = createTable({ endpoint: dynamo.endpoint });
   const client = createDocumentClient({ endpoint: dynamo.endpoint }); // a test's own look at the table
   const store = new SeriesStore({ table, tableName });
   return {

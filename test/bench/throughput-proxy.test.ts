@@ -1,6 +1,6 @@
 import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWireTable } from '../../api/store/wire/wire-table.js';
+import { createTable } from '../../api/store/sdk-table.js';
 import { SeriesStore } from '../../api/store/series-store.js';
 import { itemSize } from '../../bench/model/item-size.js';
 import { PartitionMeter, readUnits } from '../../bench/model/partition-meter.js';
@@ -24,7 +24,7 @@ describe('throughput proxy', () => {
   it('charges reads by item size and throttles one partition without touching another', async () => {
     const meter = new PartitionMeter(20, 20); // 20 RCU a second: a few reads of two ~10 KB chunks
     const proxy = await startThroughputProxy(t.endpoint, meter);
-    const table = createWireTable({ endpoint: proxy.endpoint, maxAttempts: 1 });
+    const table = createTable({ endpoint: proxy.endpoint, maxAttempts: 1 });
     const store = new SeriesStore({ table, tableName: t.store.tableName });
     try {
       await store.readRevisions('HOT');

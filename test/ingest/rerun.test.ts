@@ -3,7 +3,7 @@ import { fetchJob, type Job } from '../../api/ingest/jobs.js';
 import { ingest } from '../../api/ingest/pipeline.js';
 import type { SeriesBatch } from '../../api/ingest/types.js';
 import { SeriesStore } from '../../api/store/series-store.js';
-import { createWireTable } from '../../api/store/wire/wire-table.js';
+import { createTable } from '../../api/store/sdk-table.js';
 import { startRecordedServer, type RecordedServer } from '../../support/ingest/recorded-server.js';
 import { startLocalStore } from '../../support/ingest/local-store.js';
 
@@ -34,7 +34,7 @@ const writeCounts = new WeakMap<SeriesStore, () => number>();
 const writesMade = (store: SeriesStore): number => writeCounts.get(store)!();
 
 function dyingStore(endpoint: string, writesBeforeDeath: number): SeriesStore {
-  const table = createWireTable({ endpoint });
+  const table = createTable({ endpoint });
   let writes = 0;
   const dying = <A extends unknown[], R>(write: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
     if (++writes > writesBeforeDeath) return Promise.reject(new Error('killed'));

@@ -8,7 +8,7 @@ import { createHttpServer } from '../../api/local/http-server.js';
 import { ensureTable, startDynalite } from '../../api/local/dynalite.js';
 import { createDocumentClient } from '../../api/store/client.js';
 import { SeriesStore } from '../../api/store/series-store.js';
-import { createWireTable } from '../../api/store/wire/wire-table.js';
+import { createTable } from '../../api/store/sdk-table.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { writeSeries } from '../helpers/write-series.js';
 import type { AddressInfo } from 'node:net';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   dynamo = await startDynalite();
   await ensureTable(dynamo.endpoint, TABLE);
   proxy = await startFaultProxy(dynamo.endpoint);
-  store = new SeriesStore({ table: createWireTable({ endpoint: proxy.endpoint, requestTimeoutMs: 1_000, maxAttempts: 4 }), tableName: TABLE });
+  store = new SeriesStore({ table: createTable({ endpoint: proxy.endpoint, requestTimeoutMs: 1_000, maxAttempts: 4 }), tableName: TABLE });
   await loadBundled(store, 'data');
   ({ key: apiKey } = await new ApiKeyStore(store.table, TABLE).create('fault test'));
   // No cross-request cache: every request must reach DynamoDB for the faults to be met.
@@ -89,7 +89,7 @@ describe('writes under DynamoDB faults', () => {
   it('partially processed and throttled batches are retried: nothing lost, nothing doubled', async () => {
     const reference = await startDynalite();
     await ensureTable(reference.endpoint, TABLE);
-    const refTable = createWireTable({ endpoint: reference.endpoint });
+    const refTable = createTable({ endpoint: reference.endpoint });
     const inputs = (await readBundled('data')).slice(0, 8);
     for (const { meta, revisions } of inputs) await writeSeries(new SeriesStore({ table: refTable, tableName: TABLE }), { ...meta, id: `W_${meta.id}` }, revisions);
 

@@ -5,7 +5,7 @@ import { createGraphqlHandler } from '../../api/handlers/create-handler.js';
 import { ensureTable, startDynalite } from '../../api/local/dynalite.js';
 import { createHttpServer } from '../../api/local/http-server.js';
 import type { Revision } from '../../api/series/types.js';
-import { createWireTable } from '../../api/store/wire/wire-table.js';
+import { createTable } from '../../api/store/sdk-table.js';
 import { SeriesStore } from '../../api/store/series-store.js';
 import { captureOutput } from '../helpers/capture-logs.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
@@ -33,7 +33,7 @@ beforeAll(async () => {
   dynamo = await startDynalite();
   await ensureTable(dynamo.endpoint, TABLE);
   proxy = await startFaultProxy(dynamo.endpoint);
-  store = new SeriesStore({ table: createWireTable({ endpoint: proxy.endpoint, requestTimeoutMs: 1_000, maxAttempts: 3 }), tableName: TABLE });
+  store = new SeriesStore({ table: createTable({ endpoint: proxy.endpoint, requestTimeoutMs: 1_000, maxAttempts: 3 }), tableName: TABLE });
   for (const id of ['A', 'B']) await writeSeries(store, meta(id), days(10).map((date, i) => ({ date, value: id === 'A' ? TEN[i] : TEN[9 - i], realtimeStart: date })));
   ({ key: apiKey } = await new ApiKeyStore(store.table, TABLE).create('hardening test'));
   process.env.TIDE_META_TTL_MS = '0';

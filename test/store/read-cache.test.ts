@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Revision } from '../../api/series/types.js';
-import { createWireTable } from '../../api/store/wire/wire-table.js';
+import { createTable } from '../../api/store/sdk-table.js';
 import { seriesPk, VERSION_SK } from '../../api/store/keys.js';
 import { ReadCache } from '../../api/store/read-cache.js';
 import { columnsAsOf } from '../../api/series/revisions.js';
@@ -91,7 +91,7 @@ describe('a warm cache in another container', () => {
     const dates = days('2024-03-01', 10);
     await writeSeries(t.store, describeSeries('X1'), dates.map((date, i) => ({ date, value: i, realtimeStart: date })));
     // A second container: its own client, store and cache over the same table.
-    const other = new SeriesStore({ table: createWireTable({ endpoint: t.endpoint }), tableName: t.store.tableName });
+    const other = new SeriesStore({ table: createTable({ endpoint: t.endpoint }), tableName: t.store.tableName });
     const strict = new ReadCache(other, { versionTtlMs: 0 });
     const lagging = new ReadCache(other, { versionTtlMs: 300 });
     expect(latest(await strict.forRequest().readRevisions('X1')).values.at(-1)).toBe(9);
@@ -106,7 +106,7 @@ describe('a warm cache in another container', () => {
 
   it('a warm repeated read costs one small read with a TTL of 0, and none within the TTL', async () => {
     await writeSeries(t.store, describeSeries('R1'), days('2022-01-03', 900).map((date, i) => ({ date, value: i, realtimeStart: date })));
-    const other = new SeriesStore({ table: createWireTable({ endpoint: t.endpoint }), tableName: t.store.tableName });
+    const other = new SeriesStore({ table: createTable({ endpoint: t.endpoint }), tableName: t.store.tableName });
     const strict = new ReadCache(other, { versionTtlMs: 0 });
     const ttl = new ReadCache(other, { versionTtlMs: 60_000 });
     for (const cache of [strict, ttl]) {
@@ -137,7 +137,7 @@ describe('a write under way in another container', () => {
     const [item] = (await t.client.send(new QueryCommand({ TableName: t.store.tableName, KeyConditionExpression: 'pk = :p AND sk = :s', ExpressionAttributeValues: { ':p': seriesPk('M1'), ':s': 'C#2024' } }))).Items!;
     const racing = { ...item, revs: JSON.stringify({ d: ['2024-01-01'], v: [77], r: ['2024-01-01'] }), count: 1, w: 'another-writer' };
     await t.client.send(new PutCommand({ TableName: t.store.tableName, Item: racing }));
-    const other = new SeriesStore({ table: createWireTable({ endpoint: t.endpoint }), tableName: t.store.tableName });
+    const other = new SeriesStore({ table: createTable({ endpoint: t.endpoint }), tableName: t.store.tableName });
     const cache = new ReadCache(other, { versionTtlMs: 60_000 });
     for (let i = 0; i < 2; i++) expect(latest(await cache.forRequest().readRevisions('M1')).values).toEqual([77]);
     expect(cache.size).toBe(0);

@@ -1,27 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTable, startDynalite } from '../../../api/local/dynalite.js';
-import { createDocumentClient } from '../../../api/store/client.js';
-import { sdkTable } from '../../../api/store/sdk-table.js';
-import type { Item, Table } from '../../../api/store/table.js';
-import { createWireTable } from '../../../api/store/wire/wire-table.js';
+import { ensureTable, startDynalite } from '../../api/local/dynalite.js';
+import { createDocumentClient } from '../../api/store/client.js';
+import { createTable, sdkTable } from '../../api/store/sdk-table.js';
+import type { Item, Table } from '../../api/store/table.js';
 
-// The same operations through both clients against one real DynamoDB-compatible server: the AWS SDK's
-// document client is the reference for Tide's own client of DynamoDB's JSON protocol.
+// The Table port's operations against one real DynamoDB-compatible server, through two clients at once
+// (one from createTable, as the functions build it; one from a document client, as the tools do): each
+// reads what the other wrote, pages resume across them, errors keep DynamoDB's names.
 
 const TABLE = 'tide-contract';
 let dynamo: Awaited<ReturnType<typeof startDynalite>>;
-let wire: Table;
-let sdk: Table;
+let one: Table;
+let two: Table;
 
 beforeAll(async () => {
   dynamo = await startDynalite();
   await ensureTable(dynamo.endpoint, TABLE);
-  wire = createWireTable({ endpoint: dynamo.endpoint });
-  sdk = sdkTable(createDocumentClient({ endpoint: dynamo.endpoint }));
+  one = createTable({ endpoint: dynamo.endpoint });
+  two = sdkTable(createDocumentClient({ endpoint: dynamo.endpoint }));
 });
 afterAll(async () => {
-  wire.destroy();
-  sdk.destroy();
+  one.destroy();
+  two.destroy();
   await dynamo.close();
 });
 
@@ -48,13 +48,13 @@ const everyKind = (pk: string): Item => ({
   skipped: undefined,
 });
 
-const both = (f: (t: Table, name: 'wire' | 'sdk') => Promise<unknown>) => Promise.all([f(wire, 'wire'), f(sdk, 'sdk')]);
+const both = (f: (t: Table, name: 'one' | 'two') => Promise<unknown>) => Promise.all([f(one, 'one'), f(two, 'two')]);
 const failure = (p: Promise<unknown>) => p.then(() => 'no error', (e: Error & { $metadata?: { httpStatusCode?: number } }) => ({ name: e.name, status: e.$metadata?.httpStatusCode }));
 
-describe('one table, two clients', () => {
+describe('one table, two clients of the SDK', () => {
   it('writes every kind of value, and each reads what either wrote exactly as the other does', async () => {
     await both((t, name) => t.put({ TableName: TABLE, Item: everyKind(`K#${name}`) }));
-    for (const written of ['wire', 'sdk']) {
+    for (const written of ['one', 'two']) {
       const [a, b] = await both((t) => t.get({ TableName: TABLE, Key: { pk: `K#${written}`, sk: 'ALL' }, ConsistentRead: true }));
       expect(a).toEqual(b);
       const item = (a as { Item: Item }).Item;
@@ -69,16 +69,16 @@ describe('one table, two clients', () => {
     const [a, b] = await both((t) => t.get({ TableName: TABLE, Key: { pk: 'K#none', sk: 'ALL' } }));
     expect(a).toEqual({ Item: undefined });
     expect(b).toEqual(a);
-    const [p, q] = await both((t) => t.get({ TableName: TABLE, Key: { pk: 'K#wire', sk: 'ALL' }, ProjectionExpression: '#s, n, #m.nested', ExpressionAttributeNames: { '#s': 's', '#m': 'map' } }));
+    const [p, q] = await both((t) => t.get({ TableName: TABLE, Key: { pk: 'K#one', sk: 'ALL' }, ProjectionExpression: '#s, n, #m.nested', ExpressionAttributeNames: { '#s': 's', '#m': 'map' } }));
     expect(p).toEqual({ Item: { s: everyKind('x').s, n: 3.25, map: { nested: { deep: [true] } } } });
     expect(q).toEqual(p);
   });
 
   it('queries a key range page by page, each client resuming from the key the other returned', async () => {
-    for (let i = 0; i < 25; i++) await wire.put({ TableName: TABLE, Item: { pk: 'Q', sk: `C#${String(i).padStart(2, '0')}`, i } });
+    for (let i = 0; i < 25; i++) await one.put({ TableName: TABLE, Item: { pk: 'Q', sk: `C#${String(i).padStart(2, '0')}`, i } });
     const input = { TableName: TABLE, KeyConditionExpression: 'pk = :p AND sk BETWEEN :a AND :b', ExpressionAttributeValues: { ':p': 'Q', ':a': 'C#03', ':b': 'C#21' }, Limit: 7 };
-    const pages = { wire: [] as number[][], sdk: [] as number[][] };
-    for (const [first, second] of [[wire, sdk], [sdk, wire]] as const) {
+    const pages = { one: [] as number[][], two: [] as number[][] };
+    for (const [first, second] of [[one, two], [two, one]] as const) {
       let start: Item | undefined;
       const seen: number[][] = [];
       for (let n = 0; n === 0 || start; n++) {
@@ -86,10 +86,10 @@ describe('one table, two clients', () => {
         seen.push(out.Items.map((item) => item.i as number));
         start = out.LastEvaluatedKey;
       }
-      pages[first === wire ? 'wire' : 'sdk'] = seen;
+      pages[first === one ? 'one' : 'two'] = seen;
     }
-    expect(pages.wire).toEqual([[3, 4, 5, 6, 7, 8, 9], [10, 11, 12, 13, 14, 15, 16], [17, 18, 19, 20, 21]]);
-    expect(pages.sdk).toEqual(pages.wire);
+    expect(pages.one).toEqual([[3, 4, 5, 6, 7, 8, 9], [10, 11, 12, 13, 14, 15, 16], [17, 18, 19, 20, 21]]);
+    expect(pages.two).toEqual(pages.one);
   });
 
   it('updates with names and values, deletes, and batch-writes puts and deletes alike', async () => {
@@ -106,7 +106,7 @@ describe('one table, two clients', () => {
 
   it("fails with DynamoDB's own error names: a failed condition, an unknown table, a bad expression", async () => {
     const cases = [
-      (t: Table) => t.put({ TableName: TABLE, Item: { pk: 'K#wire', sk: 'ALL' }, ConditionExpression: 'attribute_not_exists(pk)' }),
+      (t: Table) => t.put({ TableName: TABLE, Item: { pk: 'K#one', sk: 'ALL' }, ConditionExpression: 'attribute_not_exists(pk)' }),
       (t: Table) => t.get({ TableName: 'no-such-table', Key: { pk: 'a', sk: 'b' } }),
       (t: Table) => t.query({ TableName: TABLE, KeyConditionExpression: 'pk = ', ExpressionAttributeValues: { ':p': 'x' } }),
     ];
@@ -119,12 +119,9 @@ describe('one table, two clients', () => {
   });
 
   it('stops a call when its signal is aborted, with an AbortError', async () => {
-    const [a, b] = await both((t) => failure(t.get({ TableName: TABLE, Key: { pk: 'K#wire', sk: 'ALL' } }, { signal: AbortSignal.abort() })));
+    const [a, b] = await both((t) => failure(t.get({ TableName: TABLE, Key: { pk: 'K#one', sk: 'ALL' } }, { signal: AbortSignal.abort() })));
     expect(a).toMatchObject({ name: 'AbortError' });
     expect(b).toMatchObject({ name: 'AbortError' });
   });
 
-  it('refuses the legacy parameters it would otherwise send unconverted', async () => {
-    await expect(wire.query({ TableName: TABLE, KeyConditions: { pk: { ComparisonOperator: 'EQ', AttributeValueList: ['Q'] } } })).rejects.toThrow(/KeyConditions not supported; use expressions/);
-  });
 });
