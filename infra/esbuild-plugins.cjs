@@ -3,7 +3,9 @@
 const path = require('node:path');
 const { builtinModules } = require('node:module');
 
-const apolloEsm = path.join(__dirname, '..', 'node_modules', '@apollo', 'server', 'dist', 'esm', 'index.js');
+// Real paths: esbuild reports importers by their real path, also when node_modules is a link.
+const modules = require('node:fs').realpathSync(path.join(__dirname, '..', 'node_modules'));
+const apolloEsm = path.join(modules, '@apollo', 'server', 'dist', 'esm', 'index.js');
 
 const isGraphqlBuild = (build) => {
   const entries = build.initialOptions.entryPoints;
@@ -77,7 +79,7 @@ const noSchemaTools = standIn(
  * InMemoryLRUCache, is never built; the module still loads lru-cache, which loads perf_hooks, on every
  * cold start. A stand-in keeps the rest of the package and fails loudly if the default is ever built.
  */
-const keyValueCache = path.join(__dirname, '..', 'node_modules', '@apollo', 'utils.keyvaluecache', 'dist');
+const keyValueCache = path.join(modules, '@apollo', 'utils.keyvaluecache', 'dist');
 for (const file of ['PrefixingKeyValueCache.js', 'ErrorsAreMissesCache.js']) {
   if (!require('node:fs').existsSync(path.join(keyValueCache, file))) throw new Error(`no-default-apollo-cache: ${file} is missing from @apollo/utils.keyvaluecache`);
 }
