@@ -1,8 +1,9 @@
 import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
 import { SizedLru } from './sized-lru.js';
 
-// Apollo's own cache: automatic persisted queries keep each query's text under its hash here. Apollo's
-// default (InMemoryLRUCache) is built on lru-cache; this one is bounded the same way Tide bounds the
+// Apollo's own cache (its persisted queries are off: they are kept per key before Apollo, in
+// api/handlers/persisted-queries.ts; nothing Tide enables writes here today). Apollo's default
+// (InMemoryLRUCache) is built on lru-cache; this one is bounded the same way Tide bounds the
 // parsed documents (sized-lru.ts), by characters, and the bundle need not carry lru-cache and the
 // perf_hooks it loads into every cold start (infra/esbuild-plugins.cjs).
 

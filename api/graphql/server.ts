@@ -84,13 +84,15 @@ export function createApolloServer(opts: ServerOptions = {}): ApolloServer<Graph
     // GET is allowed for queries (Apollo refuses anything else over GET). CSRF prevention stays on:
     // every request must carry x-api-key, a header no simple (unpreflighted) browser request can send.
     csrfPrevention: { requestHeaders: [API_KEY_HEADER, 'apollo-require-preflight', 'x-apollo-operation-name'] },
-    // Automatic persisted queries keep query texts in this in-memory cache, per container.
+    // Automatic persisted queries are resolved per API key before Apollo (api/handlers/persisted-queries.ts),
+    // so Apollo's own, shared by every caller, is off. Apollo still wants a cache; a bounded one.
     cache: new QueryTextCache(),
-    persistedQueries: {},
+    persistedQueries: false,
     plugins: [
       // First: the long lists of leaves go into the result before any other plugin reads it.
       leafListsPlugin as ApolloServerPlugin<GraphQLContext>,
-      // No Apollo landing page: it loads its IDE from another host; the front door serves Tide's own.
+      // No Apollo landing page: it loads its IDE from another host, and a browser's navigation to /graphql
+      // (which never carries x-api-key) gets the front door's page, Tide's own, before Apollo.
       ApolloServerPluginLandingPageDisabled(),
       queriesOnly,
       costLimits,
@@ -100,9 +102,6 @@ export function createApolloServer(opts: ServerOptions = {}): ApolloServer<Graph
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      // No landing page: a browser's navigation to /graphql never carries x-api-key, so it is refused
-      // before Apollo; the page would only be compiled and loaded by every cold start for nothing.
-      ApolloServerPluginLandingPageDisabled(),
       cacheControl(opts.cacheControl) as ApolloServerPlugin<GraphQLContext>,
     ],
   });

@@ -43,10 +43,26 @@ export function createGraphqlHandler(store: SeriesStore, opts: HandlerOptions = 
   });
   // The third parameter keeps Lambda's (event, context, callback) signature; the answer is the promise.
   return (event: APIGatewayProxyEventV2, context: Context, _callback?: unknown): Promise<APIGatewayProxyResultV2> =>
-    withDeadline(context, (signal) => {
+    withDeadline(context, async (signal) => {
       signals.set(event, signal);
-      return apollo(event, context, () => undefined) as Promise<APIGatewayProxyResultV2>;
+      return noStoreUnlessSet((await apollo(event, context, () => undefined)) as APIGatewayProxyResultV2);
     });
+}
+
+/**
+ * An answer no rule marked cacheable, and every error, is `no-store`: Apollo answers some 400s itself
+ * (variables that are not an object, a GET it refuses) before any plugin runs, and a CDN would keep an
+ * answer without Cache-Control for its own error TTL.
+ */
+function noStoreUnlessSet(result: APIGatewayProxyResultV2): APIGatewayProxyResultV2 {
+  if (typeof result !== 'object' || result === null) return result;
+  const headers = { ...(result.headers ?? {}) };
+  const name = Object.keys(headers).find((h) => h.toLowerCase() === 'cache-control');
+  if ((result.statusCode ?? 200) >= 400 || name === undefined) {
+    if (name !== undefined) delete headers[name];
+    headers['cache-control'] = 'no-store';
+  }
+  return { ...result, headers };
 }
 
 export type GraphqlHandler = ReturnType<typeof createGraphqlHandler>;

@@ -26,8 +26,29 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
   res.end(body);
 }
 
+const errorBody = (message: string, code: ErrorCode): string => JSON.stringify({ errors: [{ message, extensions: { code } }] });
+
 const sendError = (res: ServerResponse, status: number, message: string, code: ErrorCode, headers: Record<string, string> = {}): void =>
-  send(res, status, { 'content-type': 'application/json; charset=utf-8', ...headers }, JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  send(res, status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers }, errorBody(message, code));
+
+/**
+ * Requests Node refuses before any handler sees them (a request line and headers over its 16 KB limit, a
+ * malformed request) get Tide's JSON error, like every other refusal, instead of Node's bare status
+ * line. A long query goes in a POST body, which has no such limit.
+ */
+export function answerClientErrors(server: Server): Server {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLarge ? 431 : 400;
+    const body = tooLarge
+      ? errorBody('The request line and headers are over 16 KB (a GET with a long query?): send the query as POST, whose body may be up to 1 MB', 'BAD_REQUEST')
+      : errorBody(`Malformed HTTP request (${err.code ?? err.message})`, 'BAD_REQUEST');
+    const reason = tooLarge ? 'Request Header Fields Too Large' : 'Bad Request';
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
+  return server;
+}
 
 async function invoke(handler: GraphqlHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = await readBody(req);
@@ -58,7 +79,7 @@ export interface ServeOptions extends SiteOptions {
 
 /** Serves the Lambda handler at /graphql and everything else the site serves (addin-hosting), as API Gateway and the static host would. */
 export function createHttpServer(handler: GraphqlHandler, opts: ServeOptions): Server {
-  return createServer(requestListener(handler, opts));
+  return answerClientErrors(createServer(requestListener(handler, opts)));
 }
 
 /**

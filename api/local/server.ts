@@ -9,7 +9,7 @@ import { createTable } from '../store/sdk-table.js';
 import { SeriesStore } from '../store/series-store.js';
 import { ensureDevelopmentKey } from './dev-key.js';
 import { ensureTable, startDynalite } from './dynalite.js';
-import { createHttpServer, requestListener } from './http-server.js';
+import { answerClientErrors, createHttpServer, requestListener } from './http-server.js';
 import { LOCAL_TABLE, REPO_ROOT, dataPaths, repoPaths } from './paths.js';
 
 export { LOCAL_TABLE } from './paths.js';
@@ -78,7 +78,7 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
     if (opts.https) {
       // The https listener comes first: its port names the add-in's origin for both listeners.
       const { key, cert, port: httpsPort } = opts.https;
-      const secure = createHttpsServer({ key, cert });
+      const secure = answerClientErrors(createHttpsServer({ key, cert }));
       servers.push(secure);
       await listen(secure, httpsPort ?? 0);
       httpsUrl = `https://localhost:${(secure.address() as AddressInfo).port}`;

@@ -37,6 +37,7 @@ export const ERROR_CODE_HANDLING: Readonly<Record<ErrorCode, CodeHandling>> = {
   GRAPHQL_VALIDATION_FAILED: { kind: 'server', advice: UPDATE_ADDIN },
   PERSISTED_QUERY_NOT_FOUND: { kind: 'unavailable', advice: 'The server had not seen this request yet: recalculate' },
   PERSISTED_QUERY_NOT_SUPPORTED: { kind: 'server', advice: UPDATE_ADDIN },
+  PERSISTED_QUERY_HASH_MISMATCH: { kind: 'server', advice: UPDATE_ADDIN },
   OPERATION_RESOLUTION_FAILURE: { kind: 'server', advice: UPDATE_ADDIN },
 };
 

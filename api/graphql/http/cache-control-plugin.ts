@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { BREAK, visit, type DocumentNode } from 'graphql';
 import { API_KEY_HEADER } from '../../auth/require-api-key.js';
 import { answerIsImmutable, DEFAULT_SETTLE_DAYS, fieldVerdict, settledBefore, type FieldVerdict } from './answer-policy.js';
 
@@ -11,6 +12,25 @@ export interface CacheControlOptions {
 }
 
 const IMMUTABLE_MAX_AGE = 365 * 24 * 3600;
+
+/**
+ * Whether a document asks for the schema (`__schema`, `__type`), in the operation or any fragment.
+ * graphql answers those fields itself, without a resolver that willResolveField would see, and the
+ * schema changes with every deploy.
+ */
+export function selectsIntrospection(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
 
 /**
  * Cache-Control on every answer: `public, max-age=…, immutable` when nothing in it can change (each
@@ -26,6 +46,9 @@ export function cacheControl(opts: CacheControlOptions = {}): ApolloServerPlugin
       const horizon = settledBefore(now().toISOString().slice(0, 10), settleDays);
       const verdicts = new Set<FieldVerdict>();
       return {
+        async didResolveOperation({ document }) {
+          if (selectsIntrospection(document)) verdicts.add('changeable');
+        },
         async executionDidStart() {
           return {
             willResolveField({ info, args }) {
