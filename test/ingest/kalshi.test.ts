@@ -4,7 +4,7 @@
 // PRES-2024-DJT and CONTROLH-2024-R, election markets settled before Kalshi's historical cutoff, their
 // daily candlesticks in integer cents (captured from the official API on 2026-09-18 by the project
 // buffedlizard55-lab/Elections); KXGDPSHAREMANU-29, a live GDP market in the `*_dollars` format
-// (recorded by ccxt/ccxt in ts/src/kalshi.ts).
+// (recorded by ccxt/ccxt in ts/src/kalshi.ts @ 31f62396433c958a3518f1b0e1212f5b16efb1ce).
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseCli } from '../../api/ingest/cli-args.js';
