@@ -8,7 +8,7 @@ type Obj = Record<string, unknown>;
 export interface KalshiMarket {
   ticker: string;
   eventTicker: string;
-  /** The series the market belongs to: the event ticker without its last segment (KXFEDDECISION-25DEC → KXFEDDECISION). */
+  /** The series the market belongs to: the event ticker without its last segment (KXFEDDECISION-25SEP → KXFEDDECISION). */
   seriesTicker: string;
   title: string;
   yesSubTitle?: string;

@@ -4,14 +4,14 @@ import { fetchKalshiMarket, kalshiBaseUrl } from './kalshi-client.js';
 
 export type KalshiJob = { kind: 'kalshi'; markets: string[] };
 
-/** Kalshi market tickers are upper-case letters, digits and . - (KXFEDDECISION-25DEC-H0, PRES-2024-DJT). */
+/** Kalshi market tickers are upper-case letters, digits and . - (KXFEDDECISION-25SEP-H0, PRES-2024-DJT). */
 const TICKER = /^[A-Z0-9][A-Z0-9.-]{0,56}$/;
 
 /** Kalshi: each market's daily closing YES price as a probability, series KALSHI:<TICKER>; no key. */
 export const kalshi: Connector<KalshiJob> = {
   kind: 'kalshi',
   check(_job, needs) {
-    needs('markets', (v) => isIdList(v) && (v as string[]).every((t) => TICKER.test(t)), 'a non-empty list of Kalshi market tickers such as "KXFEDDECISION-25DEC-H0"');
+    needs('markets', (v) => isIdList(v) && (v as string[]).every((t) => TICKER.test(t)), 'a non-empty list of Kalshi market tickers such as "KXFEDDECISION-25SEP-H0"');
   },
   describe: (job) => `kalshi ${job.markets.join(',')}`,
   expectedSeries: (job) => job.markets.length,
@@ -26,7 +26,7 @@ export const kalshi: Connector<KalshiJob> = {
     build({ args, one, fail }) {
       one('market ticker');
       const bad = args.find((t) => !TICKER.test(t));
-      if (bad) fail(`kalshi: "${bad}" is not a Kalshi market ticker (upper-case letters, digits, "-" and ".", e.g. KXFEDDECISION-25DEC-H0).`);
+      if (bad) fail(`kalshi: "${bad}" is not a Kalshi market ticker (upper-case letters, digits, "-" and ".", e.g. KXFEDDECISION-25SEP-H0).`);
       return { kind: 'kalshi', markets: args };
     },
   },
