@@ -48,6 +48,12 @@ describe('bundled consensus and SURPRISE', () => {
     expect(res.data.indicator).toMatchObject({ unit: 'percentage points', meta: { formula: 'YOY(actual) × 100 - consensus', actualTransform: 'YOY' } });
   });
 
+  it('release: FIRST computes the y/y surprise on first prints (June 2024 CPI NSA is never revised, so the same value)', async () => {
+    const res = await indicator('name: SURPRISE, inputs: ["CPIAUCNS", "CONSENSUS_US_CPI_YOY"], from: "2024-06-01", to: "2024-06-01", release: FIRST');
+    expect(res.errors).toBeUndefined();
+    expect(res.data.indicator.values[0]).toBeCloseTo(reference.cpi_yoy_surprise_2024_06_pp, 10);
+  });
+
   it('point in time: before its survey date a consensus is not known (NO_DATA), and the consensus is not reachable through the actual', async () => {
     const early = await indicator('name: SURPRISE, inputs: ["CPIAUCNS", "CONSENSUS_US_CPI_YOY"], from: "2024-06-01", to: "2024-06-01", asOf: "2024-07-10"');
     expect(early.errors?.[0].extensions?.code).toBe('NO_DATA');
@@ -90,6 +96,19 @@ describe('consensus import (npm run ingest -- consensus FILE --id ID ...)', () =
     expect(summary.errors[0].message).toContain('consensus bad.csv, MY_BAD_CONSENSUS');
     expect(summary.errors[0].message).toContain(says);
     expect(await api.store.getMeta('MY_BAD_CONSENSUS')).toBeNull();
+  });
+
+  it('reads quarters written 2024Q2 and months written as days with --frequency', async () => {
+    const q = join(work, 'gdp.csv');
+    await writeFile(q, 'reference_period,survey_date,value\n2024Q2,2024-07-19,2.0\n2024Q3,2024-10-25,3.0\n');
+    const m = join(work, 'cpi.csv');
+    await writeFile(m, 'Reference_Period,Survey_Date,Value\n2024-06-01,2024-07-05,3.1\n');
+    const summary = await runJobs([...parseCli(['consensus', q, '--id', 'MY_GDP_CONSENSUS']).jobs!, ...parseCli(['consensus', m, '--id', 'MY_CPI_CONSENSUS', '--frequency', 'MONTHLY', '--expects', 'YOY']).jobs!], api.store, { env: {} });
+    expect(summary.errors).toEqual([]);
+    const gdp = await api.query('{ series(id: "MY_GDP_CONSENSUS") { frequency observations { dates values } } }');
+    expect(gdp.data.series).toEqual({ frequency: 'QUARTERLY', observations: { dates: ['2024-04-01', '2024-07-01'], values: [2.0, 3.0] } });
+    const s = await indicator('name: SURPRISE, inputs: ["CPIAUCNS", "MY_CPI_CONSENSUS"], from: "2024-06-01", to: "2024-06-01", asOf: "2024-07-26"');
+    expect(s.data.indicator.values[0]).toBeCloseTo(reference.cpi_yoy_surprise_2024_06_pp, 10);
   });
 
   it('refuses a command without an id or with an unknown --expects', () => {
