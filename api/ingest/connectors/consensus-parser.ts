@@ -78,7 +78,7 @@ export function parseConsensus(bytes: Uint8Array, file: string, mapping: Consens
       unit: mapping.unit ?? '',
       frequency,
       source: { name: mapping.sourceName ?? 'Consensus file', sourceId: file },
-      notes: 'Consensus expectations, each known from its survey date.',
+      notes: `Consensus expectations, each known from its survey date.${mapping.expects && mapping.expects !== 'LEVEL' ? ` The values forecast the actual's ${mapping.expects} transform in percent: SURPRISE takes the actual's ${mapping.expects} before comparing.` : ''}`,
       ...(mapping.expects && mapping.expects !== 'LEVEL' ? { expects: mapping.expects } : {}),
     },
     revisions,
