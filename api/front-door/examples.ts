@@ -45,6 +45,11 @@ export const EXAMPLES: readonly Example[] = [
     title: 'The odds of a September 2024 cut',
     call: 'cutProbabilities(meeting: "2024-09-18", asOf: "2024-07-10") { outcomes { changeBp probability } assumedUnchangedMeetings }',
   },
+  {
+    name: 'GdpSurpriseVsConsensus',
+    title: 'Q2 2024 GDP against the consensus',
+    call: 'indicator(name: SURPRISE, inputs: ["A191RL1Q225SBEA", "CONSENSUS_US_GDP_QOQ_SAAR"], from: "2024-04-01", to: "2024-04-01", asOf: "2024-07-26") { values }',
+  },
 ];
 
 /** The example as a whole query document. */

@@ -3,7 +3,8 @@ import { isIsoDate } from '../series/dates.js';
 import { fail, type Origin } from './errors.js';
 import type { SeriesBatch } from './types.js';
 
-const SERIES_ID = /^[A-Za-z0-9_.=^-]{1,64}$/;
+// ':' separates a source prefix from the source's own id (KALSHI:PRES-2024-DJT)
+const SERIES_ID = /^[A-Za-z0-9_.=^:-]{1,64}$/;
 
 /**
  * Last line of defence before anything is written: every connector's output must pass, so a
@@ -11,7 +12,7 @@ const SERIES_ID = /^[A-Za-z0-9_.=^-]{1,64}$/;
  */
 export function validateBatch(batch: SeriesBatch, source: string): void {
   const origin: Origin = { source, series: batch.meta.id };
-  if (!SERIES_ID.test(batch.meta.id)) fail(origin, undefined, `series id ${JSON.stringify(batch.meta.id)} must be 1-64 letters, digits or _ . = ^ -`);
+  if (!SERIES_ID.test(batch.meta.id)) fail(origin, undefined, `series id ${JSON.stringify(batch.meta.id)} must be 1-64 letters, digits or _ . = ^ : -`);
   const seen = new Set<string>();
   batch.revisions.forEach((r, i) => {
     const row = i + 1;

@@ -1,6 +1,6 @@
 // The shapes every layer shares: the store writes them, ingestion produces them, resolvers read them.
 
-import type { Frequency } from '../generated/enums.js';
+import type { Frequency, Transform } from '../generated/enums.js';
 
 // The schema's Frequency enum is the one list of frequencies; series/periods.ts orders it.
 export type { Frequency };
@@ -35,6 +35,11 @@ export interface SeriesMeta {
   frequency: Frequency;
   source: { name: string; url?: string; sourceId: string };
   notes?: string;
+  /**
+   * Set on an expectation (a consensus or nowcast) of a transformed actual: YOY when the values
+   * forecast the year-over-year change in percent (CPI "3.1 % y/y"), so SURPRISE compares like with like.
+   */
+  expects?: Transform;
   firstDate?: string;
   lastDate?: string;
   lastUpdated?: string;

@@ -1,8 +1,11 @@
 import type { Connector, JobOf } from '../connector.js';
 import { alphavantage } from './alphavantage.js';
 import { cftc } from './cftc.js';
+import { clevelandfed } from './clevelandfed.js';
+import { consensus } from './consensus.js';
 import { csv } from './csv.js';
 import { fred } from './fred.js';
+import { kalshi } from './kalshi.js';
 import { polls } from './polls.js';
 import { stooq } from './stooq.js';
 
@@ -12,7 +15,7 @@ import { stooq } from './stooq.js';
  * scheduled run and the `Job` type all read this list. The order is the order a config error lists
  * the kinds in and the CLI's usage lists the commands in.
  */
-export const CONNECTORS = [fred, cftc, stooq, alphavantage, csv, polls] as const;
+export const CONNECTORS = [fred, cftc, stooq, alphavantage, csv, polls, consensus, kalshi, clevelandfed] as const;
 
 /** One unit of work a run performs; the config file is a list of these. */
 export type Job = JobOf<(typeof CONNECTORS)[number]>;

@@ -102,6 +102,24 @@ for sid, vintages in FRED_VINTAGES.items():
     write(f'fred/observations/{sid}.json', observations_envelope(latest_rt, latest_rt, current))
     write(f'fred/observations/{sid}.vintages.json', observations_envelope('1776-07-04', '9999-12-31', alfred_rows(sid, vintages)))
 
+# GDPNOW: the Atlanta Fed's nowcast of 2024Q2, one row per update (data/real/gdpnow_2024q2_vintages.csv,
+# sources in data/real/SOURCES.md): each value holds from its update to the day before the next.
+gdpnow = rows('gdpnow_2024q2_vintages.csv')
+gdpnow_obs = []
+for i, r in enumerate(gdpnow):
+    end = day_before(gdpnow[i + 1]['realtime_start']) if i + 1 < len(gdpnow) else '9999-12-31'
+    gdpnow_obs.append({'realtime_start': r['realtime_start'], 'realtime_end': end, 'date': '2024-04-01', 'value': r['value']})
+gdpnow_rt = gdpnow[-1]['realtime_start']
+write('fred/series/GDPNOW.json', {'realtime_start': gdpnow_rt, 'realtime_end': gdpnow_rt, 'seriess': [{
+    'id': 'GDPNOW', 'realtime_start': gdpnow_rt, 'realtime_end': gdpnow_rt, 'title': 'GDPNow',
+    'observation_start': '2024-04-01', 'observation_end': '2024-04-01',
+    'frequency': 'Quarterly', 'frequency_short': 'Q', 'units': 'Percent Change at Annual Rate', 'units_short': 'Percent Change at Annual Rate',
+    'seasonal_adjustment': 'Seasonally Adjusted Annual Rate', 'seasonal_adjustment_short': 'SAAR',
+    'last_updated': f'{gdpnow_rt} 00:00:00-05', 'popularity': 0,
+    'notes': 'Recorded from a real extract; see test/ingest/recorded/README.md.'}]})
+write('fred/observations/GDPNOW.json', observations_envelope(gdpnow_rt, gdpnow_rt, [{**gdpnow_obs[-1], 'realtime_start': gdpnow_rt, 'realtime_end': gdpnow_rt}]))
+write('fred/observations/GDPNOW.vintages.json', observations_envelope('1776-07-04', '9999-12-31', gdpnow_obs))
+
 # --- CFTC (Socrata) --------------------------------------------------------------------------
 # The TFF datasets drop "_all" from these columns; every other column is the lower-cased CFTC name.
 SOCRATA_RENAMES = {
