@@ -12,11 +12,11 @@ const HORIZONS: Record<NowcastHorizon, { suffix: string; expects: Transform; uni
 };
 
 /** The chart datasets Tide keeps ("Actual ..." datasets hold the BLS/BEA print, not a nowcast). */
-const MEASURES: Record<string, { code: string; name: string; compare: string }> = {
-  'CPI Inflation': { code: 'CPI', name: 'CPI', compare: 'CPIAUCNS (y/y) or CPIAUCSL (m/m)' },
-  'Core CPI Inflation': { code: 'CORE_CPI', name: 'core CPI (less food and energy)', compare: 'core CPI' },
-  'PCE Inflation': { code: 'PCE', name: 'PCE price index', compare: 'the PCE price index' },
-  'Core PCE Inflation': { code: 'CORE_PCE', name: 'core PCE price index', compare: 'the core PCE price index' },
+const MEASURES: Record<string, { idPart: string; name: string; compare: string }> = {
+  'CPI Inflation': { idPart: 'CPI', name: 'CPI', compare: 'CPIAUCNS (y/y) or CPIAUCSL (m/m)' },
+  'Core CPI Inflation': { idPart: 'CORE_CPI', name: 'core CPI (less food and energy)', compare: 'core CPI' },
+  'PCE Inflation': { idPart: 'PCE', name: 'PCE price index', compare: 'the PCE price index' },
+  'Core PCE Inflation': { idPart: 'CORE_PCE', name: 'core PCE price index', compare: 'the core PCE price index' },
 };
 
 export const clevelandSeriesId = (measure: string, horizon: NowcastHorizon): string => `CLEVFED_NOWCAST_${measure}_${HORIZONS[horizon].suffix}`;
@@ -60,7 +60,7 @@ export function labelDay(label: string, target: { year: number; month: number })
 export function parseClevelandNowcast(body: unknown, horizon: NowcastHorizon): SeriesBatch[] {
   const origin: Origin = { source: `Cleveland Fed nowcast_${horizon}.json` };
   if (!Array.isArray(body)) fail(origin, undefined, 'the response is not a JSON list of charts');
-  const byMeasure = new Map<string, Revision[]>(Object.values(MEASURES).map((m) => [m.code, []]));
+  const byMeasure = new Map<string, Revision[]>(Object.values(MEASURES).map((m) => [m.idPart, []]));
   const targets = new Set<string>();
   (body as unknown[]).forEach((c, i) => {
     const row = i + 1;
@@ -84,13 +84,13 @@ export function parseClevelandNowcast(body: unknown, horizon: NowcastHorizon): S
       if (!measure) continue; // "Actual ..." prints and anything the file adds later
       if (!Array.isArray(ds.data)) fail(origin, row, `chart ${row}: dataset "${ds.seriesname}" has no "data" list`);
       if (ds.data.length > days.length) fail(origin, row, `chart ${row}: dataset "${ds.seriesname}" has ${ds.data.length} points for ${days.length} dates`);
-      const out = byMeasure.get(measure.code)!;
+      const out = byMeasure.get(measure.idPart)!;
       let last: number | undefined;
       ds.data.forEach((p: unknown, k: number) => {
         const raw = isObj(p) ? p.value : undefined;
         if (raw === undefined || raw === '') return;
         const value = typeof raw === 'string' && /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : NaN;
-        if (!Number.isFinite(value)) fail({ ...origin, series: clevelandSeriesId(measure.code, horizon) }, row, `chart ${row} (${target.date.slice(0, 7)}), ${days[k]}: value ${JSON.stringify(raw)} is not a number`);
+        if (!Number.isFinite(value)) fail({ ...origin, series: clevelandSeriesId(measure.idPart, horizon) }, row, `chart ${row} (${target.date.slice(0, 7)}), ${days[k]}: value ${JSON.stringify(raw)} is not a number`);
         if (value === last) return;
         last = value;
         out.push({ date: target.date, value, realtimeStart: days[k] });
@@ -100,7 +100,7 @@ export function parseClevelandNowcast(body: unknown, horizon: NowcastHorizon): S
   const h = HORIZONS[horizon];
   return Object.values(MEASURES).map((m) => ({
     meta: {
-      id: clevelandSeriesId(m.code, horizon),
+      id: clevelandSeriesId(m.idPart, horizon),
       name: `Cleveland Fed inflation nowcast: ${m.name}, ${h.what} (vintaged)`,
       unit: h.unit,
       frequency: 'MONTHLY' as const,
@@ -108,7 +108,7 @@ export function parseClevelandNowcast(body: unknown, horizon: NowcastHorizon): S
       notes: `The Cleveland Fed's daily nowcast of ${m.name} inflation for each month, ${h.what}, until the official print. Each business day's nowcast is a vintage of its target month, known from that day, so asOf gives the nowcast as it stood. An expectation: SURPRISE compares it with ${m.compare}.`,
       expects: h.expects,
     },
-    revisions: byMeasure.get(m.code)!,
+    revisions: byMeasure.get(m.idPart)!,
     publication: 'stamped' as const,
   }));
 }
