@@ -8,8 +8,8 @@ import { readPositioning } from '../../services/indicators/positioning.js';
 export const IndicatorQuery: Pick<QueryResolvers, 'indicator' | 'positioning' | 'cutProbabilities' | 'fomcMeetings'> = {
   indicator: (_root, args, ctx) => computeIndicator(ctx, args),
   positioning: (_root, args, ctx) => readPositioning(ctx, args),
-  cutProbabilities: async (_root, { meeting, asOf }, ctx) => {
-    const r = await readCutProbabilities(ctx, meeting, asOf);
+  cutProbabilities: async (_root, { meeting, asOf, dayCount }, ctx) => {
+    const r = await readCutProbabilities(ctx, meeting, asOf, dayCount ?? undefined);
     return {
       meeting,
       asOf,
