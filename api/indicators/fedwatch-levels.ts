@@ -49,6 +49,11 @@ export interface LevelInput {
   effectiveRate: number | null;
   calendar: FomcMeeting[];
   dayCount: DayCount;
+  /**
+   * Stop before the first meeting nothing prices (no contract of its own and none after it),
+   * instead of failing: the rate path then ends there. Without it, that is a NO_DATA error.
+   */
+  partial?: boolean;
 }
 
 export interface Level {
@@ -161,15 +166,22 @@ export function solveLevels(input: LevelInput): LevelsResult {
     fallbacks.push({ meeting: first, used: 'DFF', value: input.effectiveRate, reason: `no fed funds contract priced on ${input.asOf} gives the rate going into it` });
     propagate();
   }
+  let solved = needed;
   for (let k = 1; k <= needed; k++) {
     if (levels.has(k)) continue;
     const m = path[k - 1];
+    // a contract priced for this meeting's month or later can still price the meetings after it
+    const laterPriced = eqs.some((e) => e.k >= k - 1 && !(e.k === k - 1 && e.w >= 1));
+    if (input.partial && !laterPriced) {
+      solved = k - 1;
+      break;
+    }
     if (k === needed) throw stuck(input, m, eqs.find((e) => e.k === k - 1 && e.contract === fedFundsContract(monthOf(m.decisionDate))));
     levels.set(k, { ...levels.get(k - 1)!, source: `assumed unchanged (${levels.get(k - 1)!.source})` });
     assumed.add(k);
     propagate();
   }
-  const meetings = path.slice(0, needed).map((m, i): MeetingLevels => {
+  const meetings = path.slice(0, solved).map((m, i): MeetingLevels => {
     const month = monthOf(m.decisionDate);
     return {
       meeting: m.decisionDate,

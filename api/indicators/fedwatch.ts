@@ -63,19 +63,26 @@ export interface PreparedInput {
   lower: number;
 }
 
-/** Checks the arguments every FedWatch answer shares; throws the error a person can act on. */
-export function prepare(input: FedWatchInput): PreparedInput {
+/** Checks asOf and the target range, which every FedWatch answer needs. */
+export function prepareAsOf(input: Omit<FedWatchInput, 'meeting'>): PreparedInput {
   const calendar = input.calendar ?? fomcMeetings();
-  assertIsoDate('meeting', input.meeting);
   assertIsoDate('asOf', input.asOf);
-  requireMeeting(input.meeting, calendar);
-  if (input.meeting <= input.asOf) {
-    throw new IndicatorInputError('meeting', `the ${input.meeting} meeting is not after asOf ${input.asOf}; pick a later meeting or an earlier asOf.`);
-  }
   if (!Number.isFinite(input.targetUpper)) {
     throw new IndicatorInputError('asOf', `no target range (DFEDTARU) is known on ${input.asOf}.`, 'NO_DATA');
   }
   return { calendar, dayCount: input.dayCount ?? DEFAULT_DAY_COUNT, lower: input.targetUpper - STEP };
+}
+
+/** Checks the arguments of one meeting's answer; throws the error a person can act on. */
+export function prepare(input: FedWatchInput): PreparedInput {
+  assertIsoDate('meeting', input.meeting);
+  assertIsoDate('asOf', input.asOf);
+  const calendar = input.calendar ?? fomcMeetings();
+  requireMeeting(input.meeting, calendar);
+  if (input.meeting <= input.asOf) {
+    throw new IndicatorInputError('meeting', `the ${input.meeting} meeting is not after asOf ${input.asOf}; pick a later meeting or an earlier asOf.`);
+  }
+  return prepareAsOf(input);
 }
 
 export function toStep(m: MeetingLevels): MeetingStep {

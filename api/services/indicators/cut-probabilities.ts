@@ -55,11 +55,16 @@ async function requireTarget(reader: SeriesReader, asOf: string): Promise<Observ
   });
 }
 
-export async function readCutProbabilities(reader: SeriesReader, meeting: string, asOf: string, dayCount?: DayCount): Promise<FedWatchResult & { prices: Record<string, Observed> }> {
-  requireMeeting(meeting); // before any read: a wrong date is the commonest mistake
+/** What every FedWatch answer reads as known on asOf: the target range, DFF and the contracts it may use. */
+export async function readFedWatchInputs(reader: SeriesReader, asOf: string, lastMeeting: string): Promise<{ target: Observed; effective: Observed | null; prices: Record<string, Observed> }> {
   const target = await requireTarget(reader, asOf);
   const effective = await knownOn(reader, EFFECTIVE_RATE_ID, asOf, STALE_RATE_DAYS);
-  const prices = await contractPrices(reader, meeting, asOf);
+  return { target, effective, prices: await contractPrices(reader, lastMeeting, asOf) };
+}
+
+export async function readCutProbabilities(reader: SeriesReader, meeting: string, asOf: string, dayCount?: DayCount): Promise<FedWatchResult & { prices: Record<string, Observed> }> {
+  requireMeeting(meeting); // before any read: a wrong date is the commonest mistake
+  const { target, effective, prices } = await readFedWatchInputs(reader, asOf, meeting);
   const result = cutProbabilities({
     meeting,
     asOf,
