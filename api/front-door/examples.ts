@@ -45,6 +45,16 @@ export const EXAMPLES: readonly Example[] = [
     title: 'The odds of a September 2024 cut',
     call: 'cutProbabilities(meeting: "2024-09-18", asOf: "2024-07-10") { outcomes { changeBp probability } assumedUnchangedMeetings }',
   },
+  {
+    name: 'ExpectedRatePath',
+    title: 'The expected rate path',
+    call: 'ratePath(asOf: "2024-07-10") { meetings { meeting expectedMidpoint expectedChangeBp pCut pHold pHike } }',
+  },
+  {
+    name: 'SmallCapsVsCutExpectations',
+    title: 'Rate-cut expectations as a series, in any indicator',
+    call: 'indicator(name: CORRELATION, inputs: ["RUT", "FEDWATCH:2024-09-18:EXPECTED_BP"], window: 20, from: "2024-07-31", to: "2024-07-31") { values }',
+  },
 ];
 
 /** The example as a whole query document. */
