@@ -13,5 +13,5 @@ export { surprise } from './surprise.js';
 export { cutProbabilities, type DayCount, type FedWatchInput, type FedWatchResult, type MeetingStep, type RateOutcome } from './fedwatch.js';
 export { contractMonths, DEFAULT_DAY_COUNT } from './fedwatch-levels.js';
 export { ratePath, meetingOdds, type RatePathMeeting, type RatePathResult } from './rate-path.js';
-export { fedFundsContract, monthOf, addMonths, daysInMonth, impliedRate } from './fed-funds-contracts.js';
+export { fedFundsContract, contractMonth, monthOf, addMonths, daysInMonth, impliedRate } from './fed-funds-contracts.js';
 export { fomcMeetings, fomcDecisionDates, requireMeeting, parseFomcCalendar, type FomcMeeting } from './fomc-calendar.js';

@@ -7,7 +7,7 @@
 // realtimeStart is the day), so asOf works as for any series: a value is what FedWatch said then.
 import { badInput } from '../errors/domain-error.js';
 import { IndicatorInputError } from '../indicators/errors.js';
-import { contractMonths, cutProbabilities, daysInMonth, fedFundsContract, meetingOdds, requireMeeting } from '../indicators/index.js';
+import { contractMonth, contractMonths, cutProbabilities, daysInMonth, fedFundsContract, meetingOdds, requireMeeting } from '../indicators/index.js';
 import { addDays, isIsoDate } from '../series/dates.js';
 import { columnsAsOf, summarize } from '../series/revisions.js';
 import type { Revision, SeriesMeta } from '../series/types.js';
@@ -88,7 +88,7 @@ async function derive(reads: SeriesReads, { meeting, measure }: FedWatchSeriesId
 
 /** The last calendar day of a contract's month (ZQU24 → 2024-09-30). */
 function monthEnd(contract: string): string {
-  const month = `20${contract.slice(3, 5)}-${String('FGHJKMNQUVXZ'.indexOf(contract[2]) + 1).padStart(2, '0')}`;
+  const month = contractMonth(contract)!;
   return `${month}-${String(daysInMonth(month)).padStart(2, '0')}`;
 }
 

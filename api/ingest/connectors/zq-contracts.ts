@@ -1,28 +1,17 @@
 // 30-day fed funds futures (CME ZQ) as Tide stores them: one series per contract month, id
 // ZQ{month code}{yy} (ZQU24 = September 2024), valued at the daily settlement price.
+import { addMonths, contractMonth, fedFundsContract } from '../../indicators/index.js';
 import type { SeriesDescription } from '../types.js';
 
-const MONTH_CODES = 'FGHJKMNQUVXZ';
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** CME lists ZQ "monthly contracts for 60 consecutive months" (contract specifications). */
 export const LISTED_MONTHS = 60;
 
-/** The Tide id of the contract for `YYYY-MM`. */
-export function zqId(month: string): string {
-  return `ZQ${MONTH_CODES[Number(month.slice(5, 7)) - 1]}${month.slice(2, 4)}`;
-}
-
+/** The Tide id of the contract for `YYYY-MM` (the ticker FedWatch reads). */
+export const zqId = fedFundsContract;
 /** `YYYY-MM` of a Tide id (ZQU24 → 2024-09), or undefined when the id is not one. */
-export function zqMonth(id: string): string | undefined {
-  const m = /^ZQ([FGHJKMNQUVXZ])(\d{2})$/.exec(id);
-  return m ? `20${m[2]}-${String(MONTH_CODES.indexOf(m[1]) + 1).padStart(2, '0')}` : undefined;
-}
-
-function addMonths(month: string, delta: number): string {
-  const m = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + delta;
-  return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
-}
+export const zqMonth = contractMonth;
 
 /**
  * The contracts to ask for on `day`: the month just ended (its last settlements and the final one
