@@ -23,7 +23,7 @@ export function bundledIds(catalog: Catalog): string[] {
   return [...catalog.series.map((s) => s.id), ...cftc, ...polls];
 }
 
-/** Pure: catalog → one job per source (FRED with and without vintages, Stooq, CFTC per contract). */
+/** Pure: catalog → one job per source (FRED with and without vintages, Stooq, CFTC per contract, the listed ZQ contracts). */
 export function refreshPlan(catalog: Catalog): RefreshPlan {
   const fredVintages: string[] = [];
   const fredCurrent: string[] = [];
@@ -45,6 +45,8 @@ export function refreshPlan(catalog: Catalog): RefreshPlan {
     const ids = reports.flatMap((r) => (Object.keys(CFTC_FIELDS) as CftcField[]).map((f) => cftcSeriesId(contract, r, f)));
     jobs.push({ job: { kind: 'cftc', contract, reports }, ids });
   }
+  // The bundled ZQ contracts have expired; what refreshes them is every contract listed today.
+  if (catalog.series.some((s) => /^ZQ[FGHJKMNQUVXZ]\d{2}$/.test(s.id))) jobs.push({ job: { kind: 'zq' }, ids: ['every listed ZQ contract'] });
   if (catalog.polls) {
     const ids = catalog.polls.candidates.map((c) => pollSeriesId(c));
     skipped.push({ ids, why: catalog.polls.refresh && 'none' in catalog.polls.refresh ? catalog.polls.refresh.none : 'no live source' });

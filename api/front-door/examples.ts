@@ -50,6 +50,16 @@ export const EXAMPLES: readonly Example[] = [
     title: 'Q2 2024 GDP against the consensus',
     call: 'indicator(name: SURPRISE, inputs: ["A191RL1Q225SBEA", "CONSENSUS_US_GDP_QOQ_SAAR"], from: "2024-04-01", to: "2024-04-01", asOf: "2024-07-26") { values }',
   },
+  {
+    name: 'ExpectedRatePath',
+    title: 'The expected rate path',
+    call: 'ratePath(asOf: "2024-07-10") { meetings { meeting expectedMidpoint expectedChangeBp pCut pHold pHike } }',
+  },
+  {
+    name: 'SmallCapsVsCutExpectations',
+    title: 'Rate-cut expectations as a series, in any indicator',
+    call: 'indicator(name: CORRELATION, inputs: ["RUT", "FEDWATCH:2024-09-18:EXPECTED_BP"], window: 20, from: "2024-07-31", to: "2024-07-31") { values }',
+  },
 ];
 
 /** The example as a whole query document. */

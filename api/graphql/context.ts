@@ -1,3 +1,4 @@
+import { withFedWatchSeries } from '../services/fedwatch-series.js';
 import { requireSeriesId } from '../services/ids.js';
 import { requestReads, type SeriesReads } from '../store/request-reads.js';
 import type { SeriesMeta } from '../series/types.js';
@@ -14,7 +15,8 @@ export interface GraphQLContext extends SeriesReader {
 
 /** `reads`: the container's ReadCache view for this request (or the store itself). */
 export function createContext(reads: SeriesReads, requestId: string, signal: AbortSignal = new AbortController().signal): GraphQLContext {
-  const shared = requestReads(reads, signal);
+  // FEDWATCH:<meeting>:… ids are derived series, resolved on the same reads (services/fedwatch-series.ts)
+  const shared = withFedWatchSeries(requestReads(reads, signal));
   return {
     store: shared,
     requestId,

@@ -27,6 +27,12 @@ export function fedFundsContract(month: string): string {
   return `ZQ${code}${month.slice(2, 4)}`;
 }
 
+/** `YYYY-MM` of a contract's ticker (ZQU24 → 2024-09), or undefined when it is not one. */
+export function contractMonth(ticker: string): string | undefined {
+  const m = /^ZQ([FGHJKMNQUVXZ])(\d{2})$/.exec(ticker);
+  return m ? `20${m[2]}-${String(MONTH_CODES.indexOf(m[1]) + 1).padStart(2, '0')}` : undefined;
+}
+
 /** 100 − price, the average rate (percent) the contract prices for its month. */
 export function impliedRate(price: number): number {
   return 100 - price;

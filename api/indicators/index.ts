@@ -11,5 +11,7 @@ export { PERIODS_PER_YEAR, annualisationFactor } from './frequency.js';
 export { positioning, positioningSeriesIds, GROUP_FIELD, type TraderGroup, type CotReport, type PositioningInput, type PositioningColumns, type PositioningSeriesIds } from './positioning.js';
 export { surprise } from './surprise.js';
 export { cutProbabilities, type DayCount, type FedWatchInput, type FedWatchResult, type MeetingStep, type RateOutcome } from './fedwatch.js';
-export { fedFundsContract, monthOf, addMonths, daysInMonth, impliedRate } from './fed-funds-contracts.js';
+export { contractMonths, DEFAULT_DAY_COUNT } from './fedwatch-levels.js';
+export { ratePath, meetingOdds, type RatePathMeeting, type RatePathResult } from './rate-path.js';
+export { fedFundsContract, contractMonth, monthOf, addMonths, daysInMonth, impliedRate } from './fed-funds-contracts.js';
 export { fomcMeetings, fomcDecisionDates, requireMeeting, parseFomcCalendar, type FomcMeeting } from './fomc-calendar.js';

@@ -20,7 +20,7 @@ export type Fault =
 
 /**
  * A real HTTP server on 127.0.0.1 answering like FRED (/fred), the CFTC Socrata API (/cftc),
- * Stooq (/stooq), Alpha Vantage (/alphavantage) and 538's poll downloads (/538) from the recorded responses, with paging as
+ * Stooq (/stooq), Alpha Vantage (/alphavantage), Barchart OnDemand (/barchart) and 538's poll downloads (/538) from the recorded responses, with paging as
  * each provider documents it, and faults queued per path.
  */
 export interface RecordedServer {
@@ -74,6 +74,19 @@ export async function startRecordedServer(opts: { alias?: (seriesId: string) => 
         // as the live service answers a free key: full history refused in a 200 body, compact served
         if (q.get('outputsize') === 'full' && q.get('apikey') !== PREMIUM_KEY) return json({ Information: AV_PREMIUM_REFUSAL });
         return json(edited(await load(`alphavantage/${q.get('symbol')}${q.get('outputsize') === 'full' ? '' : '.compact'}.json`)));
+      }
+      if (u.pathname === '/barchart/getHistory.json') {
+        // Barchart OnDemand: a 200 status inside the body, rows from startDate on; a symbol with
+        // no data answers status 204 and no results
+        if (!q.get('apikey')) return json({ status: { code: 401, message: 'Invalid API key.' }, results: null });
+        const start = (q.get('startDate') ?? '').replace(/^(\d{4})(\d{2})(\d{2}).*$/, '$1-$2-$3');
+        try {
+          const doc = await load(`zq/barchart/${q.get('symbol')}.json`);
+          const results = doc.results.filter((r: { tradingDay: string }) => r.tradingDay >= start);
+          return json(edited(results.length ? { ...doc, results } : { status: { code: 204, message: 'Success.' }, results: null }));
+        } catch {
+          return json({ status: { code: 204, message: 'Success.' }, results: null });
+        }
       }
       const poll = u.pathname.match(/^\/538\/([\w.-]+\.csv)$/);
       if (poll) return { status: 200, type: 'text/csv', body: await readFile(`${RECORDED}538/${poll[1]}`, 'utf8') };

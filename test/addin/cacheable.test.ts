@@ -32,6 +32,7 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   ExplainIndicatorMeta: { name: 'CHANGE', inputs: ['RUT'], ...JULY },
   Positioning: { contract: '239742', group: 'ASSET_MANAGER', ...JULY },
   CutProbabilities: { meeting: '2024-09-18' },
+  RatePath: {},
 };
 const operations = (Object.entries(generated) as [string, unknown][]).filter((e): e is [string, Operation<unknown, object>] => typeof e[1] === 'object' && e[1] !== null && 'selection' in e[1]);
 
@@ -54,7 +55,7 @@ describe('which add-in calls are cacheable', () => {
     const verdicts: string[] = [];
     for (const [name, op] of operations) {
       for (const [label, asOf] of Object.entries(asOfs)) {
-        if (name === 'CutProbabilities' && asOf === undefined) continue; // asOf is required there
+        if ((name === 'CutProbabilities' || name === 'RatePath') && asOf === undefined) continue; // asOf is required there
         const takesAsOf = op.variables.some((v) => v.name === 'asOf');
         const call = fieldCall(op, { ...SAMPLES[name], ...(takesAsOf ? { asOf } : {}) });
         const predicted = isCacheableCall(call, today);
@@ -66,7 +67,7 @@ describe('which add-in calls are cacheable', () => {
       }
     }
     // The cacheable ones: data as of a settled date, and nothing else.
-    expect(verdicts.sort()).toEqual(['CutProbabilities settled', 'ExplainIndicatorMeta settled', 'Indicator settled', 'IndicatorWithMeta settled', 'Positioning settled', 'SeriesLatest settled', 'SeriesObservations settled']);
+    expect(verdicts.sort()).toEqual(['CutProbabilities settled', 'ExplainIndicatorMeta settled', 'Indicator settled', 'IndicatorWithMeta settled', 'Positioning settled', 'RatePath settled', 'SeriesLatest settled', 'SeriesObservations settled']);
   });
 
   it('a batch is cacheable only if every call in it is: one metadata call makes the whole answer no-store', async () => {

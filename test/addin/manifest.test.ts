@@ -77,7 +77,7 @@ describe('add-in manifest', () => {
     const metadata = JSON.parse(readFileSync(join(DIST, 'functions.json'), 'utf8')) as { functions: { id: string; name: string }[] };
     const ids = metadata.functions.map((f) => f.id).sort();
     expect(ids).toEqual(Object.keys(customFunctions).map((n) => n.toUpperCase()).sort());
-    expect(ids).toEqual(['BETA', 'CHANGE', 'CORR', 'CUTPROB', 'INFO', 'POSITIONING', 'RELVOL', 'REVISIONS', 'SEARCH', 'SERIES', 'SURPRISE', 'VALUE', 'VOL']);
+    expect(ids).toEqual(['BETA', 'CHANGE', 'CORR', 'CUTPROB', 'INFO', 'POSITIONING', 'RATEPATH', 'RELVOL', 'REVISIONS', 'SEARCH', 'SERIES', 'SURPRISE', 'VALUE', 'VOL']);
     for (const f of metadata.functions) expect(f.name).toBe(f.id);
   });
 
@@ -87,7 +87,7 @@ describe('add-in manifest', () => {
     // The generator leaves out `type` for any (Excel's default).
     const type = new Map(metadata.functions.map((f) => [f.id, f.result.type ?? 'any']));
     expect(type.get('VALUE')).toBe('number');
-    for (const id of ['CHANGE', 'SERIES', 'VOL', 'CORR', 'BETA', 'RELVOL', 'POSITIONING', 'CUTPROB']) expect(type.get(id), id).toBe('any');
+    for (const id of ['CHANGE', 'SERIES', 'VOL', 'CORR', 'BETA', 'RELVOL', 'POSITIONING', 'CUTPROB', 'RATEPATH']) expect(type.get(id), id).toBe('any');
   });
 
   it('refuses base URLs Office would not load', () => {

@@ -14,7 +14,7 @@ const plugin = (await import('../../codegen/field-calls-plugin.cjs' as string)).
 describe('add-in operations', () => {
   it('are all generated, and merged into one batch they validate against the schema', () => {
     expect(operations.map(([name]) => name).sort()).toEqual(
-      ['CutProbabilities', 'ExplainIndicatorMeta', 'ExplainSeries', 'Indicator', 'IndicatorWithMeta', 'PaneObservations', 'PaneSearch', 'Positioning', 'SearchCatalog', 'SeriesInfo', 'SeriesLatest', 'SeriesObservations', 'SeriesRevisions'],
+      ['CutProbabilities', 'ExplainIndicatorMeta', 'ExplainSeries', 'Indicator', 'IndicatorWithMeta', 'PaneObservations', 'PaneSearch', 'Positioning', 'RatePath', 'SearchCatalog', 'SeriesInfo', 'SeriesLatest', 'SeriesObservations', 'SeriesRevisions'],
     );
     const batch = buildBatchQuery(operations.map(([, op]) => fieldCall(op, {})));
     expect(validate(schema, parse(batch.query))).toEqual([]);

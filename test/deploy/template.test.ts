@@ -103,7 +103,10 @@ describe('functions and IAM', () => {
     expect(data.Resource).toEqual([tableArn]);
     expect(data.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['S#*'] } });
     expect(ssm.Action).toEqual(['ssm:GetParameter']);
-    expect(ssm.Resource).toEqual([{ 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/tide/dev/fred-api-key' }]);
+    expect(ssm.Resource).toEqual([
+      { 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/tide/dev/fred-api-key' },
+      { 'Fn::Sub': 'arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/tide/dev/barchart-api-key' },
+    ]);
     expect(logs).toMatchObject({ Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: [{ 'Fn::GetAtt': ['IngestLogGroup', 'Arn'] }] });
   });
 
@@ -116,7 +119,7 @@ describe('functions and IAM', () => {
   it('ingest runs on weekdays after the US close', () => {
     const fn = dev.template.Resources.IngestLambdaFunction;
     expect(fn.Properties.Handler).toBe('api/handlers/ingest.handler');
-    expect(fn.Properties.Environment.Variables).toMatchObject({ TABLE_NAME: 'tide-dev', FRED_API_KEY_PARAM: '/tide/dev/fred-api-key' });
+    expect(fn.Properties.Environment.Variables).toMatchObject({ TABLE_NAME: 'tide-dev', FRED_API_KEY_PARAM: '/tide/dev/fred-api-key', BARCHART_API_KEY_PARAM: '/tide/dev/barchart-api-key' });
     const rules = resources(dev, 'AWS::Events::Rule');
     expect(rules.map(([, r]) => r.Properties.ScheduleExpression)).toEqual(['cron(30 23 ? * MON-FRI *)']);
     expect(rules[0][1].Properties.Targets[0].Arn).toEqual({ 'Fn::GetAtt': ['IngestLambdaFunction', 'Arn'] });

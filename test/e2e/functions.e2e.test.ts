@@ -140,6 +140,19 @@ describe('TIDE functions in the browser against the local server', () => {
     expect((beta.value as unknown[][])[0]).toEqual(['Date', 'BETA(RUT, NASDAQCOM)']);
   });
 
+  it('RATEPATH spills one row per meeting the bundled futures price; September agrees with the pandas CUTPROB reference', async () => {
+    const [path] = await recalc([['RATEPATH', ['2024-07-10', true]]]);
+    const rows = path.value as unknown[][];
+    expect(rows[0]).toEqual(['Meeting', 'Expected midpoint (%)', 'Expected change (bp)', 'P(cut)', 'P(hold)', 'P(hike)']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(['2024-07-31', '2024-09-18', '2024-11-07', '2024-12-18'].map(excelSerial));
+    const sep = rows[2] as number[];
+    const pCut = ref.cutprob_2024_09_18_asof_2024_07_10.minus25; // one 25 bp step at most: P(cut) is the fraction of a step
+    expect(sep[3]).toBeCloseTo(pCut, 10);
+    expect(sep[4]).toBeCloseTo(ref.cutprob_2024_09_18_asof_2024_07_10.unchanged, 10);
+    expect(sep[2]).toBeCloseTo(-25 * pCut, 8);
+    expect(sep[1]).toBeCloseTo(5.375 - 0.25 * pCut, 8); // July is taken as no change: the midpoint moves by September's expectation
+  });
+
   it('passes the API\'s own argument errors on as #VALUE! and unknown ids as #N/A', async () => {
     const [notMeeting, unknownContract, unknownInput] = await recalc([
       ['CUTPROB', ['2024-09-17', '2024-07-10']],

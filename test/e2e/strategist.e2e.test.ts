@@ -128,16 +128,17 @@ describe('units', () => {
     expect(share).toBeLessThan(0.45);
   });
 
-  it('CUTPROB under the stated day count: 85 % for a 25 bp September cut on 2024-07-10, 90 % / 10 % on 07-12', async () => {
+  it('CUTPROB under CME\'s day count: 78.5 % for a 25 bp September cut on 2024-07-10, 98.5 % / 1.5 % on 07-12', async () => {
     const [before, after] = await recalc([
       ['CUTPROB', ['2024-09-18', '2024-07-10']],
       ['CUTPROB', ['2024-09-18', '2024-07-12']],
     ]);
     const byChange = (m: unknown) => new Map((m as number[][]).map((r) => [r[2], r[3]]));
-    expect(byChange(before.value).get(-25)).toBeCloseTo(0.85, 9);
-    expect(byChange(before.value).get(0)).toBeCloseTo(0.15, 9);
-    expect(byChange(after.value).get(-25)).toBeCloseTo(0.9, 9);
-    expect(byChange(after.value).get(-50)).toBeCloseTo(0.1, 9);
+    // r_end − DFF = (30/13)·(avg − DFF): 07-10 → −0.7846 steps; 07-12 → −1.0154 steps
+    expect(byChange(before.value).get(-25)).toBeCloseTo((5.33 - 5.245) * 30 / 13 / 0.25, 9);
+    expect(byChange(before.value).get(0)).toBeCloseTo(1 - (5.33 - 5.245) * 30 / 13 / 0.25, 9);
+    expect(byChange(after.value).get(-25)).toBeCloseTo(1 - ((5.33 - 5.22) * 30 / 13 / 0.25 - 1), 9);
+    expect(byChange(after.value).get(-50)).toBeCloseTo((5.33 - 5.22) * 30 / 13 / 0.25 - 1, 9);
   });
 });
 

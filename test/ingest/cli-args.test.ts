@@ -29,7 +29,7 @@ describe('ingest arguments and config for the real-format options', () => {
     expect(() => parseConfig({ jobs: [{ kind: 'fred', series: [] }] })).toThrow('jobs[0] (fred): "series" must be a non-empty list of series ids');
     expect(() => parseConfig({ jobs: [{ kind: 'stooq', series: ['RUT'] }, { kind: 'cftc', contract: 239742 }] })).toThrow('jobs[1] (cftc): "contract" must be a contract code string such as "239742"');
     expect(() => parseConfig({ jobs: [{ kind: 'csv', file: 'a.csv', dateColumn: 'date', columns: [{ column: 'v' }] }] })).toThrow('jobs[0] (csv): "columns" must be a list of {"column", "id"}');
-    expect(CONNECTORS.map((c) => c.kind)).toEqual(['fred', 'cftc', 'stooq', 'alphavantage', 'csv', 'polls', 'consensus', 'kalshi', 'clevelandfed']);
+    expect(CONNECTORS.map((c) => c.kind)).toEqual(['fred', 'cftc', 'stooq', 'alphavantage', 'csv', 'polls', 'consensus', 'kalshi', 'clevelandfed', 'zq', 'zq-settlements']);
     for (const c of CONNECTORS) expect(USAGE).toContain(`  ${c.kind} `);
     expect(parseCli(['stooq', 'RUT', '--symbol', '^rut']).jobs).toEqual([{ kind: 'stooq', series: ['RUT'], symbols: { RUT: '^rut' } }]);
     expect(() => parseCli(['alphavantage', 'IWM', 'QQQ', '--symbol', 'IWM'])).toThrow('alphavantage: --symbol needs exactly one series id.');

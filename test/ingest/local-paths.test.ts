@@ -117,16 +117,18 @@ describe('one definition of the local paths', () => {
     expect(withoutFred.out).toContain('  - RTY=F: no connector serves the continuous E-mini Russell 2000 front month');
     expect(withoutFred.out).toContain('  - ZQU24: the September 2024 contract expired');
     expect(withoutFred.out).toContain('  - CONSENSUS_US_CPI_YOY: consensus surveys are licensed data');
+    expect(withoutFred.out).toContain('  - every listed ZQ contract: No Barchart key: set BARCHART_API_KEY');
     expect(withoutFred.out).toContain('  - POLLS_US_PRES_2024_TRUMP, POLLS_US_PRES_2024_BIDEN, POLLS_US_PRES_2024_HARRIS, POLLS_US_PRES_2024_KENNEDY: 538 stopped publishing polls');
     expect(withoutFred.out).toContain('Newest observation of each bundled series in running local server');
   }, 120_000);
 
-  it('with a FRED key every source with a connector is reached', async () => {
+  it('with a FRED key every source with a connector is reached but Barchart, which needs its own key', async () => {
     const all = await cli('api/cli/ingest.ts', ['refresh'], { TIDE_DATA_DIR: dataDir, ...sources(), FRED_API_KEY: 'k' });
     expect(all.code, all.err).toBe(0);
     expect(all.out).toMatch(/Refreshed from their sources: CPIAUCSL, CPIAUCNS, GDPC1, A191RL1Q225SBEA, GDPNOW, NASDAQCOM and \d+ more/);
     expect(all.out).not.toContain('No FRED API key');
-    expect(all.out).toContain('errors:         0');
+    expect(all.out).toContain('errors:         1');
+    expect(all.out).toContain('  - every listed ZQ contract: No Barchart key');
     // the FRED recordings carry their vintage: the series served now say so
     const res = await query('{ series(id: "A191RL1Q225SBEA") { lastDate vintages } }');
     expect(res.data.series.vintages).toContain('2026-04-15');

@@ -4,7 +4,7 @@ import { fetchField } from '../client/runtime.js';
 import { infoCell, searchMatrix } from './catalog-functions.js';
 import { asExcelResult } from './excel-errors.js';
 import { pairMatrix, relVolMatrix, surpriseMatrix, volMatrix } from './indicator-functions.js';
-import { cutProbMatrix, positioningMatrix } from './market-functions.js';
+import { cutProbMatrix, positioningMatrix, ratePathMatrix } from './market-functions.js';
 import { changeNumber } from './change.js';
 import { revisionsMatrix } from './revisions-functions.js';
 import { seriesMatrix, valueNumber } from './series-functions.js';
@@ -185,6 +185,17 @@ export function surprise(actual: string, consensus: string, start?: any, end?: a
  */
 export function cutprob(meeting: any, asOf?: any, headers?: boolean): Promise<any[][]> {
   return asExcelResult(() => cutProbMatrix(fetchField, meeting, asOf, headers));
+}
+
+/**
+ * The expected policy-rate path from fed funds futures: each upcoming FOMC meeting they price.
+ * @customfunction RATEPATH
+ * @param {any} [asOf] Futures prices as of this date; default: the workbook's asOf, else today.
+ * @param {boolean} [headers] TRUE adds a header row.
+ * @returns {Promise<any[][]>} Meeting date, expected target-range midpoint after it (%), expected change there (bp), and the chances of a cut, a hold and a hike.
+ */
+export function ratepath(asOf?: any, headers?: boolean): Promise<any[][]> {
+  return asExcelResult(() => ratePathMatrix(fetchField, asOf, headers));
 }
 
 /**

@@ -1,10 +1,10 @@
-// POSITIONING (CFTC trader groups) and CUTPROB (fed funds futures implied outcomes).
+// POSITIONING (CFTC trader groups), CUTPROB (fed funds futures implied outcomes) and RATEPATH (the expected path).
 import { optionalBool, optionalChoice, optionalDate, requiredDate, requiredText } from '../shared/args.js';
 import { checkStartNotAfterAsOf, resolveAsOf } from '../shared/as-of.js';
 import { todayIso } from '../shared/dates.js';
 import { ArgumentError } from '../shared/errors.js';
 import { COT_REPORTS, POSITIONING_MEASURES, TRADER_GROUPS } from './choices.js';
-import { CutProbabilities, Positioning } from '../generated/operations.js';
+import { CutProbabilities, Positioning, RatePath } from '../generated/operations.js';
 import { ask } from '../client/operation.js';
 import type { Fetch } from './fetcher.js';
 import { datedMatrix, tableMatrix, type Matrix } from './matrix.js';
@@ -46,4 +46,19 @@ export async function cutProbMatrix(fetch: Fetch, rawMeeting: unknown, rawAsOf: 
   const { outcomes } = await ask(fetch, CutProbabilities, { meeting, asOf });
   const rows: Matrix = outcomes.map((o) => [o.lowerBound, o.upperBound, o.changeBp, o.probability]);
   return tableMatrix(rows, { headers, labels: CUTPROB_LABELS, emptyMessage: `No implied outcomes for the ${meeting} meeting as of ${asOf}`, displays: CUTPROB_DISPLAYS });
+}
+
+export const RATEPATH_LABELS = ['Meeting', 'Expected midpoint (%)', 'Expected change (bp)', 'P(cut)', 'P(hold)', 'P(hike)'];
+/** The midpoint is a rate in percent, shown as it is; the change in bp; the chances (fractions) as %. */
+const RATEPATH_DISPLAYS = [undefined, 'bp', 'percent', 'percent', 'percent'] as const;
+
+/** RATEPATH: ([asOf], [headers]); one row per upcoming meeting the futures price; asOf defaults to the workbook's, else today. */
+export async function ratePathMatrix(fetch: Fetch, rawAsOf: unknown, rawHeaders: unknown): Promise<Matrix> {
+  const asOf = resolveAsOf(rawAsOf) ?? todayIso();
+  const headers = optionalBool('headers', rawHeaders, false);
+  const { meetings } = await ask(fetch, RatePath, { asOf });
+  return datedMatrix(
+    { dates: meetings.map((m) => m.meeting), columns: [meetings.map((m) => m.expectedMidpoint), meetings.map((m) => m.expectedChangeBp), meetings.map((m) => m.pCut), meetings.map((m) => m.pHold), meetings.map((m) => m.pHike)] },
+    { headers, labels: RATEPATH_LABELS, emptyMessage: `No upcoming FOMC meeting is priced by the fed funds futures as of ${asOf}`, displays: RATEPATH_DISPLAYS },
+  );
 }

@@ -10,10 +10,10 @@ import { addDays } from '../../series/dates.js';
 // It is pure, and imports only date arithmetic, so that it can be bundled there.
 
 /** Fields whose answer is fixed once their `asOf` is settled: every value comes from releases published by then. */
-const AS_OF_FIELDS = new Set(['Series.observations', 'Series.latest', 'Query.indicator', 'Query.positioning', 'Query.cutProbabilities']);
+const AS_OF_FIELDS = new Set(['Series.observations', 'Series.latest', 'Query.indicator', 'Query.positioning', 'Query.cutProbabilities', 'Query.ratePath']);
 
 /** Types that are pieces of an answer decided by their parent field (columns, outcomes). */
-const PART_TYPES = new Set(['Observations', 'Observation', 'IndicatorResult', 'Positioning', 'CutProbabilities', 'RateOutcome']);
+const PART_TYPES = new Set(['Observations', 'Observation', 'IndicatorResult', 'Positioning', 'CutProbabilities', 'RateOutcome', 'RatePath', 'RatePathMeeting']);
 
 export type FieldVerdict = 'immutable' | 'neutral' | 'changeable';
 

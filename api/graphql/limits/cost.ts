@@ -39,6 +39,7 @@ const COSTS: Record<string, number> = {
   'Query.indicator': 20,
   'Query.positioning': 20,
   'Query.cutProbabilities': 20,
+  'Query.ratePath': 20,
 };
 /** An indicator's cost covers two inputs; each input beyond them is one more series read. */
 const PER_EXTRA_INPUT = 10;

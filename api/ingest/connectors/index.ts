@@ -8,6 +8,8 @@ import { fred } from './fred.js';
 import { kalshi } from './kalshi.js';
 import { polls } from './polls.js';
 import { stooq } from './stooq.js';
+import { zq } from './zq.js';
+import { zqSettlements } from './zq-settlements.js';
 
 /**
  * The one list of ingest sources. A new source is its own files (a descriptor `<name>.ts` exporting
@@ -15,7 +17,7 @@ import { stooq } from './stooq.js';
  * scheduled run and the `Job` type all read this list. The order is the order a config error lists
  * the kinds in and the CLI's usage lists the commands in.
  */
-export const CONNECTORS = [fred, cftc, stooq, alphavantage, csv, polls, consensus, kalshi, clevelandfed] as const;
+export const CONNECTORS = [fred, cftc, stooq, alphavantage, csv, polls, consensus, kalshi, clevelandfed, zq, zqSettlements] as const;
 
 /** One unit of work a run performs; the config file is a list of these. */
 export type Job = JobOf<(typeof CONNECTORS)[number]>;

@@ -3,7 +3,7 @@
 // settlement for in the days up to asOf, counts as not priced.
 import { noData, notFound } from '../../errors/domain-error.js';
 import {
-  addMonths, cutProbabilities, fedFundsContract, fomcMeetings, lastOnOrBefore, monthOf, requireMeeting, type FedWatchResult, type Observed,
+  contractMonths, cutProbabilities, daysInMonth, fedFundsContract, lastOnOrBefore, requireMeeting, type DayCount, type FedWatchResult, type Observed,
 } from '../../indicators/index.js';
 import { addDays } from '../../series/dates.js';
 import { earliestVintage } from '../no-data.js';
@@ -25,12 +25,18 @@ async function knownOn(reader: SeriesReader, id: string, asOf: string, lookbackD
   return lastOnOrBefore(columns, asOf);
 }
 
-/** Every contract FedWatch may ask for on the way to `meeting`: each meeting's month and its neighbours. */
-function contractsNeeded(meeting: string, asOf: string): string[] {
-  const months = fomcMeetings()
-    .filter((m) => m.decisionDate > asOf && m.decisionDate <= meeting)
-    .flatMap((m) => [-1, 0, 1].map((k) => addMonths(monthOf(m.decisionDate), k)));
-  return [...new Set(months)].map(fedFundsContract);
+/**
+ * The settlement of each contract FedWatch may use (the month before asOf's through a few months
+ * past the meeting), as known on asOf. A contract whose month has ended settles on that month's
+ * realised average: its last settlement stands however old it is, once it falls in the month's last week.
+ */
+async function contractPrices(reader: SeriesReader, meeting: string, asOf: string): Promise<Record<string, Observed>> {
+  const settled = await Promise.all(contractMonths(asOf, meeting).map(async (month) => {
+    const lastDay = `${month}-${String(daysInMonth(month)).padStart(2, '0')}`;
+    const lookback = lastDay < asOf ? Math.max(PRICE_LOOKBACK_DAYS, Math.round((Date.parse(asOf) - Date.parse(lastDay)) / 86_400_000) + PRICE_LOOKBACK_DAYS) : PRICE_LOOKBACK_DAYS;
+    return [fedFundsContract(month), await knownOn(reader, fedFundsContract(month), asOf, lookback)] as const;
+  }));
+  return Object.fromEntries(settled.filter((e): e is [string, Observed] => e[1] !== null));
 }
 
 async function requireTarget(reader: SeriesReader, asOf: string): Promise<Observed> {
@@ -49,18 +55,23 @@ async function requireTarget(reader: SeriesReader, asOf: string): Promise<Observ
   });
 }
 
-export async function readCutProbabilities(reader: SeriesReader, meeting: string, asOf: string): Promise<FedWatchResult & { prices: Record<string, Observed> }> {
-  requireMeeting(meeting); // before any read: a wrong date is the commonest mistake
+/** What every FedWatch answer reads as known on asOf: the target range, DFF and the contracts it may use. */
+export async function readFedWatchInputs(reader: SeriesReader, asOf: string, lastMeeting: string): Promise<{ target: Observed; effective: Observed | null; prices: Record<string, Observed> }> {
   const target = await requireTarget(reader, asOf);
   const effective = await knownOn(reader, EFFECTIVE_RATE_ID, asOf, STALE_RATE_DAYS);
-  const settled = await Promise.all(contractsNeeded(meeting, asOf).map(async (c) => [c, await knownOn(reader, c, asOf, PRICE_LOOKBACK_DAYS)] as const));
-  const prices = Object.fromEntries(settled.filter((e): e is [string, Observed] => e[1] !== null));
+  return { target, effective, prices: await contractPrices(reader, lastMeeting, asOf) };
+}
+
+export async function readCutProbabilities(reader: SeriesReader, meeting: string, asOf: string, dayCount?: DayCount): Promise<FedWatchResult & { prices: Record<string, Observed> }> {
+  requireMeeting(meeting); // before any read: a wrong date is the commonest mistake
+  const { target, effective, prices } = await readFedWatchInputs(reader, asOf, meeting);
   const result = cutProbabilities({
     meeting,
     asOf,
     price: (contract) => prices[contract]?.value ?? null,
     targetUpper: target.value,
     effectiveRate: effective?.value ?? null,
+    dayCount,
   });
   return { ...result, prices };
 }

@@ -40,12 +40,13 @@ cftc = cftc.set_index("Report_Date_as_YYYY-MM-DD").sort_index()["2024-07-01":"20
 share = cftc["Asset_Mgr_Positions_Long_All"] / (cftc["Asset_Mgr_Positions_Long_All"] + cftc["Asset_Mgr_Positions_Short_All"])
 
 # CUTPROB("2024-09-18","2024-07-10"): CME FedWatch for a meeting on day 18 of a 30-day month,
-# the rate before it being DFF (no July contract in the data): avg = 100 - ZQU24. The decision day
-# carries the old rate (DFF moves the day after), so 18 days at the old rate.
+# the rate before it being DFF (no July contract in the data): avg = 100 - ZQU24. CME's day count
+# (its worked example: 16 of 30 days before a 17 Sep decision): the decision day carries the new
+# rate, so 17 days at the old rate.
 zq = closes("zq_fed_funds_futures_ZQU24_daily_barchart.csv", "last")
 dff = on_or_before(closes("dff_daily_fred.csv", "DFF"), "2024-07-10")
 avg = 100 - float(zq["2024-07-10"])
-d, n = 18, 30
+d, n = 17, 30
 r_end = (avg - d / n * dff) * n / (n - d)
 steps = (r_end - dff) / 0.25  # negative: cuts
 p_one_cut = -steps  # between 0 and 1 cuts: P(-25bp) = fraction of a step
