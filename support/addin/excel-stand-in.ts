@@ -10,6 +10,10 @@
 //   starts with an apostrophe (the apostrophe is not kept), as when typed;
 // - document settings are kept in memory until saveAsync, and only saved ones reach the file.
 // No Node APIs: the same module runs in the browser for the task pane's screenshots.
+// Each object implements the add-in's cut of Excel's types (addin/src/shared/excel-api.ts, derived
+// from @types/office-js), so the compiler holds the stand-in to what Excel declares.
+import type { DocumentSettings } from '../../addin/src/client/pin.js';
+import type { ExcelApi, ExcelContext, ExcelNote, ExcelNotes, ExcelRange, ExcelWorkbook, ExcelWorksheet, ExcelWorksheets } from '../../addin/src/shared/excel-api.js';
 
 export type Scalar = string | number | boolean;
 export type Evaluate = (formula: string, at: { sheet: string; address: string }, book: WorkbookStandIn) => Scalar | Scalar[][] | Promise<Scalar | Scalar[][]>;
@@ -35,6 +39,9 @@ interface RangeRef {
   r1: number;
   c1: number;
 }
+
+/** Office.AsyncResultStatus.Succeeded as office.js defines it (the enum is office.js's, absent here). */
+const SUCCEEDED = 'succeeded' as unknown as Office.AsyncResultStatus;
 
 export class OfficeError extends Error {
   constructor(
@@ -225,24 +232,24 @@ export class WorkbookStandIn {
   // --- Office objects ------------------------------------------------------------------------
 
   /** `Excel` as the add-in sees it. */
-  readonly excel = { run: <T>(batch: (context: RequestContext) => Promise<T>) => batch(new RequestContext(this)) };
+  readonly excel: ExcelApi = { run: <T>(batch: (context: ExcelContext) => Promise<T>) => batch(new RequestContext(this)) };
 
   /** `Office.context.document.settings`. */
-  readonly settings = {
+  readonly settings: DocumentSettings = {
     get: (name: string): unknown => (name in this.liveSettings ? this.liveSettings[name] : null),
     set: (name: string, value: unknown): void => void (this.liveSettings[name] = value),
     remove: (name: string): void => void delete this.liveSettings[name],
-    saveAsync: (callback?: (r: { status: string }) => void): void => {
+    saveAsync: (callback) => {
       this.savedSettings = JSON.parse(JSON.stringify(this.liveSettings));
       this.log.settingsSaves++;
-      setTimeout(() => callback?.({ status: 'succeeded' }), 0);
+      setTimeout(() => callback?.({ status: SUCCEEDED, error: undefined as never }), 0);
     },
   };
 }
 
 type Op = () => void | Promise<void>;
 
-export class RequestContext {
+export class RequestContext implements ExcelContext {
   private queue: Op[] = [];
   readonly workbook: WorkbookObject;
 
@@ -254,11 +261,12 @@ export class RequestContext {
     this.queue.push(op);
   }
 
-  async sync(): Promise<void> {
+  async sync<T>(passThroughValue?: T): Promise<T> {
     this.book.log.syncs++;
     const ops = this.queue;
     this.queue = [];
     for (const op of ops) await op();
+    return passThroughValue as T;
   }
 }
 
@@ -304,7 +312,7 @@ abstract class ApiObject<T> {
   protected abstract snapshot(name: string, target: T): unknown;
 }
 
-class WorkbookObject {
+class WorkbookObject implements ExcelWorkbook {
   readonly worksheets: WorksheetCollection;
   readonly notes: NoteCollection;
   readonly application: { calculate(type: string): void };
@@ -327,8 +335,28 @@ class WorkbookObject {
   }
 }
 
-class WorksheetCollection {
+class WorksheetCollection implements ExcelWorksheets {
+  private loadedItems: WorksheetObject[] | undefined;
+
   constructor(private readonly ctx: RequestContext) {}
+
+  /** The sheets, in order, as of the sync after load(); each with the properties load() named (`items/name`). */
+  get items(): WorksheetObject[] {
+    if (!this.loadedItems) throw new OfficeError('PropertyNotLoaded', "The property 'items' is not available. Call load() and context.sync() first.");
+    return this.loadedItems;
+  }
+
+  load(props: string | string[]): this {
+    const names = (Array.isArray(props) ? props : props.split(',')).map((p) => p.trim().replace(/^items\//, '')).filter((p) => p && p !== 'items');
+    this.ctx.enqueue(() => {
+      this.loadedItems = this.ctx.book.sheets.map((sheet) => {
+        const one = new WorksheetObject(this.ctx, () => sheet);
+        if (names.length) one.load(names);
+        return one;
+      });
+    });
+    return this;
+  }
 
   getItem(name: string): WorksheetObject {
     return new WorksheetObject(this.ctx, () => {
@@ -351,17 +379,17 @@ class WorksheetCollection {
   }
 }
 
-class WorksheetObject extends ApiObject<SheetModel> {
+class WorksheetObject extends ApiObject<SheetModel> implements ExcelWorksheet {
   get name(): string {
     return this.read('name');
   }
 
-  get visibility(): string {
+  get visibility(): Excel.SheetVisibility | SheetModel['visibility'] {
     return this.read('visibility');
   }
 
-  set visibility(v: string) {
-    this.ctx.enqueue(() => void (this.live().visibility = v as SheetModel['visibility']));
+  set visibility(v: Excel.SheetVisibility | SheetModel['visibility']) {
+    this.ctx.enqueue(() => void (this.live().visibility = v));
   }
 
   getRange(address?: string): RangeObject {
@@ -392,7 +420,7 @@ class WorksheetObject extends ApiObject<SheetModel> {
   }
 }
 
-class RangeObject extends ApiObject<RangeRef> {
+class RangeObject extends ApiObject<RangeRef> implements ExcelRange {
   get address(): string {
     return this.read('address');
   }
@@ -457,6 +485,13 @@ class RangeObject extends ApiObject<RangeRef> {
       if (!anchor || !layout.spills.has(anchor)) return null;
       const [r, c] = anchor.split(',').map(Number);
       return { sheet: ref.sheet, r0: r, c0: c, r1: r, c1: c };
+    });
+  }
+
+  select(): void {
+    this.ctx.enqueue(() => {
+      const ref = this.live();
+      this.ctx.book.select(ref.sheet.name, a1(ref.r0, ref.c0, ref.r1, ref.c1));
     });
   }
 
@@ -533,7 +568,7 @@ class RangeObject extends ApiObject<RangeRef> {
   }
 }
 
-class NoteCollection {
+class NoteCollection implements ExcelNotes {
   constructor(private readonly ctx: RequestContext) {}
 
   add(cellAddress: string, content: string): NoteObject {
@@ -557,7 +592,7 @@ class NoteCollection {
   }
 }
 
-class NoteObject extends ApiObject<string> {
+class NoteObject extends ApiObject<string> implements ExcelNote {
   get content(): string {
     return this.read('content');
   }

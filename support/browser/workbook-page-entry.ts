@@ -26,7 +26,17 @@ export function install(setup: Setup): void {
   if (setup.selection) book.select(setup.selection.sheet, setup.selection.address);
   w.__book = book;
   w.Excel = book.excel;
-  w.Office = { onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }), context: { host: 'Excel', document: { settings: book.settings } } };
+  const requirements = (w.Office as { context: { requirements: unknown } }).context.requirements; // the host profile's answers
+  const handlers: Record<string, (() => void)[]> = {};
+  w.Office = {
+    onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }),
+    EventType: { DocumentSelectionChanged: 'documentSelectionChanged' },
+    context: {
+      host: 'Excel',
+      requirements,
+      document: { settings: book.settings, addHandlerAsync: (event: string, handler: () => void) => void (handlers[event] ??= []).push(handler) },
+    },
+  };
   w.OfficeRuntime = {
     storage: {
       getItem: async (k: string) => localStorage.getItem(k),

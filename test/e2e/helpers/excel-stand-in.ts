@@ -16,7 +16,7 @@ export interface StandInWorkbook {
 }
 
 export const EXCEL_STAND_IN = `${OFFICE_STAND_IN}
-window.Office = { onReady: async () => ({ host: 'Excel', platform: 'OfficeOnline' }), context: { host: 'Excel' } };
+window.Office = { onReady: async () => ({ host: 'Excel', platform: 'OfficeOnline' }), context: { host: 'Excel', requirements: window.Office.context.requirements } };
 (() => {
   const col = (letters) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   const letters = (n) => { let s = ''; for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s; return s; };
