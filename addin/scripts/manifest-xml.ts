@@ -1,7 +1,10 @@
 // The add-in's XML manifest for a base URL: a task pane and the TIDE custom functions sharing one
 // runtime (the task pane page hosts functions.js), so both use one client, cache and settings.
+// <Requirements> is the floor the add-in cannot work without (addin/src/shared/host.ts); all it uses
+// above that is asked of the host at run time.
 // No <GetStarted> callout: the unified-manifest conversion turns it into getStartedMessages, which
 // the v1.17 schema the converter targets rejects.
+import { MANIFEST_REQUIREMENTS } from '../src/shared/host.js';
 
 /** The add-in's permanent id: Office keys installs, settings and storage on it. Never change it. */
 export const ADDIN_ID = '6f1f7a52-3c0e-4b8e-9d8e-2f4b1a7c5d10';
@@ -74,7 +77,7 @@ function render(base: string, origin: string): string {
   </Hosts>
   <Requirements>
     <Sets DefaultMinVersion="1.1">
-      <Set Name="SharedRuntime" MinVersion="1.1"/>
+${MANIFEST_REQUIREMENTS.map((r) => `      <Set Name="${r.set}" MinVersion="${r.version}"/>`).join('\n')}
     </Sets>
   </Requirements>
   <DefaultSettings>
