@@ -2,7 +2,8 @@
 // the Excel stand-in whose TIDE formulas call the functions functions.js registers, the document
 // settings saved in that workbook, and OfficeRuntime.storage kept in the browser profile (as Office
 // keeps it per add-in across restarts).
-import { sheetPrefix, WorkbookStandIn } from '../addin/excel-stand-in.js';
+import { quoteSheet } from '../../addin/src/shared/a1.js';
+import { WorkbookStandIn } from '../addin/excel-stand-in.js';
 import { tideEvaluator } from '../addin/tide-evaluate.js';
 
 interface Setup {
@@ -22,7 +23,7 @@ export function install(setup: Setup): void {
     return fn(...args, invocation);
   });
   const book = new WorkbookStandIn({ sheets: setup.sheets, evaluate, settings: setup.settings });
-  for (const c of setup.cells) void book.setCells(`${sheetPrefix(c.sheet)}!${c.cell}`, [[c.content]], false);
+  for (const c of setup.cells) void book.setCells(`${quoteSheet(c.sheet)}!${c.cell}`, [[c.content]], false);
   if (setup.selection) book.select(setup.selection.sheet, setup.selection.address);
   w.__book = book;
   w.Excel = book.excel;
@@ -60,7 +61,7 @@ function formulaCells(book: WorkbookStandIn): { address: string; shown: unknown 
     for (const [k, cell] of sheet.cells) {
       if (cell.formula === undefined) continue;
       const [r, c] = k.split(',').map(Number);
-      out.push({ address: `${sheetPrefix(sheet.name)}!R${r + 1}C${c + 1}`, shown: shown.get(k) });
+      out.push({ address: `${quoteSheet(sheet.name)}!R${r + 1}C${c + 1}`, shown: shown.get(k) });
     }
   }
   return out;

@@ -16,6 +16,8 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 
 /** Cell notes came with ExcelApi 1.18; older Excel freezes without them. */
 const notesSupported = (): boolean => hostHas('notes');
+/** Spill ranges came with ExcelApi 1.12; older Excel takes an array's size from the functions' call log. */
+const spillsSupported = (): boolean => hostHas('spills');
 
 export function initWorkbookPanel(status: (text: string, isError?: boolean) => void): void {
   const settings = documentSettings();
@@ -83,7 +85,7 @@ export function initWorkbookPanel(status: (text: string, isError?: boolean) => v
   const explain = async () => {
     if (!excel || !shared) return status('Explain needs the workbook open in Excel.', true);
     try {
-      const cell = await selectedFormulaCell(excel);
+      const cell = await selectedFormulaCell(excel, spillsSupported());
       const fetch = <T,>(call: FieldCall) => shared.fetcher().fetch<T>(call);
       let explanation = await explainCell(cell, (a) => shared.cell(a), fetch);
       if (explanation.kind === 'none') {
@@ -126,9 +128,15 @@ export function initWorkbookPanel(status: (text: string, isError?: boolean) => v
     if (!excel) return status('Freeze needs the workbook open in Excel.', true);
     try {
       const notes = notesSupported();
-      const done = await freeze(excel, scope, { pin: shared?.pin(), asOfOf, notes });
+      const skipped: string[] = [];
+      const extentOf = (address: string) => shared?.cell(address)?.extent;
+      const done = await freeze(excel, scope, { pin: shared?.pin(), asOfOf, notes, spills: spillsSupported(), extentOf, onSkipped: (a) => skipped.push(a) });
       const said = notes ? 'values and a note' : 'values (this Excel cannot add notes: ExcelApi 1.18)';
-      status(done.length ? `Froze ${done.length} TIDE formula${done.length === 1 ? '' : 's'}: the cells hold ${said}; Unfreeze restores them` : `No TIDE formulas in the ${scope}`, done.length === 0);
+      const left = skipped.length
+        ? `; left as formulas, not calculated since the add-in started (this Excel cannot tell where an array spills: ExcelApi 1.12; recalculate, then freeze again): ${skipped.join(', ')}`
+        : '';
+      const froze = done.length ? `Froze ${done.length} TIDE formula${done.length === 1 ? '' : 's'}: the cells hold ${said}; Unfreeze restores them` : skipped.length ? 'No TIDE formulas frozen' : `No TIDE formulas in the ${scope}`;
+      status(`${froze}${left}`, done.length === 0);
     } catch (e) {
       status(`Could not freeze: ${(e as Error).message}`, true);
     }
