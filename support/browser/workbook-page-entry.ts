@@ -4,6 +4,7 @@
 // keeps it per add-in across restarts).
 import { quoteSheet } from '../../addin/src/shared/a1.js';
 import { WorkbookStandIn } from '../addin/excel-stand-in.js';
+import type { HostProfile } from '../addin/host-profiles.js';
 import { tideEvaluator } from '../addin/tide-evaluate.js';
 
 interface Setup {
@@ -11,6 +12,7 @@ interface Setup {
   cells: { sheet: string; cell: string; content: string | number }[];
   settings: Record<string, unknown>;
   selection?: { sheet: string; address: string };
+  host: HostProfile;
 }
 
 type Fn = (...args: unknown[]) => Promise<unknown>;
@@ -22,7 +24,7 @@ export function install(setup: Setup): void {
     if (!fn) return Promise.reject({ code: '#NAME?' });
     return fn(...args, invocation);
   });
-  const book = new WorkbookStandIn({ sheets: setup.sheets, evaluate, settings: setup.settings });
+  const book = new WorkbookStandIn({ sheets: setup.sheets, evaluate, settings: setup.settings, host: setup.host });
   for (const c of setup.cells) void book.setCells(`${quoteSheet(c.sheet)}!${c.cell}`, [[c.content]], false);
   if (setup.selection) book.select(setup.selection.sheet, setup.selection.address);
   w.__book = book;
