@@ -4,6 +4,7 @@
 // above that is asked of the host at run time.
 // No <GetStarted> callout: the unified-manifest conversion turns it into getStartedMessages, which
 // the v1.17 schema the converter targets rejects.
+import { ADDIN_PATH, ORIGIN_PLACEHOLDER } from '../../api/addin-hosting/addin-origin.js';
 import { MANIFEST_REQUIREMENTS } from '../src/shared/host.js';
 
 /** The add-in's permanent id: Office keys installs, settings and storage on it. Never change it. */
@@ -32,14 +33,7 @@ export function normaliseBaseUrl(raw: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
-/**
- * Stands for the origin serving the add-in in the manifest the build writes: each server (the addin
- * Lambda, the local server) puts its own origin in when it serves the manifest, so one build serves
- * every stage and no build names a machine.
- */
-export const ORIGIN_PLACEHOLDER = '{{TIDE_ORIGIN}}';
-/** Where the add-in's files are served under an origin. */
-export const ADDIN_PATH = '/addin';
+// ORIGIN_PLACEHOLDER stands for the origin serving the add-in; each server puts its own in.
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
