@@ -42,6 +42,22 @@ export async function addinProfile(browser: Browser, server: { url: string; apiK
   return context;
 }
 
+/** A workbook for the stand-in: its sheets, and each cell's formula or value as typed. */
+export interface WorkbookSetup {
+  sheets: string[];
+  cells: { sheet: string; cell: string; content: string | number }[];
+  settings?: Record<string, unknown>;
+  selection?: { sheet: string; address: string };
+  host?: HostProfile;
+}
+
+/** What a page loads in place of office.js to hold `setup` in the Excel stand-in (uncalculated until `__open`). */
+export async function workbookScript(setup: WorkbookSetup): Promise<string> {
+  const host = setup.host ?? DEFAULT_HOST;
+  const full = { settings: {}, ...setup, host };
+  return `${officeStandIn({ host })}\n${await standInBundle()}\n__tideWorkbook.install(${JSON.stringify(full)});`;
+}
+
 /**
  * Opens the sample workbook (with `settings` saved in it) in the task pane page, in the Excel `host`
  * (a profile of support/addin/host-profiles.ts: its requirement sets, for Office.js and the workbook
@@ -54,8 +70,7 @@ export async function openWorkbook(
   selection?: { sheet: string; address: string },
   host: HostProfile = DEFAULT_HOST,
 ): Promise<WorkbookPage> {
-  const setup = { sheets: SHEETS.map((s) => s.name), cells: sampleCells(), settings, selection, host };
-  const script = `${officeStandIn({ host })}\n${await standInBundle()}\n__tideWorkbook.install(${JSON.stringify(setup)});`;
+  const script = await workbookScript({ sheets: SHEETS.map((s) => s.name), cells: sampleCells(), settings, selection, host });
   const page = await context.newPage();
   const methods: string[] = [];
   page.on('request', (r) => {
