@@ -1,13 +1,13 @@
 // Task pane section "Changed since": lists the workbook's TIDE cells whose values would differ
 // between a chosen date and today, so a note written on that date can be checked against what is
 // known now. Reads the workbook through Office.js; the checking itself is in changed-cells.ts.
+import { sharedRuntime } from '../client/shared-runtime.js';
 import { cellName, offsetCell, parseRange, splitAddress } from '../shared/a1.js';
 import { basicValue } from '../shared/cell-values.js';
 import { todayIso } from '../shared/dates.js';
 import { excelApi, type ExcelApi } from '../shared/excel-api.js';
 import type { Outcome } from './cell-diff.js';
 import { asOfPositions, checkCells, referencedCells, type CellReport, type Evaluate, type Recorded, type WorkbookCell } from './changed-cells.js';
-import { sharedRuntime } from '../client/shared-runtime.js';
 
 type Status = (text: string, isError?: boolean) => void;
 

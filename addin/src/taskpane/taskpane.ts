@@ -1,13 +1,13 @@
 // Task pane: settings, series search, a chart of the selected series, and formula insertion.
 import { BatchingClient } from '../client/batching-client.js';
 import { apiUrlProblem, loadSettings, saveSettings, type TideSettings } from '../client/settings.js';
+import { sharedRuntime } from '../client/shared-runtime.js';
+import { excelApi } from '../shared/excel-api.js';
 import { PaneApi, type CatalogRow } from './api.js';
 import { setupChangedSince } from './changed-since.js';
 import { drawSeriesChart } from './chart.js';
 import { seriesFormula } from './formula.js';
 import { initWorkbookPanel } from './workbook-panel.js';
-import { sharedRuntime } from '../client/shared-runtime.js';
-import { excelApi } from '../shared/excel-api.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 

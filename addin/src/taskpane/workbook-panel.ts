@@ -11,7 +11,6 @@ import { copyText, renderExplanation } from './explain-view.js';
 import { freeze, frozenAt, frozenNote, frozenRecords, unfreeze, type Scope } from './freeze.js';
 import { changePin, pinBanner, pinProblem } from './workbook-pin.js';
 
-
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 /** Cell notes came with ExcelApi 1.18; older Excel freezes without them. */
