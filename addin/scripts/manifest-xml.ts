@@ -1,7 +1,11 @@
 // The add-in's XML manifest for a base URL: a task pane and the TIDE custom functions sharing one
 // runtime (the task pane page hosts functions.js), so both use one client, cache and settings.
+// <Requirements> is the floor the add-in cannot work without (addin/src/shared/host.ts); all it uses
+// above that is asked of the host at run time.
 // No <GetStarted> callout: the unified-manifest conversion turns it into getStartedMessages, which
 // the v1.17 schema the converter targets rejects.
+import { ADDIN_PATH, ORIGIN_PLACEHOLDER } from '../../api/addin-hosting/addin-origin.js';
+import { MANIFEST_REQUIREMENTS } from '../src/shared/host.js';
 
 /** The add-in's permanent id: Office keys installs, settings and storage on it. Never change it. */
 export const ADDIN_ID = '6f1f7a52-3c0e-4b8e-9d8e-2f4b1a7c5d10';
@@ -29,14 +33,7 @@ export function normaliseBaseUrl(raw: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
-/**
- * Stands for the origin serving the add-in in the manifest the build writes: each server (the addin
- * Lambda, the local server) puts its own origin in when it serves the manifest, so one build serves
- * every stage and no build names a machine.
- */
-export const ORIGIN_PLACEHOLDER = '{{TIDE_ORIGIN}}';
-/** Where the add-in's files are served under an origin. */
-export const ADDIN_PATH = '/addin';
+// ORIGIN_PLACEHOLDER stands for the origin serving the add-in; each server puts its own in.
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -74,7 +71,7 @@ function render(base: string, origin: string): string {
   </Hosts>
   <Requirements>
     <Sets DefaultMinVersion="1.1">
-      <Set Name="SharedRuntime" MinVersion="1.1"/>
+${MANIFEST_REQUIREMENTS.map((r) => `      <Set Name="${r.set}" MinVersion="${r.version}"/>`).join('\n')}
     </Sets>
   </Requirements>
   <DefaultSettings>

@@ -37,7 +37,7 @@ export async function checkManifestXml(xml: string): Promise<ManifestCheck> {
       return { valid: false, problems: [`cannot be converted to a unified manifest: ${(e as Error).message}`] };
     }
     const result = await validateManifest(join(dir, 'json', 'manifest.json'));
-    const problems = (result.report?.errors ?? []).map((e) => [e.title, e.detail, e.content].filter(Boolean).join(': '));
+    const problems = (result.report?.errors ?? []).map((e) => [e.title, e.content].filter(Boolean).join(': '));
     return { valid: result.isValid && problems.length === 0, problems, id: info.id, displayName: info.displayName };
   } finally {
     silence();

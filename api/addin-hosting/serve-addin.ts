@@ -1,4 +1,4 @@
-import { ADDIN_PATH as ADDIN_BASE, ORIGIN_PLACEHOLDER } from '../../addin/scripts/manifest-xml.js';
+import { ADDIN_PATH as ADDIN_BASE, withOrigin } from './addin-origin.js';
 import type { ErrorCode } from '../errors/domain-error.js';
 import { readStatic } from './static-files.js';
 
@@ -47,6 +47,12 @@ export async function serveAddin(distDir: string, urlPath: string, origin: strin
       'cache-control': isManifest || file.type.startsWith('text/html') ? 'no-cache' : 'public, max-age=300',
       'x-content-type-options': 'nosniff',
     },
-    body: isManifest ? Buffer.from(file.body.toString('utf8').replaceAll(ORIGIN_PLACEHOLDER, origin)) : file.body,
+    body: isManifest ? Buffer.from(withOrigin(file.body.toString('utf8'), origin)) : file.body,
   };
+}
+
+/** The built manifest as the server at `origin` serves it (the file a user uploads), or undefined when the add-in is not built. */
+export async function builtManifest(distDir: string, origin: string): Promise<string | undefined> {
+  const served = await serveAddin(distDir, `${ADDIN_PATH}manifest.xml`, origin);
+  return served.status === 200 ? served.body.toString('utf8') : undefined;
 }

@@ -1,7 +1,9 @@
 // The AWS SDK warns that its 2027 releases need Node 22; this runtime is pinned to a working SDK, so the warning is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-import { writeManifest } from '../../addin/scripts/manifest.js';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { builtManifest } from '../addin-hosting/serve-addin.js';
 import { freshnessLines } from '../dataset/freshness.js';
 import { bundledIds, readCatalog } from '../dataset/refresh.js';
 import { ensureDevCertificate, nssTrustCommand, type DevCertificate } from './dev-certs.js';
@@ -43,9 +45,16 @@ console.log(`Newest observation of each bundled series (bring them up to date: n
 console.log(`Tide GraphQL API: ${url}/graphql${server.httpsUrl ? ` and ${server.httpsUrl}/graphql` : ''}`);
 console.log(`GraphQL IDE, docs and the add-in manifest, in a browser: ${url}/`);
 if (server.httpsUrl) {
-  const manifest = await writeManifest(`${server.httpsUrl}/addin`, paths.manifestFile);
+  // The manifest this server serves at /addin/manifest.xml, written out as the file to upload.
+  const manifest = await builtManifest(paths.addinDist, new URL(server.httpsUrl).origin);
   console.log(`Excel add-in: ${server.httpsUrl}/addin/taskpane.html`);
-  console.log(`Manifest to upload in Excel (docs/excel.md): ${manifest}`);
+  if (manifest) {
+    await mkdir(dirname(paths.manifestFile), { recursive: true });
+    await writeFile(paths.manifestFile, manifest);
+    console.log(`Manifest to upload in Excel (docs/excel.md): ${paths.manifestFile}`);
+  } else {
+    console.error('The add-in is not built (npm run addin:build), so no manifest was written.');
+  }
   console.log('  or sideload it: npm run addin:sideload -- desktop   (web: npm run addin:sideload -- web --document <workbook URL>)');
   printTrust(cert!);
 }

@@ -8,8 +8,18 @@
 //   are); arrays spill right and down, or show #SPILL! when blocked;
 // - text written to a cell is taken as a number or formula when it looks like one, unless it
 //   starts with an apostrophe (the apostrophe is not kept), as when typed;
-// - document settings are kept in memory until saveAsync, and only saved ones reach the file.
+// - document settings are kept in memory until saveAsync, and only saved ones reach the file;
+// - it is one host (a profile of support/addin/host-profiles.ts, Microsoft 365 unless told): an API of a
+//   requirement set the host lacks (the spill ranges of ExcelApi 1.12, the notes of 1.18) fails the sync
+//   with ApiNotFound, and a data type returned by a custom function on a host without
+//   CustomFunctionsRuntime 1.4 shows #VALUE!; where the host takes one, cells show its basic value.
 // No Node APIs: the same module runs in the browser for the task pane's screenshots.
+// Each object implements the add-in's cut of Excel's types (addin/src/shared/excel-api.ts, derived
+// from @types/office-js), so the compiler holds the stand-in to what Excel declares.
+import type { DocumentSettings } from '../../addin/src/client/pin.js';
+import { joinAddress, parseRange, rangeName, splitAddress } from '../../addin/src/shared/a1.js';
+import { HOST_PROFILES, isSetSupportedOn, type HostProfile } from './host-profiles.js';
+import type { ExcelApi, ExcelContext, ExcelNote, ExcelNotes, ExcelRange, ExcelWorkbook, ExcelWorksheet, ExcelWorksheets } from '../../addin/src/shared/excel-api.js';
 
 export type Scalar = string | number | boolean;
 export type Evaluate = (formula: string, at: { sheet: string; address: string }, book: WorkbookStandIn) => Scalar | Scalar[][] | Promise<Scalar | Scalar[][]>;
@@ -36,6 +46,9 @@ interface RangeRef {
   c1: number;
 }
 
+/** Office.AsyncResultStatus.Succeeded as office.js defines it (the enum is office.js's, absent here). */
+const SUCCEEDED = 'succeeded' as unknown as Office.AsyncResultStatus;
+
 export class OfficeError extends Error {
   constructor(
     readonly code: string,
@@ -48,28 +61,9 @@ export class OfficeError extends Error {
 
 const key = (r: number, c: number) => `${r},${c}`;
 
-export function columnName(c: number): string {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function parseCell(a1: string): [number, number] {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(a1.trim());
-  if (!m) throw new OfficeError('InvalidArgument', `"${a1}" is not a cell address`);
-  const letters = m[1].toUpperCase();
-  let c = 0;
-  for (const ch of letters) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return [Number(m[2]) - 1, c - 1];
-}
-
-export function sheetPrefix(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
+/** A1 text of a range by zero-based corners, through the add-in's one A1 module. */
 function a1(r0: number, c0: number, r1: number, c1: number): string {
-  const first = `${columnName(c0)}${r0 + 1}`;
-  return r0 === r1 && c0 === c1 ? first : `${first}:${columnName(c1)}${r1 + 1}`;
+  return rangeName({ first: { row: r0, column: c0 }, last: { row: r1, column: c1 } });
 }
 
 /** Text typed into a cell: a number, a formula, or text (a leading apostrophe forces text). */
@@ -92,6 +86,8 @@ export interface StandInOptions {
   /** Settings already saved in the file (as when opening a workbook). */
   settings?: Record<string, unknown>;
   selection?: string;
+  /** The Excel it is (default: Microsoft 365, every set). */
+  host?: HostProfile;
 }
 
 export class WorkbookStandIn {
@@ -103,6 +99,7 @@ export class WorkbookStandIn {
   selection: { sheet: string; address: string };
   activeSheet: string;
   evaluate: Evaluate;
+  readonly host: HostProfile;
   readonly log = { syncs: 0, calculations: [] as string[], settingsSaves: 0 };
 
   constructor(options: StandInOptions = {}) {
@@ -112,6 +109,12 @@ export class WorkbookStandIn {
     this.activeSheet = this.sheets[0].name;
     this.selection = { sheet: this.activeSheet, address: options.selection ?? 'A1' };
     this.evaluate = options.evaluate ?? ((f) => `#NAME?: ${f}`);
+    this.host = options.host ?? HOST_PROFILES.microsoft365;
+  }
+
+  /** Fails as Excel does when `api` belongs to a requirement set this host lacks. */
+  requires(set: string, version: string, api: string): void {
+    if (!isSetSupportedOn(this.host, set, version)) throw new OfficeError('ApiNotFound', `${api} needs ${set} ${version}, which ${this.host.name} does not support`);
   }
 
   addSheet(name: string): SheetModel {
@@ -132,22 +135,20 @@ export class WorkbookStandIn {
 
   /** A range reference from `Sheet!A1:B2` or an address on `sheet`. */
   ref(address: string, sheet?: SheetModel): RangeRef {
-    const bang = address.lastIndexOf('!');
+    const { sheet: name, cells } = splitAddress(address);
     let target = sheet;
-    if (bang >= 0) {
-      const name = address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+    if (name !== undefined) {
       target = this.sheet(name);
       if (!target) throw new OfficeError('ItemNotFound', `no sheet ${name}`);
     }
     if (!target) throw new OfficeError('InvalidArgument', `"${address}" names no sheet`);
-    const [from, to = from] = address.slice(bang + 1).split(':');
-    const [r0, c0] = parseCell(from);
-    const [r1, c1] = parseCell(to);
-    return { sheet: target, r0: Math.min(r0, r1), c0: Math.min(c0, c1), r1: Math.max(r0, r1), c1: Math.max(c0, c1) };
+    const range = parseRange(cells);
+    if (!range) throw new OfficeError('InvalidArgument', `"${address}" is not a cell or range address`);
+    return { sheet: target, r0: range.first.row, c0: range.first.column, r1: range.last.row, c1: range.last.column };
   }
 
   addressOf(ref: RangeRef): string {
-    return `${sheetPrefix(ref.sheet.name)}!${a1(ref.r0, ref.c0, ref.r1, ref.c1)}`;
+    return joinAddress(ref.sheet.name, a1(ref.r0, ref.c0, ref.r1, ref.c1));
   }
 
   // --- the grid as Excel shows it ---------------------------------------------------------
@@ -191,13 +192,21 @@ export class WorkbookStandIn {
         const formula = cell.formula;
         let result: Scalar | Scalar[][];
         try {
-          result = await this.evaluate(formula, { sheet: sheet.name, address: `${sheetPrefix(sheet.name)}!${a1(r, c, r, c)}` }, this);
+          result = await this.evaluate(formula, { sheet: sheet.name, address: joinAddress(sheet.name, a1(r, c, r, c)) }, this);
         } catch (e) {
           result = `#VALUE!: ${(e as Error).message}`;
         }
-        if (sheet.cells.get(k)?.formula === formula) cell.result = Array.isArray(result) ? result : [[result]];
+        if (sheet.cells.get(k)?.formula === formula) cell.result = this.asShown(Array.isArray(result) ? result : [[result]]);
       }),
     );
+  }
+
+  /** What a function's result shows: a data type as its basic value, or #VALUE! where the host cannot take one. */
+  private asShown(rows: unknown[][]): Scalar[][] {
+    const isDataType = (v: unknown): v is { basicValue: Scalar } => typeof v === 'object' && v !== null;
+    if (!rows.some((row) => row.some(isDataType))) return rows as Scalar[][];
+    if (!isSetSupportedOn(this.host, 'CustomFunctionsRuntime', '1.4')) return [['#VALUE!']];
+    return rows.map((row) => row.map((v) => (isDataType(v) ? v.basicValue : (v as Scalar))));
   }
 
   /** The cells of a sheet as the test sees them: formula or value, and note. */
@@ -225,24 +234,24 @@ export class WorkbookStandIn {
   // --- Office objects ------------------------------------------------------------------------
 
   /** `Excel` as the add-in sees it. */
-  readonly excel = { run: <T>(batch: (context: RequestContext) => Promise<T>) => batch(new RequestContext(this)) };
+  readonly excel: ExcelApi = { run: <T>(batch: (context: ExcelContext) => Promise<T>) => batch(new RequestContext(this)) };
 
   /** `Office.context.document.settings`. */
-  readonly settings = {
+  readonly settings: DocumentSettings = {
     get: (name: string): unknown => (name in this.liveSettings ? this.liveSettings[name] : null),
     set: (name: string, value: unknown): void => void (this.liveSettings[name] = value),
     remove: (name: string): void => void delete this.liveSettings[name],
-    saveAsync: (callback?: (r: { status: string }) => void): void => {
+    saveAsync: (callback) => {
       this.savedSettings = JSON.parse(JSON.stringify(this.liveSettings));
       this.log.settingsSaves++;
-      setTimeout(() => callback?.({ status: 'succeeded' }), 0);
+      setTimeout(() => callback?.({ status: SUCCEEDED, error: undefined as never }), 0);
     },
   };
 }
 
 type Op = () => void | Promise<void>;
 
-export class RequestContext {
+export class RequestContext implements ExcelContext {
   private queue: Op[] = [];
   readonly workbook: WorkbookObject;
 
@@ -254,11 +263,12 @@ export class RequestContext {
     this.queue.push(op);
   }
 
-  async sync(): Promise<void> {
+  async sync<T>(passThroughValue?: T): Promise<T> {
     this.book.log.syncs++;
     const ops = this.queue;
     this.queue = [];
     for (const op of ops) await op();
+    return passThroughValue as T;
   }
 }
 
@@ -304,7 +314,7 @@ abstract class ApiObject<T> {
   protected abstract snapshot(name: string, target: T): unknown;
 }
 
-class WorkbookObject {
+class WorkbookObject implements ExcelWorkbook {
   readonly worksheets: WorksheetCollection;
   readonly notes: NoteCollection;
   readonly application: { calculate(type: string): void };
@@ -327,8 +337,28 @@ class WorkbookObject {
   }
 }
 
-class WorksheetCollection {
+class WorksheetCollection implements ExcelWorksheets {
+  private loadedItems: WorksheetObject[] | undefined;
+
   constructor(private readonly ctx: RequestContext) {}
+
+  /** The sheets, in order, as of the sync after load(); each with the properties load() named (`items/name`). */
+  get items(): WorksheetObject[] {
+    if (!this.loadedItems) throw new OfficeError('PropertyNotLoaded', "The property 'items' is not available. Call load() and context.sync() first.");
+    return this.loadedItems;
+  }
+
+  load(props: string | string[]): this {
+    const names = (Array.isArray(props) ? props : props.split(',')).map((p) => p.trim().replace(/^items\//, '')).filter((p) => p && p !== 'items');
+    this.ctx.enqueue(() => {
+      this.loadedItems = this.ctx.book.sheets.map((sheet) => {
+        const one = new WorksheetObject(this.ctx, () => sheet);
+        if (names.length) one.load(names);
+        return one;
+      });
+    });
+    return this;
+  }
 
   getItem(name: string): WorksheetObject {
     return new WorksheetObject(this.ctx, () => {
@@ -351,17 +381,17 @@ class WorksheetCollection {
   }
 }
 
-class WorksheetObject extends ApiObject<SheetModel> {
+class WorksheetObject extends ApiObject<SheetModel> implements ExcelWorksheet {
   get name(): string {
     return this.read('name');
   }
 
-  get visibility(): string {
+  get visibility(): Excel.SheetVisibility | SheetModel['visibility'] {
     return this.read('visibility');
   }
 
-  set visibility(v: string) {
-    this.ctx.enqueue(() => void (this.live().visibility = v as SheetModel['visibility']));
+  set visibility(v: Excel.SheetVisibility | SheetModel['visibility']) {
+    this.ctx.enqueue(() => void (this.live().visibility = v));
   }
 
   getRange(address?: string): RangeObject {
@@ -392,7 +422,7 @@ class WorksheetObject extends ApiObject<SheetModel> {
   }
 }
 
-class RangeObject extends ApiObject<RangeRef> {
+class RangeObject extends ApiObject<RangeRef> implements ExcelRange {
   get address(): string {
     return this.read('address');
   }
@@ -443,6 +473,7 @@ class RangeObject extends ApiObject<RangeRef> {
 
   getSpillingToRangeOrNullObject(): RangeObject {
     return new RangeObject(this.ctx, () => {
+      this.ctx.book.requires('ExcelApi', '1.12', 'Range.getSpillingToRangeOrNullObject');
       const ref = this.live();
       const spill = this.ctx.book.layout(ref.sheet).spills.get(key(ref.r0, ref.c0));
       return spill ? { sheet: ref.sheet, r0: spill[0], c0: spill[1], r1: spill[2], c1: spill[3] } : null;
@@ -451,12 +482,20 @@ class RangeObject extends ApiObject<RangeRef> {
 
   getSpillParentOrNullObject(): RangeObject {
     return new RangeObject(this.ctx, () => {
+      this.ctx.book.requires('ExcelApi', '1.12', 'Range.getSpillParentOrNullObject');
       const ref = this.live();
       const layout = this.ctx.book.layout(ref.sheet);
       const anchor = layout.spillOf.get(key(ref.r0, ref.c0));
       if (!anchor || !layout.spills.has(anchor)) return null;
       const [r, c] = anchor.split(',').map(Number);
       return { sheet: ref.sheet, r0: r, c0: c, r1: r, c1: c };
+    });
+  }
+
+  select(): void {
+    this.ctx.enqueue(() => {
+      const ref = this.live();
+      this.ctx.book.select(ref.sheet.name, a1(ref.r0, ref.c0, ref.r1, ref.c1));
     });
   }
 
@@ -533,12 +572,13 @@ class RangeObject extends ApiObject<RangeRef> {
   }
 }
 
-class NoteCollection {
+class NoteCollection implements ExcelNotes {
   constructor(private readonly ctx: RequestContext) {}
 
   add(cellAddress: string, content: string): NoteObject {
     return new NoteObject(this.ctx, () => {
       const book = this.ctx.book;
+      book.requires('ExcelApi', '1.18', 'NoteCollection.add');
       const ref = book.ref(cellAddress);
       if (ref.r0 !== ref.r1 || ref.c0 !== ref.c1) throw new OfficeError('InvalidArgument', 'a note belongs to one cell');
       const address = book.addressOf(ref);
@@ -551,13 +591,14 @@ class NoteCollection {
   getItemOrNullObject(cellAddress: string): NoteObject {
     return new NoteObject(this.ctx, () => {
       const book = this.ctx.book;
+      book.requires('ExcelApi', '1.18', 'NoteCollection.getItemOrNullObject');
       const address = book.addressOf(book.ref(cellAddress));
       return book.notes.has(address) ? address : null;
     });
   }
 }
 
-class NoteObject extends ApiObject<string> {
+class NoteObject extends ApiObject<string> implements ExcelNote {
   get content(): string {
     return this.read('content');
   }

@@ -3,7 +3,9 @@
 import { SHEETS } from '../../addin/scripts/workbook-spec.js';
 import { isoToSerial } from '../../addin/src/shared/dates.js';
 import { evaluateCall } from './formula-args.js';
-import { sheetPrefix, WorkbookStandIn, type Evaluate } from './excel-stand-in.js';
+import { quoteSheet } from '../../addin/src/shared/a1.js';
+import { WorkbookStandIn, type Evaluate } from './excel-stand-in.js';
+import type { HostProfile } from './host-profiles.js';
 
 export interface SampleCell {
   sheet: string;
@@ -47,9 +49,9 @@ export function sampleCalls(): { sheet: string; cell: string; formula: string; i
 }
 
 /** The sample workbook opened in the Excel stand-in: cells written, then one full calculation (fullCalcOnLoad). */
-export async function openSample(evaluate: Evaluate, settings: Record<string, unknown> = {}): Promise<WorkbookStandIn> {
-  const book = new WorkbookStandIn({ sheets: SHEETS.map((s) => s.name), evaluate, settings });
-  for (const c of sampleCells()) await book.setCells(`${sheetPrefix(c.sheet)}!${c.cell}`, [[c.content]], false);
+export async function openSample(evaluate: Evaluate, settings: Record<string, unknown> = {}, host?: HostProfile): Promise<WorkbookStandIn> {
+  const book = new WorkbookStandIn({ sheets: SHEETS.map((s) => s.name), evaluate, settings, host });
+  for (const c of sampleCells()) await book.setCells(`${quoteSheet(c.sheet)}!${c.cell}`, [[c.content]], false);
   await book.calculate();
   return book;
 }

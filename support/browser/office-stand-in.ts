@@ -1,34 +1,28 @@
-// What Excel's custom functions runtime provides to functions.js, served in place of office.js:
-// CustomFunctions.associate records each function under its id, and CustomFunctions.Error is an
-// error carrying an Excel error code. `window.__recalc` then calls the functions as Excel would:
-// all cells of one recalculation at once, each settling to a value or an error.
-// `excelApi` lists the ExcelApi requirement-set versions the host declares through
-// Office.context.requirements (none by default: a host without data types).
-export function officeStandIn(opts: { excelApi?: readonly string[] } = {}): string {
-  const requirements = opts.excelApi
-    ? `window.Office = { context: { requirements: { isSetSupported(name, version) {
-    return name === 'ExcelApi' && ${JSON.stringify(opts.excelApi)}.includes(version);
-  } } } };`
-    : '';
-  return `${requirements}
-window.__registered = {};
-window.CustomFunctions = {
-  associate(id, fn) { window.__registered[id] = fn; },
-  ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A', invalidNumber: '#NUM!',
-    divisionByZero: '#DIV/0!', nullReference: '#NULL!', invalidName: '#NAME?', invalidReference: '#REF!' },
-  Error: class CustomFunctionsError extends Error {
-    constructor(code, message) { super(message); this.code = code; }
-  },
-};
-window.__recalc = (cells) => Promise.all(cells.map(([id, args]) => {
-  const fn = window.__registered[id];
-  if (!fn) return { error: { code: '#NAME?', message: 'no function ' + id } };
-  return Promise.resolve()
-    .then(() => fn(...args))
-    .then((value) => ({ value }),
-          (e) => ({ error: { code: e.code ?? 'thrown', message: e.message, isCustomFunctionsError: e instanceof CustomFunctions.Error } }));
-}));
-`;
+// What a page loads in place of office.js: Excel's custom functions runtime and Office.js as one
+// host (a profile from support/addin/host-profiles.ts; Office LTSC 2024 unless told) has them
+// (support/browser/office-page-entry.ts, bundled once): isSetSupported answers for every set from the
+// profile, CustomFunctions.Error exists from CustomFunctionsRuntime 1.2 only, and `window.__recalc`
+// calculates cells as Excel would.
+import { buildSync } from 'esbuild';
+import { DEFAULT_HOST, type HostProfile } from '../addin/host-profiles.js';
+
+let bundle: string | undefined;
+
+function officeBundle(): string {
+  bundle ??= buildSync({
+    entryPoints: ['support/browser/office-page-entry.ts'],
+    bundle: true,
+    format: 'iife',
+    globalName: '__tideOffice',
+    target: 'es2020',
+    write: false,
+    logLevel: 'warning',
+  }).outputFiles[0].text;
+  return bundle;
+}
+
+export function officeStandIn(opts: { host?: HostProfile } = {}): string {
+  return `${officeBundle()}\n__tideOffice.install(${JSON.stringify(opts.host ?? DEFAULT_HOST)});`;
 }
 
 export const OFFICE_STAND_IN = officeStandIn();

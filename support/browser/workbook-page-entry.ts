@@ -2,7 +2,9 @@
 // the Excel stand-in whose TIDE formulas call the functions functions.js registers, the document
 // settings saved in that workbook, and OfficeRuntime.storage kept in the browser profile (as Office
 // keeps it per add-in across restarts).
-import { sheetPrefix, WorkbookStandIn } from '../addin/excel-stand-in.js';
+import { quoteSheet } from '../../addin/src/shared/a1.js';
+import { WorkbookStandIn } from '../addin/excel-stand-in.js';
+import type { HostProfile } from '../addin/host-profiles.js';
 import { tideEvaluator } from '../addin/tide-evaluate.js';
 
 interface Setup {
@@ -10,6 +12,7 @@ interface Setup {
   cells: { sheet: string; cell: string; content: string | number }[];
   settings: Record<string, unknown>;
   selection?: { sheet: string; address: string };
+  host: HostProfile;
 }
 
 type Fn = (...args: unknown[]) => Promise<unknown>;
@@ -21,12 +24,22 @@ export function install(setup: Setup): void {
     if (!fn) return Promise.reject({ code: '#NAME?' });
     return fn(...args, invocation);
   });
-  const book = new WorkbookStandIn({ sheets: setup.sheets, evaluate, settings: setup.settings });
-  for (const c of setup.cells) void book.setCells(`${sheetPrefix(c.sheet)}!${c.cell}`, [[c.content]], false);
+  const book = new WorkbookStandIn({ sheets: setup.sheets, evaluate, settings: setup.settings, host: setup.host });
+  for (const c of setup.cells) void book.setCells(`${quoteSheet(c.sheet)}!${c.cell}`, [[c.content]], false);
   if (setup.selection) book.select(setup.selection.sheet, setup.selection.address);
   w.__book = book;
   w.Excel = book.excel;
-  w.Office = { onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }), context: { host: 'Excel', document: { settings: book.settings } } };
+  const requirements = (w.Office as { context: { requirements: unknown } }).context.requirements; // the host profile's answers
+  const handlers: Record<string, (() => void)[]> = {};
+  w.Office = {
+    onReady: () => Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }),
+    EventType: { DocumentSelectionChanged: 'documentSelectionChanged' },
+    context: {
+      host: 'Excel',
+      requirements,
+      document: { settings: book.settings, addHandlerAsync: (event: string, handler: () => void) => void (handlers[event] ??= []).push(handler) },
+    },
+  };
   w.OfficeRuntime = {
     storage: {
       getItem: async (k: string) => localStorage.getItem(k),
@@ -50,7 +63,7 @@ function formulaCells(book: WorkbookStandIn): { address: string; shown: unknown 
     for (const [k, cell] of sheet.cells) {
       if (cell.formula === undefined) continue;
       const [r, c] = k.split(',').map(Number);
-      out.push({ address: `${sheetPrefix(sheet.name)}!R${r + 1}C${c + 1}`, shown: shown.get(k) });
+      out.push({ address: `${quoteSheet(sheet.name)}!R${r + 1}C${c + 1}`, shown: shown.get(k) });
     }
   }
   return out;

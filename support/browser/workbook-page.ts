@@ -5,7 +5,8 @@ import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SHEETS } from '../../addin/scripts/workbook-spec.js';
 import { sampleCells } from '../addin/sample-workbook.js';
-import { OFFICE_STAND_IN } from './office-stand-in.js';
+import { DEFAULT_HOST, type HostProfile } from '../addin/host-profiles.js';
+import { officeStandIn } from './office-stand-in.js';
 import { isGraphQLRequest } from './browser.js';
 
 let bundle: Promise<string> | undefined;
@@ -41,10 +42,35 @@ export async function addinProfile(browser: Browser, server: { url: string; apiK
   return context;
 }
 
-/** Opens the sample workbook (with `settings` saved in it) in the task pane page; does not calculate yet. */
-export async function openWorkbook(context: BrowserContext, server: { url: string }, settings: Record<string, unknown> = {}, selection?: { sheet: string; address: string }): Promise<WorkbookPage> {
-  const setup = { sheets: SHEETS.map((s) => s.name), cells: sampleCells(), settings, selection };
-  const script = `${OFFICE_STAND_IN}\n${await standInBundle()}\n__tideWorkbook.install(${JSON.stringify(setup)});`;
+/** A workbook for the stand-in: its sheets, and each cell's formula or value as typed. */
+export interface WorkbookSetup {
+  sheets: string[];
+  cells: { sheet: string; cell: string; content: string | number }[];
+  settings?: Record<string, unknown>;
+  selection?: { sheet: string; address: string };
+  host?: HostProfile;
+}
+
+/** What a page loads in place of office.js to hold `setup` in the Excel stand-in (uncalculated until `__open`). */
+export async function workbookScript(setup: WorkbookSetup): Promise<string> {
+  const host = setup.host ?? DEFAULT_HOST;
+  const full = { settings: {}, ...setup, host };
+  return `${officeStandIn({ host })}\n${await standInBundle()}\n__tideWorkbook.install(${JSON.stringify(full)});`;
+}
+
+/**
+ * Opens the sample workbook (with `settings` saved in it) in the task pane page, in the Excel `host`
+ * (a profile of support/addin/host-profiles.ts: its requirement sets, for Office.js and the workbook
+ * alike; Office LTSC 2024 unless told); does not calculate yet.
+ */
+export async function openWorkbook(
+  context: BrowserContext,
+  server: { url: string },
+  settings: Record<string, unknown> = {},
+  selection?: { sheet: string; address: string },
+  host: HostProfile = DEFAULT_HOST,
+): Promise<WorkbookPage> {
+  const script = await workbookScript({ sheets: SHEETS.map((s) => s.name), cells: sampleCells(), settings, selection, host });
   const page = await context.newPage();
   const methods: string[] = [];
   page.on('request', (r) => {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { compareOutcomes } from '../../addin/src/taskpane/cell-diff.js';
 import { asOfPositions, checkCells, referencedCells } from '../../addin/src/taskpane/changed-cells.js';
-import { offsetCell, tideCalls } from '../../addin/src/taskpane/formula-calls.js';
+import { offsetCell } from '../../addin/src/shared/a1.js';
+import { tideCalls } from '../../addin/src/taskpane/formula-calls.js';
 
 describe('tideCalls', () => {
   it('reads literals, empty arguments and references, including quoted sheet names', () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { excelErrorFor, MAX_MESSAGE_LENGTH } from '../../addin/src/functions/excel-errors.js';
+import { asExcelResult, excelError, excelErrorFor, MAX_MESSAGE_LENGTH } from '../../addin/src/functions/excel-errors.js';
+import { MANIFEST_REQUIREMENTS } from '../../addin/src/shared/host.js';
+import { floorHost, HOST_PROFILES } from '../../support/addin/host-profiles.js';
+import { CustomFunctionsError, installOffice } from '../../support/addin/office-globals.js';
 import { distributeResponse } from '../../addin/src/client/response.js';
 import { ArgumentError, TideError } from '../../addin/src/shared/errors.js';
 
@@ -55,5 +58,31 @@ describe('GraphQL errors mapped to their alias', () => {
     );
     expect(requestError?.kind).toBe('unauthorised');
     expect(fields.every((f) => f.type === 'error' && f.error.kind === 'unauthorised')).toBe(true);
+  });
+});
+
+describe('the error a function throws, by host (support/addin/host-profiles.ts)', () => {
+  it('CustomFunctions.Error with its code from CustomFunctionsRuntime 1.2; on a host of only the manifest floor, a plain Error (Excel shows #VALUE!) with the message', async () => {
+    for (const host of [HOST_PROFILES.microsoft365, HOST_PROFILES.office2021, HOST_PROFILES.mac16_35]) {
+      const uninstall = installOffice(host);
+      try {
+        const e = await asExcelResult(() => Promise.reject(new TideError('notFound', 'no series FOO'))).catch((x: unknown) => x);
+        expect(e, host.id).toBeInstanceOf(CustomFunctionsError);
+        expect(e).toMatchObject({ code: '#N/A', message: 'no series FOO' });
+        expect(excelError('#VALUE!', 'bad')).toMatchObject({ code: '#VALUE!' });
+      } finally {
+        uninstall();
+      }
+    }
+    const uninstall = installOffice(floorHost(MANIFEST_REQUIREMENTS));
+    try {
+      expect((globalThis as { CustomFunctions?: { Error?: unknown } }).CustomFunctions?.Error).toBeUndefined();
+      const e = await asExcelResult(() => Promise.reject(new ArgumentError('window', 'too small'))).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(Error);
+      expect(e).not.toBeInstanceOf(CustomFunctionsError);
+      expect((e as Error).message).toBe('window: too small');
+    } finally {
+      uninstall();
+    }
   });
 });

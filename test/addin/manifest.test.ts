@@ -43,7 +43,12 @@ describe('add-in manifest', () => {
     const json = JSON.parse(readFileSync(jsonPath, 'utf8'));
     expect(json.id).toBe(ADDIN_ID);
     expect(json.validDomains).toEqual(['https://tide.example.com']);
-    expect(json.extensions[0].requirements.capabilities).toContainEqual({ name: 'SharedRuntime', minVersion: '1.1' });
+    // The floor: a shared runtime, custom functions, ExcelApi 1.4 (the *OrNullObject reads); nothing above it.
+    expect(json.extensions[0].requirements.capabilities).toEqual([
+      { name: 'SharedRuntime', minVersion: '1.1' },
+      { name: 'CustomFunctionsRuntime', minVersion: '1.1' },
+      { name: 'ExcelApi', minVersion: '1.4' },
+    ]);
     expect(json.extensions[0].runtimes[0]).toMatchObject({ lifetime: 'long', code: { page: `${BASE}/taskpane.html` } });
   });
 

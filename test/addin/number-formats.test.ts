@@ -5,14 +5,19 @@ import { basicValue, formattedNumberType } from '../../addin/src/shared/cell-val
 import { displayForMeasure, displayForTransform, displayForUnit, NUMBER_FORMATS, shown } from '../../addin/src/functions/number-formats.js';
 import { datedMatrix, tableMatrix } from '../../addin/src/functions/matrix.js';
 
-const g = globalThis as { Office?: unknown };
+import { HOST_PROFILES, type HostProfile } from '../../support/addin/host-profiles.js';
+import { installOffice } from '../../support/addin/office-globals.js';
+
+let uninstall: (() => void) | undefined;
 afterEach(() => {
-  delete g.Office;
+  uninstall?.();
+  uninstall = undefined;
 });
 
-/** An Office host declaring these ExcelApi versions. */
-function host(versions: string[]): void {
-  g.Office = { context: { requirements: { isSetSupported: (name: string, v: string) => name === 'ExcelApi' && versions.includes(v) } } };
+/** Office's globals as this host (support/addin/host-profiles.ts) has them. */
+function host(profile: HostProfile): void {
+  uninstall?.();
+  uninstall = installOffice(profile);
 }
 
 describe('number formats of TIDE results', () => {
@@ -26,21 +31,25 @@ describe('number formats of TIDE results', () => {
     expect(['net', 'long', 'short', 'spread', 'openInterest'].map(displayForMeasure)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
-  it('ExcelApi 1.19: a DoubleCellValue with the format; 1.16: a FormattedNumber; older or outside Office: the number', () => {
+  it('ExcelApi 1.19 with data types from functions: a DoubleCellValue with the format; 1.16: a FormattedNumber; without CustomFunctionsRuntime 1.4 or outside Office: the number', () => {
     expect(formattedNumberType()).toBeUndefined();
     expect(shown(0.1154, 'percent')).toBe(0.1154);
-    host(['1.16', '1.19']);
+    host(HOST_PROFILES.microsoft365);
     expect(shown(0.1154, 'percent')).toEqual({ type: 'Double', basicType: 'Double', basicValue: 0.1154, numberFormat: '0.00%' });
-    host(['1.16']);
+    host(HOST_PROFILES.microsoft365_2208);
     expect(shown(97.88, 'bp')).toEqual({ type: 'FormattedNumber', basicType: 'Double', basicValue: 97.88, numberFormat: NUMBER_FORMATS.bp });
-    host(['1.15']);
+    // ExcelApi 1.16 and 1.17, but no data types from custom functions: a data type would fail the cell.
+    host(HOST_PROFILES.office2024);
     expect(shown(0.1154, 'percent')).toBe(0.1154);
-    g.Office = { context: { requirements: { isSetSupported: () => { throw new Error('not ready'); } } } };
+    host(HOST_PROFILES.office2021);
+    expect(shown(0.1154, 'percent')).toBe(0.1154);
+    host(HOST_PROFILES.microsoft365);
+    (globalThis as unknown as { Office: { context: { requirements: unknown } } }).Office.context.requirements = { isSetSupported: () => { throw new Error('not ready'); } };
     expect(shown(0.1154, 'percent')).toBe(0.1154);
   });
 
   it('a value with no display, or not finite, stays a number', () => {
-    host(['1.16', '1.19']);
+    host(HOST_PROFILES.microsoft365);
     expect(shown(1.37, undefined)).toBe(1.37);
     expect(shown(Number.NaN, 'percent')).toBeNaN();
   });
@@ -59,7 +68,7 @@ describe('spilled results carry the display of their column', () => {
   const opts = { headers: true, labels: ['Date', 'VOL'], emptyMessage: 'none' };
 
   it('a dated spill: dates stay serials, missing values stay empty, headers stay text', () => {
-    host(['1.16', '1.19']);
+    host(HOST_PROFILES.microsoft365);
     const m = datedMatrix({ dates: ['2024-07-01', '2024-07-02'], columns: [[0.2, null]] }, { ...opts, displays: ['percent'] });
     expect(m).toEqual([['Date', 'VOL'], [45474, pct(0.2)], [45475, '']]);
     expect(datedMatrix({ dates: ['2024-07-01'], columns: [[0.2]] }, opts)).toEqual([['Date', 'VOL'], [45474, 0.2]]);
@@ -69,7 +78,7 @@ describe('spilled results carry the display of their column', () => {
     const rows = [[5, 5.25, -25, 0.85], [5.25, 5.5, 0, 0.15]];
     const t = { headers: false, labels: ['Lower', 'Upper', 'Change', 'P'], emptyMessage: 'none', displays: [undefined, undefined, 'bp', 'percent'] as const };
     expect(tableMatrix(rows, t)).toEqual(rows);
-    host(['1.16', '1.19']);
+    host(HOST_PROFILES.microsoft365);
     expect(tableMatrix(rows, t)).toEqual([
       [5, 5.25, { type: 'Double', basicType: 'Double', basicValue: -25, numberFormat: NUMBER_FORMATS.bp }, pct(0.85)],
       [5.25, 5.5, { type: 'Double', basicType: 'Double', basicValue: 0, numberFormat: NUMBER_FORMATS.bp }, pct(0.15)],

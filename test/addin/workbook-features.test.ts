@@ -16,6 +16,7 @@ import { WorkbookStandIn } from '../../support/addin/excel-stand-in.js';
 import { connect, evaluator } from './helpers/functions-runtime.js';
 import { openSample, sampleCells } from '../../support/addin/sample-workbook.js';
 import { closes } from '../../support/browser/data.js';
+import { HOST_PROFILES, type HostProfile } from '../../support/addin/host-profiles.js';
 
 let server: Awaited<ReturnType<typeof startLocalServer>>;
 let book: WorkbookStandIn;
@@ -26,9 +27,9 @@ const runtime = (): PinRuntime => ({ pin: workbookPin, setPin: setWorkbookPin, r
 const rut = closes('rut_daily_yahoo.csv');
 
 /** Opens the sample as Excel does: the pin from the file's settings, then a full calculation. */
-async function open(settings: Record<string, unknown> = {}): Promise<WorkbookStandIn> {
+async function open(settings: Record<string, unknown> = {}, host: HostProfile = HOST_PROFILES.microsoft365): Promise<WorkbookStandIn> {
   setWorkbookPin(readPin({ get: (n) => settings[n] ?? null, set() {}, remove() {}, saveAsync() {} }));
-  book = await openSample(evaluate, settings);
+  book = await openSample(evaluate, settings, host);
   return book;
 }
 
@@ -102,7 +103,7 @@ describe('explain this cell', () => {
     await changePin(book.settings as never, runtime(), '2024-07-20', '2026-11-27');
     book.select('Run-up', 'B15'); // inside the spill of A11
     const cell = await selectedFormulaCell(excel());
-    expect(cell).toEqual({ address: "'Run-up'!A11", formula: '=TIDE.SERIES("RUT","2024-06-01",B4,,"REBASE_100",,TRUE)' });
+    expect(cell).toEqual({ address: "'Run-up'!A11", formula: '=TIDE.SERIES("RUT","2024-06-01",B4,,"REBASE_100",,TRUE)', spillKnown: true });
     const e = await explainCell(cell, cellRecord, fetch, '2026-11-27');
     if (e.kind !== 'explained') throw new Error(e.kind);
     expect(e.fn).toBe('SERIES');
@@ -246,5 +247,51 @@ describe('freeze and unfreeze', () => {
     });
     expect(book.cellAt('About!Z1')).toMatchObject({ value: '0.5', formula: undefined });
     expect(book.cellAt('About!Z2')).toMatchObject({ value: '=1', formula: undefined });
+  });
+});
+
+describe('on an Excel below ExcelApi 1.12 and 1.18 (Excel on Mac 16.35, support/addin/host-profiles.ts)', () => {
+  const extentOf = (address: string) => cellRecord(address)?.extent;
+
+  it('the spill and note APIs fail there, as Excel fails them: the guarded paths are the ones that run', async () => {
+    await open({}, HOST_PROFILES.mac16_35);
+    book.select('Run-up', 'A1');
+    await expect(freeze(excel(), 'sheet')).rejects.toMatchObject({ code: 'ApiNotFound' });
+    await expect(freeze(excel(), 'sheet', { notes: false })).rejects.toThrow(/getSpillingToRangeOrNullObject needs ExcelApi 1.12/);
+    await expect(selectedFormulaCell(excel())).rejects.toThrow(/getSpillParentOrNullObject needs ExcelApi 1.12/);
+  });
+
+  it('freezing takes each array\'s size from what its function returned, and unfreezing restores every formula', async () => {
+    book.select('Run-up', 'A1');
+    const spillBefore = book.layout(book.sheet('Run-up')!).spills.get('10,0')!; // A11's array
+    const shownBefore = book.cellAt("'Run-up'!B20").shown;
+    const frozen = await freeze(excel(), 'sheet', { notes: false, spills: false, extentOf });
+    expect(frozen).toHaveLength(6);
+    const a11 = frozen.find((r) => r.cell === 'A11')!;
+    const [r0, c0, r1, c1] = spillBefore;
+    expect(a11.range).toBe(`A${r0 + 1}:${String.fromCharCode(65 + c1)}${r1 + 1}`);
+    expect(c0).toBe(0);
+    expect(book.cellAt("'Run-up'!B20")).toMatchObject({ formula: undefined, value: shownBefore, note: undefined });
+    await unfreeze(excel(), 'sheet', { notes: false });
+    expect(book.cellAt("'Run-up'!A11").formula).toBe('=TIDE.SERIES("RUT","2024-06-01",B4,,"REBASE_100",,TRUE)');
+    expect(book.cellAt("'Run-up'!B20").shown).toBe(shownBefore);
+  });
+
+  it('a formula not calculated in this session is left as it is, and said so', async () => {
+    book.select('Run-up', 'A1');
+    const skipped: string[] = [];
+    const frozen = await freeze(excel(), 'sheet', { notes: false, spills: false, extentOf: () => undefined, onSkipped: (a) => skipped.push(a) });
+    expect(frozen).toEqual([]);
+    expect(skipped).toHaveLength(6);
+    expect(book.cellAt("'Run-up'!A11").formula).toBe('=TIDE.SERIES("RUT","2024-06-01",B4,,"REBASE_100",,TRUE)');
+  });
+
+  it('Explain takes the selected cell itself, and says why a cell of an array cannot be traced', async () => {
+    book.select('Run-up', 'B15');
+    const cell = await selectedFormulaCell(excel(), false);
+    expect(cell).toEqual({ address: "'Run-up'!B15", formula: '', spillKnown: false });
+    expect(await explainCell(cell, cellRecord, fetch)).toMatchObject({ kind: 'none', message: expect.stringMatching(/before ExcelApi 1\.12/) });
+    book.select('Run-up', 'A11');
+    expect((await explainCell(await selectedFormulaCell(excel(), false), cellRecord, fetch)).kind).toBe('explained');
   });
 });

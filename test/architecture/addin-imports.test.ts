@@ -31,3 +31,35 @@ describe('what the add-in takes from api/', () => {
     expect(importsOf('api/series/dates.ts')).toEqual([]);
   });
 });
+
+/** The import cycles among `sources`, each as the files around it (first file repeated last). */
+function cycles(sources: string[], imports: (file: string) => string[] = importsOf): string[][] {
+  const graph = new Map(sources.map((f) => [f, imports(f).filter((t) => sources.includes(t))]));
+  const found: string[][] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const walk = (f: string, path: string[]) => {
+    if (state.get(f) === 'done') return;
+    if (state.get(f) === 'open') {
+      found.push([...path.slice(path.indexOf(f)), f]);
+      return;
+    }
+    state.set(f, 'open');
+    for (const t of graph.get(f) ?? []) walk(t, [...path, f]);
+    state.set(f, 'done');
+  };
+  for (const f of sources) walk(f, []);
+  return found;
+}
+
+describe('imports inside the add-in', () => {
+  it('point one way: no file reaches itself through its imports (type-only ones count)', () => {
+    const sources = files('addin/src');
+    expect(sources.length).toBeGreaterThan(50);
+    expect(cycles(sources)).toEqual([]);
+  });
+
+  it('the check finds a circle, as operation.ts ↔ query.ts was', () => {
+    const was: Record<string, string[]> = { 'client/operation.ts': ['client/query.ts'], 'client/query.ts': ['client/operation.ts'], 'client/x.ts': ['client/query.ts'] };
+    expect(cycles(Object.keys(was), (f) => was[f])).toEqual([['client/operation.ts', 'client/query.ts', 'client/operation.ts']]);
+  });
+});

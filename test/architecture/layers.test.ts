@@ -58,7 +58,9 @@ function violations(file: string, source: string): string[] {
   for (const target of importsOf(file, source)) {
     if (!target.startsWith('api/')) {
       if (/^(test|bench|support)\//.test(target)) out.push(`${file} → ${target} (api/ must not import tests, benchmarks or their harness)`);
-      continue; // the add-in's build scripts, infra/ and config files are data, not layers
+      // the add-in and its build sit above the API: they import from api/ (addin-hosting/addin-origin.ts), never the reverse
+      if (/^addin\//.test(target)) out.push(`${file} → ${target} (api/ must not import the add-in or its build scripts)`);
+      continue; // infra/ and config files are data, not layers
     }
     const to = layerOf(target);
     if (!to) {
@@ -106,6 +108,8 @@ describe('the layer map (CONTRIBUTING.md)', () => {
       ['api/graphql/server.ts', "import { handler } from '../handlers/graphql.js';"],
       ['api/store/keys.ts', "import { helper } from '../../test/helpers/dynalite.js';"],
       ['api/local/server.ts', "import { localStore } from '../../support/local-store.js';"],
+      ['api/local/start.ts', "import { writeManifest } from '../../addin/scripts/manifest.js';"],
+      ['api/addin-hosting/serve-addin.ts', "import { ORIGIN_PLACEHOLDER } from '../../addin/scripts/manifest-xml.js';"],
     ] as const;
     for (const [file, source] of up) expect(violations(file, source), `${file}: ${source}`).toHaveLength(1);
     // and lets an arrow down, or within a folder, through

@@ -9,7 +9,9 @@ import { convert } from 'office-addin-manifest-converter';
 import { validateManifest } from 'office-addin-manifest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST } from '../../addin/scripts/build.js';
-import { ORIGIN_PLACEHOLDER } from '../../addin/scripts/manifest-xml.js';
+import { ORIGIN_PLACEHOLDER } from '../../api/addin-hosting/addin-origin.js';
+import { builtManifest } from '../../api/addin-hosting/serve-addin.js';
+import { manifestXml } from '../../addin/scripts/manifest-xml.js';
 import { handler } from '../../api/handlers/addin.js';
 import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
 import template from '../fixtures/apigw-v2-graphql-event.json' with { type: 'json' };
@@ -82,5 +84,14 @@ describe('the addin Lambda for a request to a made-up domain', () => {
     expect(validation.report?.errors ?? []).toEqual([]);
     expect(validation.isValid).toBe(true);
     expect(JSON.parse(readFileSync(join(tmp, 'json', 'manifest.json'), 'utf8')).validDomains).toEqual([`https://${DOMAIN}`]);
+  });
+});
+
+describe('the manifest npm start writes for its https origin', () => {
+  it('is the built one with that origin put in: the same text the build script renders for that URL', async () => {
+    const origin = 'https://localhost:3000';
+    const written = await builtManifest(DIST, origin);
+    expect(written).toBe(manifestXml(`${origin}/addin`));
+    expect(await builtManifest(join(tmp, 'no-build-here'), origin)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
-// The task pane's "Changed since" list in headless chromium: a workbook (the stand-in in
-// helpers/excel-stand-in.ts) holding TIDE cells as a note written on 2024-08-15 would, checked
+// The task pane's "Changed since" list in headless chromium: a workbook (in the Excel stand-in,
+// support/addin/excel-stand-in.ts, bundled into the page) holding TIDE cells as a note written on 2024-08-15 would, checked
 // against today through the real functions bundle and the local server with the bundled vintages.
 // Expected values are the vintage files' (see test/graphql/revisions.test.ts for their dates).
 import type { Browser } from 'playwright-core';
@@ -8,37 +8,29 @@ import { startLocalServer } from '../../api/local/server.js';
 import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
 import { launchBrowser, openAddinPage, type OfficePage } from '../../support/browser/browser.js';
 import { excelSerial } from '../../support/browser/data.js';
-import { EXCEL_STAND_IN, type StandInWorkbook } from './helpers/excel-stand-in.js';
+import { workbookScript, type WorkbookSetup } from '../../support/browser/workbook-page.js';
 
 let server: Awaited<ReturnType<typeof startLocalServer>>;
 let browser: Browser;
 let pane: OfficePage;
 
-const WORKBOOK: StandInWorkbook = {
-  sheets: [
-    {
-      name: 'Note',
-      cells: {
-        A1: { value: 'CPIAUCSL' },
-        B1: { value: excelSerial('2024-06-01') },
-        C1: { formula: '=TIDE.VALUE(A1,B1)', value: 313.044 },
-        C2: { formula: '=TIDE.SERIES("A191RL1Q225SBEA","2024-01-01","2024-04-01")', value: 45292 },
-        C3: { formula: '=TIDE.SERIES("RUT","2024-07-01","2024-07-31")', value: 45474 },
-        C4: { formula: '=TIDE.SERIES("CPIAUCSL","2024-06-01","2024-06-01",,,"2024-08-15")', value: 45444 },
-        C5: { formula: '=TIDE.VALUE("CPIAUCSL",DATE(2024,6,1))', value: 313.044 },
-        C6: { formula: '=TIDE.INFO("RUT","name")', value: 'Russell 2000' },
-        C7: { formula: '=TIDE.REVISIONS("CPIAUCSL","2024-06-01")', value: 45484 },
-        C8: { formula: '=TIDE.SERIES("CPIAUCSL","2024-06-01","2024-12-01")', value: 45444 },
-        D1: { formula: '=C1*2', value: 626.088 },
-      },
-    },
-    {
-      name: 'GDP notes',
-      cells: {
-        A1: { formula: "=TIDE.SERIES('GDP notes'!B1,\"2024-04-01\",\"2024-04-01\",,\"FIRST\")", value: 45383 },
-        B1: { value: 'A191RL1Q225SBEA' },
-      },
-    },
+// As the note's author typed it; the formulas are not calculated here: the check calls the functions itself.
+const WORKBOOK: WorkbookSetup = {
+  sheets: ['Note', 'GDP notes'],
+  cells: [
+    { sheet: 'Note', cell: 'A1', content: 'CPIAUCSL' },
+    { sheet: 'Note', cell: 'B1', content: excelSerial('2024-06-01') },
+    { sheet: 'Note', cell: 'C1', content: '=TIDE.VALUE(A1,B1)' },
+    { sheet: 'Note', cell: 'C2', content: '=TIDE.SERIES("A191RL1Q225SBEA","2024-01-01","2024-04-01")' },
+    { sheet: 'Note', cell: 'C3', content: '=TIDE.SERIES("RUT","2024-07-01","2024-07-31")' },
+    { sheet: 'Note', cell: 'C4', content: '=TIDE.SERIES("CPIAUCSL","2024-06-01","2024-06-01",,,"2024-08-15")' },
+    { sheet: 'Note', cell: 'C5', content: '=TIDE.VALUE("CPIAUCSL",DATE(2024,6,1))' },
+    { sheet: 'Note', cell: 'C6', content: '=TIDE.INFO("RUT","name")' },
+    { sheet: 'Note', cell: 'C7', content: '=TIDE.REVISIONS("CPIAUCSL","2024-06-01")' },
+    { sheet: 'Note', cell: 'C8', content: '=TIDE.SERIES("CPIAUCSL","2024-06-01","2024-12-01")' },
+    { sheet: 'Note', cell: 'D1', content: '=C1*2' },
+    { sheet: 'GDP notes', cell: 'A1', content: "=TIDE.SERIES('GDP notes'!B1,\"2024-04-01\",\"2024-04-01\",,\"FIRST\")" },
+    { sheet: 'GDP notes', cell: 'B1', content: 'A191RL1Q225SBEA' },
   ],
 };
 
@@ -46,8 +38,7 @@ beforeAll(async () => {
   await ensureAddinBuilt();
   server = await startLocalServer({});
   browser = await launchBrowser();
-  pane = await openAddinPage(browser, `${server.url}/addin/taskpane.html`, EXCEL_STAND_IN);
-  await pane.page.evaluate((wb) => ((window as unknown as { __workbook: unknown }).__workbook = wb), WORKBOOK);
+  pane = await openAddinPage(browser, `${server.url}/addin/taskpane.html`, await workbookScript(WORKBOOK));
   await pane.page.waitForSelector('body[data-ready="true"]');
   await pane.page.click('#settings summary');
   await pane.page.fill('#api-key', server.apiKey);
@@ -105,7 +96,10 @@ describe('task pane: changed since', () => {
 
     await checkAgainst('2024-08-15');
     await pane.page.click('#changed-list li[data-address="Note!C2"]');
-    await pane.page.waitForFunction(() => (window as unknown as { __workbook: { selected?: string } }).__workbook.selected === 'Note!C2');
+    await pane.page.waitForFunction(() => {
+    const { selection } = (window as unknown as { __book: { selection: { sheet: string; address: string } } }).__book;
+    return `${selection.sheet}!${selection.address}` === 'Note!C2';
+  });
   });
 
   it('checks a cell whose argument is a formula once Excel has calculated it, with the arguments Excel passed', async () => {

@@ -1,13 +1,16 @@
 // The functions give their results a display format (docs/excel.md, "Units and number formats"):
 // fractions as percent, basis points as bp, through the built bundle in chromium against the local
-// server. A host declaring ExcelApi 1.19 gets DoubleCellValues with numberFormat, one declaring only
-// 1.16 FormattedNumberCellValues, an older one (no requirement sets) plain numbers. The value under
-// the format is the same number in all three, so formulas on the cells compute the same.
+// server, on hosts from Microsoft's requirement-set tables (support/addin/host-profiles.ts): Microsoft
+// 365 today (ExcelApi 1.20, CustomFunctionsRuntime 1.5) gets DoubleCellValues with numberFormat,
+// Version 2208 (ExcelApi 1.16, CustomFunctionsRuntime 1.4) FormattedNumberCellValues, Office LTSC 2024
+// (ExcelApi 1.17 but no CustomFunctionsRuntime 1.4, so no data types from functions) plain numbers.
+// The value under the format is the same number in all three, so formulas on the cells compute the same.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../../api/local/server.js';
 import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
 import { launchBrowser, openFunctionsPage, recalcCells, type OfficePage } from '../../support/browser/browser.js';
+import { HOST_PROFILES, type HostProfile } from '../../support/addin/host-profiles.js';
 import { officeStandIn } from '../../support/browser/office-stand-in.js';
 import { excelSerial } from '../../support/browser/data.js';
 
@@ -17,15 +20,15 @@ let server: Awaited<ReturnType<typeof startLocalServer>>;
 let browser: Browser;
 const hosts: Record<'current' | 'v116' | 'old', OfficePage> = {} as never;
 
-const open = (excelApi?: string[]): Promise<OfficePage> => openFunctionsPage(browser, server, {}, officeStandIn({ excelApi }));
+const open = (host: HostProfile): Promise<OfficePage> => openFunctionsPage(browser, server, {}, officeStandIn({ host }));
 
 beforeAll(async () => {
   await ensureAddinBuilt();
   server = await startLocalServer({});
   browser = await launchBrowser();
-  hosts.current = await open(['1.1', '1.16', '1.19']);
-  hosts.v116 = await open(['1.1', '1.16']);
-  hosts.old = await open();
+  hosts.current = await open(HOST_PROFILES.microsoft365);
+  hosts.v116 = await open(HOST_PROFILES.microsoft365_2208);
+  hosts.old = await open(HOST_PROFILES.office2024);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -61,7 +64,7 @@ const CELLS: { cell: Cell; format: (string | undefined)[] }[] = [
 const flat = (v: unknown): unknown[] => (Array.isArray(v) ? (v as unknown[][]).flat() : [v]);
 
 describe('number formats carried by the results', () => {
-  it('a host without data types gets plain numbers', async () => {
+  it('Office LTSC 2024 (ExcelApi 1.17, no data types from custom functions) gets plain numbers, none of them #VALUE!', async () => {
     const results = await recalc(hosts.old, CELLS.map((c) => c.cell));
     for (const [i, r] of results.entries()) {
       expect(r.error, JSON.stringify(CELLS[i].cell)).toBeUndefined();
@@ -70,7 +73,7 @@ describe('number formats carried by the results', () => {
   });
 
   for (const [host, type] of [['current', 'Double'], ['v116', 'FormattedNumber']] as const) {
-    it(`ExcelApi ${host === 'current' ? '1.19' : '1.16'}: fractions carry ${PERCENT}, bp carry ${BP}, as ${type} values over the same numbers`, async () => {
+    it(`${host === 'current' ? 'Microsoft 365 (ExcelApi 1.19+)' : 'Microsoft 365 Version 2208 (ExcelApi 1.16)'}: fractions carry ${PERCENT}, bp carry ${BP}, as ${type} values over the same numbers`, async () => {
       const cells = CELLS.map((c) => c.cell);
       const [formatted, plain] = await Promise.all([recalc(hosts[host], cells), recalc(hosts.old, cells)]);
       for (const [i, { cell, format }] of CELLS.entries()) {

@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../../api/local/server.js';
 import { ensureAddinBuilt } from '../../support/addin/ensure-built.js';
+import { HOST_PROFILES } from '../../support/addin/host-profiles.js';
 import { launchBrowser } from '../../support/browser/browser.js';
 import { addinProfile, calculateOnOpen, openWorkbook, type WorkbookPage } from '../../support/browser/workbook-page.js';
 
@@ -23,7 +24,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   profile = await addinProfile(browser, server);
   await profile.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  wb = await openWorkbook(profile, server, { 'tide.asOf': '2024-07-20' }, { sheet: 'Run-up', address: 'B15' });
+  // Microsoft 365: every tool at its fullest (notes, spill ranges); host-profiles.e2e.test.ts has the others.
+  wb = await openWorkbook(profile, server, { 'tide.asOf': '2024-07-20' }, { sheet: 'Run-up', address: 'B15' }, HOST_PROFILES.microsoft365);
   await calculateOnOpen(wb);
   mkdirSync(SHOTS, { recursive: true });
 }, 120_000);

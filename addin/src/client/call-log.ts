@@ -2,6 +2,7 @@
 // cell" shows the query that really ran. Excel tells a function its cell (requiresAddress); the
 // function body makes its calls synchronously before its first await, which is when they are tied
 // to the cell that is running.
+import { splitAddress } from '../shared/a1.js';
 import type { CallTrace } from './workbook-fetcher.js';
 
 export interface CellRecord {
@@ -13,6 +14,8 @@ export interface CellRecord {
   args: unknown[];
   calls: CallTrace[];
   at: number;
+  /** The size of what the function returned (1 × 1 for a value), once it has: where its array spills. */
+  extent?: { rows: number; columns: number };
 }
 
 /** The most cells remembered; older ones are dropped first. */
@@ -43,15 +46,21 @@ export function currentCell(): ((trace: CallTrace) => void) | undefined {
   return record ? (trace) => void record.calls.push(trace) : undefined;
 }
 
+/** Notes the size of the result the cell's function returned. */
+export function recordResult(address: string | undefined, result: unknown): void {
+  const record = address === undefined ? undefined : records.get(normalise(address));
+  if (!record) return;
+  record.extent = Array.isArray(result) ? { rows: result.length, columns: Math.max(0, ...result.map((row) => (Array.isArray(row) ? row.length : 1))) } : { rows: 1, columns: 1 };
+}
+
 export function cellRecord(address: string): CellRecord | undefined {
   return records.get(normalise(address));
 }
 
 /** Excel gives `Sheet1!A1`, or `'My sheet'!A1`; the pane may read either form, with or without `$`. */
 export function normalise(address: string): string {
-  const bang = address.lastIndexOf('!');
-  const sheet = bang < 0 ? '' : address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
-  const cell = address.slice(bang + 1).replace(/\$/g, '').toUpperCase();
+  const { sheet, cells } = splitAddress(address);
+  const cell = cells.toUpperCase();
   return sheet ? `${sheet}!${cell}` : cell;
 }
 

@@ -1,20 +1,14 @@
 // A typed add-in operation: a named query in an operations.graphql file, checked against the schema and
 // turned by codegen into this shape (addin/src/generated/operations.ts) with its own result and
-// variables types. The batching client aliases its root field among others (query.ts).
-import type { FieldCall } from './query.js';
+// variables types. The batching client aliases its root field among others (query.ts). Imports
+// point one way: an operation becomes a call (query.ts), never the reverse.
+import type { FieldCall, FieldRef } from './query.js';
 
 export interface OperationVariable {
   name: string;
   /** The GraphQL type as the operation declares it, e.g. `ID!`. */
   type: string;
   in: 'root' | 'selection';
-}
-
-/** One field the operation selects, and where each of its arguments comes from (a variable of the operation, or a literal). */
-export interface FieldRef {
-  parent: string;
-  name: string;
-  args: Readonly<Record<string, { variable: string } | { value: unknown }>>;
 }
 
 export interface Operation<Result, Variables> {

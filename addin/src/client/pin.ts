@@ -6,13 +6,13 @@ import { isoToUtc } from '../shared/dates.js';
 /** The document setting that holds the pin (an ISO date), or nothing when the workbook is live. */
 export const PIN_SETTING = 'tide.asOf';
 
-/** The part of Office.context.document.settings the pin uses. */
-export interface DocumentSettings {
-  get(name: string): unknown;
-  set(name: string, value: unknown): void;
-  remove(name: string): void;
-  saveAsync(callback?: (result: { status: string; error?: { message: string } }) => void): void;
+/** The part of Office.context.document.settings the pin uses (Office's own signatures). */
+export interface DocumentSettings extends Pick<Office.Settings, 'get' | 'set' | 'remove'> {
+  saveAsync(callback?: (result: Pick<Office.AsyncResult<void>, 'status' | 'error'>) => void): void;
 }
+// Office's settings object fits that shape.
+const settingsFit: Office.Settings extends DocumentSettings ? true : never = true;
+void settingsFit;
 
 let pin: string | undefined;
 
@@ -33,10 +33,14 @@ export function checkPin(value: unknown): string {
   return value;
 }
 
+/** The open document when the add-in runs inside Office. */
+export function officeDocument(): Office.Document | undefined {
+  return typeof Office !== 'undefined' ? Office.context?.document : undefined;
+}
+
 /** The document's settings when the add-in runs inside Office. */
 export function documentSettings(): DocumentSettings | undefined {
-  const office = (globalThis as { Office?: { context?: { document?: { settings?: DocumentSettings } } } }).Office;
-  return office?.context?.document?.settings;
+  return officeDocument()?.settings;
 }
 
 /** The pin saved in the document, if any and if it is a date. */
@@ -56,7 +60,8 @@ export function savePin(settings: DocumentSettings, next: string | undefined): P
   else settings.set(PIN_SETTING, checkPin(next));
   return new Promise((resolve, reject) =>
     settings.saveAsync((result) =>
-      result.status === 'failed' ? reject(new Error(`the pin was not saved in the workbook: ${result.error?.message ?? 'unknown error'}`)) : resolve(),
+      String(result.status) === 'failed' // Office.AsyncResultStatus.Failed's value
+        ? reject(new Error(`the pin was not saved in the workbook: ${result.error?.message ?? 'unknown error'}`)) : resolve(),
     ),
   );
 }

@@ -1,5 +1,11 @@
 // One GraphQL root field a cell needs, and the single aliased query that carries many of them.
-import type { FieldRef } from './operation.js';
+
+/** One field a call selects, and where each of its arguments comes from (a variable of the operation, or a literal). */
+export interface FieldRef {
+  parent: string;
+  name: string;
+  args: Readonly<Record<string, { variable: string } | { value: unknown }>>;
+}
 
 export interface FieldArg {
   name: string;

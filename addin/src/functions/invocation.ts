@@ -3,7 +3,7 @@
 // settings and pin, and runs the body as that cell so Explain can show what the cell asked.
 // Arguments that are data-type values (a cell holding a formatted TIDE result, say) are passed on
 // as their plain values: the bodies parse numbers, text and booleans.
-import { asCell } from '../client/call-log.js';
+import { asCell, recordResult } from '../client/call-log.js';
 import { basicValue } from '../shared/cell-values.js';
 
 interface Invocation {
@@ -20,6 +20,8 @@ export function withCell(id: string, fn: (...args: unknown[]) => unknown, ready:
     const invocation = isInvocation(last) ? last : undefined;
     const args = (invocation ? all.slice(0, -1) : all).map(basicValue);
     await ready();
-    return asCell(invocation?.address, id, args, () => fn(...args));
+    const result = await asCell(invocation?.address, id, args, () => fn(...args));
+    recordResult(invocation?.address, result);
+    return result;
   };
 }

@@ -3,6 +3,7 @@
 // (`series` is `@customfunction SERIES`); a test checks the bundle and functions.json agree.
 import { cellRecord } from '../client/call-log.js';
 import { setWorkbookPin, workbookPin } from '../client/pin.js';
+import { exposeSharedRuntime } from '../client/shared-runtime.js';
 import { applyStoredSettings, configureClient, runtimeReady, setRecalculate, tideClient, workbookFetcher } from '../client/runtime.js';
 import { optionalDate } from '../shared/args.js';
 import { setWorkbookAsOf } from '../shared/as-of.js';
@@ -22,8 +23,7 @@ if (typeof CustomFunctions !== 'undefined') {
   // Opened outside Excel (a plain browser): the task pane still works, the functions cannot.
   console.info('Tide: no Excel custom functions runtime here; TIDE.* functions are not registered');
 }
-const office = (globalThis as { Office?: { onReady?: () => Promise<unknown> } }).Office;
-void applyStoredSettings(office?.onReady ? office.onReady() : Promise.reject(new Error('no Office')));
+void applyStoredSettings(typeof Office !== 'undefined' ? Office.onReady() : Promise.reject(new Error('no Office')));
 setRecalculate(() => void recalculateWorkbook().catch((e: Error) => console.warn(`Tide: recalculation failed: ${e.message}`)));
 
 /** Sets the pin in effect (a date, serial or ISO text; null clears it) without touching the document. */
@@ -32,7 +32,7 @@ function setWorkbookAsOfDate(date: unknown): void {
 }
 
 // The task pane, loaded into the same runtime, reaches the functions' state through this.
-(globalThis as { tide?: unknown }).tide = {
+exposeSharedRuntime({
   configure: configureClient,
   client: tideClient,
   fetcher: workbookFetcher,
@@ -43,4 +43,4 @@ function setWorkbookAsOfDate(date: unknown): void {
   cell: cellRecord,
   // The functions themselves: the pane's "changed since" check re-evaluates cells with them.
   functions: customFunctions,
-};
+});

@@ -11,17 +11,19 @@ export type WorkbookAsOf = () => string | undefined;
 // Kept on the page's global object, not in this module: functions.js and taskpane.js are separate
 // bundles sharing one page (the shared runtime), each with its own copy of this module, and a default
 // set from the task pane must reach the functions.
-const SLOT = Symbol.for('tide.workbookAsOf');
-const holder = globalThis as { [SLOT]?: WorkbookAsOf };
+declare global {
+  // eslint-disable-next-line no-var -- a global declared for the page, as `var` must be
+  var tideWorkbookAsOf: WorkbookAsOf | undefined;
+}
 
 /** Sets (or, with undefined, clears) the source of the workbook-wide default asOf. */
 export function setWorkbookAsOf(source: WorkbookAsOf | undefined): void {
-  holder[SLOT] = source;
+  globalThis.tideWorkbookAsOf = source;
 }
 
 /** The asOf a function uses: its own argument (checked like any date), else the workbook default. */
 export function resolveAsOf(argument: unknown): string | undefined {
-  return optionalDate('asOf', argument) ?? holder[SLOT]?.();
+  return optionalDate('asOf', argument) ?? globalThis.tideWorkbookAsOf?.();
 }
 
 /**

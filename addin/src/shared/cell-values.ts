@@ -4,6 +4,7 @@
 // Excel takes such a value from a custom function as a data type (the functions' metadata sets
 // `allowCustomDataForDataTypeAny`): a DoubleCellValue with `numberFormat` from ExcelApi 1.19, the
 // FormattedNumberCellValue it replaced from ExcelApi 1.16. Older hosts get the bare number.
+import { hostHas } from './host.js';
 
 /** What a formatted number looks like to Excel (its JSON schema for cell values). */
 export interface FormattedNumberCell {
@@ -16,23 +17,16 @@ export interface FormattedNumberCell {
 
 export type FormattedNumberType = FormattedNumberCell['type'];
 
-interface Requirements {
-  isSetSupported(name: string, minVersion?: string): boolean;
-}
-
 /**
- * Which formatted-number value this host understands, from the requirement sets it declares; undefined
- * outside Office or in a host older than ExcelApi 1.16 (then functions return plain numbers).
+ * Which formatted-number value this host takes from a custom function, from the requirement sets it
+ * declares: a function may return a data type only from CustomFunctionsRuntime 1.4 (Office 2024 and
+ * 2021 have ExcelApi 1.16 but not that: a data type there fails the cell), and the value types are
+ * ExcelApi's. Undefined outside Office or in an older host: functions return plain numbers.
  */
 export function formattedNumberType(): FormattedNumberType | undefined {
-  const requirements = (globalThis as { Office?: { context?: { requirements?: Requirements } } }).Office?.context?.requirements;
-  if (!requirements || typeof requirements.isSetSupported !== 'function') return undefined;
-  try {
-    if (requirements.isSetSupported('ExcelApi', '1.19')) return 'Double';
-    if (requirements.isSetSupported('ExcelApi', '1.16')) return 'FormattedNumber';
-  } catch {
-    // A host that cannot answer is treated as one without the sets.
-  }
+  if (!hostHas('dataTypeResults')) return undefined;
+  if (hostHas('doubleWithFormat')) return 'Double';
+  if (hostHas('formattedNumberValue')) return 'FormattedNumber';
   return undefined;
 }
 

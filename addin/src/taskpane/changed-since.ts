@@ -1,19 +1,21 @@
 // Task pane section "Changed since": lists the workbook's TIDE cells whose values would differ
 // between a chosen date and today, so a note written on that date can be checked against what is
 // known now. Reads the workbook through Office.js; the checking itself is in changed-cells.ts.
+import { sharedRuntime } from '../client/shared-runtime.js';
+import { cellName, offsetCell, parseRange, splitAddress } from '../shared/a1.js';
 import { basicValue } from '../shared/cell-values.js';
 import { todayIso } from '../shared/dates.js';
+import { excelApi, type ExcelApi } from '../shared/excel-api.js';
 import type { Outcome } from './cell-diff.js';
 import { asOfPositions, checkCells, referencedCells, type CellReport, type Evaluate, type Recorded, type WorkbookCell } from './changed-cells.js';
-import { offsetCell } from './formula-calls.js';
 
 type Status = (text: string, isError?: boolean) => void;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 /** Every cell of every sheet whose formula calls a TIDE function. */
-function readTideCells(): Promise<WorkbookCell[]> {
-  return Excel.run(async (context) => {
+function readTideCells(excel: ExcelApi): Promise<WorkbookCell[]> {
+  return excel.run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
     await context.sync();
@@ -26,7 +28,7 @@ function readTideCells(): Promise<WorkbookCell[]> {
     const cells: WorkbookCell[] = [];
     for (const { sheet, range } of used) {
       if (range.isNullObject) continue;
-      const topLeft = range.address.split('!').pop()!.split(':')[0].replace(/\$/g, '');
+      const topLeft = cellName(parseRange(splitAddress(range.address).cells)!.first);
       range.formulas.forEach((row, i) =>
         row.forEach((f, j) => {
           if (typeof f === 'string' && /TIDE\./i.test(f)) cells.push({ sheet: sheet.name, address: offsetCell(topLeft, i, j), formula: f });
@@ -38,8 +40,8 @@ function readTideCells(): Promise<WorkbookCell[]> {
 }
 
 /** The current values of the cells the formulas refer to (dates, ids typed in cells). */
-function readValues(refs: { sheet: string; cell: string }[]): Promise<Map<string, unknown>> {
-  return Excel.run(async (context) => {
+function readValues(excel: ExcelApi, refs: { sheet: string; cell: string }[]): Promise<Map<string, unknown>> {
+  return excel.run(async (context) => {
     const ranges = refs.map((r) => {
       const range = context.workbook.worksheets.getItem(r.sheet).getRange(r.cell);
       range.load('values');
@@ -52,8 +54,7 @@ function readValues(refs: { sheet: string; cell: string }[]): Promise<Map<string
 
 /** The add-in's own functions (loaded in this page by functions.js), called as Excel calls them. */
 const evaluate: Evaluate = async (name, args) => {
-  const functions = (globalThis as { tide?: { functions?: Record<string, (...a: unknown[]) => Promise<unknown>> } }).tide?.functions;
-  const fn = functions?.[name.toLowerCase()];
+  const fn = sharedRuntime()?.functions[name.toLowerCase()] as ((...a: unknown[]) => Promise<unknown>) | undefined;
   if (!fn) return { error: `TIDE.${name} is not loaded` };
   try {
     // As Range.values would show it: a formatted number compares as its number.
@@ -66,18 +67,17 @@ const evaluate: Evaluate = async (name, args) => {
 
 /** What Excel last passed the cell's function, from the functions runtime's call log (same page). */
 const recorded: Recorded = (sheet, address) => {
-  const cell = (globalThis as { tide?: { cell?: (address: string) => { fn: string; args: unknown[] } | undefined } }).tide?.cell;
-  return cell?.(`${sheet}!${address}`);
+  return sharedRuntime()?.cell(`${sheet}!${address}`);
 };
 
-function selectCell(report: CellReport): void {
-  void Excel.run(async (context) => {
+function selectCell(excel: ExcelApi, report: CellReport): void {
+  void excel.run(async (context) => {
     context.workbook.worksheets.getItem(report.sheet).getRange(report.address).select();
     await context.sync();
   });
 }
 
-function render(reports: CellReport[]): void {
+function render(excel: ExcelApi, reports: CellReport[]): void {
   const shown = reports.filter((r) => r.status === 'changed' || r.status === 'unchecked');
   $('changed-list').replaceChildren(
     ...shown.map((r) => {
@@ -88,7 +88,7 @@ function render(reports: CellReport[]): void {
       li.querySelector('.where')!.textContent = `${r.sheet}!${r.address}`;
       li.querySelector('.formula')!.textContent = r.formula;
       li.querySelector('.summary')!.textContent = r.status === 'unchecked' ? `not checked: ${r.summary}` : r.summary;
-      li.addEventListener('click', () => selectCell(r));
+      li.addEventListener('click', () => selectCell(excel, r));
       return li;
     }),
   );
@@ -109,12 +109,14 @@ async function check(status: Status): Promise<void> {
   const today = todayIso();
   if (!since) return status('Choose the date to compare with', true);
   if (since > today) return status(`${since} is after today (${today}); choose an earlier date`, true);
+  const excel = excelApi();
+  if (!excel) return status('Checking needs the workbook open in Excel.', true);
   status(`Checking the workbook against ${since}…`);
   try {
-    const [cells, metadata] = await Promise.all([readTideCells(), fetch('functions.json').then((r) => r.json())]);
-    const values = await readValues(referencedCells(cells));
+    const [cells, metadata] = await Promise.all([readTideCells(excel), fetch('functions.json').then((r) => r.json())]);
+    const values = await readValues(excel, referencedCells(cells));
     const reports = await checkCells(cells, asOfPositions(metadata), (sheet, cell) => values.get(`${sheet}!${cell}`), evaluate, since, today, recorded);
-    render(reports);
+    render(excel, reports);
     $('changed-list').dataset.checked = since;
     status(describe(reports, since, today));
   } catch (e) {
@@ -123,7 +125,7 @@ async function check(status: Status): Promise<void> {
 }
 
 export function setupChangedSince(status: Status): void {
-  const inExcel = typeof Excel !== 'undefined';
+  const inExcel = excelApi() !== undefined;
   $<HTMLButtonElement>('changed-check').disabled = !inExcel;
   $('changed-form').addEventListener('submit', (e) => {
     e.preventDefault();

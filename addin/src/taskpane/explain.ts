@@ -36,28 +36,40 @@ export type Explanation =
   | { kind: 'not-calculated'; address: string; formula: string; message: string }
   | { kind: 'explained'; address: string; formula: string; fn: string; args: unknown[]; calls: ExplainedCall[]; series: SeriesFacts[] };
 
-/** The selected cell, or the formula cell of the spilled array it belongs to. */
-export async function selectedFormulaCell(excel: ExcelApi): Promise<{ address: string; formula: unknown }> {
+export interface SelectedCell {
+  address: string;
+  formula: unknown;
+  /** False where Excel cannot tell which formula spilled into the cell (before ExcelApi 1.12). */
+  spillKnown?: boolean;
+}
+
+/**
+ * The selected cell, or the formula cell of the spilled array it belongs to. `spills` says whether the
+ * host has the spill APIs (ExcelApi 1.12); without them the selected cell is taken as it is.
+ */
+export async function selectedFormulaCell(excel: ExcelApi, spills = true): Promise<SelectedCell> {
   return excel.run(async (context) => {
     const cell = context.workbook.getSelectedRange().getCell(0, 0);
     cell.load(['address', 'formulas']);
-    const parent = cell.getSpillParentOrNullObject();
-    parent.load(['address', 'formulas']);
+    const parent = spills ? cell.getSpillParentOrNullObject().load(['address', 'formulas']) : undefined;
     await context.sync();
-    const source = parent.isNullObject ? cell : parent;
-    return { address: source.address, formula: source.formulas[0][0] };
+    const source = parent && !parent.isNullObject ? parent : cell;
+    return { address: source.address, formula: source.formulas[0][0], spillKnown: spills };
   });
 }
 
 export async function explainCell(
-  cell: { address: string; formula: unknown },
+  cell: SelectedCell,
   record: (address: string) => CellRecord | undefined,
   fetch: Fetch,
   today = todayIso(),
 ): Promise<Explanation> {
   const { address, formula } = cell;
   if (typeof formula !== 'string' || !TIDE_FORMULA.test(formula)) {
-    return { kind: 'none', address, message: 'Select a cell with a TIDE formula, or a cell of the array it spills.' };
+    const message = cell.spillKnown === false
+      ? 'Select a cell with a TIDE formula: this Excel (before ExcelApi 1.12) cannot tell which formula spilled into a cell.'
+      : 'Select a cell with a TIDE formula, or a cell of the array it spills.';
+    return { kind: 'none', address, message };
   }
   const found = record(address);
   if (!found) {

@@ -1,6 +1,7 @@
 // Reads the TIDE.* calls out of a cell's formula the way Excel would hand their arguments to the
 // function: literals become values, single-cell references are named so the caller can look them
 // up, and anything else (a nested formula, a range, a name) is reported as such rather than guessed.
+import { cellName, parseCell, unquoteSheet } from '../shared/a1.js';
 
 export type FormulaArg =
   | { kind: 'empty' }
@@ -17,7 +18,6 @@ export interface TideCall {
 }
 
 const CALL = /(^|[^A-Za-z0-9_.])TIDE\.([A-Za-z]+)\s*\(/gi;
-const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 
 /** Index of the parenthesis closing the one opened just before `start`, skipping quoted text. */
 function closingParen(formula: string, start: number): number {
@@ -52,15 +52,11 @@ export function splitArgs(inner: string): string[] {
 
 function reference(text: string): FormulaArg | undefined {
   const bang = text.lastIndexOf('!');
-  const cellPart = bang >= 0 ? text.slice(bang + 1) : text;
-  const m = CELL.exec(cellPart);
-  if (!m) return undefined;
-  const cell = `${m[1].toUpperCase()}${m[2]}`;
-  if (bang < 0) return { kind: 'ref', cell };
-  let sheet = text.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  else if (!/^[A-Za-z0-9_.]+$/.test(sheet)) return undefined;
-  return { kind: 'ref', sheet, cell };
+  const at = parseCell(text.slice(bang + 1));
+  if (!at) return undefined;
+  if (bang < 0) return { kind: 'ref', cell: cellName(at) };
+  const sheet = unquoteSheet(text.slice(0, bang));
+  return sheet === undefined ? undefined : { kind: 'ref', sheet, cell: cellName(at) };
 }
 
 export function parseArg(raw: string): FormulaArg {
@@ -83,21 +79,4 @@ export function tideCalls(formula: string): TideCall[] {
     calls.push({ name: m[2].toUpperCase(), args: splitArgs(formula.slice(open, close)).map(parseArg), text: formula.slice(start, close + 1) });
   }
   return calls;
-}
-
-/** Column letters to a 1-based number (A → 1, AA → 27) and back. */
-export function columnNumber(letters: string): number {
-  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
-
-export function columnLetters(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
-
-/** The A1 address of the cell `rows` below and `cols` right of `topLeft` (e.g. "B2", 1, 2 → "D3"). */
-export function offsetCell(topLeft: string, rows: number, cols: number): string {
-  const m = CELL.exec(topLeft)!;
-  return `${columnLetters(columnNumber(m[1]) + cols)}${Number(m[2]) + rows}`;
 }

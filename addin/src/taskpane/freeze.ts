@@ -2,6 +2,7 @@
 // workbook opens with its numbers where the add-in is not installed. Each formula is kept, exactly
 // as written, in a very hidden sheet (one JSON record per frozen formula) and a note on its cell
 // says it was frozen, when, and as of which date. Unfreeze writes the formulas back.
+import { cellName, joinAddress, parseRange, rangeFrom, splitAddress, type RangePosition } from '../shared/a1.js';
 import type { CellScalar, ExcelApi, ExcelContext, ExcelRange } from '../shared/excel-api.js';
 
 /** The very hidden sheet holding the frozen formulas; users never see it, files keep it. */
@@ -34,6 +35,14 @@ export interface FreezeContext {
   asOfOf?(address: string): string | undefined;
   /** Cell notes need ExcelApi 1.18; without them the formulas are still kept and restored. */
   notes?: boolean;
+  /**
+   * The spill APIs need ExcelApi 1.12. Without them the cells an array covers are taken from the size
+   * the function returned in this session (`extentOf`); a formula whose size is not known is left as
+   * it is (`onSkipped`), since writing its first value alone would lose the rest of the array.
+   */
+  spills?: boolean;
+  extentOf?(address: string): { rows: number; columns: number } | undefined;
+  onSkipped?(address: string, reason: string): void;
 }
 
 /** Formulas that call a TIDE function anywhere. */
@@ -52,14 +61,19 @@ export function frozenNote(r: Pick<FrozenRecord, 'formula' | 'asOf' | 'pin' | 'f
   return `Frozen by Tide on ${when} UTC: values of ${r.formula}, ${asOf}. Unfreeze in the Tide task pane restores the formula.`;
 }
 
-function splitAddress(address: string): { sheet: string; cells: string } {
-  const bang = address.lastIndexOf('!');
-  return { sheet: address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'"), cells: address.slice(bang + 1).replace(/\$/g, '') };
+/** Excel's addresses here always name their sheet. */
+function sheetAndCells(address: string): { sheet: string; cells: string } {
+  const { sheet, cells } = splitAddress(address);
+  return { sheet: sheet ?? '', cells };
 }
 
-function quoted(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+/** Whether two ranges share a cell. */
+function overlaps(a: RangePosition, b: RangePosition): boolean {
+  return a.first.row <= b.last.row && a.last.row >= b.first.row && a.first.column <= b.last.column && a.last.column >= b.first.column;
 }
+
+const NOWHERE: RangePosition = { first: { row: -1, column: -1 }, last: { row: -1, column: -1 } };
+const rangeAt = (cells: string): RangePosition => parseRange(cells) ?? NOWHERE;
 
 async function scopeRange(context: ExcelContext, scope: Scope): Promise<ExcelRange[]> {
   if (scope === 'selection') return [context.workbook.getSelectedRange()];
@@ -79,16 +93,16 @@ export async function freeze(excel: ExcelApi, scope: Exclude<Scope, 'workbook'>,
     const ranges = await scopeRange(context, scope);
     for (const r of ranges) r.load(['address', 'formulas']);
     // A single selected cell inside a spilled array means its formula.
-    const parents = scope === 'selection' ? ranges.map((r) => r.getCell(0, 0).getSpillParentOrNullObject().load(['address', 'formulas'])) : [];
+    const spills = opts.spills !== false;
+    const parents = scope === 'selection' && spills ? ranges.map((r) => r.getCell(0, 0).getSpillParentOrNullObject().load(['address', 'formulas'])) : [];
     await context.sync();
 
     const found: { address: string; formula: string }[] = [];
     ranges.forEach((range, i) => {
-      const { sheet, cells } = splitAddress(range.address);
-      const [first] = cells.split(':');
-      const [col0, row0] = cellPosition(first);
+      const { sheet, cells } = sheetAndCells(range.address);
+      const { first } = rangeAt(cells);
       range.formulas.forEach((row, r) => row.forEach((f, c) => {
-        if (typeof f === 'string' && TIDE_FORMULA.test(f)) found.push({ address: `${quoted(sheet)}!${cellName(row0 + r, col0 + c)}`, formula: f });
+        if (typeof f === 'string' && TIDE_FORMULA.test(f)) found.push({ address: joinAddress(sheet, cellName({ row: first.row + r, column: first.column + c })), formula: f });
       }));
       const parent = parents[i];
       if (found.length === 0 && parent && !parent.isNullObject && TIDE_FORMULA.test(String(parent.formulas[0][0]))) {
@@ -97,14 +111,24 @@ export async function freeze(excel: ExcelApi, scope: Exclude<Scope, 'workbook'>,
     });
     if (found.length === 0) return [];
 
-    const targets = found.map(({ address, formula }) => {
-      const { sheet, cells } = splitAddress(address);
+    const targets = found.flatMap(({ address, formula }) => {
+      const { sheet, cells } = sheetAndCells(address);
       const cell = context.workbook.worksheets.getItem(sheet).getRange(cells);
-      const spill = cell.getSpillingToRangeOrNullObject().load(['address', 'values']);
+      let spill: ExcelRange | undefined;
+      if (spills) spill = cell.getSpillingToRangeOrNullObject().load(['address', 'values']);
+      else {
+        const extent = opts.extentOf?.(address);
+        if (!extent) {
+          opts.onSkipped?.(address, 'not calculated since the add-in started, so the size of its array is unknown here (this Excel has no spill ranges: ExcelApi 1.12)');
+          return [];
+        }
+        if (extent.rows * extent.columns > 1) spill = context.workbook.worksheets.getItem(sheet).getRange(rangeFrom(cells, extent)).load(['address', 'values']);
+      }
       cell.load(['values']);
       const note = opts.notes === false ? undefined : context.workbook.notes.getItemOrNullObject(address).load('content');
-      return { address, formula, sheet, cells, cell, spill, note };
+      return [{ address, formula, sheet, cells, cell, spill, note }];
     });
+    if (targets.length === 0) return [];
     await context.sync();
 
     const records: FrozenRecord[] = targets.map((t) => {
@@ -113,7 +137,7 @@ export async function freeze(excel: ExcelApi, scope: Exclude<Scope, 'workbook'>,
         sheet: t.sheet,
         cell: t.cells,
         formula: t.formula,
-        range: t.spill.isNullObject ? t.cells : splitAddress(t.spill.address).cells,
+        range: !t.spill || t.spill.isNullObject ? t.cells : sheetAndCells(t.spill.address).cells,
         asOf,
         pin: opts.pin ?? null,
         frozenAt,
@@ -121,10 +145,11 @@ export async function freeze(excel: ExcelApi, scope: Exclude<Scope, 'workbook'>,
       };
     });
     targets.forEach((t, i) => {
-      const values = (t.spill.isNullObject ? t.cell.values : t.spill.values).map((row) => row.map(asTyped));
+      const spilled = t.spill && !t.spill.isNullObject;
+      const values = (spilled ? t.spill!.values : t.cell.values).map((row) => row.map(asTyped));
       // The anchor first: once it holds a value the spill is gone and its cells can be written.
       t.cell.values = [[values[0][0]]];
-      if (!t.spill.isNullObject) context.workbook.worksheets.getItem(t.sheet).getRange(records[i].range).values = values;
+      if (spilled) context.workbook.worksheets.getItem(t.sheet).getRange(records[i].range).values = values;
       const text = frozenNote(records[i]);
       if (!t.note) return;
       if (t.note.isNullObject) context.workbook.notes.add(t.address, text);
@@ -146,21 +171,14 @@ export async function unfreeze(excel: ExcelApi, scope: Scope, opts: { notes?: bo
       const range = scope === 'selection' ? context.workbook.getSelectedRange() : context.workbook.worksheets.getActiveWorksheet().getRange('A1:XFD1048576');
       range.load('address');
       await context.sync();
-      const { sheet, cells } = splitAddress(range.address);
-      const [from, to = from] = cells.split(':');
-      const [c0, r0] = cellPosition(from);
-      const [c1, r1] = cellPosition(to);
+      const { sheet, cells } = sheetAndCells(range.address);
+      const scopeRange = rangeAt(cells);
       // A frozen array is in scope when any of its cells is.
-      inScope = (r) => {
-        const [first, last = first] = r.range.split(':');
-        const [fc0, fr0] = cellPosition(first);
-        const [fc1, fr1] = cellPosition(last);
-        return r.sheet === sheet && fr0 <= r1 && fr1 >= r0 && fc0 <= c1 && fc1 >= c0;
-      };
+      inScope = (r) => r.sheet === sheet && overlaps(rangeAt(r.range), scopeRange);
     }
     const restoring = all.filter(inScope);
     if (restoring.length === 0) return [];
-    const notes = restoring.map((r) => (opts.notes === false ? undefined : context.workbook.notes.getItemOrNullObject(`${quoted(r.sheet)}!${r.cell}`).load('content')));
+    const notes = restoring.map((r) => (opts.notes === false ? undefined : context.workbook.notes.getItemOrNullObject(joinAddress(r.sheet, r.cell)).load('content')));
     await context.sync();
     restoring.forEach((r, i) => {
       const sheet = context.workbook.worksheets.getItem(r.sheet);
@@ -169,7 +187,7 @@ export async function unfreeze(excel: ExcelApi, scope: Scope, opts: { notes?: bo
       const note = notes[i];
       if (!note) return;
       if (r.previousNote !== null) {
-        if (note.isNullObject) context.workbook.notes.add(`${quoted(r.sheet)}!${r.cell}`, r.previousNote);
+        if (note.isNullObject) context.workbook.notes.add(joinAddress(r.sheet, r.cell), r.previousNote);
         else note.content = r.previousNote;
       } else if (!note.isNullObject && note.content === frozenNote(r)) {
         note.delete(); // only our own note, untouched; a note the user wrote since stays
@@ -183,14 +201,10 @@ export async function unfreeze(excel: ExcelApi, scope: Scope, opts: { notes?: bo
 
 /** The frozen formula whose values cover `address` (e.g. `'Run-up'!B15`), if any. */
 export function frozenAt(records: readonly FrozenRecord[], address: string): FrozenRecord | undefined {
-  const { sheet, cells } = splitAddress(address);
-  const [col, row] = cellPosition(cells.split(':')[0]);
-  return records.find((r) => {
-    const [first, last = first] = r.range.split(':');
-    const [c0, r0] = cellPosition(first);
-    const [c1, r1] = cellPosition(last);
-    return r.sheet === sheet && row >= r0 && row <= r1 && col >= c0 && col <= c1;
-  });
+  const { sheet, cells } = sheetAndCells(address);
+  const { first } = rangeAt(cells);
+  const cell = { first, last: first };
+  return records.find((r) => r.sheet === sheet && overlaps(rangeAt(r.range), cell));
 }
 
 /** Every frozen formula in the workbook, oldest first. */
@@ -231,18 +245,4 @@ async function writeRecords(context: ExcelContext, records: FrozenRecord[]): Pro
   sheet.visibility = 'VeryHidden';
   // JSON starts with "{": Excel keeps it as text, so formulas inside are never evaluated.
   sheet.getRange(`A1:A${records.length}`).values = records.map((r) => [JSON.stringify(r)]);
-}
-
-function cellPosition(a1: string): [number, number] {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(a1);
-  if (!m) return [0, 0];
-  let c = 0;
-  for (const ch of m[1].toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return [c - 1, Number(m[2]) - 1];
-}
-
-function cellName(row: number, col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return `${s}${row + 1}`;
 }

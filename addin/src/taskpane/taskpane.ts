@@ -1,6 +1,8 @@
 // Task pane: settings, series search, a chart of the selected series, and formula insertion.
 import { BatchingClient } from '../client/batching-client.js';
 import { apiUrlProblem, loadSettings, saveSettings, type TideSettings } from '../client/settings.js';
+import { sharedRuntime } from '../client/shared-runtime.js';
+import { excelApi } from '../shared/excel-api.js';
 import { PaneApi, type CatalogRow } from './api.js';
 import { setupChangedSince } from './changed-since.js';
 import { drawSeriesChart } from './chart.js';
@@ -22,7 +24,7 @@ function applySettings(s: TideSettings): void {
   const options = { url: s.apiUrl, apiKey: s.apiKey || undefined };
   api.client.configure(options);
   // In the shared runtime the custom functions' client lives in this page too.
-  (globalThis as { tide?: { configure(o: typeof options): void } }).tide?.configure(options);
+  sharedRuntime()?.configure(options);
 }
 
 async function search(text: string): Promise<void> {
@@ -83,12 +85,13 @@ function updateFormula(): void {
 
 async function insertFormula(): Promise<void> {
   const formula = currentFormula();
-  if (typeof Excel === 'undefined') {
+  const excel = excelApi();
+  if (!excel) {
     status('Not running inside Excel: copy the formula shown above.', true);
     return;
   }
   try {
-    await Excel.run(async (context) => {
+    await excel.run(async (context) => {
       const range = context.workbook.getSelectedRange();
       range.formulas = [[formula]];
       await context.sync();
@@ -100,12 +103,12 @@ async function insertFormula(): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  if (typeof Office !== 'undefined' && Office.onReady) await Office.onReady();
+  if (typeof Office !== 'undefined') await Office.onReady();
   const settings = await loadSettings();
   $<HTMLInputElement>('api-url').value = settings.apiUrl;
   $<HTMLInputElement>('api-key').value = settings.apiKey;
   applySettings(settings);
-  $<HTMLButtonElement>('insert').disabled = typeof Excel === 'undefined';
+  $<HTMLButtonElement>('insert').disabled = excelApi() === undefined;
 
   $('search-form').addEventListener('submit', (e) => {
     e.preventDefault();

@@ -1,38 +1,27 @@
 // The task pane's workbook section: the pin (As of), Explain this cell, Freeze/Unfreeze, and what
 // the answer cache holds. It reaches the custom functions' state through the shared runtime.
-import type { CellRecord } from '../client/call-log.js';
 import type { FieldCall } from '../client/query.js';
-import { documentSettings, readPin } from '../client/pin.js';
-import type { WorkbookFetcher } from '../client/workbook-fetcher.js';
+import { documentSettings, officeDocument, readPin } from '../client/pin.js';
+import { sharedRuntime } from '../client/shared-runtime.js';
+import { hostHas } from '../shared/host.js';
 import { todayIso } from '../shared/dates.js';
 import { excelApi } from '../shared/excel-api.js';
 import { explainCell, selectedFormulaCell } from './explain.js';
 import { copyText, renderExplanation } from './explain-view.js';
 import { freeze, frozenAt, frozenNote, frozenRecords, unfreeze, type Scope } from './freeze.js';
-import { changePin, pinBanner, pinProblem, type PinRuntime } from './workbook-pin.js';
-
-/** What functions.js exposes on `globalThis.tide` (see functions/register.ts). */
-interface SharedRuntime extends PinRuntime {
-  fetcher(): WorkbookFetcher;
-  cell(address: string): CellRecord | undefined;
-}
+import { changePin, pinBanner, pinProblem } from './workbook-pin.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 /** Cell notes came with ExcelApi 1.18; older Excel freezes without them. */
-function notesSupported(): boolean {
-  const requirements = (globalThis as { Office?: { context?: { requirements?: { isSetSupported(name: string, version: string): boolean } } } }).Office?.context?.requirements;
-  return requirements ? requirements.isSetSupported('ExcelApi', '1.18') : true;
-}
-
-function runtime(): SharedRuntime | undefined {
-  return (globalThis as { tide?: SharedRuntime }).tide;
-}
+const notesSupported = (): boolean => hostHas('notes');
+/** Spill ranges came with ExcelApi 1.12; older Excel takes an array's size from the functions' call log. */
+const spillsSupported = (): boolean => hostHas('spills');
 
 export function initWorkbookPanel(status: (text: string, isError?: boolean) => void): void {
   const settings = documentSettings();
   const excel = excelApi();
-  const shared = runtime();
+  const shared = sharedRuntime();
   const pinInput = $<HTMLInputElement>('pin-date');
   pinInput.max = todayIso();
 
@@ -95,7 +84,7 @@ export function initWorkbookPanel(status: (text: string, isError?: boolean) => v
   const explain = async () => {
     if (!excel || !shared) return status('Explain needs the workbook open in Excel.', true);
     try {
-      const cell = await selectedFormulaCell(excel);
+      const cell = await selectedFormulaCell(excel, spillsSupported());
       const fetch = <T,>(call: FieldCall) => shared.fetcher().fetch<T>(call);
       let explanation = await explainCell(cell, (a) => shared.cell(a), fetch);
       if (explanation.kind === 'none') {
@@ -138,9 +127,15 @@ export function initWorkbookPanel(status: (text: string, isError?: boolean) => v
     if (!excel) return status('Freeze needs the workbook open in Excel.', true);
     try {
       const notes = notesSupported();
-      const done = await freeze(excel, scope, { pin: shared?.pin(), asOfOf, notes });
+      const skipped: string[] = [];
+      const extentOf = (address: string) => shared?.cell(address)?.extent;
+      const done = await freeze(excel, scope, { pin: shared?.pin(), asOfOf, notes, spills: spillsSupported(), extentOf, onSkipped: (a) => skipped.push(a) });
       const said = notes ? 'values and a note' : 'values (this Excel cannot add notes: ExcelApi 1.18)';
-      status(done.length ? `Froze ${done.length} TIDE formula${done.length === 1 ? '' : 's'}: the cells hold ${said}; Unfreeze restores them` : `No TIDE formulas in the ${scope}`, done.length === 0);
+      const left = skipped.length
+        ? `; left as formulas, not calculated since the add-in started (this Excel cannot tell where an array spills: ExcelApi 1.12; recalculate, then freeze again): ${skipped.join(', ')}`
+        : '';
+      const froze = done.length ? `Froze ${done.length} TIDE formula${done.length === 1 ? '' : 's'}: the cells hold ${said}; Unfreeze restores them` : skipped.length ? 'No TIDE formulas frozen' : `No TIDE formulas in the ${scope}`;
+      status(`${froze}${left}`, done.length === 0);
     } catch (e) {
       status(`Could not freeze: ${(e as Error).message}`, true);
     }
@@ -166,8 +161,7 @@ export function initWorkbookPanel(status: (text: string, isError?: boolean) => v
   if (!excel) for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('#workbook-tools button'))) b.disabled = true;
 
   // Explain follows the selection while its section is open.
-  const doc = (globalThis as { Office?: { context?: { document?: { addHandlerAsync?(event: string, handler: () => void): void } } } }).Office?.context?.document;
-  doc?.addHandlerAsync?.('documentSelectionChanged', () => {
+  officeDocument()?.addHandlerAsync(Office.EventType.DocumentSelectionChanged, () => {
     if ($<HTMLDetailsElement>('explain-box').open && $('explanation').dataset.kind) void explain();
   });
   // What the cache holds changes as cells calculate; the line is cheap to redraw.

@@ -8,15 +8,10 @@ import { setWorkbookAsOf } from '../../../addin/src/shared/as-of.js';
 import type { Evaluate } from '../../../support/addin/excel-stand-in.js';
 import { tideEvaluator } from '../../../support/addin/tide-evaluate.js';
 
-class CustomFunctionsError extends Error {
-  constructor(
-    readonly code: string,
-    message?: string,
-  ) {
-    super(message);
-  }
-}
-(globalThis as { CustomFunctions?: unknown }).CustomFunctions = { Error: CustomFunctionsError };
+import { installOffice } from '../../../support/addin/office-globals.js';
+
+// Office's globals as the default host has them (support/addin/host-profiles.ts).
+installOffice();
 // As functions/register.ts does: the workbook's pin is every function's default asOf.
 setWorkbookAsOf(workbookPin);
 
