@@ -6,6 +6,8 @@ import { DEFAULT_MAX_ATTEMPTS, LOCAL_CREDENTIALS } from './table.js';
 export interface ClientOptions {
   endpoint?: string;
   region?: string;
+  /** Attempts per request, the first included (default DEFAULT_MAX_ATTEMPTS). */
+  maxAttempts?: number;
 }
 
 /**
@@ -17,7 +19,7 @@ export function createDocumentClient(opts: ClientOptions = {}): DynamoDBDocument
   const client = new DynamoDBClient({
     region: opts.region ?? process.env.AWS_REGION ?? 'us-east-1',
     ...(endpoint ? { endpoint, credentials: LOCAL_CREDENTIALS } : {}),
-    maxAttempts: DEFAULT_MAX_ATTEMPTS,
+    maxAttempts: opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     streamCollector: collectNodeStream,
     // A request not answered in 5 s is abandoned and retried, so no caller waits forever; without
     // throwOnRequestTimeout the SDK only warns when the timeout passes and keeps waiting.

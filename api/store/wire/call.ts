@@ -1,8 +1,8 @@
-import { isServerError, isThrottlingError, isTransientError, StandardRetryStrategy } from '@smithy/core/retry';
+import { StandardRetryStrategy } from '@smithy/core/retry';
 import { HttpRequest } from '@smithy/core/transport';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import type { RetryErrorType } from '@smithy/types';
 import { collectNodeStream } from '../node-stream-collector.js';
+import { retryErrorType } from '../transient-faults.js';
 import { decodeBody, encodeBody } from './attribute-values.js';
 import { errorFromResponse, malformedResponse } from './errors.js';
 import type { WireSettings } from './settings.js';
@@ -18,16 +18,6 @@ const CLOCK_SKEW_LIMIT_MS = 5 * 60_000;
 export interface Caller {
   call(operation: string, body: object, signal?: AbortSignal): Promise<Record<string, unknown>>;
   destroy(): void;
-}
-
-type SdkError = Parameters<typeof isTransientError>[0];
-
-/** The SDK's reading of an error, for its retry strategy. */
-function retryErrorType(error: SdkError): RetryErrorType {
-  if (isThrottlingError(error)) return 'THROTTLING';
-  if (isTransientError(error)) return 'TRANSIENT';
-  if (isServerError(error)) return 'SERVER_ERROR';
-  return 'CLIENT_ERROR';
 }
 
 export function createCaller(settings: WireSettings): Caller {
@@ -85,7 +75,7 @@ export function createCaller(settings: WireSettings): Caller {
         } catch (error) {
           if (signal?.aborted || !(error instanceof Error)) throw error;
           try {
-            token = await retries.refreshRetryTokenForRetry(token, { errorType: retryErrorType(error as SdkError) });
+            token = await retries.refreshRetryTokenForRetry(token, { errorType: retryErrorType(error) });
           } catch {
             throw error; // not retryable, or attempts or retry budget spent: the caller sees DynamoDB's error
           }
