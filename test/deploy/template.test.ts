@@ -100,8 +100,9 @@ describe('functions and IAM', () => {
   });
 
   it('ingest may write series items, read only what its merge needs, never API-key items, never delete', () => {
-    const [data, ssm, logs, ...rest] = statementsOf(dev, 'IngestRole');
+    const [data, ssm, logs, failures, ...rest] = statementsOf(dev, 'IngestRole');
     expect(rest).toEqual([]);
+    expect(failures).toEqual({ Sid: 'SendFailedRunsToQueue', Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: [{ 'Fn::GetAtt': ['IngestFailureQueue', 'Arn'] }] });
     expect(data.Action).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:Query']);
     expect(data.Resource).toEqual([tableArn]);
     expect(data.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['S#*'] } });
@@ -123,6 +124,81 @@ describe('functions and IAM', () => {
     const rules = resources(dev, 'AWS::Events::Rule');
     expect(rules.map(([, r]) => r.Properties.ScheduleExpression)).toEqual(['cron(30 23 ? * MON-FRI *)']);
     expect(rules[0][1].Properties.Targets[0].Arn).toEqual({ 'Fn::GetAtt': ['IngestLambdaFunction', 'Arn'] });
+  });
+});
+
+/** A condition of the template, evaluated as CloudFormation would (Equals, Not, And, Condition). */
+function holds(p: Packaged, condition: string): boolean {
+  const ev = (e: any): any => {
+    if (typeof e !== 'object' || e === null) return e;
+    if ('Fn::Equals' in e) return ev(e['Fn::Equals'][0]) === ev(e['Fn::Equals'][1]);
+    if ('Fn::Not' in e) return !ev(e['Fn::Not'][0]);
+    if ('Fn::And' in e) return e['Fn::And'].every(ev);
+    if ('Condition' in e) return holds(p, e.Condition);
+    throw new Error(`unexpected condition ${JSON.stringify(e)}`);
+  };
+  return ev(p.template.Conditions[condition]);
+}
+
+const alarm = (p: Packaged, id: string) => p.template.Resources[id].Properties;
+const notifies = { AlarmActions: [{ Ref: 'AlarmTopic' }], OKActions: [{ Ref: 'AlarmTopic' }] };
+
+describe('operations: failure destination, alarms, topic', () => {
+  it("a scheduled run that fails after its retries goes to the stage's failure queue, kept two weeks", () => {
+    for (const p of [dev, prod]) {
+      const config = p.template.Resources.IngestLambdaEvConf.Properties;
+      expect(config).toMatchObject({ FunctionName: { Ref: 'IngestLambdaFunction' }, MaximumRetryAttempts: 1, DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['IngestFailureQueue', 'Arn'] } } } });
+      expect(p.template.Resources.IngestFailureQueue.Properties).toMatchObject({ MessageRetentionPeriod: 1209600, SqsManagedSseEnabled: true });
+    }
+    expect(dev.template.Resources.IngestFailureQueue.Properties.QueueName).toBe('tide-dev-ingest-failures');
+  });
+
+  it('every alarm is on by default on both stages, and notifies the SNS topic on ALARM and on OK', () => {
+    const ids = resources(dev, 'AWS::CloudWatch::Alarm').map(([id]) => id).sort();
+    expect(ids).toEqual(['Graphql5xxAlarm', 'GraphqlThrottlesAlarm', 'IngestErrorsAlarm', 'IngestFailureQueuedAlarm', 'IngestNotRunningAlarm', 'StaleSeriesAlarm']);
+    for (const p of [dev, prod]) {
+      expect(holds(p, 'AlarmsEnabled')).toBe(true);
+      for (const id of [...ids, 'AlarmTopic']) expect(p.template.Resources[id].Condition, id).toBe('AlarmsEnabled');
+      for (const id of ids) expect(alarm(p, id), id).toMatchObject(notifies);
+    }
+    expect(dev.template.Resources.AlarmTopic.Properties.TopicName).toBe('tide-dev-alarms');
+    expect(dev.template.Outputs.AlarmTopicArn).toMatchObject({ Condition: 'AlarmsEnabled', Value: { Ref: 'AlarmTopic' } });
+  });
+
+  it('the e-mail subscription exists only when the stage names an address', () => {
+    const sub = dev.template.Resources.AlarmEmailSubscription;
+    expect(sub).toMatchObject({ Type: 'AWS::SNS::Subscription', Condition: 'AlarmEmailGiven', Properties: { TopicArn: { Ref: 'AlarmTopic' }, Protocol: 'email', Endpoint: '' } });
+    expect(holds(dev, 'AlarmEmailGiven')).toBe(false);
+    // The same condition, with an address given (--param="alarmEmail=ops@example.com"), holds.
+    const given = structuredClone(dev);
+    given.template.Conditions.AlarmEmailGiven['Fn::And'][1]['Fn::Not'][0]['Fn::Equals'][0] = 'ops@example.com';
+    expect(holds(given, 'AlarmEmailGiven')).toBe(true);
+    const off = structuredClone(dev);
+    off.template.Conditions.AlarmsEnabled['Fn::Equals'][0] = 'false';
+    expect(holds(off, 'AlarmsEnabled')).toBe(false);
+    expect(holds(off, 'AlarmEmailGiven')).toBe(false);
+  });
+
+  it('the ingest alarms: its errors, a queued failure, no run for three days, a kept series late', () => {
+    expect(alarm(dev, 'IngestErrorsAlarm')).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: [{ Name: 'FunctionName', Value: { Ref: 'IngestLambdaFunction' } }], Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    expect(alarm(dev, 'IngestFailureQueuedAlarm')).toMatchObject({ Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['IngestFailureQueue', 'QueueName'] } }] });
+    // The freshness metrics as the ingest emits them (test/ingest/scheduled-freshness.test.ts): namespace Tide, service and Stage.
+    const dims = [{ Name: 'service', Value: 'tide-ingest' }, { Name: 'Stage', Value: 'dev' }];
+    expect(alarm(dev, 'IngestNotRunningAlarm')).toMatchObject({ Namespace: 'Tide', MetricName: 'SeriesChecked', Dimensions: dims, Period: 86400, EvaluationPeriods: 3, DatapointsToAlarm: 3, ComparisonOperator: 'LessThanThreshold', TreatMissingData: 'breaching' });
+    expect(alarm(dev, 'StaleSeriesAlarm')).toMatchObject({ Namespace: 'Tide', MetricName: 'StaleSeries', Dimensions: dims, Statistic: 'Maximum', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    expect(alarm(prod, 'StaleSeriesAlarm').Dimensions[1]).toEqual({ Name: 'Stage', Value: 'prod' });
+    expect(dev.template.Resources.IngestLambdaFunction.Properties.Environment.Variables.TIDE_STAGE).toBe('dev');
+  });
+
+  it("the graphql alarms: 5xx answers of both /graphql routes, and the function's throttles", () => {
+    const fivexx = alarm(dev, 'Graphql5xxAlarm');
+    expect(fivexx.Threshold).toBe(5);
+    expect(fivexx.Metrics[0]).toMatchObject({ Id: 'total', Expression: 'post + get' });
+    const routes = fivexx.Metrics.slice(1).map((m: any) => m.MetricStat.Metric);
+    for (const m of routes) expect(m).toMatchObject({ Namespace: 'AWS/ApiGateway', MetricName: '5xx' });
+    expect(routes.map((m: any) => m.Dimensions)).toEqual(['POST /graphql', 'GET /graphql'].map((route) => [{ Name: 'ApiId', Value: { Ref: 'HttpApi' } }, { Name: 'Stage', Value: '$default' }, { Name: 'Route', Value: route }]));
+    expect(dev.template.Resources.HttpApiStage.Properties.DefaultRouteSettings.DetailedMetricsEnabled).toBe(true); // per-route metrics exist
+    expect(alarm(dev, 'GraphqlThrottlesAlarm')).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Throttles', Dimensions: [{ Name: 'FunctionName', Value: { Ref: 'GraphqlLambdaFunction' } }], Threshold: 1 });
   });
 });
 
