@@ -11,6 +11,7 @@ import type { SeriesStore } from '../store/series-store.js';
 import { withDeadline } from './deadline.js';
 import { documentGate } from './document-gate.js';
 import { frontDoorForBrowsers } from './front-door.js';
+import { staleList } from './stale-list.js';
 
 export interface HandlerOptions extends ServerOptions {
   /** How long this container reuses an API key lookup (default one minute). */
@@ -42,7 +43,7 @@ export function createGraphqlHandler(store: SeriesStore, opts: HandlerOptions = 
   const signals = new WeakMap<APIGatewayProxyEventV2, AbortSignal>();
   const apollo = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
     // A browser opening /graphql gets the front page before the key check.
-    middleware: [frontDoorForBrowsers(opts.ide ?? false), requireApiKey(verify), documentGate],
+    middleware: [frontDoorForBrowsers(opts.ide ?? false, staleList(store, opts.now)), requireApiKey(verify), documentGate],
     context: async ({ event, context }) => ({ ...createContext(cache ? cache.forRequest() : store, context.awsRequestId, signals.get(event), checks, opts.now), keyId: keyIdOf(event) }),
   });
   // The third parameter keeps Lambda's (event, context, callback) signature; the answer is the promise.

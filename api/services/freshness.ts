@@ -53,3 +53,8 @@ export function formatFreshnessTable(rows: FreshnessRow[]): string {
   const stale = rows.filter((r) => r.stale).length;
   return [line(head), ...body.map(line), '', `${stale} of ${rows.length} series stale`].join('\n');
 }
+
+/** The stale series of a store on `today`, latest first: what the front page lists. */
+export async function staleSeries(catalog: { listMeta(): Promise<SeriesMeta[]> }, checks: CheckReader, today: string, calendar?: ReleaseCalendar): Promise<FreshnessRow[]> {
+  return (await freshnessTable(await catalog.listMeta(), checks, today, calendar)).filter((r) => r.stale);
+}
