@@ -11,7 +11,9 @@ import type { Table } from './table.js';
 // to judge, including those whose job failed tonight. Both grow with the number of series, never with runs.
 
 export const CHECK_SK = 'CHECK';
-const ROSTER_KEY = { pk: seriesPk(''), sk: 'ROSTER' };
+/** The partition of the roster: outside the catalog index, so a table export names it itself. */
+export const ROSTER_PK = seriesPk('');
+const ROSTER_KEY = { pk: ROSTER_PK, sk: 'ROSTER' };
 
 export interface CheckReader {
   /** ISO timestamp of the last successful check, or null when no ingest ever checked this series. */
