@@ -18,22 +18,27 @@ const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetIt
 
 let dev: Packaged;
 let prod: Packaged;
+/** prod pointed at a restored table, with alarms to an address (docs/deploy.md, "Restore" and "Alarms"). */
+let restored: Packaged;
 beforeAll(async () => {
   // The addin function packages the built add-in and IDE; build them if no other test has.
   await ensureAddinBuilt();
   await ensureIdeBuilt();
   dev = await packageStage('dev');
   prod = await packageStage('prod');
+  restored = await packageStage('prod', { table: 'tide-prod-restored', createTable: 'false', alarmEmail: 'ops@example.com' });
   console.log(`function zips (bytes): dev ${JSON.stringify(dev.zipBytes)}`);
 }, 180_000);
 afterAll(() => {
-  for (const p of [dev, prod]) if (p) rmSync(p.dir, { recursive: true, force: true });
+  for (const p of [dev, prod, restored]) if (p) rmSync(p.dir, { recursive: true, force: true });
 });
 
 const resources = (p: Packaged, type: string): [string, any][] => Object.entries(p.template.Resources).filter(([, r]: [string, any]) => r.Type === type) as [string, any][];
 const statementsOf = (p: Packaged, role: string): any[] => p.template.Resources[role].Properties.Policies.flatMap((pol: any) => pol.PolicyDocument.Statement);
 const list = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
-const tableArn = { 'Fn::GetAtt': ['TideTable', 'Arn'] };
+// The stage's table by name, so a stage can be pointed at a restored table the stack does not own.
+const tableArnOf = (name: string) => ({ 'Fn::Sub': `arn:\${AWS::Partition}:dynamodb:\${AWS::Region}:\${AWS::AccountId}:table/${name}` });
+const tableArn = tableArnOf('tide-dev');
 
 describe('the table', () => {
   it('has the keys and index of infra/table.json, on-demand, with point-in-time recovery and encryption', () => {
@@ -49,6 +54,28 @@ describe('the table', () => {
     }
     expect(dev.template.Resources.TideTable.Properties.TableName).toBe('tide-dev');
     expect(prod.template.Resources.TideTable.Properties.TableName).toBe('tide-prod');
+  });
+
+  it('is the stack\'s own by default; a stage can be pointed at a restored table instead (params table, createTable)', () => {
+    for (const p of [dev, prod]) {
+      expect(p.template.Resources.TideTable.Condition).toBe('CreateTable');
+      expect(holds(p, 'CreateTable')).toBe(true);
+    }
+    const off = structuredClone(dev);
+    off.template.Conditions.CreateTable['Fn::Equals'][0] = 'false';
+    expect(holds(off, 'CreateTable')).toBe(false);
+    // Nothing else refers to the table resource: the functions and roles name the table, so they follow param table.
+    const refs = JSON.stringify({ ...dev.template.Resources, TideTable: undefined });
+    expect(refs).not.toContain('"TideTable"');
+    expect(dev.template.Resources.GraphqlLambdaFunction.Properties.Environment.Variables.TABLE_NAME).toBe('tide-dev');
+    expect(statementsOf(dev, 'IngestRole')[0].Resource).toEqual([tableArnOf('tide-dev')]);
+    // Deployed with --param="table=tide-prod-restored" --param="createTable=false":
+    expect(holds(restored, 'CreateTable')).toBe(false);
+    expect(restored.template.Resources.GraphqlLambdaFunction.Properties.Environment.Variables.TABLE_NAME).toBe('tide-prod-restored');
+    expect(restored.template.Resources.IngestLambdaFunction.Properties.Environment.Variables.TABLE_NAME).toBe('tide-prod-restored');
+    expect(statementsOf(restored, 'GraphqlRole')[0].Resource[0]).toEqual(tableArnOf('tide-prod-restored'));
+    expect(statementsOf(restored, 'IngestRole')[0].Resource).toEqual([tableArnOf('tide-prod-restored')]);
+    expect(restored.template.Outputs.TableName.Value).toBe('tide-prod-restored');
   });
 
   it('is protected from deletion, and kept when the stack is removed, on prod only', () => {
@@ -93,7 +120,7 @@ describe('functions and IAM', () => {
       Sid: undefined,
       Effect: 'Allow',
       Action: READ_ACTIONS,
-      Resource: [tableArn, { 'Fn::Join': ['/', [tableArn, 'index', 'catalog']] }],
+      Resource: [tableArn, { 'Fn::Sub': 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/tide-dev/index/catalog' }],
     });
     expect(logs.Action).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
     expect(logs.Resource).toEqual([{ 'Fn::GetAtt': ['GraphqlLogGroup', 'Arn'] }]);
@@ -169,10 +196,9 @@ describe('operations: failure destination, alarms, topic', () => {
     const sub = dev.template.Resources.AlarmEmailSubscription;
     expect(sub).toMatchObject({ Type: 'AWS::SNS::Subscription', Condition: 'AlarmEmailGiven', Properties: { TopicArn: { Ref: 'AlarmTopic' }, Protocol: 'email', Endpoint: '' } });
     expect(holds(dev, 'AlarmEmailGiven')).toBe(false);
-    // The same condition, with an address given (--param="alarmEmail=ops@example.com"), holds.
-    const given = structuredClone(dev);
-    given.template.Conditions.AlarmEmailGiven['Fn::And'][1]['Fn::Not'][0]['Fn::Equals'][0] = 'ops@example.com';
-    expect(holds(given, 'AlarmEmailGiven')).toBe(true);
+    // Deployed with --param="alarmEmail=ops@example.com", it holds and names the address.
+    expect(holds(restored, 'AlarmEmailGiven')).toBe(true);
+    expect(restored.template.Resources.AlarmEmailSubscription.Properties.Endpoint).toBe('ops@example.com');
     const off = structuredClone(dev);
     off.template.Conditions.AlarmsEnabled['Fn::Equals'][0] = 'false';
     expect(holds(off, 'AlarmsEnabled')).toBe(false);
@@ -278,7 +304,7 @@ describe('stages and outputs', () => {
     const endpoint = { 'Fn::GetAtt': ['HttpApi', 'ApiEndpoint'] };
     expect(prod.template.Outputs.GraphqlUrl.Value).toEqual({ 'Fn::Join': ['', [endpoint, '/graphql']] });
     expect(prod.template.Outputs.AddinManifestUrl.Value).toEqual({ 'Fn::Join': ['', [endpoint, '/addin/manifest.xml']] });
-    expect(prod.template.Outputs.TableName.Value).toEqual({ Ref: 'TideTable' });
+    expect(prod.template.Outputs.TableName.Value).toBe('tide-prod');
   });
 
   it('packages each function on its own, the AWS SDK left to the runtime', () => {
