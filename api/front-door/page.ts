@@ -75,10 +75,11 @@ function staleSection(stale: StaleLine[] | undefined): string {
   const item = (s: StaleLine) =>
     `<li><code>${escapeHtml(s.id)}</code> ${escapeHtml(s.name)}: last observation ${escapeHtml(s.lastObservation ?? 'none')}, next expected by ${escapeHtml(s.expectedBy ?? '-')} (${s.daysLate} day${s.daysLate === 1 ? '' : 's'} late); last checked ${escapeHtml(s.lastChecked ? s.lastChecked.slice(0, 10) : 'never by an ingest')}</li>`;
   const more = stale.length > STALE_SHOWN ? `<li>and ${stale.length - STALE_SHOWN} more (<code>npm run ingest -- status</code> lists all)</li>` : '';
-  return `<section id="stale-series" aria-label="Stale series">
-    <strong>${stale.length} stale series</strong>, late past their expected release:
+  // Folded: one line above the IDE until opened, however many series are late.
+  return `<section id="stale-series" aria-label="Stale series"><details>
+    <summary><strong>${stale.length} stale series</strong>, late past their expected release</summary>
     <ul>${stale.slice(0, STALE_SHOWN).map(item).join('')}${more}</ul>
-  </section>`;
+  </details></section>`;
 }
 
 function links(): string {

@@ -7,6 +7,7 @@ import { ensureTable, startDynalite } from '../../api/local/dynalite.js';
 import { createHttpServer } from '../../api/local/http-server.js';
 import { lambdaContext, toLambdaEvent } from '../../api/local/lambda-event.js';
 import { staleList } from '../../api/handlers/stale-list.js';
+import { frontDoorHtml, STALE_SHOWN } from '../../api/front-door/page.js';
 import { CheckRecords } from '../../api/store/check-records.js';
 import { SeriesStore } from '../../api/store/series-store.js';
 import { createWireTable } from '../../api/store/wire/wire-table.js';
@@ -102,5 +103,15 @@ describe('the front page', () => {
     await new Promise((resolve) => fresh.close(resolve));
     expect(html).toContain('<h1>Tide</h1>');
     expect(html).not.toContain('<section id="stale-series"');
+  });
+
+  it('names the first dozen, counts the rest, and escapes what it shows', () => {
+    const line = (i: number) => ({ id: `S${i}`, name: i === 0 ? '<b>Rates & "spreads"</b>' : `series ${i}`, lastObservation: '2024-12-31', expectedBy: '2025-01-05', daysLate: 3, lastChecked: null });
+    const html = frontDoorHtml({ ide: false, origin: 'https://tide.example', stale: Array.from({ length: STALE_SHOWN + 3 }, (_, i) => line(i)) });
+    expect(html).toContain(`<strong>${STALE_SHOWN + 3} stale series</strong>`);
+    expect(html.match(/<li><code>S\d+<\/code>/g)).toHaveLength(STALE_SHOWN);
+    expect(html).toContain('<li>and 3 more (<code>npm run ingest -- status</code> lists all)</li>');
+    expect(html).toContain('&#60;b&#62;Rates &#38; &#34;spreads&#34;&#60;/b&#62;');
+    expect(html).toContain('last checked never by an ingest');
   });
 });
