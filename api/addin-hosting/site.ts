@@ -1,7 +1,7 @@
 // Everything Tide serves that is not a GraphQL operation: the front page, the add-in's files, the IDE's
 // bundle and the documentation. The local runtime and the deployed `addin` Lambda route the same way.
 import { join } from 'node:path';
-import { DOC_PAGES, FRONT_DOOR_CSP, frontDoorHtml } from '../front-door/page.js';
+import { DOC_PAGES, FRONT_DOOR_CSP, frontDoorHtml, type StaleLine } from '../front-door/page.js';
 import { ADDIN_PATH, errorResponse, serveAddin, type StaticResponse } from './serve-addin.js';
 import { readStatic } from './static-files.js';
 
@@ -12,16 +12,20 @@ export interface SiteOptions {
   ide: boolean;
   /** The key to prefill in the IDE: the local runtime's development key, never a deployed one. */
   apiKey?: string;
+  /** The stale series to list on the front page, where this server can read its store. */
+  staleSeries?: () => Promise<StaleLine[]>;
 }
 
 const notFound = (message: string): StaticResponse => errorResponse(404, message, 'NOT_FOUND');
 
 /** The front page, for GET / and for a browser opening /graphql. */
-export function frontDoor(opts: Omit<SiteOptions, 'root'>, origin: string): StaticResponse {
+export async function frontDoor(opts: Omit<SiteOptions, 'root'>, origin: string): Promise<StaticResponse> {
+  const { staleSeries, ...page } = opts;
+  const stale = await staleSeries?.();
   return {
     status: 200,
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': FRONT_DOOR_CSP, 'x-content-type-options': 'nosniff' },
-    body: Buffer.from(frontDoorHtml({ ...opts, origin })),
+    body: Buffer.from(frontDoorHtml({ ...page, origin, stale })),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { logger } from '../observability/logger.js';
+import { RETRY_AFTER_SECONDS, transientFault } from '../store/transient-faults.js';
 import type { KeyVerifier, Verdict } from './key-verifier.js';
 
 export const API_KEY_HEADER = 'x-api-key';
@@ -33,7 +34,10 @@ export function requireApiKey(verify: KeyVerifier) {
     } catch (err) {
       // The store's message (endpoint, table) is for the log, not the caller.
       logger.error('API key check failed', { requestId: event.requestContext.requestId, error: err as Error });
-      return errorResponse(503, 'The API key could not be checked just now; retry in a few seconds', 'SERVICE_UNAVAILABLE', { 'retry-after': '5' });
+      // Busy or unreachable (the faults the store client retries): ask again; anything else will not pass by retrying.
+      const fault = transientFault(err);
+      if (fault) return errorResponse(503, 'The API key could not be checked just now; retry in a few seconds', 'SERVICE_UNAVAILABLE', { 'retry-after': String(RETRY_AFTER_SECONDS[fault]) });
+      return errorResponse(500, 'The API key could not be checked: the server failed reading its keys; it has been logged', 'INTERNAL_SERVER_ERROR');
     }
     if (verdict.ok) {
       keyIds.set(event, verdict.keyId);

@@ -11,9 +11,25 @@ import { loadConfig } from '../ingest/config.js';
 import { describeJob, expectedSeries, type Job } from '../ingest/jobs.js';
 import { formatSummary, runJobs } from '../ingest/run.js';
 import { openTarget } from '../local/target.js';
+import { formatFreshnessTable, freshnessTable, utcDay } from '../services/freshness.js';
+import { CheckRecords } from '../store/check-records.js';
+
+/** `status`: the freshness table of every series in the target, as the API and the front page report it. */
+async function status(target: Awaited<ReturnType<typeof openTarget>>): Promise<number> {
+  try {
+    const metas = await target.store.listMeta();
+    const rows = await freshnessTable(metas, new CheckRecords(target.store.table, target.store.tableName), utcDay(new Date()));
+    console.log(`Freshness of the series in ${target.description} (today ${utcDay(new Date())}, UTC):\n`);
+    console.log(formatFreshnessTable(rows));
+    return 0;
+  } finally {
+    await target.close();
+  }
+}
 
 async function main(): Promise<number> {
   const request = parseCli(process.argv.slice(2));
+  if (request.command === 'status') return status(await openTarget(request.target));
   const catalog = request.command === 'refresh' ? await readCatalog(localPaths().bundledDataDir) : undefined;
   const plan: RefreshPlan | undefined = catalog ? refreshPlan(catalog) : undefined;
   const jobs: Job[] = plan ? plan.jobs.map((j) => j.job) : request.jobs ?? (await loadConfig(request.configPath!));
@@ -34,6 +50,7 @@ async function main(): Promise<number> {
   bar?.start(total, 0, { id: '' });
   try {
     const summary = await runJobs(jobs, target.store, {
+      checks: new CheckRecords(target.store.table, target.store.tableName),
       onSeries: (o) => bar?.increment(1, { id: o.id }),
       onJobFailed: (job) => bar?.increment(expectedSeries(job)),
     });

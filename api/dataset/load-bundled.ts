@@ -5,7 +5,9 @@ import type { SeriesStore } from '../store/series-store.js';
 import { ingest } from '../ingest/pipeline.js';
 import { readBundled } from './read-bundled.js';
 
-const MARKER = { pk: 'DATASET#bundled', sk: 'LOADED' };
+/** The partition of the marker that says which bundled dataset a store holds (a table export names it). */
+export const BUNDLED_MARKER_PK = 'DATASET#bundled';
+const MARKER = { pk: BUNDLED_MARKER_PK, sk: 'LOADED' };
 
 async function fingerprint(dataDir: string): Promise<string> {
   const hash = createHash('sha256');

@@ -10,7 +10,22 @@ export interface FrontDoorOptions {
   apiKey?: string;
   /** This server's origin, for the copyable curl example. */
   origin: string;
+  /** Series late past their expected release (services/freshness.ts), listed under the header; absent where the page has no store to ask. */
+  stale?: StaleLine[];
 }
+
+/** One stale series as the front page lists it. */
+export interface StaleLine {
+  id: string;
+  name: string;
+  lastObservation: string | null;
+  expectedBy: string | null;
+  daysLate: number;
+  lastChecked: string | null;
+}
+
+/** How many stale series the page names before "and N more". */
+export const STALE_SHOWN = 12;
 
 /** The documentation pages served under /docs/, as the README's table lists them. */
 export const DOC_PAGES: readonly { file: string; title: string }[] = [
@@ -50,7 +65,22 @@ const STYLE = `
   #ide { flex: 1; min-height: 0; }
   main { max-width: 62rem; padding: 0 1rem 2rem; }
   pre { background: #f6f8fa; padding: .6rem .8rem; overflow-x: auto; white-space: pre-wrap; }
+  #stale-series { padding: .3rem 1rem; background: #fff8c5; border-bottom: 1px solid #d4a72c; }
+  #stale-series ul { margin: .2rem 0; padding-left: 1.2rem; }
 `;
+
+/** The stale series, named with what is late and since when; nothing when every series is current. */
+function staleSection(stale: StaleLine[] | undefined): string {
+  if (!stale || stale.length === 0) return '';
+  const item = (s: StaleLine) =>
+    `<li><code>${escapeHtml(s.id)}</code> ${escapeHtml(s.name)}: last observation ${escapeHtml(s.lastObservation ?? 'none')}, next expected by ${escapeHtml(s.expectedBy ?? '-')} (${s.daysLate} day${s.daysLate === 1 ? '' : 's'} late); last checked ${escapeHtml(s.lastChecked ? s.lastChecked.slice(0, 10) : 'never by an ingest')}</li>`;
+  const more = stale.length > STALE_SHOWN ? `<li>and ${stale.length - STALE_SHOWN} more (<code>npm run ingest -- status</code> lists all)</li>` : '';
+  // Folded: one line above the IDE until opened, however many series are late.
+  return `<section id="stale-series" aria-label="Stale series"><details>
+    <summary><strong>${stale.length} stale series</strong>, late past their expected release</summary>
+    <ul>${stale.slice(0, STALE_SHOWN).map(item).join('')}${more}</ul>
+  </details></section>`;
+}
 
 function links(): string {
   const docs = DOC_PAGES.map((d) => `<a href="/docs/${d.file}" title="${escapeHtml(d.title)}">${escapeHtml(d.file.replace('.md', ''))}</a>`).join(' ');
@@ -94,6 +124,7 @@ export function frontDoorHtml(opts: FrontDoorOptions): string {
     <span>market and macro series, and the indicators strategists compute from them</span>
     ${links()}
   </header>
+  ${staleSection(opts.stale)}
   ${body}
 </body>
 </html>

@@ -18,6 +18,8 @@ import { DocumentStore } from './document-store.js';
 import { QueryTextCache } from './query-text-cache.js';
 import { formatDomainError, graphqlError, isDomainError } from './errors.js';
 import { cacheControl, type CacheControlOptions } from './http/cache-control-plugin.js';
+import { retryAfterOnTransientFaults } from './http/retry-after-plugin.js';
+import { transientFault } from '../store/transient-faults.js';
 import { costLimits } from './limits/cost-limits-plugin.js';
 import { completeLeafListsInBulk, leafListsPlugin } from './leaf-lists.js';
 import { buildExecutableSchema } from './schema.js';
@@ -39,19 +41,15 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
     return { message: 'The request passed its deadline; this field was not finished', path: formatted.path, extensions: { code: 'DEADLINE_EXCEEDED' satisfies ErrorCode } };
   }
   if (isGraphQLError(original) || (code && code !== 'INTERNAL_SERVER_ERROR')) return formatted;
-  if (isStoreUnavailable(original)) {
-    logger.warn('data store unavailable after retries', { errorName: (original as Error).name, path: formatted.path });
+  // Exactly the faults the store client retries (one classification), now past its retries: the caller may simply retry.
+  const fault = transientFault(original);
+  if (fault) {
+    logger.warn('data store unavailable after retries', { fault, errorName: (original as Error).name, errorCode: (original as { code?: string }).code, path: formatted.path });
     return { message: 'The data store is busy or unreachable right now; nothing was changed, retry in a few seconds', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' satisfies ErrorCode } };
   }
   logger.error('unexpected resolver error', { error: original as Error, path: formatted.path });
   return { message: 'Internal error while answering this field; it has been logged', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode } };
 }
-
-const TRANSIENT = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'InternalServerError', 'ServiceUnavailable', 'TimeoutError', 'RequestTimeout', 'ECONNREFUSED', 'ECONNRESET']);
-
-/** DynamoDB throttling, 5xx and timeouts that outlasted the client's retries: the caller may simply retry. */
-const isStoreUnavailable = (e: unknown): boolean =>
-  e instanceof Error && (TRANSIENT.has(e.name) || TRANSIENT.has((e as { code?: string }).code ?? '') || (e as { $retryable?: unknown }).$retryable !== undefined);
 
 // By name, not instanceof: graphql ships CommonJS and ESM builds, and a bundle may hold both.
 const isGraphQLError = (e: unknown): boolean => e instanceof GraphQLError || (e instanceof Error && e.name === 'GraphQLError');
@@ -102,6 +100,7 @@ export function createApolloServer(opts: ServerOptions = {}): ApolloServer<Graph
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      retryAfterOnTransientFaults as ApolloServerPlugin<GraphQLContext>,
       cacheControl(opts.cacheControl) as ApolloServerPlugin<GraphQLContext>,
     ],
   });

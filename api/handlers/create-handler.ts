@@ -5,11 +5,13 @@ import { createKeyVerifier } from '../auth/key-verifier.js';
 import { keyIdOf, requireApiKey } from '../auth/require-api-key.js';
 import { createContext } from '../graphql/context.js';
 import { createApolloServer, type ServerOptions } from '../graphql/server.js';
+import { CheckRecords } from '../store/check-records.js';
 import { ReadCache, type ReadCacheOptions } from '../store/read-cache.js';
 import type { SeriesStore } from '../store/series-store.js';
 import { withDeadline } from './deadline.js';
 import { documentGate } from './document-gate.js';
 import { frontDoorForBrowsers } from './front-door.js';
+import { staleList } from './stale-list.js';
 
 export interface HandlerOptions extends ServerOptions {
   /** How long this container reuses an API key lookup (default one minute). */
@@ -18,6 +20,8 @@ export interface HandlerOptions extends ServerOptions {
   ide?: boolean;
   /** The cross-request read cache's settings; false reads every request from the store (fault tests). */
   cache?: ReadCacheOptions | false;
+  /** The clock `series { freshness }` judges by (tests pin it). */
+  now?: () => Date;
 }
 
 /** Schema introspection from TIDE_INTROSPECTION, which serverless.yml sets per stage; `fallback` when unset. */
@@ -35,11 +39,12 @@ export function createGraphqlHandler(store: SeriesStore, opts: HandlerOptions = 
   const server = createApolloServer(opts);
   const verify = createKeyVerifier(new ApiKeyStore(store.table, store.tableName), { cacheMs: opts.keyCacheMs });
   const cache = opts.cache === false ? null : new ReadCache(store, opts.cache);
+  const checks = new CheckRecords(store.table, store.tableName);
   const signals = new WeakMap<APIGatewayProxyEventV2, AbortSignal>();
   const apollo = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
     // A browser opening /graphql gets the front page before the key check.
-    middleware: [frontDoorForBrowsers(opts.ide ?? false), requireApiKey(verify), documentGate],
-    context: async ({ event, context }) => ({ ...createContext(cache ? cache.forRequest() : store, context.awsRequestId, signals.get(event)), keyId: keyIdOf(event) }),
+    middleware: [frontDoorForBrowsers(opts.ide ?? false, staleList(store, opts.now)), requireApiKey(verify), documentGate],
+    context: async ({ event, context }) => ({ ...createContext(cache ? cache.forRequest() : store, context.awsRequestId, signals.get(event), checks, opts.now), keyId: keyIdOf(event) }),
   });
   // The third parameter keeps Lambda's (event, context, callback) signature; the answer is the promise.
   return (event: APIGatewayProxyEventV2, context: Context, _callback?: unknown): Promise<APIGatewayProxyResultV2> =>

@@ -7,6 +7,7 @@ export const USAGE = [
   ...CONNECTORS.flatMap((c) => c.command?.usage ?? []),
   '  refresh                                   every bundled series from its source, then how recent each is',
   '  scheduled [--config ingest.config.json]   every job in the config',
+  '  status                                    every series: last observation, last checked, expected by, stale',
 ].join('\n');
 
 export interface CliRequest {
@@ -32,7 +33,7 @@ export function parseCli(argv: string[]): CliRequest {
   const target = { table: v.table as string | undefined, stage: v.stage as string | undefined, region: v.region as string | undefined };
   if (!command || v.help) fail('Missing command.');
   const one = (what: string) => args[0] ?? fail(`${command}: missing ${what}.`);
-  if (command === 'refresh') return { command, target };
+  if (command === 'refresh' || command === 'status') return { command, target };
   if (command === 'scheduled') return { command, target, configPath: (v.config as string | undefined) ?? 'ingest.config.json' };
   const source = connectorNamed(command)?.command ?? fail(`Unknown command "${command}".`);
   return { command, target, jobs: [source.build({ command, args, values: v, fail, one })] };

@@ -14,13 +14,22 @@ export interface RunSummary {
  * Runs jobs one after another through the one pipeline. A failing job is reported and the rest
  * still run; since a job validates everything before writing, a failed job has written nothing.
  */
-export async function runJobs(jobs: Job[], store: RevisionStore, options: PipelineOptions & { env?: NodeJS.ProcessEnv; onJobFailed?: (job: Job, error: Error) => void } = {}): Promise<RunSummary> {
+export interface RunOptions extends PipelineOptions {
+  env?: NodeJS.ProcessEnv;
+  onJobFailed?: (job: Job, error: Error) => void;
+  /** Where each job's series are recorded as checked once it succeeds (series { freshness { lastChecked } }). */
+  checks?: { recordChecked(ids: string[], at: Date): Promise<void> };
+}
+
+export async function runJobs(jobs: Job[], store: RevisionStore, options: RunOptions = {}): Promise<RunSummary> {
   const summary: RunSummary = { seriesTouched: 0, pointsAdded: 0, vintagesAdded: 0, outcomes: [], errors: [] };
   for (const job of jobs) {
     try {
       const batches = await fetchJob(job, options.env);
       const outcomes = await ingest(store, job.kind, batches, options);
       summary.outcomes.push(...outcomes);
+      // Checked: the source answered and every series it delivered is stored, new values or none.
+      await options.checks?.recordChecked(outcomes.map((o) => o.id), (options.now ?? (() => new Date()))());
     } catch (e) {
       summary.errors.push({ job: describeJob(job), message: (e as Error).message });
       options.onJobFailed?.(job, e as Error);

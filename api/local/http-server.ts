@@ -111,7 +111,7 @@ export function requestListener(handler: GraphqlHandler, opts: ServeOptions): Re
       work = invoke(handler, req, res).finally(() => running.count--);
     } else if (path === '/graphql') {
       // A browser opening the API's address gets the front page, as from the deployed handler.
-      work = Promise.resolve(frontDoor(page, origin)).then((file) => send(res, file.status, file.headers, file.body));
+      work = frontDoor(page, origin).then((file) => send(res, file.status, file.headers, file.body));
     } else {
       work = serveSite(sitePath, origin, page, opts.addinOrigin).then((file) => send(res, file.status, file.headers, file.body));
     }

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { ApiKeyStore } from '../auth/key-store.js';
 import { loadBundled } from '../dataset/load-bundled.js';
 import { createGraphqlHandler, introspectionFromEnv } from '../handlers/create-handler.js';
+import { staleList } from '../handlers/stale-list.js';
 import { createTable } from '../store/sdk-table.js';
 import { SeriesStore } from '../store/series-store.js';
 import { ensureDevelopmentKey } from './dev-key.js';
@@ -65,7 +66,7 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
   const loaded = await loadBundled(store, bundledDataDir);
   const handler = createGraphqlHandler(store, { introspection: opts.introspection ?? introspectionFromEnv(true), ide: true, keyCacheMs: opts.keyCacheMs });
   // The site (front page, add-in, IDE, docs) is served from the repository; the IDE always, locally.
-  const site = { root: opts.root ?? REPO_ROOT, ide: true, apiKey };
+  const site = { root: opts.root ?? REPO_ROOT, ide: true, apiKey, staleSeries: staleList(store) };
   const servers: Server[] = [];
   const stopAll = async () => {
     for (const s of servers) await stopListening(s);

@@ -189,6 +189,15 @@ describe('Retry-After', () => {
     expect(arrivals[1]).toBeGreaterThanOrEqual(at.getTime() - 50);
   });
 
+  it('a partial answer (200) with Retry-After: the busy field waits that long, the rest is answered at once', async () => {
+    arrivals.length = 0;
+    // As the server answers when one field met a throttled store past its retries (test/reliability/transient-faults.test.ts).
+    plan = [{ status: 200, retryAfter: '1', body: JSON.stringify({ data: { f0: null }, errors: [{ message: 'busy', path: ['f0'], extensions: { code: 'SERVICE_UNAVAILABLE' } }] }) }];
+    expect(await ask()).toEqual({ id: 'RUT' });
+    expect(arrivals).toHaveLength(2);
+    expect(arrivals[1] - arrivals[0]).toBeGreaterThanOrEqual(950);
+  });
+
   it('a GET the server refuses as such (an older server: 405, or its CSRF prevention\'s BAD_REQUEST) is sent again as POST, and answered', async () => {
     const pinned = fieldCall(SeriesObservations, { id: 'RUT', from: '2024-06-03', to: '2024-06-07', asOf: SETTLED });
     const refusals = [

@@ -8,6 +8,7 @@ import { PIN_SETTING, readPin, setWorkbookPin, workbookPin } from '../../addin/s
 import { tideClient, workbookFetcher } from '../../addin/src/client/runtime.js';
 import { recalculateWorkbook } from '../../addin/src/functions/recalculate.js';
 import { explainCell, inlineQuery, selectedFormulaCell } from '../../addin/src/taskpane/explain.js';
+import { staleNote } from '../../addin/src/taskpane/staleness.js';
 import { asTyped, freeze, FROZEN_SHEET, frozenNote, frozenRecords, unfreeze } from '../../addin/src/taskpane/freeze.js';
 import { changePin, pinProblem, type PinRuntime } from '../../addin/src/taskpane/workbook-pin.js';
 import { isoToSerial } from '../../addin/src/shared/dates.js';
@@ -122,6 +123,12 @@ describe('explain this cell', () => {
       }),
     ]);
     expect(e.series[0].source.url).toMatch(/^https:\/\//);
+    // The bundled RUT closes end 2024-12-31 (a Tuesday; data/real/rut_daily_yahoo.csv) and no ingest
+    // keeps it here: its next close was due by 2025-01-05 (series/freshness.ts), long past, so the pane says so.
+    expect(e.series[0].freshness).toEqual({ lastObservation: '2024-12-31', lastChecked: null, expectedBy: '2025-01-05', stale: true });
+    expect(staleNote(e.series[0].freshness)).toBe('Stale: the next value was due by 2025-01-05 and has not arrived (last observation 2024-12-31; no scheduled ingest keeps it).');
+    expect(staleNote({ ...e.series[0].freshness, lastChecked: '2025-01-09T23:40:00.000Z' })).toContain('the source was last checked 2025-01-09');
+    expect(staleNote({ ...e.series[0].freshness, stale: false })).toBeNull();
     // The copied query runs as it is.
     const res = await globalThis.fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': server.apiKey }, body: JSON.stringify({ query: e.calls[0].query }) });
     const body = (await res.json()) as { data: { series: { observations: { dates: string[] } } } };

@@ -15,22 +15,27 @@ const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetIt
 
 let dev: Packaged;
 let prod: Packaged;
+/** prod pointed at a restored table, with alarms to an address (docs/deploy.md, "Restore" and "Alarms"). */
+let restored: Packaged;
 beforeAll(async () => {
   // The addin function packages the built add-in and IDE; build them if no other test has.
   await ensureAddinBuilt();
   await ensureIdeBuilt();
   dev = await packageStage('dev');
   prod = await packageStage('prod');
+  restored = await packageStage('prod', { table: 'tide-prod-restored', createTable: 'false', alarmEmail: 'ops@example.com' });
   console.log(`function zips (bytes): dev ${JSON.stringify(dev.zipBytes)}`);
 }, 180_000);
 afterAll(() => {
-  for (const p of [dev, prod]) if (p) rmSync(p.dir, { recursive: true, force: true });
+  for (const p of [dev, prod, restored]) if (p) rmSync(p.dir, { recursive: true, force: true });
 });
 
 const resources = (p: Packaged, type: string): [string, any][] => Object.entries(p.template.Resources).filter(([, r]: [string, any]) => r.Type === type) as [string, any][];
 const statementsOf = (p: Packaged, role: string): any[] => p.template.Resources[role].Properties.Policies.flatMap((pol: any) => pol.PolicyDocument.Statement);
 const list = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
-const tableArn = { 'Fn::GetAtt': ['TideTable', 'Arn'] };
+// The stage's table by name, so a stage can be pointed at a restored table the stack does not own.
+const tableArnOf = (name: string) => ({ 'Fn::Sub': `arn:\${AWS::Partition}:dynamodb:\${AWS::Region}:\${AWS::AccountId}:table/${name}` });
+const tableArn = tableArnOf('tide-dev');
 
 describe('the table', () => {
   it('has the keys and index of infra/table.json, on-demand, with point-in-time recovery and encryption', () => {
@@ -46,6 +51,28 @@ describe('the table', () => {
     }
     expect(dev.template.Resources.TideTable.Properties.TableName).toBe('tide-dev');
     expect(prod.template.Resources.TideTable.Properties.TableName).toBe('tide-prod');
+  });
+
+  it('is the stack\'s own by default; a stage can be pointed at a restored table instead (params table, createTable)', () => {
+    for (const p of [dev, prod]) {
+      expect(p.template.Resources.TideTable.Condition).toBe('CreateTable');
+      expect(holds(p, 'CreateTable')).toBe(true);
+    }
+    const off = structuredClone(dev);
+    off.template.Conditions.CreateTable['Fn::Equals'][0] = 'false';
+    expect(holds(off, 'CreateTable')).toBe(false);
+    // Nothing else refers to the table resource: the functions and roles name the table, so they follow param table.
+    const refs = JSON.stringify({ ...dev.template.Resources, TideTable: undefined });
+    expect(refs).not.toContain('"TideTable"');
+    expect(dev.template.Resources.GraphqlLambdaFunction.Properties.Environment.Variables.TABLE_NAME).toBe('tide-dev');
+    expect(statementsOf(dev, 'IngestRole')[0].Resource).toEqual([tableArnOf('tide-dev')]);
+    // Deployed with --param="table=tide-prod-restored" --param="createTable=false":
+    expect(holds(restored, 'CreateTable')).toBe(false);
+    expect(restored.template.Resources.GraphqlLambdaFunction.Properties.Environment.Variables.TABLE_NAME).toBe('tide-prod-restored');
+    expect(restored.template.Resources.IngestLambdaFunction.Properties.Environment.Variables.TABLE_NAME).toBe('tide-prod-restored');
+    expect(statementsOf(restored, 'GraphqlRole')[0].Resource[0]).toEqual(tableArnOf('tide-prod-restored'));
+    expect(statementsOf(restored, 'IngestRole')[0].Resource).toEqual([tableArnOf('tide-prod-restored')]);
+    expect(restored.template.Outputs.TableName.Value).toBe('tide-prod-restored');
   });
 
   it('is protected from deletion, and kept when the stack is removed, on prod only', () => {
@@ -90,15 +117,16 @@ describe('functions and IAM', () => {
       Sid: undefined,
       Effect: 'Allow',
       Action: READ_ACTIONS,
-      Resource: [tableArn, { 'Fn::Join': ['/', [tableArn, 'index', 'catalog']] }],
+      Resource: [tableArn, { 'Fn::Sub': 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/tide-dev/index/catalog' }],
     });
     expect(logs.Action).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
     expect(logs.Resource).toEqual([{ 'Fn::GetAtt': ['GraphqlLogGroup', 'Arn'] }]);
   });
 
   it('ingest may write series items, read only what its merge needs, never API-key items, never delete', () => {
-    const [data, ssm, logs, ...rest] = statementsOf(dev, 'IngestRole');
+    const [data, ssm, logs, failures, ...rest] = statementsOf(dev, 'IngestRole');
     expect(rest).toEqual([]);
+    expect(failures).toEqual({ Sid: 'SendFailedRunsToQueue', Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: [{ 'Fn::GetAtt': ['IngestFailureQueue', 'Arn'] }] });
     expect(data.Action).toEqual(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:Query']);
     expect(data.Resource).toEqual([tableArn]);
     expect(data.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['S#*'] } });
@@ -123,6 +151,80 @@ describe('functions and IAM', () => {
     const rules = resources(dev, 'AWS::Events::Rule');
     expect(rules.map(([, r]) => r.Properties.ScheduleExpression)).toEqual(['cron(30 23 ? * MON-FRI *)']);
     expect(rules[0][1].Properties.Targets[0].Arn).toEqual({ 'Fn::GetAtt': ['IngestLambdaFunction', 'Arn'] });
+  });
+});
+
+/** A condition of the template, evaluated as CloudFormation would (Equals, Not, And, Condition). */
+function holds(p: Packaged, condition: string): boolean {
+  const ev = (e: any): any => {
+    if (typeof e !== 'object' || e === null) return e;
+    if ('Fn::Equals' in e) return ev(e['Fn::Equals'][0]) === ev(e['Fn::Equals'][1]);
+    if ('Fn::Not' in e) return !ev(e['Fn::Not'][0]);
+    if ('Fn::And' in e) return e['Fn::And'].every(ev);
+    if ('Condition' in e) return holds(p, e.Condition);
+    throw new Error(`unexpected condition ${JSON.stringify(e)}`);
+  };
+  return ev(p.template.Conditions[condition]);
+}
+
+const alarm = (p: Packaged, id: string) => p.template.Resources[id].Properties;
+const notifies = { AlarmActions: [{ Ref: 'AlarmTopic' }], OKActions: [{ Ref: 'AlarmTopic' }] };
+
+describe('operations: failure destination, alarms, topic', () => {
+  it("a scheduled run that fails after its retries goes to the stage's failure queue, kept two weeks", () => {
+    for (const p of [dev, prod]) {
+      const config = p.template.Resources.IngestLambdaEvConf.Properties;
+      expect(config).toMatchObject({ FunctionName: { Ref: 'IngestLambdaFunction' }, MaximumRetryAttempts: 1, DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['IngestFailureQueue', 'Arn'] } } } });
+      expect(p.template.Resources.IngestFailureQueue.Properties).toMatchObject({ MessageRetentionPeriod: 1209600, SqsManagedSseEnabled: true });
+    }
+    expect(dev.template.Resources.IngestFailureQueue.Properties.QueueName).toBe('tide-dev-ingest-failures');
+  });
+
+  it('every alarm is on by default on both stages, and notifies the SNS topic on ALARM and on OK', () => {
+    const ids = resources(dev, 'AWS::CloudWatch::Alarm').map(([id]) => id).sort();
+    expect(ids).toEqual(['Graphql5xxAlarm', 'GraphqlThrottlesAlarm', 'IngestErrorsAlarm', 'IngestFailureQueuedAlarm', 'IngestNotRunningAlarm', 'StaleSeriesAlarm']);
+    for (const p of [dev, prod]) {
+      expect(holds(p, 'AlarmsEnabled')).toBe(true);
+      for (const id of [...ids, 'AlarmTopic']) expect(p.template.Resources[id].Condition, id).toBe('AlarmsEnabled');
+      for (const id of ids) expect(alarm(p, id), id).toMatchObject(notifies);
+    }
+    expect(dev.template.Resources.AlarmTopic.Properties.TopicName).toBe('tide-dev-alarms');
+    expect(dev.template.Outputs.AlarmTopicArn).toMatchObject({ Condition: 'AlarmsEnabled', Value: { Ref: 'AlarmTopic' } });
+  });
+
+  it('the e-mail subscription exists only when the stage names an address', () => {
+    const sub = dev.template.Resources.AlarmEmailSubscription;
+    expect(sub).toMatchObject({ Type: 'AWS::SNS::Subscription', Condition: 'AlarmEmailGiven', Properties: { TopicArn: { Ref: 'AlarmTopic' }, Protocol: 'email', Endpoint: '' } });
+    expect(holds(dev, 'AlarmEmailGiven')).toBe(false);
+    // Deployed with --param="alarmEmail=ops@example.com", it holds and names the address.
+    expect(holds(restored, 'AlarmEmailGiven')).toBe(true);
+    expect(restored.template.Resources.AlarmEmailSubscription.Properties.Endpoint).toBe('ops@example.com');
+    const off = structuredClone(dev);
+    off.template.Conditions.AlarmsEnabled['Fn::Equals'][0] = 'false';
+    expect(holds(off, 'AlarmsEnabled')).toBe(false);
+    expect(holds(off, 'AlarmEmailGiven')).toBe(false);
+  });
+
+  it('the ingest alarms: its errors, a queued failure, no run for three days, a kept series late', () => {
+    expect(alarm(dev, 'IngestErrorsAlarm')).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: [{ Name: 'FunctionName', Value: { Ref: 'IngestLambdaFunction' } }], Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    expect(alarm(dev, 'IngestFailureQueuedAlarm')).toMatchObject({ Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['IngestFailureQueue', 'QueueName'] } }] });
+    // The freshness metrics as the ingest emits them (test/ingest/scheduled-freshness.test.ts): namespace Tide, service and Stage.
+    const dims = [{ Name: 'service', Value: 'tide-ingest' }, { Name: 'Stage', Value: 'dev' }];
+    expect(alarm(dev, 'IngestNotRunningAlarm')).toMatchObject({ Namespace: 'Tide', MetricName: 'SeriesChecked', Dimensions: dims, Period: 86400, EvaluationPeriods: 3, DatapointsToAlarm: 3, ComparisonOperator: 'LessThanThreshold', TreatMissingData: 'breaching' });
+    expect(alarm(dev, 'StaleSeriesAlarm')).toMatchObject({ Namespace: 'Tide', MetricName: 'StaleSeries', Dimensions: dims, Statistic: 'Maximum', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    expect(alarm(prod, 'StaleSeriesAlarm').Dimensions[1]).toEqual({ Name: 'Stage', Value: 'prod' });
+    expect(dev.template.Resources.IngestLambdaFunction.Properties.Environment.Variables.TIDE_STAGE).toBe('dev');
+  });
+
+  it("the graphql alarms: 5xx answers of both /graphql routes, and the function's throttles", () => {
+    const fivexx = alarm(dev, 'Graphql5xxAlarm');
+    expect(fivexx.Threshold).toBe(5);
+    expect(fivexx.Metrics[0]).toMatchObject({ Id: 'total', Expression: 'post + get' });
+    const routes = fivexx.Metrics.slice(1).map((m: any) => m.MetricStat.Metric);
+    for (const m of routes) expect(m).toMatchObject({ Namespace: 'AWS/ApiGateway', MetricName: '5xx' });
+    expect(routes.map((m: any) => m.Dimensions)).toEqual(['POST /graphql', 'GET /graphql'].map((route) => [{ Name: 'ApiId', Value: { Ref: 'HttpApi' } }, { Name: 'Stage', Value: '$default' }, { Name: 'Route', Value: route }]));
+    expect(dev.template.Resources.HttpApiStage.Properties.DefaultRouteSettings.DetailedMetricsEnabled).toBe(true); // per-route metrics exist
+    expect(alarm(dev, 'GraphqlThrottlesAlarm')).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Throttles', Dimensions: [{ Name: 'FunctionName', Value: { Ref: 'GraphqlLambdaFunction' } }], Threshold: 1 });
   });
 });
 
@@ -202,7 +304,7 @@ describe('stages and outputs', () => {
     const endpoint = { 'Fn::GetAtt': ['HttpApi', 'ApiEndpoint'] };
     expect(prod.template.Outputs.GraphqlUrl.Value).toEqual({ 'Fn::Join': ['', [endpoint, '/graphql']] });
     expect(prod.template.Outputs.AddinManifestUrl.Value).toEqual({ 'Fn::Join': ['', [endpoint, '/addin/manifest.xml']] });
-    expect(prod.template.Outputs.TableName.Value).toEqual({ Ref: 'TideTable' });
+    expect(prod.template.Outputs.TableName.Value).toBe('tide-prod');
   });
 
   it('packages each function on its own, the AWS SDK left to the runtime', () => {

@@ -6,10 +6,12 @@ export type Fault =
   | { kind: 'throttle' } // 400 ProvisionedThroughputExceededException, as DynamoDB sends it
   | { kind: 'server-error' } // 500 InternalServerError
   | { kind: 'hang'; ms: number } // answer only after ms: longer than the client's timeout
-  | { kind: 'partial-batch' }; // forward the first put of a BatchWriteItem, hand the rest back as UnprocessedItems
+  | { kind: 'partial-batch' } // forward the first put of a BatchWriteItem, hand the rest back as UnprocessedItems
+  | { kind: 'status'; status: number; type?: string } // any HTTP status, with DynamoDB's JSON error of `type` (none: an empty body, as a load balancer answers)
+  | { kind: 'reset' }; // close the connection without answering: the client sees ECONNRESET
 
 interface Plan {
-  operation: string; // e.g. 'Query', 'BatchWriteItem'
+  operation: string; // e.g. 'Query', 'BatchWriteItem'; '*' matches every operation
   fault: Fault;
   times: number; // Infinity = until cleared
 }
@@ -50,7 +52,7 @@ export async function startFaultProxy(target: string) {
       const body = Buffer.concat(chunks);
       const operation = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
       seen[operation] = (seen[operation] ?? 0) + 1;
-      const plan = plans.find((p) => p.operation === operation && p.times > 0);
+      const plan = plans.find((p) => (p.operation === operation || p.operation === '*') && p.times > 0);
       if (!plan) return forward(req, body, res);
       plan.times -= 1;
       injected[operation] = (injected[operation] ?? 0) + 1;
@@ -61,6 +63,9 @@ export async function startFaultProxy(target: string) {
       };
       if (fault.kind === 'throttle') return json(400, 'ProvisionedThroughputExceededException', 'The level of configured provisioned throughput for the table was exceeded.');
       if (fault.kind === 'server-error') return json(500, 'InternalServerError', 'Internal server error');
+      if (fault.kind === 'status' && fault.type) return json(fault.status, fault.type, `${fault.type} (injected)`);
+      if (fault.kind === 'status') return void res.writeHead(fault.status, { 'content-length': '0' }).end();
+      if (fault.kind === 'reset') return void req.socket.destroy();
       if (fault.kind === 'hang') return void setTimeout(() => forward(req, body, res), fault.ms);
       let held: unknown[] = [];
       let table = '';

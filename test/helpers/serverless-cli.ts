@@ -36,11 +36,13 @@ export interface Packaged {
   dir: string;
 }
 
-/** `serverless package --stage <stage>` into a temporary folder; the generated CloudFormation template and zips. */
-export async function packageStage(stage: string): Promise<Packaged> {
+/** `serverless package --stage <stage>` (with `--param=k=v` for each of `params`) into a temporary folder; the generated CloudFormation template and zips. */
+export async function packageStage(stage: string, params: Record<string, string> = {}): Promise<Packaged> {
   const dir = await mkdtemp(join(tmpdir(), `tide-package-${stage}-`));
   const scratch = await mkdtemp(join(tmpdir(), 'tide-sls-'));
-  const { code, output } = await run(['package', '--stage', stage, '--package', dir], baseEnv(`package-${stage}`, scratch)).finally(() => rm(scratch, { recursive: true, force: true }));
+  const paramArgs = Object.entries(params).map(([k, v]) => `--param=${k}=${v}`);
+  const buildDir = `package-${stage}${paramArgs.length ? '-params' : ''}`;
+  const { code, output } = await run(['package', '--stage', stage, '--package', dir, ...paramArgs], baseEnv(buildDir, scratch)).finally(() => rm(scratch, { recursive: true, force: true }));
   if (code !== 0) throw new Error(`serverless package --stage ${stage} failed (exit ${code}):\n${output}`);
   const zipBytes: Record<string, number> = {};
   for (const f of await readdir(dir)) if (f.endsWith('.zip')) zipBytes[f.replace(/\.zip$/, '')] = (await stat(join(dir, f))).size;

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRecordedServer, type RecordedServer } from '../../support/ingest/recorded-server.js';
 import { startLocalStore } from '../../support/ingest/local-store.js';
+import { expectedBy, isStale } from '../../api/series/freshness.js';
 
 const run = promisify(execFile);
 const repo = process.cwd();
@@ -64,5 +65,23 @@ describe('ingest CLI', () => {
     const r = await cli(['csv', 'x.csv', '--value-col', 'Close']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('csv: give an --id for each --value-col.');
+  });
+
+  it('status: one row per series, from the same freshness the API reports; a series the ingest checked shows when', async () => {
+    const before = new Date().toISOString().slice(0, 10);
+    const r = await cli(['status']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`Freshness of the series in running local server (${local.endpoint})`);
+    const lines = r.out.split('\n');
+    expect(lines.find((l) => l.startsWith('series'))).toMatch(/^series\s+last observation\s+last checked\s+expected by\s+stale$/);
+    const today = new Date().toISOString().slice(0, 10);
+    for (const id of ['GDPC1', 'MY_RUT']) {
+      const meta = (await local.store.getMeta(id))!;
+      const due = expectedBy(meta.lastDate!, meta.frequency);
+      const row = lines.find((l) => l.startsWith(`${id} `))!.split(/\s{2,}/);
+      expect(row.slice(0, 4)).toEqual([id, meta.lastDate, expect.stringMatching(new RegExp(`^(${before}|${today}) \\d{2}:\\d{2}Z$`)), due]);
+      expect(row[4].startsWith('STALE')).toBe(isStale(due, today));
+    }
+    expect(r.out).toMatch(/\n\d+ of \d+ series stale\n/);
   });
 });

@@ -132,7 +132,13 @@ async function exchange(endpoint: Endpoint, method: 'GET' | 'POST', url: string,
 
 function interpret(url: string, { status, headers, text }: Exchanged): GraphQLResponse {
   if (status === 429 || status === 503) return busyAnswer(url, status, headers, text);
-  return parseBody(url, status, text);
+  // A partial answer (200) whose other fields met a busy store carries Retry-After too: those fields wait that long.
+  return withRetryAfter(parseBody(url, status, text), headers);
+}
+
+function withRetryAfter(answer: GraphQLResponse, headers: Headers): GraphQLResponse {
+  const wait = retryAfterMs(headers.get('retry-after'));
+  return wait === undefined ? answer : { ...answer, retryAfterMs: wait };
 }
 
 /**
@@ -148,8 +154,7 @@ function busyAnswer(url: string, status: number, headers: Headers, text: string)
     // not a GraphQL body (API Gateway answers {"message":"Too Many Requests"}): described below
   }
   answer ??= { errors: [{ message: `Tide server at ${url} is busy (HTTP ${status})`, extensions: { code: 'SERVICE_UNAVAILABLE' } }] };
-  const wait = retryAfterMs(headers.get('retry-after'));
-  return wait === undefined ? answer : { ...answer, retryAfterMs: wait };
+  return withRetryAfter(answer, headers);
 }
 
 function networkError(url: string, timeoutMs: number, aborted: boolean, e: unknown): TideError {

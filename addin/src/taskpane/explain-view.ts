@@ -1,5 +1,6 @@
 // Renders an Explanation into the task pane (DOM only; the facts come from explain.ts).
 import { serialToIso } from '../shared/dates.js';
+import { staleNote } from './staleness.js';
 import type { Explanation } from './explain.js';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
@@ -65,6 +66,8 @@ export function renderExplanation(host: HTMLElement, e: Explanation, copy: (text
     row.dataset.id = s.id;
     const name = el('td');
     name.append(el('strong', s.id), el('br'), el('span', s.name));
+    const stale = staleNote(s.freshness);
+    if (stale) name.append(el('br'), el('span', stale, 'explain-stale'));
     const source = el('td');
     if (s.source.url && /^https?:\/\//.test(s.source.url)) {
       const link = el('a', s.source.name);

@@ -7,6 +7,7 @@ import { PaneApi, type CatalogRow } from './api.js';
 import { setupChangedSince } from './changed-since.js';
 import { drawSeriesChart } from './chart.js';
 import { seriesFormula } from './formula.js';
+import { staleNote } from './staleness.js';
 import { initWorkbookPanel } from './workbook-panel.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -54,7 +55,8 @@ async function select(row: CatalogRow, li: HTMLElement): Promise<void> {
   for (const other of Array.from($('results').children)) other.setAttribute('aria-selected', String(other === li));
   $('selected').hidden = false;
   $('selected-title').textContent = `${row.id} — ${row.name}`;
-  $('selected-meta').textContent = `${row.unit} · ${row.frequency.toLowerCase()} · ${row.source.name} · ${row.firstDate ?? '?'} to ${row.lastDate ?? '?'}`;
+  const stale = staleNote(row.freshness);
+  $('selected-meta').textContent = `${row.unit} · ${row.frequency.toLowerCase()} · ${row.source.name} · ${row.firstDate ?? '?'} to ${row.lastDate ?? '?'}${stale ? ` · ${stale}` : ''}`;
   updateFormula();
   await redraw();
 }

@@ -34,6 +34,7 @@ const COSTS: Record<string, number> = {
   'Series.observations': 10,
   'Series.latest': 5,
   'Series.vintages': 2,
+  'Series.freshness': 2,
   'Series.revisions': 5,
   'Series.revisionsSince': 10,
   'Query.indicator': 20,

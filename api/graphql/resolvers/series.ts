@@ -1,4 +1,5 @@
 import type { SeriesResolvers } from '../../generated/resolvers-types.js';
+import { freshnessOf, utcDay } from '../../services/freshness.js';
 import { readLatest } from '../../services/latest.js';
 import { requirePublishedBy, requireValuesIn } from '../../services/no-data.js';
 import { readObservations } from '../../services/observations.js';
@@ -7,6 +8,7 @@ import { readRevisionHistory, readRevisionsSince } from '../../services/revision
 export const Series: SeriesResolvers = {
   notes: (meta) => meta.notes ?? null,
   vintages: (meta, _args, ctx) => ctx.store.readVintages(meta.id),
+  freshness: async (meta, _args, ctx) => freshnessOf(meta, await ctx.checks.lastChecked(meta.id), utcDay(ctx.now())),
   observations: async (meta, args, ctx) => {
     requirePublishedBy(meta, args.asOf);
     const result = await readObservations(ctx.store, meta, args);
