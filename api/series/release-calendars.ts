@@ -1,4 +1,4 @@
-import { addDays, weekday } from './dates.js';
+import { addDays, addMonths, weekday } from './dates.js';
 import { CPI_RELEASE_DATES_CSV, FEDERAL_RESERVE_HOLIDAYS_CSV, GDP_RELEASE_DATES_CSV } from './release-calendars.data.js';
 
 // The published release calendars of the sources whose values Tide dates: BLS's CPI schedule, BEA's GDP
@@ -120,4 +120,29 @@ export function h15MonthlyReleaseDate(monthStart: string): string | undefined {
   const [y, m] = monthStart.split('-').map(Number);
   const lastDay = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
   return nextH15PublicationDay(lastDay);
+}
+
+// ---- The next value a series is due ----
+
+/** The calendars a bundled series can be dated by (the `calendar` of a `releaseCalendar` rule in data/catalog.json). */
+export type ReleaseCalendarName = 'cpi' | 'gdp' | 'h15Daily' | 'h15Monthly';
+
+/**
+ * The day the period after `lastPeriod` is due to be published, by the series' calendar: the next
+ * month's CPI, the next quarter's first GDP estimate, the next business day's H.15 rate, the next
+ * month's H.15 average. Undefined when the calendar does not reach that far (say so, or err late).
+ */
+export function nextPeriodDue(calendar: ReleaseCalendarName, lastPeriod: string): string | undefined {
+  switch (calendar) {
+    case 'cpi':
+      return cpiReleaseDate(addMonths(lastPeriod, 1));
+    case 'gdp':
+      return GDP.find((r) => r.quarter > lastPeriod)?.date;
+    case 'h15Daily': {
+      const nextDay = nextH15PublicationDay(lastPeriod);
+      return nextDay && h15DailyReleaseDate(nextDay);
+    }
+    case 'h15Monthly':
+      return h15MonthlyReleaseDate(addMonths(lastPeriod, 1));
+  }
 }

@@ -12,6 +12,7 @@ import {
   nextCpiRelease,
   nextGdpRelease,
   nextH15PublicationDay,
+  nextPeriodDue,
 } from '../../api/series/release-calendars.js';
 import { CPI_RELEASE_DATES_CSV, FEDERAL_RESERVE_HOLIDAYS_CSV, GDP_RELEASE_DATES_CSV } from '../../api/series/release-calendars.data.js';
 import { sourceColumn } from '../helpers/source-csv.js';
@@ -170,6 +171,19 @@ describe('H.15 publication days (Federal Reserve Board)', () => {
   });
 });
 
+describe('the next period due, for freshness', () => {
+  it('by each calendar, and unknown past it', () => {
+    expect(nextPeriodDue('cpi', '2024-11-01')).toBe('2025-01-15'); // December 2024 CPI
+    expect(nextPeriodDue('cpi', '2025-09-01')).toBe('2025-12-18'); // October 2025, never collected, went out with November
+    expect(nextPeriodDue('cpi', '2026-01-01')).toBeUndefined();
+    expect(nextPeriodDue('gdp', '2025-07-01')).toBe('2026-02-20'); // 2025Q4 advance
+    expect(nextPeriodDue('gdp', '2025-10-01')).toBeUndefined();
+    expect(nextPeriodDue('h15Daily', '2024-07-12')).toBe('2024-07-16'); // Monday 07-15's yield
+    expect(nextPeriodDue('h15Daily', '2024-07-03')).toBe('2024-07-08'); // Friday 07-05's yield, across the holiday
+    expect(nextPeriodDue('h15Monthly', '2024-07-01')).toBe('2024-09-03'); // the August average
+  });
+});
+
 describe('the embedded tables', () => {
   it('are the CSVs in data/calendars/ (regenerate with npx tsx scripts/generate-release-calendars.ts)', () => {
     expect(CPI_RELEASE_DATES_CSV).toBe(readFileSync('data/calendars/cpi_release_dates.csv', 'utf8'));
@@ -180,7 +194,7 @@ describe('the embedded tables', () => {
   it('the pure module imports nothing but its data and date arithmetic', () => {
     const imports = execFileSync('grep', ['^import', 'api/series/release-calendars.ts'], { encoding: 'utf8' }).trim().split('\n');
     expect(imports).toEqual([
-      "import { addDays, weekday } from './dates.js';",
+      "import { addDays, addMonths, weekday } from './dates.js';",
       "import { CPI_RELEASE_DATES_CSV, FEDERAL_RESERVE_HOLIDAYS_CSV, GDP_RELEASE_DATES_CSV } from './release-calendars.data.js';",
     ]);
   });
