@@ -9,5 +9,6 @@ const out =
   '// Generated from data/calendars/*.csv by scripts/generate-release-calendars.ts — do not edit by hand.\n' +
   `export const CPI_RELEASE_DATES_CSV = ${JSON.stringify(read('cpi_release_dates.csv'))};\n` +
   `export const GDP_RELEASE_DATES_CSV = ${JSON.stringify(read('gdp_release_dates.csv'))};\n` +
-  `export const FEDERAL_RESERVE_HOLIDAYS_CSV = ${JSON.stringify(read('federal_reserve_holidays.csv'))};\n`;
+  `export const FEDERAL_RESERVE_HOLIDAYS_CSV = ${JSON.stringify(read('federal_reserve_holidays.csv'))};\n` +
+  `export const CFTC_COT_RELEASE_DATES_CSV = ${JSON.stringify(read('cftc_cot_release_dates.csv'))};\n`;
 writeFileSync(`${root}api/series/release-calendars.data.ts`, out);

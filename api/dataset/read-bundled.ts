@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { CFTC_FIELDS, CFTC_PUBLICATION_LAG_DAYS, cftcSeriesMeta, type CftcField } from '../series/cftc-fields.js';
-import { addDays, isIsoDate } from '../series/dates.js';
+import { CFTC_FIELDS, cftcSeriesMeta, type CftcField } from '../series/cftc-fields.js';
+import { cotReleaseDate } from '../series/release-calendars.js';
+import { isIsoDate } from '../series/dates.js';
 import type { Revision } from '../series/types.js';
 import { readPollSeries } from '../ingest/connectors/polls-client.js';
 import type { SeriesBatch } from '../ingest/types.js';
@@ -37,6 +38,10 @@ async function readSeries(dataDir: string, entry: CatalogSeries): Promise<Series
   return { meta, revisions };
 }
 
+function unknownRelease(file: string, date: string): never {
+  throw new Error(`${file}: no CFTC release date is known for the report of ${date}; add it to data/calendars/cftc_cot_release_dates.csv`);
+}
+
 async function readCftc(dataDir: string, entry: CatalogCftc): Promise<SeriesBatch[]> {
   const rows = await readRows(join(dataDir, 'real', entry.file));
   return (Object.keys(CFTC_FIELDS) as CftcField[]).map((field) => {
@@ -44,7 +49,7 @@ async function readCftc(dataDir: string, entry: CatalogCftc): Promise<SeriesBatc
     const revisions = rows.map((row, i) => {
       const date = row.Report_Date_as_YYYY_MM_DD ?? row['Report_Date_as_YYYY-MM-DD'];
       if (!isIsoDate(date)) throw new Error(`${entry.file} row ${i + 2}: bad report date "${date}"`);
-      return { date, value: toNumber(row[column], `${entry.file} row ${i + 2} ${column}`), realtimeStart: addDays(date, CFTC_PUBLICATION_LAG_DAYS) };
+      return { date, value: toNumber(row[column], `${entry.file} row ${i + 2} ${column}`), realtimeStart: cotReleaseDate(date) ?? unknownRelease(entry.file, date) };
     });
     const meta = cftcSeriesMeta(entry.contract, entry.name, entry.report, field);
     return { meta, revisions };

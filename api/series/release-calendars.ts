@@ -1,8 +1,9 @@
 import { addDays, addMonths, weekday } from './dates.js';
-import { CPI_RELEASE_DATES_CSV, FEDERAL_RESERVE_HOLIDAYS_CSV, GDP_RELEASE_DATES_CSV } from './release-calendars.data.js';
+import { CFTC_COT_RELEASE_DATES_CSV, CPI_RELEASE_DATES_CSV, FEDERAL_RESERVE_HOLIDAYS_CSV, GDP_RELEASE_DATES_CSV } from './release-calendars.data.js';
 
 // The published release calendars of the sources whose values Tide dates: BLS's CPI schedule, BEA's GDP
-// schedule and the Federal Reserve Board's business days (the H.15 is posted every business day).
+// schedule, the Federal Reserve Board's business days (the H.15 is posted every business day) and the
+// CFTC's Commitments of Traders schedule.
 // Data: data/calendars/*.csv (citations in data/calendars/README.md), embedded by
 // scripts/generate-release-calendars.ts. Pure: every answer comes from those tables.
 // A date past a calendar's coverage is unknown (undefined), never guessed: the caller errs late.
@@ -38,6 +39,7 @@ const GDP: readonly GdpRelease[] = rows(GDP_RELEASE_DATES_CSV)
   .map(([date, quarter, estimate, annual]) => ({ date, quarter: quarterStart(quarter), estimate, annualUpdate: annual === 'yes' }))
   .sort((a, b) => (a.date < b.date ? -1 : 1));
 const HOLIDAYS = new Set(rows(FEDERAL_RESERVE_HOLIDAYS_CSV).map(([date]) => date));
+const COT = new Map(rows(CFTC_COT_RELEASE_DATES_CSV).map(([report, released]) => [report, released]));
 const H15_THROUGH = `${[...HOLIDAYS].sort().at(-1)!.slice(0, 4)}-12-31`;
 
 /** The last day each calendar knows: past it, release dates are unknown. */
@@ -45,6 +47,8 @@ export const CALENDAR_COVERAGE = {
   cpi: CPI_BY_RELEASE.at(-1)!.date,
   gdp: GDP.at(-1)!.date,
   h15: H15_THROUGH,
+  /** the CFTC's published schedule; later weeks follow its holiday rule (cotReleaseDate) as far as the holiday table goes */
+  cot: [...COT.values()].sort().at(-1)!,
 } as const;
 
 // ---- BLS Consumer Price Index ----
@@ -120,6 +124,31 @@ export function h15MonthlyReleaseDate(monthStart: string): string | undefined {
   const [y, m] = monthStart.split('-').map(Number);
   const lastDay = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
   return nextH15PublicationDay(lastDay);
+}
+
+// ---- CFTC Commitments of Traders ----
+
+/**
+ * The day the CFTC published the Commitments of Traders of `reportDate` (a Tuesday, or the Monday of a
+ * week whose Tuesday is a holiday). From the CFTC's published schedule where it has one; otherwise by
+ * the rule that schedule follows ("Federal holidays may delay release by one or two days"): the Friday
+ * of the report's week, or, when a Federal holiday falls between the report and that Friday (a Saturday
+ * holiday counting on its Friday), the next business day after it (2024: Juneteenth and Independence
+ * Day weeks on Monday 06-24 and 07-08).
+ */
+export function cotReleaseDate(reportDate: string): string | undefined {
+  const published = COT.get(reportDate);
+  if (published) return published;
+  return cotReleaseByRule(reportDate);
+}
+
+/** The holiday rule alone (exported so the test can hold it against the published schedule). */
+export function cotReleaseByRule(reportDate: string): string | undefined {
+  const friday = addDays(reportDate, (5 - weekday(reportDate) + 7) % 7);
+  if (friday > H15_THROUGH) return undefined;
+  // a Saturday holiday is observed by federal offices on the Friday, which then counts as a holiday too
+  for (let d = addDays(reportDate, 1); d <= friday; d = addDays(d, 1)) if (!isH15PublicationDay(d)) return nextH15PublicationDay(friday);
+  return friday;
 }
 
 // ---- The next value a series is due ----

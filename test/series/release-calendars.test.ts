@@ -3,6 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import {
   CALENDAR_COVERAGE,
+  cotReleaseByRule,
+  cotReleaseDate,
   cpiReleaseDate,
   gdpEstimateInForce,
   gdpReleases,
@@ -14,7 +16,7 @@ import {
   nextH15PublicationDay,
   nextPeriodDue,
 } from '../../api/series/release-calendars.js';
-import { CPI_RELEASE_DATES_CSV, FEDERAL_RESERVE_HOLIDAYS_CSV, GDP_RELEASE_DATES_CSV } from '../../api/series/release-calendars.data.js';
+import { CFTC_COT_RELEASE_DATES_CSV, CPI_RELEASE_DATES_CSV, FEDERAL_RESERVE_HOLIDAYS_CSV, GDP_RELEASE_DATES_CSV } from '../../api/series/release-calendars.data.js';
 import { sourceColumn } from '../helpers/source-csv.js';
 
 // Each calendar against dates published by its source or reported on the day, gathered independently
@@ -40,6 +42,9 @@ import { sourceColumn } from '../helpers/source-csv.js';
 //   published on Wednesday, September 13, 2023"; "as-of date of August 1, 2023 … H.15 published on Wednesday, August 2, 2023".
 // - H.15 technical Q&A: monthly averages are posted "on the first business day after the end of the month".
 // - FRED's DGS2 (data/real/dgs2_daily_fred.csv) is blank on every weekday the H.15 had no Treasury rate.
+// CFTC
+// - cftc.gov "Release Schedule" of the Commitments of Traders, December 2023-2024 (data/calendars/cftc_cot_release_dates.csv,
+//   transcribed from it): the holiday rule is held against every date of it.
 
 describe('CPI release calendar (BLS)', () => {
   it.each([
@@ -171,6 +176,30 @@ describe('H.15 publication days (Federal Reserve Board)', () => {
   });
 });
 
+describe('Commitments of Traders releases (CFTC)', () => {
+  it('the published 2024 schedule: Friday, or Monday after a holiday week (Juneteenth, Independence Day, Thanksgiving, Christmas)', () => {
+    expect(cotReleaseDate('2024-07-16')).toBe('2024-07-19');
+    expect(cotReleaseDate('2024-06-18')).toBe('2024-06-24');
+    expect(cotReleaseDate('2024-07-02')).toBe('2024-07-08');
+    expect(cotReleaseDate('2024-11-26')).toBe('2024-12-02');
+    expect(cotReleaseDate('2024-12-24')).toBe('2024-12-30');
+  });
+
+  it('the holiday rule reproduces every date of the published schedule (57 weeks)', () => {
+    const rows = CFTC_COT_RELEASE_DATES_CSV.trim().split('\n').slice(1).map((l) => l.split(','));
+    expect(rows.length).toBe(57);
+    for (const [report, released] of rows) expect(cotReleaseByRule(report), report).toBe(released);
+  });
+
+  it('past the schedule the rule dates a report as far as the holiday table goes, then nothing', () => {
+    expect(cotReleaseDate('2025-12-30')).toBe('2026-01-05'); // New Year's Day on the Thursday
+    expect(cotReleaseDate('2025-07-01')).toBe('2025-07-07'); // Independence Day on the Friday
+    expect(cotReleaseDate('2025-07-08')).toBe('2025-07-11');
+    expect(cotReleaseDate('2026-06-30')).toBe('2026-07-06'); // Independence Day on a Saturday: observed Friday 07-03
+    expect(cotReleaseDate('2028-01-04')).toBeUndefined();
+  });
+});
+
 describe('the next period due, for freshness', () => {
   it('by each calendar, and unknown past it', () => {
     expect(nextPeriodDue('cpi', '2024-11-01')).toBe('2025-01-15'); // December 2024 CPI
@@ -189,13 +218,14 @@ describe('the embedded tables', () => {
     expect(CPI_RELEASE_DATES_CSV).toBe(readFileSync('data/calendars/cpi_release_dates.csv', 'utf8'));
     expect(GDP_RELEASE_DATES_CSV).toBe(readFileSync('data/calendars/gdp_release_dates.csv', 'utf8'));
     expect(FEDERAL_RESERVE_HOLIDAYS_CSV).toBe(readFileSync('data/calendars/federal_reserve_holidays.csv', 'utf8'));
+    expect(CFTC_COT_RELEASE_DATES_CSV).toBe(readFileSync('data/calendars/cftc_cot_release_dates.csv', 'utf8'));
   });
 
   it('the pure module imports nothing but its data and date arithmetic', () => {
     const imports = execFileSync('grep', ['^import', 'api/series/release-calendars.ts'], { encoding: 'utf8' }).trim().split('\n');
     expect(imports).toEqual([
       "import { addDays, addMonths, weekday } from './dates.js';",
-      "import { CPI_RELEASE_DATES_CSV, FEDERAL_RESERVE_HOLIDAYS_CSV, GDP_RELEASE_DATES_CSV } from './release-calendars.data.js';",
+      "import { CFTC_COT_RELEASE_DATES_CSV, CPI_RELEASE_DATES_CSV, FEDERAL_RESERVE_HOLIDAYS_CSV, GDP_RELEASE_DATES_CSV } from './release-calendars.data.js';",
     ]);
   });
 });
