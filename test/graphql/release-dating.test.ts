@@ -61,3 +61,14 @@ describe('values dated by BLS and BEA calendars', () => {
     expect((await revisions('GDPC1', '2025-04-01')).map((x) => x.realtimeStart)).toEqual(['2025-09-25']);
   });
 });
+
+describe('values dated by the CFTC schedule', () => {
+  it('the reports of Juneteenth and Independence Day weeks came out on the Monday after (2024-06-24, 2024-07-08); others on the Friday', async () => {
+    const id = 'CFTC_239742_F_OPEN_INTEREST';
+    expect((await revisions(id, '2024-06-18'))[0].realtimeStart).toBe('2024-06-24');
+    expect((await revisions(id, '2024-07-02'))[0].realtimeStart).toBe('2024-07-08');
+    expect((await revisions(id, '2024-07-09'))[0].realtimeStart).toBe('2024-07-12');
+    expect((await latest(id, '2024-07-05')).date).toBe('2024-06-25');
+  });
+});
+
