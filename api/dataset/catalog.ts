@@ -7,7 +7,9 @@ export type RealtimeRule =
   | { rule: 'sameDay' }
   | { rule: 'lagDays'; days: number }
   | { rule: 'nextMonth' }
-  | { rule: 'releaseCalendar'; calendar: 'cpi'; notBefore?: string }
+  | { rule: 'releaseCalendar'; calendar: 'cpi'; revisedWith?: string }
+  | { rule: 'releaseCalendar'; calendar: 'gdp'; vintage: string }
+  | { rule: 'releaseCalendar'; calendar: 'h15Daily' | 'h15Monthly' }
   | { rule: 'vintage'; stableFrom: string; overrides?: Record<string, string> }
   | { rule: 'column'; column: string };
 

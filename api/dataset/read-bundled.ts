@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { CFTC_FIELDS, CFTC_PUBLICATION_LAG_DAYS, cftcSeriesMeta, type CftcField } from '../series/cftc-fields.js';
-import { addDays, isIsoDate } from '../series/dates.js';
+import { CFTC_FIELDS, cftcSeriesMeta, type CftcField } from '../series/cftc-fields.js';
+import { cotReleaseDate } from '../series/release-calendars.js';
+import { isIsoDate } from '../series/dates.js';
 import type { Revision } from '../series/types.js';
 import { readPollSeries } from '../ingest/connectors/polls-client.js';
 import type { SeriesBatch } from '../ingest/types.js';
 import type { Catalog, CatalogCftc, CatalogSeries } from './catalog.js';
-import { periodDate, realtimeStart, type Calendars } from './realtime.js';
+import { periodDate, realtimeStart } from './realtime.js';
 
 type Row = Record<string, string>;
 
@@ -22,12 +23,7 @@ function toNumber(text: string | undefined, where: string): number | null {
   return n;
 }
 
-async function readCalendars(dataDir: string): Promise<Calendars> {
-  const rows = await readRows(join(dataDir, 'calendars', 'cpi_release_dates.csv'));
-  return { cpi: new Map(rows.map((r) => [r.reference_month, r.release_date])) };
-}
-
-async function readSeries(dataDir: string, entry: CatalogSeries, calendars: Calendars): Promise<SeriesBatch> {
+async function readSeries(dataDir: string, entry: CatalogSeries): Promise<SeriesBatch> {
   const revisions: Revision[] = [];
   for (const f of entry.files) {
     const rows = await readRows(join(dataDir, 'real', f.file));
@@ -35,11 +31,15 @@ async function readSeries(dataDir: string, entry: CatalogSeries, calendars: Cale
       const where = `${f.file} row ${i + 2}`;
       const date = periodDate(row[f.dateColumn] ?? '');
       if (!isIsoDate(date)) throw new Error(`${where}: bad date "${row[f.dateColumn]}"`);
-      revisions.push({ date, value: toNumber(row[f.valueColumn], where), realtimeStart: realtimeStart(f.realtime, date, row, calendars) });
+      revisions.push({ date, value: toNumber(row[f.valueColumn], where), realtimeStart: realtimeStart(f.realtime, date, row) });
     });
   }
   const { files: _files, refresh: _refresh, ...meta } = entry;
   return { meta, revisions };
+}
+
+function unknownRelease(file: string, date: string): never {
+  throw new Error(`${file}: no CFTC release date is known for the report of ${date}; add it to data/calendars/cftc_cot_release_dates.csv`);
 }
 
 async function readCftc(dataDir: string, entry: CatalogCftc): Promise<SeriesBatch[]> {
@@ -49,7 +49,7 @@ async function readCftc(dataDir: string, entry: CatalogCftc): Promise<SeriesBatc
     const revisions = rows.map((row, i) => {
       const date = row.Report_Date_as_YYYY_MM_DD ?? row['Report_Date_as_YYYY-MM-DD'];
       if (!isIsoDate(date)) throw new Error(`${entry.file} row ${i + 2}: bad report date "${date}"`);
-      return { date, value: toNumber(row[column], `${entry.file} row ${i + 2} ${column}`), realtimeStart: addDays(date, CFTC_PUBLICATION_LAG_DAYS) };
+      return { date, value: toNumber(row[column], `${entry.file} row ${i + 2} ${column}`), realtimeStart: cotReleaseDate(date) ?? unknownRelease(entry.file, date) };
     });
     const meta = cftcSeriesMeta(entry.contract, entry.name, entry.report, field);
     return { meta, revisions };
@@ -59,8 +59,7 @@ async function readCftc(dataDir: string, entry: CatalogCftc): Promise<SeriesBatc
 /** Every bundled series with its revisions, read from data/ as catalog.json describes. */
 export async function readBundled(dataDir: string): Promise<SeriesBatch[]> {
   const catalog = JSON.parse(await readFile(join(dataDir, 'catalog.json'), 'utf8')) as Catalog;
-  const calendars = await readCalendars(dataDir);
-  const series = await Promise.all(catalog.series.map((s) => readSeries(dataDir, s, calendars)));
+  const series = await Promise.all(catalog.series.map((s) => readSeries(dataDir, s)));
   const cftc = await Promise.all(catalog.cftc.map((c) => readCftc(dataDir, c)));
   const polls = catalog.polls ? await readPollSeries(join(dataDir, 'real', catalog.polls.file), catalog.polls.candidates) : [];
   return [...series, ...cftc.flat(), ...polls];

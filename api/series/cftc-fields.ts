@@ -45,9 +45,6 @@ export const CFTC_SOCRATA_COLUMNS: Record<CftcField, string> = {
   NONREPT_SHORT: 'nonrept_positions_short_all',
 };
 
-/** The report's as-of date is a Tuesday; CFTC publishes it the following Friday. */
-export const CFTC_PUBLICATION_LAG_DAYS = 3;
-
 export const cftcSeriesId = (contract: string, report: CotReportCode, field: CftcField): string =>
   `CFTC_${contract}_${report}_${field}`;
 

@@ -59,15 +59,15 @@ describe('asOf on every TIDE data function, through the functions bundle', () =>
     expect(runup.value).toBeLessThan(full.value as number);
   });
 
-  it('CORR of RUT and DGS2 ending 2024-07-31 as of 2024-07-15 has no 07-31 value; its rows equal those computed on 07-15', async () => {
-    const [asOf, upTo15, endOnly, full] = await recalc([
+  it('CORR of RUT and DGS2 ending 2024-07-31 as of 2024-07-15 has no 07-31 value; its rows end 07-12 (the 07-15 yield is on the H.15 of 07-16)', async () => {
+    const [asOf, upTo12, endOnly, full] = await recalc([
       ['CORR', ['RUT', 'DGS2', 63, '2024-07-01', '2024-07-31', null, null, '2024-07-15']],
-      ['CORR', ['RUT', 'DGS2', 63, '2024-07-01', '2024-07-15']],
+      ['CORR', ['RUT', 'DGS2', 63, '2024-07-01', '2024-07-12']],
       ['CORR', ['RUT', 'DGS2', 63, '2024-07-31', '2024-07-31', null, null, '2024-07-15']],
       ['CORR', ['RUT', 'DGS2', 63, '2024-07-31', '2024-07-31']],
     ]);
-    expect(lastDate(asOf.value)).toBe(JULY_15);
-    expect(asOf.value).toEqual(upTo15.value);
+    expect(lastDate(asOf.value)).toBe(excelSerial('2024-07-12'));
+    expect(asOf.value).toEqual(upTo12.value);
     // Asking only for 07-31 as of 07-15: nothing was known, and the cell says why.
     expect(endOnly.error).toMatchObject({ code: '#VALUE!' });
     expect(endOnly.error!.message).toBe('start: 2024-07-31 is after asOf 2024-07-15; nothing from that date on was published by then');
@@ -167,7 +167,7 @@ describe('a workbook-wide asOf', () => {
     ]);
     expect(value.value).toBe(close('2024-07-15'));
     expect(change.value).toBeCloseTo(close('2024-07-15') / close('2024-07-09') - 1, 12);
-    expect(lastDate(corr.value)).toBe(JULY_15);
+    expect(lastDate(corr.value)).toBe(excelSerial('2024-07-12')); // DGS2's 07-15 yield came out 07-16
     expect(lastDate(vol.value)).toBe(JULY_15);
     expect(lastDate(positioning.value)).toBe(excelSerial('2024-07-09'));
     expect(lastDate(surprise.value)).toBe(excelSerial('2024-06-01'));

@@ -79,7 +79,7 @@ describe('task pane: changed since', () => {
       // 2024Q1 and Q2 growth as known on 2024-08-15 (the 2024-07-25 release: 1.4, 2.8), now 0.8 and 3.6.
       { at: 'Note!C2', status: 'changed', summary: '2 values revised (first 2024-01-01: 1.4 → 0.8)' },
       { at: 'Note!C5', status: 'unchecked', summary: 'not checked: an argument is a formula (DATE(2024,6,1)) and the cell has not been calculated since the add-in started; recalculate (Ctrl+Alt+F9) and check again' },
-      // One publication known on 2024-08-15; the 2025-02-12 and 2026-02-11 revisions since.
+      // One publication known on 2024-08-15; the 2025-02-12 and 2026-02-13 revisions since.
       { at: 'Note!C7', status: 'changed', summary: '2 rows added' },
       // June and July revised; August to December 2024 published since.
       { at: 'Note!C8', status: 'changed', summary: '2 values revised (first 2024-06-01: 313.049 → 313.044); 5 rows added' },

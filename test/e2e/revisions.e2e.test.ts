@@ -24,7 +24,7 @@ describe('TIDE.REVISIONS', () => {
     const rows = [
       [excelSerial('2024-07-11'), cpi('2024-12')], // BLS release of June 2024
       [excelSerial('2025-02-12'), cpi('2026-01')], // 2025 seasonal revision
-      [excelSerial('2026-02-11'), cpi('2026-04')], // 2026 seasonal revision
+      [excelSerial('2026-02-13'), cpi('2026-04')], // 2026 seasonal revision
     ];
     expect(rows.map((r) => r[1])).toEqual([313.049, 313.131, 313.044]);
     expect(plain.value).toEqual(rows);

@@ -7,7 +7,7 @@ import ref from './reference/revisions_reference.json' with { type: 'json' };
 // number comes from:
 // - CPIAUCSL: data/real/cpiaucsl_monthly_fred_vintage_{2024-12,2026-01,2026-04}.csv. Values are dated
 //   by the BLS release of their month (data/calendars/cpi_release_dates.csv: June 2024 → 2024-07-11)
-//   or by the seasonal revision that produced them (2025-02-12, 2026-02-11; data/catalog.json).
+//   or by the seasonal revision that produced them (2025-02-12, 2026-02-13; data/catalog.json).
 // - A191RL1Q225SBEA: data/real/gdp_2024q1q2_release_vintages_bea.csv (BEA estimates with their release
 //   dates) and a191rl1q225sbea_quarterly_fred_vintage_2026-04.csv (dated 2025-09-25, the 2025 annual update).
 // - Growth computed from GDPC1 levels and other arithmetic: reference/revisions_reference.py (pandas).
@@ -43,7 +43,7 @@ describe('Series.revisions', () => {
     expect(d.series.revisions).toEqual([
       { date: '2024-06-01', value: 313.049, realtimeStart: '2024-07-11' },
       { date: '2024-06-01', value: 313.131, realtimeStart: '2025-02-12' },
-      { date: '2024-06-01', value: 313.044, realtimeStart: '2026-02-11' },
+      { date: '2024-06-01', value: 313.044, realtimeStart: '2026-02-13' },
     ]);
   });
 

@@ -89,7 +89,7 @@ describe('one definition of the local paths', () => {
   it('npm start on TIDE_DATA_DIR says how recent the bundled data is', () => {
     expect(startOutput).toContain('Newest observation of each bundled series (bring them up to date: npm run ingest -- refresh):');
     expect(startOutput).toMatch(/ {2}2025-12-01 \(\d+ months old\): CPIAUCSL/);
-    expect(startOutput).toMatch(/ {2}2024-12-31 \(\d+ months old\): RUT, IWM, QQQ, RTY=F, NQ=F, NASDAQCOM and \d+ more/);
+    expect(startOutput).toMatch(/ {2}2024-12-31 \(\d+ months old\): RUT, IWM, QQQ, SPY, RSP, AAPL and \d+ more/);
   });
 
   it('the ingest CLI, run from another folder with the same TIDE_DATA_DIR, writes into the running server', { timeout: 120_000 }, async () => {
@@ -111,7 +111,7 @@ describe('one definition of the local paths', () => {
   it('refresh brings every bundled series it can reach up to date and names what it could not', async () => {
     const withoutFred = await cli('api/cli/ingest.ts', ['refresh'], { TIDE_DATA_DIR: dataDir, ...sources(), FRED_API_KEY: '' });
     expect(withoutFred.code, withoutFred.err).toBe(0);
-    expect(withoutFred.out).toContain('Refreshed from their sources: RUT, IWM, QQQ, NQ=F, CFTC_239742_F_OPEN_INTEREST');
+    expect(withoutFred.out).toContain('Refreshed from their sources: RUT, IWM, QQQ, SPY, RSP, AAPL and 37 more');
     expect(withoutFred.out).toContain('  - CPIAUCSL, CPIAUCNS, GDPC1, A191RL1Q225SBEA, GDPNOW: No FRED API key: set FRED_API_KEY');
     expect(withoutFred.out).toContain('  - NASDAQCOM, DGS2, DFF, DFEDTARU, FEDFUNDS: No FRED API key');
     expect(withoutFred.out).toContain('  - RTY=F: no connector serves the continuous E-mini Russell 2000 front month');
@@ -129,8 +129,11 @@ describe('one definition of the local paths', () => {
     expect(all.out).not.toContain('No FRED API key');
     expect(all.out).toContain('errors:         1');
     expect(all.out).toContain('  - every listed ZQ contract: No Barchart key');
-    // the FRED recordings carry their vintage: the series served now say so
+    // the recording stamps its values 2026-04-15 (the day the extract was taken); the values are the
+    // ones BEA published earlier, so they keep the release dates of BEA's calendar (2025Q4: 2026-04-09)
     const res = await query('{ series(id: "A191RL1Q225SBEA") { lastDate vintages } }');
-    expect(res.data.series.vintages).toContain('2026-04-15');
+    expect(res.data.series.lastDate).toBe('2025-10-01');
+    expect(res.data.series.vintages).toContain('2026-04-09');
+    expect(res.data.series.vintages).not.toContain('2026-04-15');
   }, 120_000);
 });

@@ -2,7 +2,8 @@ import type { Revision } from '../../series/types.js';
 import { addDays, isIsoDate } from '../../series/dates.js';
 import { fail } from '../errors.js';
 import type { SeriesBatch } from '../types.js';
-import { CFTC_FIELDS, CFTC_PUBLICATION_LAG_DAYS, CFTC_SOCRATA_COLUMNS, cftcSeriesId, cftcSeriesMeta, type CftcField, type CotReportCode } from '../../series/cftc-fields.js';
+import { CFTC_FIELDS, CFTC_SOCRATA_COLUMNS, cftcSeriesId, cftcSeriesMeta, type CftcField, type CotReportCode } from '../../series/cftc-fields.js';
+import { cotReleaseDate } from '../../series/release-calendars.js';
 
 export type CftcReport = CotReportCode;
 export { CFTC_FIELDS, type CftcField };
@@ -20,6 +21,9 @@ export interface CftcRow {
  * week only, not a broken page. Code columns carry the CFTC file's fixed-width padding ("CME ",
  * "239 "), so codes and names are trimmed before they are compared or stored.
  */
+/** The CFTC's release day of a report; past the calendars, the Monday after it (late rather than early). */
+const publishedOn = (reportDate: string): string => cotReleaseDate(reportDate) ?? addDays(reportDate, 6);
+
 export function parseCftcPage(body: unknown, code: string, report: CftcReport, firstRow = 1): CftcRow[] {
   const origin = { source: `CFTC TFF ${report === 'F' ? 'futures only' : 'futures and options combined'}`, series: `contract ${code}` };
   if (!Array.isArray(body)) fail(origin, undefined, 'response is not a JSON array of records');
@@ -64,7 +68,7 @@ export function cftcBatches(rows: CftcRow[], code: string, report: CftcReport): 
     if (rows.length > 1 && rows.every((r) => r.values[field] === null)) {
       fail({ ...origin, series: cftcSeriesId(code, report, field) }, undefined, `no record has field "${CFTC_SOCRATA_COLUMNS[field]}"; the dataset's columns may have changed`);
     }
-    const revisions: Revision[] = rows.map((r) => ({ date: r.date, value: r.values[field], realtimeStart: addDays(r.date, CFTC_PUBLICATION_LAG_DAYS) }));
+    const revisions: Revision[] = rows.map((r) => ({ date: r.date, value: r.values[field], realtimeStart: publishedOn(r.date) }));
     return {
       meta: cftcSeriesMeta(code, market, report, field),
       revisions,

@@ -4,8 +4,8 @@ import type { SeriesDescription } from '../types.js';
 export interface PriceSymbol {
   name: string;
   unit: string;
-  /** dividends only change the history of a fund's price, never of an index or a future */
-  kind: 'index' | 'fund' | 'future';
+  /** dividends only change the history of a fund's or a stock's price, never of an index or a future */
+  kind: 'index' | 'fund' | 'stock' | 'future';
   stooq?: string;
   alphavantage?: string;
 }
@@ -15,6 +15,15 @@ export const PRICE_SYMBOLS: Record<string, PriceSymbol> = {
   IWM: { name: 'iShares Russell 2000 ETF, close', unit: 'USD', kind: 'fund', stooq: 'iwm.us', alphavantage: 'IWM' },
   QQQ: { name: 'Invesco QQQ Trust (Nasdaq-100 ETF), close', unit: 'USD', kind: 'fund', stooq: 'qqq.us', alphavantage: 'QQQ' },
   'NQ=F': { name: 'E-mini Nasdaq-100 futures, front month, close', unit: 'Index points', kind: 'future', stooq: 'nq.f' },
+  SPY: { name: 'SPDR S&P 500 ETF Trust, close', unit: 'USD', kind: 'fund', stooq: 'spy.us', alphavantage: 'SPY' },
+  RSP: { name: 'Invesco S&P 500 Equal Weight ETF, close', unit: 'USD', kind: 'fund', stooq: 'rsp.us', alphavantage: 'RSP' },
+  AAPL: { name: 'Apple Inc., close', unit: 'USD', kind: 'stock', stooq: 'aapl.us', alphavantage: 'AAPL' },
+  MSFT: { name: 'Microsoft Corporation, close', unit: 'USD', kind: 'stock', stooq: 'msft.us', alphavantage: 'MSFT' },
+  NVDA: { name: 'NVIDIA Corporation, close', unit: 'USD', kind: 'stock', stooq: 'nvda.us', alphavantage: 'NVDA' },
+  AMZN: { name: 'Amazon.com, Inc., close', unit: 'USD', kind: 'stock', stooq: 'amzn.us', alphavantage: 'AMZN' },
+  GOOGL: { name: 'Alphabet Inc. Class A, close', unit: 'USD', kind: 'stock', stooq: 'googl.us', alphavantage: 'GOOGL' },
+  META: { name: 'Meta Platforms, Inc. Class A, close', unit: 'USD', kind: 'stock', stooq: 'meta.us', alphavantage: 'META' },
+  TSLA: { name: 'Tesla, Inc., close', unit: 'USD', kind: 'stock', stooq: 'tsla.us', alphavantage: 'TSLA' },
 };
 
 /** How a provider's closes relate to the prices traded on the day. */
@@ -28,7 +37,7 @@ const ADJUSTMENT_NOTES: Record<PriceAdjustment, string> = {
 /** The description of a price series, saying whether its closes are adjusted. */
 export function priceDescription(id: string, provider: string, url: string, sourceId: string, adjustment: PriceAdjustment): SeriesDescription {
   const known = PRICE_SYMBOLS[id];
-  const notApplicable = known && known.kind !== 'fund' && adjustment === 'adjusted';
+  const notApplicable = known && (known.kind === 'index' || known.kind === 'future') && adjustment === 'adjusted';
   return {
     id,
     name: known?.name ?? `${id} daily close`,

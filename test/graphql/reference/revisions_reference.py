@@ -9,7 +9,7 @@ Which vintage each value comes from is chosen by hand, from the dates the catalo
   (each dated by its BLS release, e.g. June 2024 on 2024-07-11);
 - cpiaucsl_monthly_fred_vintage_2026-01.csv is in force from 2025-02-12 (the 2025 seasonal revision),
   which is also when December 2024 is first known in the bundle;
-- cpiaucsl_monthly_fred_vintage_2026-04.csv is in force from 2026-02-11 (latest);
+- cpiaucsl_monthly_fred_vintage_2026-04.csv is in force from 2026-02-13 (latest);
 - gdpc1_quarterly_fred_vintage_2024-12.csv: quarters up to 2024Q2 from 2024-09-26, 2024Q3 from 2024-12-19;
 - gdpc1_quarterly_fred_vintage_2026-01.csv: from 2025-09-25 (latest).
 A result is first published when its last input is, and is computed from that day's vintage.

@@ -166,4 +166,10 @@ for sid, symbol, name in [('RUT', '^rut', 'rut_daily_yahoo.csv'), ('IWM', 'iwm.u
                               '3. Last Refreshed': days[0]['Date'], '4. Output Size': size, '5. Time Zone': 'US/Eastern'},
                 'Time Series (Daily)': {r['Date']: {'1. open': four(r['Open']), '2. high': four(r['High']), '3. low': four(r['Low']),
                                                     '4. close': four(r['Close']), '5. volume': str(int(float(r['Volume'])))} for r in days}})
+# The S&P 500 ETFs and seven stocks: their extracts hold closes only (data/real/SOURCES.md), so these
+# bodies carry Stooq's Date and Close columns and none it would add (Open, High, Low, Volume).
+for sid in ['SPY', 'RSP', 'AAPL', 'MSFT', 'NVDA', 'AMZN', 'GOOGL', 'META', 'TSLA']:
+    data = rows(f'{sid.lower()}_daily_yahoo.csv')
+    lines = ['Date,Close'] + [f"{r['Date']},{r['Close']}" for r in data]
+    write(f'stooq/{sid.lower()}.us.csv', '\r\n'.join(lines) + '\r\n', text=True)
 print('recorded responses written to', OUT)
