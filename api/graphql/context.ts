@@ -1,4 +1,5 @@
 import { requireSeriesId } from '../services/ids.js';
+import { lookupSeries } from '../services/expressions.js';
 import { requestReads, type SeriesReads } from '../store/request-reads.js';
 import type { SeriesMeta } from '../series/types.js';
 import type { SeriesReader } from '../services/indicators/inputs.js';
@@ -7,7 +8,8 @@ import type { SeriesReader } from '../services/indicators/inputs.js';
 export interface GraphQLContext extends SeriesReader {
   store: SeriesReads;
   requestId: string;
-  meta(id: string): Promise<SeriesMeta | null>;
+  /** A stored series or an expression (services/expressions.ts); `argument` is blamed in errors. */
+  meta(id: string, argument?: string): Promise<SeriesMeta | null>;
   /** Aborted when the request's deadline passes: reads then stop and the request's work is dropped. */
   signal: AbortSignal;
 }
@@ -19,10 +21,10 @@ export function createContext(reads: SeriesReads, requestId: string, signal: Abo
     store: shared,
     requestId,
     signal,
-    meta: async (id) => {
-      requireSeriesId(id);
+    meta: async (id, argument) => {
+      requireSeriesId(id, argument);
       signal.throwIfAborted();
-      return shared.getMeta(id);
+      return lookupSeries(shared, id, argument);
     },
   };
 }
