@@ -56,3 +56,92 @@ describe('expressions where a series id goes, against pandas', () => {
     expectClose(await obs('RUT - QQQ', 'from: "2024-07-01", to: "2024-07-31", frequency: WEEKLY, transform: PCT_CHANGE'), REF['RUT - QQQ weekly PCT_CHANGE, 2024-07']);
   });
 });
+
+describe('expressions as indicator inputs', () => {
+  it('CORRELATION over "RUT / QQQ" and DGS2: the ratio is a price (returns), DGS2 a rate (bp changes)', async () => {
+    const res = await api.query('{ indicator(name: CORRELATION, inputs: ["RUT / QQQ", "DGS2"], window: 63, from: "2024-07-31", to: "2024-07-31") { dates values } }');
+    expect(res.errors).toBeUndefined();
+    expectClose(res.data.indicator, REF['CORRELATION(RUT / QQQ, DGS2, 63), 2024-07-31']);
+  });
+
+  it('release: FIRST on an expression input looks up each operand\'s publications', async () => {
+    const q = (release: string) => `{ indicator(name: CHANGE, inputs: ["CPIAUCSL / FEDFUNDS"], from: "2024-05-01", to: "2024-06-01", release: ${release}) { values } }`;
+    const [first, latest] = await Promise.all([api.query(q('FIRST')), api.query(q('LATEST'))]);
+    expect(first.errors).toBeUndefined();
+    expect(latest.errors).toBeUndefined();
+    expect(first.data.indicator.values[0]).toEqual(expect.any(Number));
+  });
+});
+
+describe('errors a user can act on, before any read, never a 500', () => {
+  const error = async (query: string) => {
+    const res = await api.query(query);
+    expect(res.status).toBe(200);
+    expect(res.errors).toHaveLength(1);
+    return res.errors![0] as { message: string; extensions: Record<string, unknown> };
+  };
+
+  it('a parse error names the position and what was expected', async () => {
+    const e = await error('{ series(id: "RUT / (QQQ") { name } }');
+    expect(e.extensions).toMatchObject({ code: 'BAD_USER_INPUT', position: 11, argumentName: 'id' });
+    expect(e.message).toContain('at position 11: expected ")" or an operator (+ - * /), found the end of the expression');
+    const e2 = await error('{ indicator(name: CORRELATION, inputs: ["RUT // QQQ", "DGS2"], window: 20) { values } }');
+    expect(e2.extensions).toMatchObject({ code: 'BAD_USER_INPUT', position: 6, argumentName: 'inputs' });
+  });
+
+  it('an unknown id inside an expression is NOT_FOUND naming it; a plain unknown id is still null', async () => {
+    const e = await error('{ series(id: "RUT / NOPE") { name } }');
+    expect(e.extensions).toMatchObject({ code: 'NOT_FOUND', missing: ['NOPE'] });
+    expect(e.message).toContain('No series "NOPE"');
+    expect((await api.query('{ series(id: "NOPE") { name } }')).data.series).toBeNull();
+    const i = await error('{ indicator(name: RETURNS, inputs: ["NOPE * 2"]) { values } }');
+    expect(i.extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('division by zero is null on that date and said so in meta', async () => {
+    // DFEDTARU (the target range's upper limit) was 5.5 until the cut of 2024-09-18 and 5.0 after it.
+    const got = await obs('RUT / (DFEDTARU - 5.5)', 'from: "2024-09-16", to: "2024-09-20"', 'dates values meta');
+    expect(got.dates).toEqual(['2024-09-16', '2024-09-17', '2024-09-18', '2024-09-19', '2024-09-20']);
+    expect(got.values.slice(0, 3)).toEqual([null, null, null]);
+    expect(got.values[3]).toBeCloseTo(2252.7099609375 / -0.5, 6); // RUT's close on 2024-09-19 (rut_daily_yahoo.csv) over 5.00 - 5.5
+    expect(got.meta.divisionByZero).toMatchObject({ dates: expect.arrayContaining(['2024-09-16', '2024-09-17', '2024-09-18']) });
+  });
+
+  it('a price minus a rate is BAD_USER_INPUT naming both units; as fractions (PCT_CHANGE) they mix', async () => {
+    const e = await error('{ series(id: "RUT - DGS2") { observations(from: "2024-07-01") { values } } }');
+    expect(e.extensions).toMatchObject({ code: 'BAD_USER_INPUT', units: ['Index', 'Percent'] });
+    expect(e.message).toContain('"Index" and "Percent"');
+    expect((await obs('RUT - DGS2', 'from: "2024-07-01", to: "2024-07-05", transform: PCT_CHANGE')).dates).toEqual(['2024-07-01', '2024-07-02', '2024-07-03', '2024-07-05']);
+  });
+
+  it('limits: length and number of operands', async () => {
+    const long = Array.from({ length: 21 }, () => 'RUT').join(' + ');
+    expect((await error(`{ series(id: "${long}") { name } }`)).message).toContain('at most 20 series');
+    const huge = `RUT${' + 1'.repeat(200)}`;
+    expect((await error(`{ series(id: "${huge}") { name } }`)).message).toContain('at most 500');
+    expect((await error(`{ series(id: "${'('.repeat(30)}RUT${')'.repeat(30)}") { name } }`)).message).toContain('levels of nesting');
+  });
+
+  it('ids with grammar characters: whole as a plain id, quoted inside an expression', async () => {
+    expect((await api.query('{ series(id: "RTY=F") { id } }')).data.series.id).toBe('RTY=F');
+    const got = await obs("'RTY=F' / RUT", 'from: "2024-07-01", to: "2024-07-03"', 'seriesId dates values');
+    expect(got.seriesId).toBe('"RTY=F" / RUT');
+    expect(got.values).toHaveLength(3);
+    const e = await error('{ series(id: "RTY=F / RUT") { id } }');
+    expect(e.message).toContain('at position 4');
+    expect(e.message).toContain("quote an id holding other characters ('RTY=F')");
+  });
+});
+
+describe('normal form', () => {
+  it('"RUT/QQQ" and " RUT  /  QQQ " are one series, RUT / QQQ', async () => {
+    const res = await api.query('{ a: series(id: "RUT/QQQ") { id operands { id source { name } } } b: series(id: " RUT  /  QQQ ") { id } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data.a.id).toBe('RUT / QQQ');
+    expect(res.data.b.id).toBe('RUT / QQQ');
+    expect(res.data.a.operands).toEqual([
+      { id: 'RUT', source: { name: 'Yahoo Finance' } },
+      { id: 'QQQ', source: { name: 'Yahoo Finance' } },
+    ]);
+  });
+});

@@ -75,4 +75,10 @@ wr, wq = wk(RUT).pct_change(), wk(QQQ).pct_change()
 rr = joined(wr.dropna(), wq.dropna())
 # Whole periods: the week holding "to" (2024-07-31) is the one ending Friday 2024-08-02.
 out['RUT - QQQ weekly PCT_CHANGE, 2024-07'] = window(rr.iloc[:, 0] - rr.iloc[:, 1], '2024-07-01', '2024-08-02')
+# indicator(CORRELATION, inputs: ["RUT / QQQ", "DGS2"], window: 63) on 2024-07-31: the ratio (a price,
+# so simple returns) joined with DGS2 (a rate, so changes in bp) on the dates both have, as
+# test/indicators/reference/generate.py does for two stored series.
+jr = joined(ratio(RUT, QQQ), DGS2)
+corr = jr.iloc[:, 0].pct_change().rolling(63).corr(jr.iloc[:, 1].diff() * 100)
+out['CORRELATION(RUT / QQQ, DGS2, 63), 2024-07-31'] = window(corr, '2024-07-31', '2024-07-31')
 print(json.dumps(out, indent=1))
