@@ -142,11 +142,17 @@ export interface ExpressionResult extends ObservationResult {
 }
 
 const NOTE_DATES = 20;
-function describeNotes(notes: EvaluationNotes): Record<string, unknown> {
+/** The notes on dates in [first, last] (the evaluation ran over the operands' whole history). */
+function describeNotes(notes: EvaluationNotes, first?: string, last?: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const list = (dates: string[], why: string) => ({ count: new Set(dates).size, dates: [...new Set(dates)].slice(0, NOTE_DATES), why });
-  if (notes.divisionByZero.length) out.divisionByZero = list(notes.divisionByZero, 'a divisor was zero on these dates; their values are null');
-  if (notes.logOfNonPositive.length) out.logOfNonPositive = list(notes.logOfNonPositive, 'log() met zero or a negative value on these dates; their values are null');
+  const list = (all: string[], why: string) => {
+    const dates = [...new Set(all.filter((d) => (!first || d >= first) && (!last || d <= last)))].sort();
+    return { count: dates.length, dates: dates.slice(0, NOTE_DATES), why };
+  };
+  const zero = list(notes.divisionByZero, 'a divisor was zero on these dates (the first 20 listed); their values are null');
+  const log = list(notes.logOfNonPositive, 'log() met zero or a negative value on these dates (the first 20 listed); their values are null');
+  if (zero.count) out.divisionByZero = zero;
+  if (log.count) out.logOfNonPositive = log;
   return out;
 }
 
@@ -211,7 +217,7 @@ export async function readExpressionObservations(store: SeriesReads, meta: Expre
       expression: meta.id,
       unit,
       operands: meta.operands.map((op) => ({ id: op.id, name: op.name, unit: op.unit, source: op.source.name, transform: perOperand })),
-      ...describeNotes(evaluated.notes),
+      ...describeNotes(evaluated.notes, first, last),
     },
   };
 }
