@@ -161,12 +161,29 @@ export async function readSeriesObservations(store: SeriesReads, meta: SeriesMet
   return isExpression(meta) ? readExpressionObservations(store, meta, args) : readObservations(store, meta, args);
 }
 
+// One evaluation per normal form and arguments per request (the reads object is the request's): a
+// sheet's "RUT/QQQ" and "RUT / QQQ" cells are one entry. Across requests the operands' reads are
+// the ReadCache's, keyed by series id and range, so both spellings share those too.
+const evaluations = new WeakMap<SeriesReads, Map<string, Promise<ExpressionResult>>>();
+
 /**
  * An expression's observations: each operand over its history up to `to` (so a rebase date, a lag
  * or a basket's base before `from` is honoured), evaluated, then cut to [from, to]. REBASE_100
  * rebases the expression's result (rebasing each operand would make a sum meaningless).
  */
-export async function readExpressionObservations(store: SeriesReads, meta: ExpressionMeta, args: ObservationArgs): Promise<ExpressionResult> {
+export function readExpressionObservations(store: SeriesReads, meta: ExpressionMeta, args: ObservationArgs): Promise<ExpressionResult> {
+  let memo = evaluations.get(store);
+  if (!memo) evaluations.set(store, (memo = new Map()));
+  const key = JSON.stringify([meta.id, args.from, args.to, args.frequency, args.aggregation, args.transform, args.asOf, args.release, args.includePartial].map((v) => v ?? null));
+  let result = memo.get(key);
+  if (!result) {
+    memo.set(key, (result = evaluate(store, meta, args)));
+    result.catch(() => memo!.delete(key));
+  }
+  return result;
+}
+
+async function evaluate(store: SeriesReads, meta: ExpressionMeta, args: ObservationArgs): Promise<ExpressionResult> {
   validateRange(args.from, args.to);
   const frequency: Frequency = args.frequency ?? meta.frequency;
   const how = args.transform ?? 'LEVEL';
