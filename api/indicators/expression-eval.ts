@@ -18,6 +18,8 @@ export interface EvaluationNotes {
   divisionByZero: string[];
   /** Dates whose value is null because log() met zero or a negative number. */
   logOfNonPositive: string[];
+  /** Dates whose value is null because it overflowed a double (RUT * 1e308). */
+  overflow: string[];
 }
 
 export interface Evaluated extends Columns {
@@ -69,7 +71,7 @@ function join(a: Line, b: Line): { dates: string[]; a: (number | null)[]; b: (nu
  * `operands` holds each id's columns, already read at one frequency, transformed and as known on asOf.
  */
 export function evaluateExpression(expr: Expr, operands: ReadonlyMap<string, Columns>): Evaluated {
-  const notes: EvaluationNotes = { divisionByZero: [], logOfNonPositive: [] };
+  const notes: EvaluationNotes = { divisionByZero: [], logOfNonPositive: [], overflow: [] };
   const lines = new Map<string, Line>();
   const lineOf = (id: string): Line => {
     let line = lines.get(id);
@@ -81,20 +83,25 @@ export function evaluateExpression(expr: Expr, operands: ReadonlyMap<string, Col
     return line;
   };
 
+  const finite = (v: number, date: string): number | null => {
+    if (Number.isFinite(v)) return v;
+    notes.overflow.push(date);
+    return null;
+  };
   const arithmetic = (op: string, x: number, y: number, date: string): number | null => {
     switch (op) {
       case '+':
-        return x + y;
+        return finite(x + y, date);
       case '-':
-        return x - y;
+        return finite(x - y, date);
       case '*':
-        return x * y;
+        return finite(x * y, date);
       default:
         if (y === 0) {
           notes.divisionByZero.push(date);
           return null;
         }
-        return x / y;
+        return finite(x / y, date);
     }
   };
   const apply = (op: string, x: number | null, y: number | null, date: string): number | null => (x === null || y === null ? null : arithmetic(op, x, y, date));
@@ -112,14 +119,23 @@ export function evaluateExpression(expr: Expr, operands: ReadonlyMap<string, Col
       case 'binary': {
         const l = evaluate(e.left);
         const r = evaluate(e.right);
-        if ('scalar' in l && 'scalar' in r) return { scalar: arithmetic(e.op, l.scalar, r.scalar, '') ?? Number.NaN };
+        if ('scalar' in l && 'scalar' in r) {
+          const v = arithmetic(e.op, l.scalar, r.scalar, '');
+          if (v === null) throw new ExpressionEvaluationError(`the numbers in ${e.op === '/' ? 'a division by zero' : 'an overflow'} give no value`);
+          return { scalar: v };
+        }
         if ('scalar' in l && 'line' in r) return { line: { dates: r.line.dates, values: r.line.values.map((y, i) => apply(e.op, l.scalar, y, r.line.dates[i])) } };
         if ('line' in l && 'scalar' in r) return { line: { dates: l.line.dates, values: l.line.values.map((x, i) => apply(e.op, x, r.scalar, l.line.dates[i])) } };
         const j = join((l as { line: Line }).line, (r as { line: Line }).line);
         return { line: { dates: j.dates, values: j.dates.map((d, i) => apply(e.op, j.a[i], j.b[i], d)) } };
       }
       case 'log': {
-        const line = asLine(evaluate(e.operand), 'log');
+        const inner = evaluate(e.operand);
+        if ('scalar' in inner) {
+          if (inner.scalar > 0) return { scalar: Math.log(inner.scalar) };
+          throw new ExpressionEvaluationError(`log(${inner.scalar}) has no value: log takes a positive number`);
+        }
+        const line = inner.line;
         return {
           line: {
             dates: line.dates,
@@ -144,7 +160,7 @@ export function evaluateExpression(expr: Expr, operands: ReadonlyMap<string, Col
           notes.divisionByZero.push(...line.dates);
           return { line: { dates: line.dates, values: line.values.map(() => null) } };
         }
-        return { line: mapLine(line, (x) => (100 * x) / base) };
+        return { line: { dates: line.dates, values: line.values.map((x, i) => (x === null ? null : finite((100 * x) / base, line.dates[i]))) } };
       }
       case 'basket':
         return { line: basket(e.members.map((m) => asLine(evaluate(m), 'basket')), e.weights, notes) };

@@ -101,7 +101,9 @@ function tokenize(text: string): Token[] {
       if (after !== undefined && /[A-Za-z_]/.test(after)) {
         throw new ExpressionSyntaxError(at, 'a number, or an id starting with a letter (quote ids such as \'10Y\')', `"${text.slice(i, i + number[0].length + 1)}"`, text);
       }
-      out.push({ type: 'number', value: Number(number[0]), text: number[0], at });
+      const value = Number(number[0]);
+      if (!Number.isFinite(value)) throw new ExpressionSyntaxError(at, 'a number a double can hold (at most about 1.8e308)', `"${number[0]}"`, text);
+      out.push({ type: 'number', value, text: number[0], at });
       i += number[0].length;
       continue;
     }

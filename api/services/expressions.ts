@@ -151,8 +151,10 @@ function describeNotes(notes: EvaluationNotes, first?: string, last?: string): R
   };
   const zero = list(notes.divisionByZero, 'a divisor was zero on these dates (the first 20 listed); their values are null');
   const log = list(notes.logOfNonPositive, 'log() met zero or a negative value on these dates (the first 20 listed); their values are null');
+  const overflow = list(notes.overflow, 'the value overflowed a double on these dates (the first 20 listed); their values are null');
   if (zero.count) out.divisionByZero = zero;
   if (log.count) out.logOfNonPositive = log;
+  if (overflow.count) out.overflow = overflow;
   return out;
 }
 

@@ -145,3 +145,48 @@ describe('normal form', () => {
     ]);
   });
 });
+
+describe('point in time, latest, vintages and the fields a formula refuses', () => {
+  it('asOf and release: FIRST apply to every operand (June 2024 CPI: first print 313.049, revised 313.044)', async () => {
+    const june = 'from: "2024-06-01", to: "2024-06-01"';
+    expect((await obs('CPIAUCSL / FEDFUNDS', `${june}, asOf: "2024-08-15"`)).values[0]).toBeCloseTo(313.049 / 5.33, 12); // fedfunds_monthly_fred.csv: 5.33
+    expect((await obs('CPIAUCSL / FEDFUNDS', june)).values[0]).toBeCloseTo(313.044 / 5.33, 12);
+    expect((await obs('CPIAUCSL / FEDFUNDS', `${june}, release: FIRST`)).values[0]).toBeCloseTo(313.049 / 5.33, 12);
+  });
+
+  it('an asOf before an operand was published is NO_DATA naming that operand', async () => {
+    const res = await api.query('{ series(id: "RUT / CPIAUCSL") { observations(asOf: "2024-02-12") { values } } }');
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'NO_DATA', seriesId: 'CPIAUCSL', earliestVintage: '2024-02-13' });
+  });
+
+  it('operands of different frequencies meet at the lowest: CPIAUCSL / DGS2 is monthly', async () => {
+    const res = await api.query('{ series(id: "CPIAUCSL / DGS2") { frequency observations(from: "2024-06-01", to: "2024-06-30") { dates values frequency } } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data.series.frequency).toBe('MONTHLY');
+    // DGS2's June 2024 is its last value of the month (aggregation LAST): 4.71 on 2024-06-28 (dgs2_daily_fred.csv).
+    expect(res.data.series.observations.dates).toEqual(['2024-06-01']);
+    expect(res.data.series.observations.values[0]).toBeCloseTo(313.044 / 4.71, 12);
+  });
+
+  it('latest: the last value both operands have, published when the later of them was', async () => {
+    const res = await api.query('{ series(id: "RUT / QQQ") { latest(asOf: "2024-07-20") { date value realtimeStart } vintages } }');
+    expect(res.errors).toBeUndefined();
+    const got = res.data.series;
+    const ratio = await obs('RUT / QQQ', 'from: "2024-07-19", to: "2024-07-19"');
+    expect(got.latest).toEqual({ date: '2024-07-19', value: ratio.values[0], realtimeStart: '2024-07-19' });
+    const rut = (await api.query('{ series(id: "RUT") { vintages } }')).data.series.vintages as string[];
+    expect(got.vintages).toEqual(expect.arrayContaining(rut));
+  });
+
+  it('revisions of a formula are BAD_USER_INPUT naming its operands', async () => {
+    const res = await api.query('{ series(id: "CPIAUCSL / 100") { revisions(date: "2024-06-01") { value } } }');
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].message).toContain('ask for each operand: CPIAUCSL');
+  });
+
+  it('text of id characters is looked up whole first, then read as a formula: DGS2-DFF is the spread', async () => {
+    const tight = await obs('DGS2-DFF', 'from: "2024-09-30", to: "2024-09-30"', 'seriesId values');
+    expect(tight.seriesId).toBe('DGS2 - DFF');
+    expect(tight.values[0]).toBeCloseTo(REF['DGS2 - DFF, 2024-09'].values.at(-1)!, 12);
+  });
+});

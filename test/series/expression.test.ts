@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ExpressionRuleError, ExpressionSyntaxError, normalForm, operandCount, operandIds, parseExpression } from '../../api/series/expression.js';
 import { lookupSeries } from '../../api/services/expressions.js';
+import { DomainError } from '../../api/errors/domain-error.js';
 import type { SeriesMeta } from '../../api/series/types.js';
 
 const syntax = (text: string): ExpressionSyntaxError => {
@@ -66,6 +67,7 @@ describe('the expression grammar', () => {
     expect(syntax('basket(RUT, weights: [-1])').expected).toContain('positive');
     expect(syntax("'RUT")).toMatchObject({ position: 1 });
     expect(syntax('10Y / RUT').found).toBe('"10Y"');
+    expect(syntax('RUT * 1e999').expected).toContain('a number a double can hold');
   });
 
   it('bounds: length, operands, nesting; and a formula of numbers only is refused', () => {
@@ -104,5 +106,25 @@ describe('lookupSeries: what is read before an expression is refused', () => {
     expect((await lookupSeries(reads(), "'RTY=F' / RUT"))?.id).toBe('"RTY=F" / RUT');
     expect(await lookupSeries(reads(), 'NOPE')).toBeNull();
     await expect(lookupSeries(reads(), 'RUT / NOPE')).rejects.toMatchObject({ code: 'NOT_FOUND', details: { missing: ['NOPE'] } });
+  });
+});
+
+describe('any text at all: a series, null, or a coded error (never an uncaught one)', () => {
+  const held = new Map(['RUT', 'QQQ', 'RTY=F'].map((id) => [id, { id, name: id, unit: 'Index', frequency: 'DAILY' as const, source: { name: 'test', sourceId: id } }]));
+  const reads = { getMeta: async (id: string) => held.get(id) ?? null };
+  const pieces = fc.constantFrom('RUT', 'QQQ', 'NOPE', "'RTY=F'", '"', "'", '(', ')', '+', '-', '*', '/', ',', '[', ']', ':', 'weights', 'basket(', 'rebase(', 'lag(', 'log(', '"2023-01-03"', '1', '0', '1e999', '.5', ' ', '\u0000', 'é', '=');
+  it('holds for random token soup and random strings', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.array(pieces, { maxLength: 40 }).map((p) => p.join('')), fc.string({ maxLength: 80 })), async (text) => {
+        try {
+          const meta = await lookupSeries(reads, text, 'id');
+          if (meta) expect(typeof meta.id).toBe('string');
+        } catch (e) {
+          expect(e).toBeInstanceOf(DomainError);
+          expect(['BAD_USER_INPUT', 'NOT_FOUND']).toContain((e as DomainError).code);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
