@@ -107,3 +107,20 @@ describe('README formula examples, in Excel, as printed', () => {
     else expect(cells.get('0,1')).toBe(1);
   });
 });
+
+describe('the other functions that take an id take a formula', () => {
+  const book = new WorkbookStandIn({ evaluate: evaluator() });
+  const first = async (formula: string) => {
+    await book.setCells('Sheet1!A1', [[formula]]);
+    return book.layout(book.sheet('Sheet1')!).shown;
+  };
+
+  it('VALUE, CHANGE and INFO of "RUT / QQQ" (closes from rut_daily_yahoo.csv and qqq_daily_yahoo.csv)', async () => {
+    const ratio = (await query('series(id: "RUT / QQQ") { observations(from: "2024-07-09", to: "2024-07-16") { dates values } }')).data.series.observations;
+    const change = await first('=TIDE.CHANGE("RUT / QQQ","2024-07-09","2024-07-16")');
+    expect(change.get('0,0')).toBeCloseTo(ratio.values.at(-1) / ratio.values[0] - 1, 12);
+    expect((await first('=TIDE.INFO("RUT/QQQ","name")')).get('0,0')).toBe('RUT / QQQ');
+    const value = await first('=TIDE.VALUE("RUT / QQQ","2024-07-16")');
+    expect(value.get('0,0')).toBeCloseTo(ratio.values.at(-1), 12);
+  });
+});
