@@ -163,55 +163,64 @@ export async function readSeriesObservations(store: SeriesReads, meta: SeriesMet
   return isExpression(meta) ? readExpressionObservations(store, meta, args) : readObservations(store, meta, args);
 }
 
-// One evaluation per normal form and arguments per request (the reads object is the request's): a
-// sheet's "RUT/QQQ" and "RUT / QQQ" cells are one entry. Across requests the operands' reads are
-// the ReadCache's, keyed by series id and range, so both spellings share those too.
-const evaluations = new WeakMap<SeriesReads, Map<string, Promise<ExpressionResult>>>();
+// One evaluation per normal form and reading arguments per request (the reads object is the
+// request's): a sheet's "RUT/QQQ" and "RUT / QQQ" cells, over any ranges ending on the same day, are
+// one entry, each cut to its own range. Across requests the operands' reads are the ReadCache's,
+// keyed by series id and range, so both spellings share those too.
+interface Whole {
+  reads: ObservationResult[];
+  evaluated: ReturnType<typeof evaluateExpression>;
+}
+const evaluations = new WeakMap<SeriesReads, Map<string, Promise<Whole>>>();
 
-/**
- * An expression's observations: each operand over its history up to `to` (so a rebase date, a lag
- * or a basket's base before `from` is honoured), evaluated, then cut to [from, to]. REBASE_100
- * rebases the expression's result (rebasing each operand would make a sum meaningless).
- */
-export function readExpressionObservations(store: SeriesReads, meta: ExpressionMeta, args: ObservationArgs): Promise<ExpressionResult> {
+function evaluateWhole(store: SeriesReads, meta: ExpressionMeta, args: ObservationArgs & { frequency: Frequency; transform: Transform }): Promise<Whole> {
   let memo = evaluations.get(store);
   if (!memo) evaluations.set(store, (memo = new Map()));
-  const key = JSON.stringify([meta.id, args.from, args.to, args.frequency, args.aggregation, args.transform, args.asOf, args.release, args.includePartial].map((v) => v ?? null));
-  let result = memo.get(key);
-  if (!result) {
-    memo.set(key, (result = evaluate(store, meta, args)));
-    result.catch(() => memo!.delete(key));
+  const key = JSON.stringify([meta.id, args.to, args.frequency, args.aggregation, args.transform, args.asOf, args.release, args.includePartial].map((v) => v ?? null));
+  let whole = memo.get(key);
+  if (!whole) {
+    memo.set(key, (whole = readAndEvaluate(store, meta, args)));
+    whole.catch(() => memo!.delete(key));
   }
-  return result;
+  return whole;
 }
 
-async function evaluate(store: SeriesReads, meta: ExpressionMeta, args: ObservationArgs): Promise<ExpressionResult> {
-  validateRange(args.from, args.to);
-  const frequency: Frequency = args.frequency ?? meta.frequency;
-  const how = args.transform ?? 'LEVEL';
-  const unit = requireUnit(meta, how);
-  for (const op of meta.operands) requirePublishedBy(op, args.asOf);
-  const perOperand: Transform = how === 'REBASE_100' ? 'LEVEL' : how;
+async function readAndEvaluate(store: SeriesReads, meta: ExpressionMeta, args: ObservationArgs & { frequency: Frequency; transform: Transform }): Promise<Whole> {
   const reads = await Promise.all(
     meta.operands.map((op) =>
       readObservations(store, op, {
         to: args.to,
-        frequency,
+        frequency: args.frequency,
         aggregation: args.aggregation,
-        transform: perOperand,
+        transform: args.transform,
         asOf: args.asOf,
         release: args.release,
         includePartial: args.includePartial,
       }),
     ),
   );
-  let evaluated;
   try {
-    evaluated = evaluateExpression(meta.expression, new Map(reads.map((r) => [r.seriesId, { dates: r.dates, values: r.values }])));
+    return { reads, evaluated: evaluateExpression(meta.expression, new Map(reads.map((r) => [r.seriesId, { dates: r.dates, values: r.values }]))) };
   } catch (e) {
     if (e instanceof ExpressionEvaluationError) throw new DomainError('BAD_USER_INPUT', `${meta.id}: ${e.message}`, 'id', e.details);
     throw e;
   }
+}
+
+/**
+ * An expression's observations: each operand over its history up to `to` (so a rebase date, a lag
+ * or a basket's base before `from` is honoured), evaluated, then cut to [from, to]. REBASE_100
+ * rebases the expression's result (rebasing each operand would make a sum meaningless).
+ * The unit rule and each operand's first publication are checked before anything is read.
+ */
+export async function readExpressionObservations(store: SeriesReads, meta: ExpressionMeta, args: ObservationArgs): Promise<ExpressionResult> {
+  validateRange(args.from, args.to);
+  const frequency: Frequency = args.frequency ?? meta.frequency;
+  const how = args.transform ?? 'LEVEL';
+  const unit = requireUnit(meta, how);
+  for (const op of meta.operands) requirePublishedBy(op, args.asOf);
+  const perOperand: Transform = how === 'REBASE_100' ? 'LEVEL' : how;
+  const { reads, evaluated } = await evaluateWhole(store, meta, { ...args, frequency, transform: perOperand });
   // Dates are period labels once any operand was converted; compare from/to by period then, as observations do.
   const converting = meta.operands.some((op) => op.frequency !== frequency);
   const first = args.from ? (converting ? periodOf(args.from, frequency) : args.from) : undefined;
