@@ -31,6 +31,8 @@ export interface ExpressionMeta extends SeriesMeta {
   expression: Expr;
   /** Each distinct series the expression reads, in order of first appearance. */
   operands: SeriesMeta[];
+  /** The argument it was given in (`id`, `inputs`), blamed by errors found when it is read. */
+  argument?: string;
 }
 
 export const isExpression = (meta: SeriesMeta): meta is ExpressionMeta => 'expression' in meta && (meta as ExpressionMeta).operands !== undefined;
@@ -85,7 +87,7 @@ export async function lookupSeries(reads: Pick<SeriesReads, 'getMeta'>, text: st
       { missing },
     );
   }
-  return expressionMeta(expr, metas as SeriesMeta[]);
+  return { ...expressionMeta(expr, metas as SeriesMeta[]), argument };
 }
 
 const latestOf = (values: (string | undefined)[]): string | undefined => values.reduce<string | undefined>((m, v) => (v && (!m || v > m) ? v : m), undefined);
@@ -126,7 +128,7 @@ function expressionMeta(expr: Expr, operands: SeriesMeta[]): ExpressionMeta {
 const unitAfter = (meta: SeriesMeta, how: Transform): string => (RELATIVE.has(how) ? 'fraction' : meta.unit);
 
 /** The expression's unit with this transform; a sum or difference of units that do not mix is BAD_USER_INPUT naming both. */
-export function requireUnit(meta: ExpressionMeta, how: Transform, argument = 'id'): string {
+export function requireUnit(meta: ExpressionMeta, how: Transform, argument = meta.argument ?? 'id'): string {
   const byId = new Map(meta.operands.map((m) => [m.id, m]));
   try {
     const unit = expressionUnit(meta.expression, (k) => unitAfter(byId.get(k)!, how === 'REBASE_100' ? 'LEVEL' : how));
@@ -202,7 +204,7 @@ async function readAndEvaluate(store: SeriesReads, meta: ExpressionMeta, args: O
   try {
     return { reads, evaluated: evaluateExpression(meta.expression, new Map(reads.map((r) => [r.seriesId, { dates: r.dates, values: r.values }]))) };
   } catch (e) {
-    if (e instanceof ExpressionEvaluationError) throw new DomainError('BAD_USER_INPUT', `${meta.id}: ${e.message}`, 'id', e.details);
+    if (e instanceof ExpressionEvaluationError) throw new DomainError('BAD_USER_INPUT', `${meta.id}: ${e.message}`, meta.argument ?? 'id', e.details);
     throw e;
   }
 }

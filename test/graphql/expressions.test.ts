@@ -111,6 +111,8 @@ describe('errors a user can act on, before any read, never a 500', () => {
     const e = await error('{ series(id: "RUT - DGS2") { observations(from: "2024-07-01") { values } } }');
     expect(e.extensions).toMatchObject({ code: 'BAD_USER_INPUT', units: ['Index', 'Percent'] });
     expect(e.message).toContain('"Index" and "Percent"');
+    const input = await error('{ indicator(name: RETURNS, inputs: ["RUT - DGS2"]) { values } }');
+    expect(input.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'inputs', units: ['Index', 'Percent'] });
     expect((await obs('RUT - DGS2', 'from: "2024-07-01", to: "2024-07-05", transform: PCT_CHANGE')).dates).toEqual(['2024-07-01', '2024-07-02', '2024-07-03', '2024-07-05']);
   });
 
