@@ -22,6 +22,7 @@ import { transform, type Transform } from '../series/transform.js';
 import type { Columns, Frequency, Revision, SeriesMeta } from '../series/types.js';
 import { inForce } from '../series/revisions.js';
 import type { SeriesReads } from '../store/request-reads.js';
+import { requireSeriesId } from './ids.js';
 import { MAX_SERIES_ID_LENGTH, maxResponsePoints } from './limits.js';
 import { requirePublishedBy } from './no-data.js';
 import { readObservations, validateRange, type ObservationArgs, type ObservationResult } from './observations.js';
@@ -54,6 +55,15 @@ export function parseOrRefuse(text: string, argument?: string): Expr {
     if (e instanceof ExpressionRuleError) throw badInput(e.message, argument);
     throw e;
   }
+}
+
+/**
+ * Refuses text that cannot be an id and does not parse, reading nothing: called on every input of
+ * a field before any is looked up, so one bad formula among several inputs costs no read either.
+ */
+export function refuseUnparsable(text: string, argument?: string): void {
+  requireSeriesId(text, argument);
+  if (!(mayBeWholeId(text) && text.length <= MAX_SERIES_ID_LENGTH)) parseOrRefuse(text, argument);
 }
 
 /**

@@ -81,12 +81,16 @@ describe('errors a user can act on, before any read, never a 500', () => {
     return res.errors![0] as { message: string; extensions: Record<string, unknown> };
   };
 
-  it('a parse error names the position and what was expected', async () => {
+  it('a parse error names the position and what was expected, and nothing is read from the store', async () => {
+    await api.query('{ series(id: "RUT") { id } }'); // the key is verified (and kept) first
+    const reads = api.store.stats.requests;
     const e = await error('{ series(id: "RUT / (QQQ") { name } }');
+    expect(api.store.stats.requests).toBe(reads);
     expect(e.extensions).toMatchObject({ code: 'BAD_USER_INPUT', position: 11, argumentName: 'id' });
     expect(e.message).toContain('at position 11: expected ")" or an operator (+ - * /), found the end of the expression');
     const e2 = await error('{ indicator(name: CORRELATION, inputs: ["RUT // QQQ", "DGS2"], window: 20) { values } }');
     expect(e2.extensions).toMatchObject({ code: 'BAD_USER_INPUT', position: 6, argumentName: 'inputs' });
+    expect(api.store.stats.requests).toBe(reads);
   });
 
   it('an unknown id inside an expression is NOT_FOUND naming it; a plain unknown id is still null', async () => {
