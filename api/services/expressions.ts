@@ -97,7 +97,8 @@ export async function lookupSeries(reads: Pick<SeriesReads, 'getMeta'>, text: st
       { missing },
     );
   }
-  return { ...expressionMeta(expr, metas as SeriesMeta[]), argument };
+  const meta: ExpressionMeta = { ...expressionMeta(expr, metas as SeriesMeta[]), argument };
+  return meta;
 }
 
 const latestOf = (values: (string | undefined)[]): string | undefined => values.reduce<string | undefined>((m, v) => (v && (!m || v > m) ? v : m), undefined);
