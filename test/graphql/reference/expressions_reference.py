@@ -81,4 +81,16 @@ out['RUT - QQQ weekly PCT_CHANGE, 2024-07'] = window(rr.iloc[:, 0] - rr.iloc[:, 
 jr = joined(ratio(RUT, QQQ), DGS2)
 corr = jr.iloc[:, 0].pct_change().rolling(63).corr(jr.iloc[:, 1].diff() * 100)
 out['CORRELATION(RUT / QQQ, DGS2, 63), 2024-07-31'] = window(corr, '2024-07-31', '2024-07-31')
+# The note's claim as one formula, from the breadth files (aapl_daily_yahoo.csv … rsp_daily_yahoo.csv in
+# data/real, SOURCES.md); left out, with a note on stderr, where those files are not there.
+MEGA = ['aapl', 'msft', 'nvda', 'amzn', 'googl', 'meta', 'tsla']
+if all(os.path.exists(os.path.join(REAL, f'{t}_daily_yahoo.csv')) for t in MEGA + ['rsp']):
+    mega = basket([load(f'{t}_daily_yahoo.csv', 'Close') for t in MEGA])
+    claim = ratio(rebase(mega, '2023-01-03'), rebase(load('rsp_daily_yahoo.csv', 'Close'), '2023-01-03'))
+    out['mega-caps over RSP, rebased 2023-01-03'] = {k: v for k, v in [('2023-01-03', window(claim, '2023-01-03', '2023-01-03')),
+                                                                        ('2023-12-29', window(claim, '2023-12-29', '2023-12-29')),
+                                                                        ('2024-12-31', window(claim, '2024-12-31', '2024-12-31'))]}
+else:
+    import sys
+    print('breadth files (aapl … rsp_daily_yahoo.csv) not in data/real: the mega-cap reference is left out', file=sys.stderr)
 print(json.dumps(out, indent=1))
