@@ -160,7 +160,7 @@ export function evaluateExpression(expr: Expr, operands: ReadonlyMap<string, Col
           notes.divisionByZero.push(...line.dates);
           return { line: { dates: line.dates, values: line.values.map(() => null) } };
         }
-        return { line: { dates: line.dates, values: line.values.map((x, i) => (x === null ? null : finite((100 * x) / base, line.dates[i]))) } };
+        return { line: { dates: line.dates, values: line.values.map((x, i) => (x === null ? null : finite(100 * (x / base), line.dates[i]))) } };
       }
       case 'basket':
         return { line: basket(e.members.map((m) => asLine(evaluate(m), 'basket')), e.weights, notes) };
