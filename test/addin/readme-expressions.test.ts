@@ -63,6 +63,12 @@ describe('README formula examples, in GraphQL, as printed', () => {
     expect(round(res.data.indicator.values[0], 3)).toBe(-0.194);
   });
 
+  it("the mega-cap figure the README prints is pandas' (test/graphql/reference/expressions_reference.py on the breadth files)", () => {
+    const line = README.split('\n').find((l) => l.startsWith('- the seven mega-caps against the equal-weight S&P 500'))!;
+    const printed = Number(/` → ([\d.]+)/.exec(line)![1]);
+    expect(printed).toBe(round(REF['mega-caps over RSP, rebased 2023-01-03']['2024-12-31'].values[0], 3));
+  });
+
   it('the mega-caps against RSP: runs once the breadth series are loaded; until then NOT_FOUND names exactly the missing ones', async () => {
     const res = await query(example('the seven mega-caps against the equal-weight S&P 500'));
     const held = (await query(`${MEGA_CAPS.map((id) => `${id}: series(id: "${id}") { id }`).join(' ')}`)).data;
