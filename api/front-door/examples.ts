@@ -41,6 +41,16 @@ export const EXAMPLES: readonly Example[] = [
     call: 'indicator(name: VOLATILITY, inputs: ["DGS2"], window: 250, from: "2024-12-31", to: "2024-12-31") { values unit }',
   },
   {
+    name: 'SmallCapsOverNasdaq',
+    title: 'Small caps against the Nasdaq, one formula',
+    call: 'series(id: "RUT / NASDAQCOM") { observations(from: "2024-07-01", to: "2024-07-31") { dates values } }',
+  },
+  {
+    name: 'TwoYearOverFedFunds',
+    title: 'The 2-year yield over fed funds, in percentage points',
+    call: 'series(id: "DGS2 - DFF") { unit observations(from: "2024-09-30", to: "2024-09-30") { values } }',
+  },
+  {
     name: 'SeptemberCutOdds',
     title: 'The odds of a September 2024 cut',
     call: 'cutProbabilities(meeting: "2024-09-18", asOf: "2024-07-10") { outcomes { changeBp probability } assumedUnchangedMeetings }',

@@ -1,5 +1,6 @@
 import { withFedWatchSeries } from '../services/fedwatch-series.js';
 import { requireSeriesId } from '../services/ids.js';
+import { lookupSeries } from '../services/expressions.js';
 import { requestReads, type SeriesReads } from '../store/request-reads.js';
 import type { SeriesMeta } from '../series/types.js';
 import type { CheckReader } from '../store/check-records.js';
@@ -9,7 +10,8 @@ import type { SeriesReader } from '../services/indicators/inputs.js';
 export interface GraphQLContext extends SeriesReader {
   store: SeriesReads;
   requestId: string;
-  meta(id: string): Promise<SeriesMeta | null>;
+  /** A stored series or an expression (services/expressions.ts); `argument` is blamed in errors. */
+  meta(id: string, argument?: string): Promise<SeriesMeta | null>;
   /** Aborted when the request's deadline passes: reads then stop and the request's work is dropped. */
   signal: AbortSignal;
   /** The ingest's last successful check of each series, read at most once per series per request. */
@@ -43,10 +45,10 @@ export function createContext(reads: SeriesReads, requestId: string, signal: Abo
     signal,
     checks: oncePerRequest(checks, signal),
     now,
-    meta: async (id) => {
-      requireSeriesId(id);
+    meta: async (id, argument) => {
+      requireSeriesId(id, argument);
       signal.throwIfAborted();
-      return shared.getMeta(id);
+      return lookupSeries(shared, id, argument);
     },
   };
 }

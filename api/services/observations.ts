@@ -32,6 +32,8 @@ export interface ObservationResult extends Columns {
   release: Release;
   /** True when the last period returned is incomplete (only with includePartial). */
   partial: boolean;
+  /** An expression's operands and notes (services/expressions.ts); absent for a stored series. */
+  meta?: Record<string, unknown> | null;
 }
 
 // Transforms that compare with earlier periods read this much further back, so the first value in

@@ -67,6 +67,28 @@ describe('task pane', () => {
     await page.screenshot({ path: 'test-results/taskpane-chart.png', fullPage: true });
   });
 
+  it('builds the ratio of two picked series: formula, chart of the ratio, and back', async () => {
+    const { page } = pane;
+    await page.fill('#start', '2024-07-01');
+    await page.dispatchEvent('#start', 'change');
+    await page.fill('#search-text', 'russell');
+    await page.click('#search-form button');
+    await page.waitForSelector('#results li[data-id="RTY=F"]');
+    await page.click('#results li[data-id="RUT"]');
+    await page.click('#ratio');
+    expect(await page.getAttribute('#ratio', 'aria-pressed')).toBe('true');
+    await page.click('#results li[data-id="RTY=F"]'); // an id the grammar quotes
+    await page.waitForFunction(() => document.getElementById('formula')!.textContent!.includes('/'));
+    expect(await page.textContent('#formula')).toBe(`=TIDE.SERIES("RUT / 'RTY=F'","2024-07-01")`);
+    // The chart shows the ratio, on the dates both series have (rut_daily_yahoo.csv, rty_f_front_month_daily_yahoo.csv).
+    const rty = new Set(closes('rty_f_front_month_daily_yahoo.csv').dates);
+    const shared = closes('rut_daily_yahoo.csv').dates.filter((d) => d >= '2024-07-01' && rty.has(d)).length;
+    await page.waitForSelector(`#chart[data-points="${shared}"]`);
+    expect(await page.textContent('#status')).toBe(`RUT / 'RTY=F': ${shared} observations`);
+    await page.click('#ratio'); // clears it
+    await page.waitForFunction(() => document.getElementById('formula')!.textContent === '=TIDE.SERIES("RUT","2024-07-01")');
+  });
+
   it('keeps the API URL and key across reloads and refuses a URL that is not one', async () => {
     const { page } = pane;
     await page.click('#settings summary');

@@ -82,6 +82,22 @@ describe('complexity limit', () => {
     expect(res.errors?.[0].message).toMatch(/costs 1201 units/);
   });
 
+  it('prices an expression per operand: "RUT / QQQ" costs what two series cost, before reading anything', async () => {
+    process.env.TIDE_MAX_COMPLEXITY = '24';
+    const one = (id: string) => `{ series(id: ${JSON.stringify(id)}) { observations(from: "2024-07-01", to: "2024-07-05") { values } } }`;
+    expect((await api.query(one('RUT / QQQ'))).status).toBe(200); // 2 × (1 + 10 + 1) = 24
+    const reads = api.store.stats.requests;
+    const res = await api.query(one('RUT / QQQ / IWM')); // 3 × 12 = 36
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0].message).toMatch(/costs 36 units, over the limit of 24/);
+    expect(api.store.stats.requests).toBe(reads);
+    process.env.TIDE_MAX_COMPLEXITY = '31';
+    const indicator = (inputs: string) => `{ indicator(name: CORRELATION, inputs: ${inputs}, window: 20, from: "2024-07-31") { values } }`;
+    expect((await api.query(indicator('["RUT / QQQ", "DGS2"]'))).status).toBe(200); // 20 + 10 × (3 operands - 2) + values 1 = 31
+    const four = await api.query(indicator('["RUT / QQQ / IWM", "DGS2"]')); // 20 + 10 × 2 + 1 = 41
+    expect(four.errors?.[0].message).toMatch(/costs 41 units, over the limit of 31/);
+  });
+
   it('the default limit admits a full add-in batch of 200 series cells', async () => {
     const res = await api.query(aliases(200));
     expect(res.status).toBe(200);

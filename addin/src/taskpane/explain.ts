@@ -12,8 +12,10 @@ import { TIDE_FORMULA } from './freeze.js';
 
 export type Fetch = <T>(call: FieldCall) => Promise<T>;
 
-/** A series as ExplainSeries reads it, with the release in force on the cell's asOf (or today) instead of every vintage. */
-export type SeriesFacts = Omit<NonNullable<ExplainSeriesQuery['series']>, 'vintages'> & {
+type ExplainedSeries = NonNullable<ExplainSeriesQuery['series']>['operands'][number];
+
+/** A stored series as ExplainSeries reads it, with the release in force on the cell's asOf (or today) instead of every vintage. */
+export type SeriesFacts = Omit<ExplainedSeries, 'vintages'> & {
   /** The publication date of the values behind the cell. */
   vintage: string | null;
 };
@@ -78,8 +80,10 @@ export async function explainCell(
   const calls = await Promise.all(found.calls.map((t) => explainCall(t, fetch)));
   const wanted = new Map<string, string | null>();
   for (const t of found.calls) for (const id of seriesIds(t.call)) if (!wanted.has(id)) wanted.set(id, asOfOf(t.call));
-  const series = await Promise.all([...wanted].map(([id, asOf]) => seriesFacts(fetch, id, asOf, today)));
-  return { kind: 'explained', address, formula, fn: found.fn, args: found.args, calls, series: series.filter((s): s is SeriesFacts => s !== null) };
+  const series = (await Promise.all([...wanted].map(([id, asOf]) => seriesFacts(fetch, id, asOf, today)))).flat();
+  // An operand two expressions share ("RUT / QQQ", "RUT / IWM") is listed once.
+  const unique = series.filter((s, i) => series.findIndex((t) => t.id === s.id) === i);
+  return { kind: 'explained', address, formula, fn: found.fn, args: found.args, calls, series: unique };
 }
 
 async function explainCall(t: CallTrace, fetch: Fetch): Promise<ExplainedCall> {
@@ -187,16 +191,18 @@ function describeOf(of: unknown): string {
     .join(', ');
 }
 
-async function seriesFacts(fetch: Fetch, id: string, asOf: string | null, today: string): Promise<SeriesFacts | null> {
+/** The stored series behind an id: itself, or every operand of an expression, each with its source and vintage. */
+async function seriesFacts(fetch: Fetch, id: string, asOf: string | null, today: string): Promise<SeriesFacts[]> {
   try {
     const s = await ask(fetch, ExplainSeries, { id, asOf });
-    if (!s) return null;
+    if (!s) return [];
     const until = asOf ?? today;
-    const vintage = s.vintages.filter((v) => v <= until).at(-1) ?? null;
-    const { vintages: _all, ...facts } = s;
-    return { ...facts, vintage };
+    const facts = ({ vintages, ...rest }: ExplainedSeries): SeriesFacts => ({ ...rest, vintage: vintages.filter((v) => v <= until).at(-1) ?? null });
+    if (s.operands.length) return s.operands.map(facts);
+    const { operands: _none, ...stored } = s;
+    return [facts(stored)];
   } catch {
-    return null;
+    return [];
   }
 }
 

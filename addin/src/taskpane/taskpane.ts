@@ -6,7 +6,7 @@ import { excelApi } from '../shared/excel-api.js';
 import { PaneApi, type CatalogRow } from './api.js';
 import { setupChangedSince } from './changed-since.js';
 import { drawSeriesChart } from './chart.js';
-import { seriesFormula } from './formula.js';
+import { ratioExpression, seriesFormula } from './formula.js';
 import { staleNote } from './staleness.js';
 import { initWorkbookPanel } from './workbook-panel.js';
 
@@ -14,6 +14,10 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 
 const api = new PaneApi(new BatchingClient({ url: '', batchDelayMs: 0 }));
 let selected: CatalogRow | undefined;
+// A ratio: after "Ratio to…", the next series picked divides the selected one (RUT / QQQ).
+let pickingDenominator = false;
+let denominator: CatalogRow | undefined;
+const shownId = (): string => (denominator ? ratioExpression(selected!.id, denominator.id) : selected!.id);
 
 function status(text: string, isError = false): void {
   const el = $('status');
@@ -51,12 +55,40 @@ async function search(text: string): Promise<void> {
 }
 
 async function select(row: CatalogRow, li: HTMLElement): Promise<void> {
-  selected = row;
-  for (const other of Array.from($('results').children)) other.setAttribute('aria-selected', String(other === li));
+  if (pickingDenominator && selected) {
+    denominator = row;
+    setPicking(false);
+  } else {
+    selected = row;
+    denominator = undefined;
+    for (const other of Array.from($('results').children)) other.setAttribute('aria-selected', String(other === li));
+  }
   $('selected').hidden = false;
-  $('selected-title').textContent = `${row.id} — ${row.name}`;
-  const stale = staleNote(row.freshness);
-  $('selected-meta').textContent = `${row.unit} · ${row.frequency.toLowerCase()} · ${row.source.name} · ${row.firstDate ?? '?'} to ${row.lastDate ?? '?'}${stale ? ` · ${stale}` : ''}`;
+  const rows = denominator ? [selected!, denominator] : [selected!];
+  $('selected-title').textContent = denominator ? `${shownId()} — ${selected!.name} / ${denominator.name}` : `${row.id} — ${row.name}`;
+  $('selected-meta').textContent = rows
+    .map((r) => {
+      const stale = staleNote(r.freshness);
+      return `${r.id}: ${r.unit} · ${r.frequency.toLowerCase()} · ${r.source.name} · ${r.firstDate ?? '?'} to ${r.lastDate ?? '?'}${stale ? ` · ${stale}` : ''}`;
+    })
+    .join('; ');
+  $('ratio').textContent = denominator ? 'Clear the ratio' : 'Ratio to another series…';
+  updateFormula();
+  await redraw();
+}
+
+function setPicking(on: boolean): void {
+  pickingDenominator = on;
+  $('ratio').setAttribute('aria-pressed', String(on));
+  if (on) status(`Pick the series to divide ${selected!.id} by`);
+}
+
+async function toggleRatio(): Promise<void> {
+  if (!selected) return;
+  if (!denominator) return setPicking(!pickingDenominator);
+  denominator = undefined;
+  $('ratio').textContent = 'Ratio to another series…';
+  $('selected-title').textContent = `${selected.id} — ${selected.name}`;
   updateFormula();
   await redraw();
 }
@@ -66,10 +98,11 @@ async function redraw(): Promise<void> {
   const start = $<HTMLInputElement>('start').value || undefined;
   const end = $<HTMLInputElement>('end').value || undefined;
   try {
-    const obs = await api.observations(selected.id, start, end);
-    drawSeriesChart($('chart'), selected.id, obs.dates, obs.values);
+    const id = shownId();
+    const obs = await api.observations(id, start, end);
+    drawSeriesChart($('chart'), id, obs.dates, obs.values);
     $('chart').dataset.points = String(obs.dates.length);
-    status(`${selected.id}: ${obs.dates.length} observations`);
+    status(`${id}: ${obs.dates.length} observations`);
   } catch (e) {
     status((e as Error).message, true);
   }
@@ -78,7 +111,7 @@ async function redraw(): Promise<void> {
 function currentFormula(): string {
   const start = $<HTMLInputElement>('start').value || undefined;
   const end = $<HTMLInputElement>('end').value || undefined;
-  return seriesFormula(selected!.id, start, end);
+  return seriesFormula(shownId(), start, end);
 }
 
 function updateFormula(): void {
@@ -123,6 +156,7 @@ async function start(): Promise<void> {
     });
   }
   $('insert').addEventListener('click', () => void insertFormula());
+  $('ratio').addEventListener('click', () => void toggleRatio());
   setupChangedSince(status);
   $('settings-form').addEventListener('submit', (e) => {
     e.preventDefault();

@@ -1,3 +1,4 @@
+import { operandCount } from '../../series/expression.js';
 import {
   Kind,
   valueFromASTUntyped,
@@ -44,7 +45,10 @@ const COSTS: Record<string, number> = {
 };
 /** An indicator's cost covers two inputs; each input beyond them is one more series read. */
 const PER_EXTRA_INPUT = 10;
-const ARGUMENTS_READ = new Set(['Query.searchSeries', 'Query.indicator']);
+const ARGUMENTS_READ = new Set(['Query.searchSeries', 'Query.indicator', 'Query.series']);
+
+/** Series an id or expression reads ("RUT / QQQ" reads two): every read below it is made once per operand. */
+const operandsOf = (id: unknown): number => (typeof id === 'string' ? operandCount(id) : 1);
 const SEARCH_DEFAULT_FIRST = 20;
 
 /** The cost units a field adds, given its arguments and what its own selection costs. */
@@ -54,9 +58,10 @@ function fieldCost(key: string, args: Record<string, unknown>, childCost: number
     return 1 + first * childCost; // first is checked to be 1..100 before this runs
   }
   if (key === 'Query.indicator') {
-    const inputs = Array.isArray(args.inputs) ? args.inputs.length : 0;
+    const inputs = Array.isArray(args.inputs) ? args.inputs.reduce<number>((n, id) => n + operandsOf(id), 0) : 0;
     return COSTS[key] + PER_EXTRA_INPUT * Math.max(0, inputs - 2) + childCost;
   }
+  if (key === 'Query.series') return operandsOf(args.id) * (COSTS[key] + childCost);
   return (COSTS[key] ?? 1) + childCost;
 }
 

@@ -7,7 +7,7 @@ export const Query: QueryResolvers = {
   series: async (_root, { id }, ctx) => {
     if (!id.trim()) throw badInput('"id" is empty; pass a series id such as "RUT" (searchSeries lists them)', 'id');
     requireSeriesId(id, 'id');
-    return ctx.meta(id);
+    return ctx.meta(id, 'id');
   },
   searchSeries: async (_root, { text, first, after }, ctx) => {
     const result = searchCatalog(await ctx.store.listMeta(), text, first ?? 20, after);

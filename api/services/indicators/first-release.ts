@@ -7,13 +7,15 @@ import type { Frequency } from '../../series/types.js';
 import { publishedBy } from '../../series/revision-history.js';
 import { atOrBefore, publicationDays, recomputeDays } from '../first-release.js';
 import { requireMeta, type SeriesReader } from './inputs.js';
+import { leafSeries } from '../expressions.js';
 import type { IndicatorArgs, IndicatorOutput } from './indicator-types.js';
 
 export type Compute = (reader: SeriesReader, args: IndicatorArgs) => Promise<IndicatorOutput>;
 
 /** For each input, a lookup of the publication days of the result period on or before a date. */
 async function inputDays(reader: SeriesReader, args: IndicatorArgs, frequency: Frequency) {
-  const metas = await Promise.all(args.inputs.map((id) => requireMeta(reader, id)));
+  // An expression's result is complete once every series it reads is: each operand is one more lookup.
+  const metas = (await Promise.all(args.inputs.map((id) => requireMeta(reader, id)))).flatMap(leafSeries);
   return Promise.all(
     metas.map(async (meta) => {
       const converting = frequency !== meta.frequency;

@@ -2,6 +2,7 @@
 // one frequency, with enough history before `from` for warm-ups, computes, and trims to the range.
 import { badInput } from '../../errors/domain-error.js';
 import { validateRange } from '../observations.js';
+import { refuseUnparsable } from '../expressions.js';
 import { computeFirstRelease } from './first-release.js';
 import { chooseFrequency } from './frequency.js';
 import { readInput, requireMeta, requireValues, type SeriesReader } from './inputs.js';
@@ -31,6 +32,7 @@ async function computeAsKnown(reader: SeriesReader, args: IndicatorArgs): Promis
   const spec = INDICATORS[args.name];
   checkShape(args, spec);
   validateRange(args.from, args.to);
+  for (const id of args.inputs) refuseUnparsable(id, 'inputs'); // before any input is read
   const metas = await Promise.all(args.inputs.map((id) => requireMeta(reader, id)));
   const frequency = chooseFrequency(args.name, metas, args.frequency);
   const window = spec.rolling ? resolveWindow(args.window, frequency) : 0;

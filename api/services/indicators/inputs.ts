@@ -5,14 +5,15 @@ import { isPresent } from '../../indicators/columns.js';
 import type { Frequency, SeriesMeta } from '../../series/types.js';
 import type { SeriesReads } from '../../store/request-reads.js';
 import { requirePublishedBy, requireValuesIn } from '../no-data.js';
-import { readObservations } from '../observations.js';
+import { readSeriesObservations } from '../expressions.js';
 import { inRange, type DateRange } from '../../series/range.js';
 import type { Input } from '../../indicators/spec.js';
 
 /** What the indicator services read through: one request's store reads, and series metadata (cached). */
 export interface SeriesReader {
   store: SeriesReads;
-  meta(id: string): Promise<SeriesMeta | null>;
+  /** A stored series or an expression (expressions.ts); `argument` is the one blamed in errors. */
+  meta(id: string, argument?: string): Promise<SeriesMeta | null>;
 }
 
 export type { Input };
@@ -26,14 +27,14 @@ export interface ReadWindow {
 }
 
 export async function requireMeta(reader: SeriesReader, id: string, argument = 'inputs'): Promise<SeriesMeta> {
-  const meta = id.trim() ? await reader.meta(id) : null;
+  const meta = id.trim() ? await reader.meta(id, argument) : null;
   if (!meta) throw notFound(`No series "${id}" in ${argument}; searchSeries(text: "…") lists the ids (e.g. "RUT", "DGS2")`, argument);
   return meta;
 }
 
 /** Reads one input at `frequency` (converting with the period's last value), as known on asOf. */
 export async function readInput(reader: SeriesReader, meta: SeriesMeta, w: ReadWindow): Promise<Input> {
-  const obs = await readObservations(reader.store, meta, { from: w.readFrom, to: w.to, frequency: w.frequency, aggregation: 'LAST', asOf: w.asOf });
+  const obs = await readSeriesObservations(reader.store, meta, { from: w.readFrom, to: w.to, frequency: w.frequency, aggregation: 'LAST', asOf: w.asOf });
   return { meta, columns: { dates: obs.dates, values: obs.values } };
 }
 
