@@ -63,7 +63,14 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
     throw err;
   });
   const loaded = await loadBundled(store, bundledDataDir);
-  const handler = createGraphqlHandler(store, { introspection: opts.introspection ?? introspectionFromEnv(true), ide: true, keyCacheMs: opts.keyCacheMs });
+  const handler = createGraphqlHandler(store, {
+    introspection: opts.introspection ?? introspectionFromEnv(true), ide: true, keyCacheMs: opts.keyCacheMs,
+    // Read your own writes: `npm run ingest` writes into this server's store from another process, and a
+    // person refreshes a workbook right after. So each request reads each series' version once (one small
+    // strongly consistent item; chunks stay cached under it) instead of trusting it for the deployed
+    // second: the first request after an ingest answers with it. TIDE_CACHE_VERSION_TTL_MS still sets it.
+    cache: { versionTtlMs: localVersionTtlMs() },
+  });
   // The site (front page, add-in, IDE, docs) is served from the repository; the IDE always, locally.
   const site = { root: opts.root ?? REPO_ROOT, ide: true, apiKey };
   const servers: Server[] = [];
@@ -107,6 +114,12 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
       await stopAll();
     },
   };
+}
+
+/** 0 (check every request) unless TIDE_CACHE_VERSION_TTL_MS says otherwise. */
+function localVersionTtlMs(): number {
+  const n = Number(process.env.TIDE_CACHE_VERSION_TTL_MS);
+  return process.env.TIDE_CACHE_VERSION_TTL_MS && Number.isFinite(n) && n >= 0 ? n : 0;
 }
 
 /** Loopback only: the local server is for this machine. */
