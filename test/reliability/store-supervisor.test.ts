@@ -1,0 +1,73 @@
+// The embedded store runs in its own process, watched by the local server: killed or hung, it is
+// restarted on the same port with a message saying so, and the server answers again, instead of
+// answering SERVICE_UNAVAILABLE for good with the process still up.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startApi } from '../helpers/local-api.js';
+
+const logs: string[] = [];
+const store = { healthIntervalMs: 100, healthTimeoutMs: 300, healthFailures: 2, log: (m: string) => void logs.push(m) };
+const closers: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const c of closers) await c();
+});
+
+type Api = Awaited<ReturnType<typeof startApi>>;
+const JULY_1 = '{ series(id: "RUT") { observations(from: "2024-07-01", to: "2024-07-01") { values } } }';
+
+/** Asks until the server answers with data again (the store is being restarted meanwhile); the errors seen on the way. */
+async function untilAnswered(api: Api): Promise<{ values: number[]; errors: string[] }> {
+  const errors: string[] = [];
+  for (;;) {
+    const res = await api.query(JULY_1).catch((e: Error) => ({ status: 0, errors: [{ message: e.message, extensions: { code: 'FETCH' } }], data: undefined }));
+    if (res.data?.series?.observations) return { values: res.data.series.observations.values, errors };
+    errors.push(String(res.errors?.[0]?.extensions?.code ?? res.status));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('the local store, supervised', () => {
+  it('killed: restarted on the same port with a message; persisted data and the key still there', { timeout: 60_000 }, async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'tide-supervised-'));
+    const api = await startApi({ dataDir, store });
+    closers.push(async () => {
+      await api.close();
+      await rm(dataDir, { recursive: true, force: true });
+    });
+    const before = (await untilAnswered(api)).values;
+    expect(before).toEqual([2030.0699462890625]); // data/real/rut_daily_yahoo.csv, 2024-07-01
+    const first = api.dynamo.pid!;
+    logs.length = 0;
+    process.kill(first, 'SIGKILL');
+    expect((await untilAnswered(api)).values).toEqual(before);
+    expect(api.dynamo.pid).not.toBe(first);
+    const port = new URL(api.endpoint).port;
+    expect(logs[0]).toBe(`Tide's local store (dynalite, pid ${first}) exited (signal SIGKILL); restarting it on port ${port}. Until it answers, requests are refused with SERVICE_UNAVAILABLE.`);
+    expect(logs.at(-1)).toMatch(new RegExp(`^Tide's local store is answering again on port ${port} \\(pid ${api.dynamo.pid}, restart 1, after \\d+\\.\\d s\\)\\.$`));
+
+    // hung (stopped, not exited): the health checks notice, and it is replaced
+    const second = api.dynamo.pid!;
+    logs.length = 0;
+    process.kill(second, 'SIGSTOP');
+    const { values, errors } = await untilAnswered(api);
+    expect(values).toEqual(before);
+    expect(logs[0]).toMatch(new RegExp(`^Tide's local store \\(dynalite, pid ${second}\\) did not answer 2 health checks in a row \\(last: no answer within 300 ms\\); restarting it on port ${port}\\.`));
+    expect(api.dynamo.pid).not.toBe(second);
+    // whatever was refused meanwhile was refused with a code, never left hanging
+    expect(errors.every((c) => c === 'SERVICE_UNAVAILABLE' || c === 'INTERNAL_SERVER_ERROR' || c === '503')).toBe(true);
+  });
+
+  it('in memory (tests): restarted empty, then given its key and the bundled data again', { timeout: 60_000 }, async () => {
+    const api = await startApi({ store });
+    closers.push(() => api.close());
+    const before = (await untilAnswered(api)).values;
+    logs.length = 0;
+    process.kill(api.dynamo.pid!, 'SIGKILL');
+    expect((await untilAnswered(api)).values).toEqual(before);
+    // its data is back while the rest of the bundled dataset is still loading; the message comes once all of it is
+    while (!logs.some((m) => m.startsWith("Tide's local store is answering again"))) await new Promise((r) => setTimeout(r, 100));
+    expect(logs.at(-1)).toMatch(/; it was in memory, so it started empty\.$/);
+  });
+});
