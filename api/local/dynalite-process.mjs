@@ -12,7 +12,12 @@ server.on('error', (err) => {
 });
 server.listen(port, '127.0.0.1', () => process.send?.({ port: server.address().port }));
 process.on('message', (msg) => {
-  if (msg === 'close') server.close(() => process.send?.({ closed: true }, () => process.exit(0)));
+  if (msg === 'close') {
+    server.close(() => process.send?.({ closed: true }, () => process.exit(0)));
+    server.closeIdleConnections?.(); // kept-alive sockets of the server's clients would hold close() open
+  }
+  // the supervisor's memory check, the same on every platform
+  if (msg === 'memory') process.send?.({ rss: process.memoryUsage.rss() });
 });
 // the server went away without closing us: do not outlive it
 process.on('disconnect', () => process.exit(0));

@@ -7,6 +7,8 @@ export interface LocalDynamo {
   endpoint: string;
   /** The store's process id now (it changes when the supervisor restarts it). */
   readonly pid: number | undefined;
+  /** How many times the supervisor has restarted it. */
+  readonly restarts: number;
   close(): Promise<void>;
 }
 

@@ -20,6 +20,14 @@ export interface SupervisorOptions {
   healthTimeoutMs?: number;
   /** Failed checks in a row before the store is restarted (default 3). */
   healthFailures?: number;
+  /**
+   * The store's resident memory (RSS) above which it is restarted to give memory back, once it has run
+   * `minUptimeMs` (TIDE_STORE_MAX_RSS_MB, default 1,024 MB). The store's own JavaScript heap stays far
+   * below its cap; what grows is LevelDB's native memory (caches, buffers), which only a restart returns.
+   */
+  maxRssMb?: number;
+  /** How long a store runs before it may be restarted for its memory (default 10 minutes), so a bound set too low cannot make it restart over and over. */
+  minUptimeMs?: number;
   /** Where the supervisor says what it did (default: stderr). */
   log?: (message: string) => void;
   /** After a restart, once the store answers again (to recreate the table, say). */
@@ -45,6 +53,9 @@ export async function startSupervisedStore(opts: SupervisorOptions = {}): Promis
   const healthIntervalMs = opts.healthIntervalMs ?? envMs('TIDE_STORE_HEALTH_MS', 5_000);
   const healthTimeoutMs = opts.healthTimeoutMs ?? 2_000;
   const healthFailures = opts.healthFailures ?? 3;
+  const maxRssMb = opts.maxRssMb ?? envMs('TIDE_STORE_MAX_RSS_MB', 1024);
+  const minUptimeMs = opts.minUptimeMs ?? 600_000;
+  let startedAt = Date.now();
   let child: ChildProcess | undefined;
   let port = opts.port ?? 0;
   let closing = false;
@@ -78,19 +89,18 @@ export async function startSupervisedStore(opts: SupervisorOptions = {}): Promis
     });
   };
 
-  const restart = (why: string): Promise<void> => {
+  /** Restarts the store; `graceful` lets it close its files first (a memory restart), else it is killed (it is gone or hung). */
+  const restart = (why: string, graceful = false): Promise<void> => {
     restarting ??= (async () => {
       const old = child;
       log(`Tide's local store (dynalite, pid ${old?.pid}) ${why}; restarting it on port ${port}. Until it answers, requests are refused with SERVICE_UNAVAILABLE.`);
-      if (old && old.exitCode === null && old.signalCode === null) {
-        old.kill('SIGKILL');
-        await new Promise((r) => old.once('exit', r));
-      }
+      if (old && old.exitCode === null && old.signalCode === null) await stop(old, graceful);
       const started = Date.now();
       for (let attempt = 0; !closing; attempt++) {
         try {
           child = await spawnOnce();
           watch(child);
+          startedAt = Date.now();
           restarts++;
           failures = 0;
           await opts.onRestart?.();
@@ -112,9 +122,19 @@ export async function startSupervisedStore(opts: SupervisorOptions = {}): Promis
 
   const timer = healthIntervalMs > 0 ? setInterval(() => {
     if (restarting || closing) return;
-    void answers(endpoint, healthTimeoutMs).then((why) => {
-      if (why === null) return void (failures = 0);
-      if (++failures >= healthFailures && !restarting && !closing) void restart(`did not answer ${failures} health checks in a row (last: ${why})`);
+    const c = child;
+    void answers(endpoint, healthTimeoutMs).then(async (why) => {
+      if (restarting || closing || c !== child) return;
+      if (why !== null) {
+        if (++failures >= healthFailures) void restart(`did not answer ${failures} health checks in a row (last: ${why})`);
+        return;
+      }
+      failures = 0;
+      const rss = c ? await memoryOf(c, healthTimeoutMs) : undefined;
+      if (rss === undefined || restarting || closing || c !== child) return;
+      if (rss > maxRssMb * 1048576 && Date.now() - startedAt >= minUptimeMs) {
+        void restart(`holds ${(rss / 1048576).toFixed(0)} MB, over its bound of ${maxRssMb} MB (TIDE_STORE_MAX_RSS_MB)`, true);
+      }
     });
   }, healthIntervalMs) : undefined;
   timer?.unref();
@@ -132,15 +152,38 @@ export async function startSupervisedStore(opts: SupervisorOptions = {}): Promis
       if (timer) clearInterval(timer);
       await restarting?.catch(() => undefined);
       const c = child;
-      if (!c || c.exitCode !== null || c.signalCode !== null) return;
-      const exited = new Promise((r) => c.once('exit', r));
-      if (c.connected) c.send('close');
-      else c.kill('SIGTERM');
-      const forced = setTimeout(() => c.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(forced);
+      if (c && c.exitCode === null && c.signalCode === null) await stop(c, true);
     },
   };
+}
+
+/** Stops a store process: asked to close its files first when `graceful` (killed after 5 s), else killed. */
+async function stop(c: ChildProcess, graceful: boolean): Promise<void> {
+  const exited = new Promise((r) => c.once('exit', r));
+  if (graceful && c.connected) c.send('close');
+  else c.kill('SIGKILL');
+  const forced = setTimeout(() => c.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(forced);
+}
+
+/** The store's RSS in bytes, asked over its IPC channel; undefined when it does not say in time. */
+function memoryOf(c: ChildProcess, timeoutMs: number): Promise<number | undefined> {
+  if (!c.connected) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const onMessage = (msg: { rss?: number }) => {
+      if (typeof msg?.rss !== 'number') return;
+      done(msg.rss);
+    };
+    const timer = setTimeout(() => done(undefined), timeoutMs);
+    const done = (v: number | undefined) => {
+      clearTimeout(timer);
+      c.off('message', onMessage);
+      resolve(v);
+    };
+    c.on('message', onMessage);
+    c.send('memory');
+  });
 }
 
 /** Null when the store gives any HTTP answer in time, else why not. */

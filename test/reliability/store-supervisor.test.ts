@@ -7,8 +7,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startApi } from '../helpers/local-api.js';
 
-const logs: string[] = [];
-const store = { healthIntervalMs: 100, healthTimeoutMs: 300, healthFailures: 2, log: (m: string) => void logs.push(m) };
+/** Fast health checks, and the supervisor's messages kept for the test (each test its own). */
+function watched() {
+  const logs: string[] = [];
+  return { logs, store: { healthIntervalMs: 100, healthTimeoutMs: 300, healthFailures: 2, log: (m: string) => void logs.push(m) } };
+}
 const closers: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const c of closers) await c();
@@ -30,6 +33,7 @@ async function untilAnswered(api: Api): Promise<{ values: number[]; errors: stri
 
 describe('the local store, supervised', () => {
   it('killed: restarted on the same port with a message; persisted data and the key still there', { timeout: 60_000 }, async () => {
+    const { logs, store } = watched();
     const dataDir = await mkdtemp(join(tmpdir(), 'tide-supervised-'));
     const api = await startApi({ dataDir, store });
     closers.push(async () => {
@@ -59,7 +63,26 @@ describe('the local store, supervised', () => {
     expect(errors.every((c) => c === 'SERVICE_UNAVAILABLE' || c === 'INTERNAL_SERVER_ERROR' || c === '503')).toBe(true);
   });
 
+  it('over its memory bound: closed cleanly and restarted, with the figures in the message', { timeout: 60_000 }, async () => {
+    const { logs, store } = watched();
+    const dataDir = await mkdtemp(join(tmpdir(), 'tide-supervised-'));
+    // a bound below what any store holds, and a short minimum uptime, so the check fires once here
+    const api = await startApi({ dataDir, store: { ...store, maxRssMb: 1, minUptimeMs: 1_500 } });
+    closers.push(async () => {
+      await api.close();
+      await rm(dataDir, { recursive: true, force: true });
+    });
+    const first = api.dynamo.pid!;
+    const before = (await untilAnswered(api)).values;
+    while (api.dynamo.restarts === 0) await new Promise((r) => setTimeout(r, 100));
+    const message = logs.find((m) => m.includes('over its bound'));
+    expect(message).toMatch(new RegExp(`^Tide's local store \\(dynalite, pid ${first}\\) holds \\d+ MB, over its bound of 1 MB \\(TIDE_STORE_MAX_RSS_MB\\); restarting it on port ${new URL(api.endpoint).port}\\.`));
+    expect((await untilAnswered(api)).values).toEqual(before);
+    expect(api.dynamo.pid).not.toBe(first);
+  });
+
   it('in memory (tests): restarted empty, then given its key and the bundled data again', { timeout: 60_000 }, async () => {
+    const { logs, store } = watched();
     const api = await startApi({ store });
     closers.push(() => api.close());
     const before = (await untilAnswered(api)).values;
