@@ -98,19 +98,30 @@ export async function ingestMemoryFigures(): Promise<Row[]> {
       }
     }
     process.env.TIDE_DATA_DIR = previous;
-    const total = (r: { server: number; store: number }) => r.server + r.store;
     const [at10, atEnd] = [rss[0], rss[rss.length - 1]];
-    const growth = total(atEnd) - total(at10);
-    const mb = (r: { server: number; store: number }) => `${total(r).toFixed(0)} MB (${r.server.toFixed(0)} + ${r.store.toFixed(0)})`;
-    return [{
-      figure: `local server memory (RSS, server + store process) under ingest: ${RUNS} runs of a 20-year daily series (${history.toLocaleString('en-US')} closes, restated every 63 runs)`,
-      value: `${mb(at10)} after 10 runs → ${mb(atEnd)} after ${RUNS}`,
-      baseline: `${mb(started)} started`,
-      ratio: `${growth >= 0 ? '+' : ''}${growth.toFixed(0)} MB (${((growth / total(at10)) * 100).toFixed(1)} %) after warm-up`,
-      target: 'flat after warm-up (< 10 % growth from run 10 on)',
-      met: growth < 0.1 * total(at10),
-      note: 'each run is the ingest CLI\'s path (openTarget to the running server, then runJobs) in the bench process; the server (npm start) and its supervised store process are read from /proc 2 s after the run; the store\'s JavaScript heap is capped (TIDE_STORE_MAX_HEAP_MB, 512 MB) and it is restarted if it exits',
-    }];
+    const pct = (a: number, b: number) => `${b - a >= 0 ? '+' : ''}${(b - a).toFixed(0)} MB (${(((b - a) / a) * 100).toFixed(1)} %)`;
+    const series = `${RUNS} runs of a 20-year daily series (${history.toLocaleString('en-US')} closes, restated every 63 runs)`;
+    const perRun = (atEnd.store - at10.store) / (RUNS - 10);
+    return [
+      {
+        figure: `local server process memory (RSS) under ingest: ${series}`,
+        value: `${at10.server.toFixed(0)} MB after 10 runs → ${atEnd.server.toFixed(0)} MB after ${RUNS}`,
+        baseline: `${started.server.toFixed(0)} MB started`,
+        ratio: `${pct(at10.server, atEnd.server)} after warm-up`,
+        target: 'flat after warm-up (< 10 % growth from run 10 on)',
+        met: atEnd.server - at10.server < 0.1 * at10.server,
+        note: 'each run is the ingest CLI\'s path (openTarget to the running server, then runJobs) in the bench process; the server (npm start) runs in its own process and its store in a child of it, both read from /proc 2 s after the run',
+      },
+      {
+        figure: `its store process (dynalite, supervised) under the same ingest`,
+        value: `${at10.store.toFixed(0)} MB after 10 runs → ${atEnd.store.toFixed(0)} MB after ${RUNS}`,
+        baseline: `${started.store.toFixed(0)} MB started`,
+        ratio: `${pct(at10.store, atEnd.store)} after warm-up, ${perRun.toFixed(2)} MB a run`,
+        target: 'flat after warm-up; bounded: restarted (closed cleanly) above TIDE_STORE_MAX_RSS_MB, 1,024 MB',
+        met: atEnd.store - at10.store < 0.1 * at10.store,
+        note: 'the store\'s JavaScript heap stays near 10 MB after collection; what grows is native memory (LevelDB\'s buffers) and V8\'s reserved heap, which the supervisor gives back by restarting the store once it passes the bound',
+      },
+    ];
   } finally {
     child.kill('SIGINT');
     await new Promise((resolve) => child.once('exit', resolve));
