@@ -10,7 +10,7 @@ import { startApi } from '../helpers/local-api.js';
 /** Fast health checks, and the supervisor's messages kept for the test (each test its own). */
 function watched() {
   const logs: string[] = [];
-  return { logs, store: { healthIntervalMs: 100, healthTimeoutMs: 300, healthFailures: 2, log: (m: string) => void logs.push(m) } };
+  return { logs, store: { healthIntervalMs: 200, healthTimeoutMs: 1000, healthFailures: 2, log: (m: string) => void logs.push(m) } };
 }
 const closers: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -48,8 +48,9 @@ describe('the local store, supervised', () => {
     expect((await untilAnswered(api)).values).toEqual(before);
     expect(api.dynamo.pid).not.toBe(first);
     const port = new URL(api.endpoint).port;
-    expect(logs[0]).toBe(`Tide's local store (dynalite, pid ${first}) exited (signal SIGKILL); restarting it on port ${port}. Until it answers, requests are refused with SERVICE_UNAVAILABLE.`);
-    expect(logs.at(-1)).toMatch(new RegExp(`^Tide's local store is answering again on port ${port} \\(pid ${api.dynamo.pid}, restart 1, after \\d+\\.\\d s\\)\\.$`));
+    // found by content: on a loaded machine a slow health check may add messages of its own
+    expect(logs).toContain(`Tide's local store (dynalite, pid ${first}) exited (signal SIGKILL); restarting it on port ${port}. Until it answers, requests are refused with SERVICE_UNAVAILABLE.`);
+    expect(logs.some((m) => new RegExp(`^Tide's local store is answering again on port ${port} \\(pid ${api.dynamo.pid}, restart \\d+, after \\d+\\.\\d s\\)\\.$`).test(m))).toBe(true);
 
     // hung (stopped, not exited): the health checks notice, and it is replaced
     const second = api.dynamo.pid!;
@@ -57,7 +58,7 @@ describe('the local store, supervised', () => {
     process.kill(second, 'SIGSTOP');
     const { values, errors } = await untilAnswered(api);
     expect(values).toEqual(before);
-    expect(logs[0]).toMatch(new RegExp(`^Tide's local store \\(dynalite, pid ${second}\\) did not answer 2 health checks in a row \\(last: no answer within 300 ms\\); restarting it on port ${port}\\.`));
+    expect(logs.some((m) => new RegExp(`^Tide's local store \\(dynalite, pid ${second}\\) did not answer 2 health checks in a row \\(last: no answer within 1000 ms\\); restarting it on port ${port}\\.`).test(m))).toBe(true);
     expect(api.dynamo.pid).not.toBe(second);
     // whatever was refused meanwhile was refused with a code, never left hanging
     expect(errors.every((c) => c === 'SERVICE_UNAVAILABLE' || c === 'INTERNAL_SERVER_ERROR' || c === '503')).toBe(true);
@@ -72,13 +73,14 @@ describe('the local store, supervised', () => {
       await api.close();
       await rm(dataDir, { recursive: true, force: true });
     });
-    const first = api.dynamo.pid!;
     const before = (await untilAnswered(api)).values;
     while (api.dynamo.restarts === 0) await new Promise((r) => setTimeout(r, 100));
     const message = logs.find((m) => m.includes('over its bound'));
-    expect(message).toMatch(new RegExp(`^Tide's local store \\(dynalite, pid ${first}\\) holds \\d+ MB, over its bound of 1 MB \\(TIDE_STORE_MAX_RSS_MB\\); restarting it on port ${new URL(api.endpoint).port}\\.`));
+    const found = new RegExp(`^Tide's local store \\(dynalite, pid (\\d+)\\) holds (\\d+) MB, over its bound of 1 MB \\(TIDE_STORE_MAX_RSS_MB\\); restarting it on port ${new URL(api.endpoint).port}\\.`).exec(message ?? '');
+    expect(found, message).not.toBeNull();
+    expect(Number(found![2])).toBeGreaterThan(1);
     expect((await untilAnswered(api)).values).toEqual(before);
-    expect(api.dynamo.pid).not.toBe(first);
+    expect(api.dynamo.pid).not.toBe(Number(found![1]));
   });
 
   it('in memory (tests): restarted empty, then given its key and the bundled data again', { timeout: 60_000 }, async () => {
