@@ -3,6 +3,7 @@ import { addinRecalcFigures } from './figures/addin-recalc.js';
 import { firstReleaseFigures } from './figures/first-release.js';
 import { graphqlExecutionFigures } from './figures/graphql-execution.js';
 import { lambdaBundleFigures } from './figures/lambda-bundle.js';
+import { ingestMemoryFigures } from './figures/ingest-memory.js';
 import { loadFigures } from './figures/load.js';
 import { marketOpenFigures } from './figures/market-open.js';
 import { rollingCorrelationFigures } from './figures/rolling-correlation.js';
@@ -24,6 +25,7 @@ const figures: [string, () => Promise<Row[]>][] = [
   ['add-in recalculation', addinRecalcFigures],
   ['workbook open', workbookOpenFigures],
   ['load', loadFigures],
+  ['ingest memory', ingestMemoryFigures],
   ['market open', marketOpenFigures],
 ];
 

@@ -58,13 +58,15 @@ const list = (ids: string[]) => (ids.length > 6 ? `${ids.slice(0, 6).join(', ')}
 
 /** What a refresh reached and what it could not, one line per job or skipped group. */
 export function refreshReport(plan: RefreshPlan, summary: RunSummary, describe: (job: Job) => string): string[] {
-  const failed = new Map(summary.errors.map((e) => [e.job, e.message]));
+  // a job failed as a whole when its error names no series; a failed series of a reached job is listed apart
+  const failed = new Map(summary.errors.filter((e) => !e.series).map((e) => [e.job, e.message]));
   const lines: string[] = [];
   const reached = plan.jobs.filter((j) => !failed.has(describe(j.job)));
   const missed = plan.jobs.filter((j) => failed.has(describe(j.job)));
   lines.push(`Refreshed from their sources: ${reached.length ? list(reached.flatMap((j) => j.ids)) : 'none'}`);
-  if (missed.length || plan.skipped.length) lines.push('Could not refresh:');
+  if (missed.length || plan.skipped.length || summary.errors.some((e) => e.series)) lines.push('Could not refresh:');
   for (const j of missed) lines.push(`  - ${list(j.ids)}: ${failed.get(describe(j.job))}`);
   for (const s of plan.skipped) lines.push(`  - ${list(s.ids)}: ${s.why}`);
+  for (const e of summary.errors) if (e.series) lines.push(`  - ${e.series}: ${e.message}`);
   return lines;
 }

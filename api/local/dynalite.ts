@@ -1,29 +1,23 @@
 import { CreateTableCommand, DescribeTableCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import { Worker } from 'node:worker_threads';
 import table from '../../infra/table.json' with { type: 'json' };
 import { createDocumentClient } from '../store/client.js';
+import { startSupervisedStore, type SupervisorOptions } from './store-supervisor.js';
 
 export interface LocalDynamo {
   endpoint: string;
+  /** The store's process id now (it changes when the supervisor restarts it). */
+  readonly pid: number | undefined;
+  /** How many times the supervisor has restarted it. */
+  readonly restarts: number;
   close(): Promise<void>;
 }
 
-/** An embedded DynamoDB-compatible server on loopback, on its own thread; persisted when `path` is given, in memory otherwise. */
-export async function startDynalite(opts: { path?: string; port?: number } = {}): Promise<LocalDynamo> {
-  const worker = new Worker(new URL('./dynalite-worker.mjs', import.meta.url), { workerData: { path: opts.path, port: opts.port } });
-  const port = await new Promise<number>((resolve, reject) => {
-    worker.once('error', reject);
-    worker.once('message', (msg: { port?: number; error?: string }) => (msg.port ? resolve(msg.port) : reject(new Error(`dynalite did not start: ${msg.error}`))));
-  });
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    async close() {
-      const closed = new Promise((resolve) => worker.once('message', resolve));
-      worker.postMessage('close');
-      await closed;
-      await worker.terminate();
-    },
-  };
+/**
+ * An embedded DynamoDB-compatible server on loopback, in a process of its own that is watched and
+ * restarted (store-supervisor.ts); persisted when `path` is given, in memory otherwise.
+ */
+export function startDynalite(opts: SupervisorOptions = {}): Promise<LocalDynamo> {
+  return startSupervisedStore(opts);
 }
 
 /**

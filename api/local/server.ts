@@ -9,7 +9,8 @@ import { staleList } from '../handlers/stale-list.js';
 import { createTable } from '../store/sdk-table.js';
 import { SeriesStore } from '../store/series-store.js';
 import { ensureDevelopmentKey } from './dev-key.js';
-import { ensureTable, startDynalite } from './dynalite.js';
+import { ensureTable, startDynalite, type LocalDynamo } from './dynalite.js';
+import type { SupervisorOptions } from './store-supervisor.js';
 import { answerClientErrors, createHttpServer, requestListener } from './http-server.js';
 import { LOCAL_TABLE, REPO_ROOT, dataPaths, repoPaths } from './paths.js';
 
@@ -32,6 +33,8 @@ export interface LocalServerOptions {
    * add-in's manifest then names this origin on both listeners.
    */
   https?: { port?: number; key: Buffer | string; cert: Buffer | string };
+  /** How the embedded store's process is watched (health checks, memory cap; store-supervisor.ts). */
+  store?: Omit<SupervisorOptions, 'path' | 'onRestart'>;
 }
 
 export interface LocalServer {
@@ -39,6 +42,8 @@ export interface LocalServer {
   /** https://localhost:<port> when started with `https`. */
   httpsUrl?: string;
   endpoint: string;
+  /** The embedded store's process (supervised). */
+  dynamo: LocalDynamo;
   store: SeriesStore;
   /** The development key this server accepts (other keys in its table work too). */
   apiKey: string;
@@ -52,7 +57,10 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
   const paths = opts.dataDir ? dataPaths(opts.dataDir) : undefined;
   const { bundledDataDir } = repoPaths(opts.root);
   if (opts.dataDir) await mkdir(opts.dataDir, { recursive: true });
-  const dynamo = await startDynalite({ path: paths?.dynaliteDir });
+  // The store runs in a process of its own, restarted when it exits or stops answering (store-supervisor.ts);
+  // after a restart the table is made sure of, and an in-memory store (tests) gets its key and data again.
+  let restored: (() => Promise<void>) | undefined;
+  const dynamo = await startDynalite({ path: paths?.dynaliteDir, ...opts.store, onRestart: () => restored?.() ?? Promise.resolve() });
   await ensureTable(dynamo.endpoint, LOCAL_TABLE);
   // The client the deployed functions use, so what runs here is what runs there.
   const table = createTable({ endpoint: dynamo.endpoint });
@@ -64,7 +72,21 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
     throw err;
   });
   const loaded = await loadBundled(store, bundledDataDir);
-  const handler = createGraphqlHandler(store, { introspection: opts.introspection ?? introspectionFromEnv(true), ide: true, keyCacheMs: opts.keyCacheMs });
+  restored = async () => {
+    await ensureTable(dynamo.endpoint, LOCAL_TABLE);
+    if (!paths) {
+      await ensureDevelopmentKey(keys, apiKey);
+      await loadBundled(store, bundledDataDir);
+    }
+  };
+  const handler = createGraphqlHandler(store, {
+    introspection: opts.introspection ?? introspectionFromEnv(true), ide: true, keyCacheMs: opts.keyCacheMs,
+    // Read your own writes: `npm run ingest` writes into this server's store from another process, and a
+    // person refreshes a workbook right after. So each request reads each series' version once (one small
+    // strongly consistent item; chunks stay cached under it) instead of trusting it for the deployed
+    // second: the first request after an ingest answers with it. TIDE_CACHE_VERSION_TTL_MS still sets it.
+    cache: { versionTtlMs: localVersionTtlMs() },
+  });
   // The site (front page, add-in, IDE, docs) is served from the repository; the IDE always, locally.
   const site = { root: opts.root ?? REPO_ROOT, ide: true, apiKey, staleSeries: staleList(store) };
   const servers: Server[] = [];
@@ -99,6 +121,7 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
     url: `http://127.0.0.1:${port}`,
     httpsUrl,
     endpoint: dynamo.endpoint,
+    dynamo,
     store,
     apiKey,
     keys,
@@ -108,6 +131,12 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
       await stopAll();
     },
   };
+}
+
+/** 0 (check every request) unless TIDE_CACHE_VERSION_TTL_MS says otherwise. */
+function localVersionTtlMs(): number {
+  const n = Number(process.env.TIDE_CACHE_VERSION_TTL_MS);
+  return process.env.TIDE_CACHE_VERSION_TTL_MS && Number.isFinite(n) && n >= 0 ? n : 0;
 }
 
 /** Loopback only: the local server is for this machine. */

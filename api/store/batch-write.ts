@@ -1,3 +1,4 @@
+import { isItemRefusal, ItemWriteError } from './item-size.js';
 import type { Table } from './table.js';
 
 const BATCH_SIZE = 25; // DynamoDB's limit per BatchWriteItem
@@ -27,7 +28,10 @@ export async function batchWrite(
         throw new Error(`DynamoDB left ${pending.length} item(s) unprocessed after ${MAX_ROUNDS} attempts; nothing was skipped silently, re-run the write`);
       }
       if (round > 0) await sleep(baseDelayMs * 2 ** round * (0.5 + Math.random() / 2));
-      const out = await table.batchWrite({ RequestItems: { [tableName]: pending } });
+      const out = await table.batchWrite({ RequestItems: { [tableName]: pending } }).catch((e: unknown) => {
+        // A refused item (too large, a bad attribute) is named with its key and size; a transient fault passes as it came.
+        throw isItemRefusal(e) ? new ItemWriteError(e, pending.flatMap((r) => ('PutRequest' in r ? [r.PutRequest.Item] : []))) : e;
+      });
       sent++;
       pending = (out.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
     }

@@ -72,18 +72,31 @@ describe('batching client', () => {
     const [good, unknownSeries, unknownInIndicator, badWindow] = await Promise.allSettled([
       seriesMatrix(fetcher(c), 'RUT', '2024-07-30'),
       seriesMatrix(fetcher(c), 'NOPE'),
-      pairMatrix(fetcher(c), 'CORRELATION', 'RUT', 'NOPE', 20), // non-null field: nulls all data
+      pairMatrix(fetcher(c), 'CORRELATION', 'RUT', 'NOPE', 20), // a nullable field: its error nulls it alone
       pairMatrix(fetcher(c), 'CORRELATION', 'RUT', 'RUT', 1),
     ]);
     expect(good).toEqual({ status: 'fulfilled', value: [[isoToSerial('2024-07-30'), reference.closes.at(-2)], [isoToSerial('2024-07-31'), reference.closes.at(-1)]] });
     expect(unknownSeries.status === 'rejected' && unknownSeries.reason.message).toMatch(/^Unknown series id "NOPE"/);
     expect(unknownInIndicator.status === 'rejected' && unknownInIndicator.reason).toEqual(new TideError('notFound', 'Unknown series "NOPE"'));
     expect(badWindow.status === 'rejected' && badWindow.reason.message).toBe('window: 1 is not a whole number from 2 to 2520');
-    // One batch, then the fields the null bubbling lost, asked again.
-    expect(server.requests).toHaveLength(2);
+    // One batch: every field that can fail is nullable, so no error nulls its siblings and nothing is asked again.
+    expect(server.requests).toHaveLength(1);
   });
 
-  it('settles every cell when several non-null fields fail in one batch', async () => {
+  it('keeps the answers of 20 cells batched with one that fails, in one request', async () => {
+    const c = client({ maxFieldsPerRequest: 50 });
+    const days = julyDates.slice(0, 20);
+    const settled = await Promise.allSettled([
+      ...days.map((d) => seriesMatrix(fetcher(c), 'RUT', d, d)),
+      pairMatrix(fetcher(c), 'CORRELATION', 'RUT', 'NOPE', 5),
+    ]);
+    days.forEach((d, i) => expect(settled[i]).toEqual({ status: 'fulfilled', value: [[isoToSerial(d), reference.closes[reference.dates.indexOf(d)]]] }));
+    expect(settled[20]).toEqual({ status: 'rejected', reason: new TideError('notFound', 'Unknown series "NOPE"') });
+    expect(server.requests).toHaveLength(1);
+    expect(Object.keys(server.requests[0].body.variables).filter((k) => k.endsWith('_id') || k.endsWith('_inputs'))).toHaveLength(21);
+  });
+
+  it('settles every cell when several fields fail in one batch', async () => {
     const c = client();
     const calls = [
       ...['A', 'B', 'C'].map((bad) => pairMatrix(fetcher(c), 'CORRELATION', 'RUT', bad, 5)),

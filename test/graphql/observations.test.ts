@@ -212,3 +212,25 @@ describe('incomplete periods and missing observations', () => {
     expect(got.values[1]).toBeNull();
   });
 });
+
+describe('errors stay local (nullable fields that can fail)', () => {
+  it('one aliased observations with NO_DATA beside 20 others: the siblings keep their data, the error names its alias', async () => {
+    const july = sourceColumn('rut_daily_yahoo.csv', 'Close').filter(([d]) => d.startsWith('2024-07'));
+    const days = july.slice(0, 20).map(([d]) => d);
+    const aliases = days.map((d, i) => `d${i}: observations(from: "${d}", to: "${d}") { dates values }`);
+    const res = await api.query(`{ series(id: "RUT") { id ${aliases.join(' ')} empty: observations(from: "2030-01-01") { values } } }`);
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors?.[0]).toMatchObject({ path: ['series', 'empty'], extensions: { code: 'NO_DATA' } });
+    expect(res.data.series.id).toBe('RUT');
+    expect(res.data.series.empty).toBeNull();
+    days.forEach((d, i) => expect(res.data.series[`d${i}`]).toEqual({ dates: [d], values: [july[i][1]] }));
+  });
+
+  it('a failing indicator alias nulls itself, not the whole answer', async () => {
+    const res = await api.query('{ ok: indicator(name: CHANGE, inputs: ["RUT"], from: "2024-07-09", to: "2024-07-16") { values } bad: indicator(name: CHANGE, inputs: ["NOPE"]) { values } s: series(id: "RUT") { id } }');
+    expect(res.errors?.map((e) => (e as { path?: unknown }).path)).toEqual([['bad']]);
+    expect(res.data.bad).toBeNull();
+    expect(res.data.ok.values).toHaveLength(1);
+    expect(res.data.s).toEqual({ id: 'RUT' });
+  });
+});

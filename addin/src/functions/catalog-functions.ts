@@ -4,7 +4,7 @@ import { isoToSerial } from '../shared/dates.js';
 import { ArgumentError } from '../shared/errors.js';
 import { INFO_FIELDS } from './choices.js';
 import { SearchCatalog, SeriesInfo } from '../generated/operations.js';
-import { ask } from '../client/operation.js';
+import { ask, askValue } from '../client/operation.js';
 import { requireSeries, type Fetch } from './fetcher.js';
 import { cell, tableMatrix, type Cell, type Matrix } from './matrix.js';
 
@@ -16,7 +16,7 @@ export const SEARCH_LABELS = ['Id', 'Name', 'Unit', 'Frequency', 'Source', 'Firs
 export async function searchMatrix(fetch: Fetch, rawText: unknown, rawHeaders: unknown): Promise<Matrix> {
   const text = optionalText('text', rawText);
   const headers = optionalBool('headers', rawHeaders, false);
-  const result = await ask(fetch, SearchCatalog, { text, first: SEARCH_LIMIT });
+  const result = await askValue(fetch, SearchCatalog, { text, first: SEARCH_LIMIT });
   const rows: Matrix = result.nodes.map((s) => [
     s.id, s.name, s.unit, s.frequency, s.source.name, dateCell(s.firstDate), dateCell(s.lastDate),
   ]);

@@ -4,7 +4,7 @@ import { checkStartNotAfterAsOf, resolveAsOf } from '../shared/as-of.js';
 import { ArgumentError } from '../shared/errors.js';
 import { FREQUENCIES } from './choices.js';
 import { Indicator, IndicatorWithMeta, type IndicatorName, type IndicatorQueryVariables } from '../generated/operations.js';
-import { ask, type Given } from '../client/operation.js';
+import { askValue, type Given } from '../client/operation.js';
 import type { Fetch } from './fetcher.js';
 import { datedMatrix, type Matrix } from './matrix.js';
 import { displayForUnit } from './number-formats.js';
@@ -18,12 +18,12 @@ export const MAX_WINDOW = 2520;
 
 /** One `indicator` field, without its `meta`. */
 export function indicator(fetch: Fetch, name: IndicatorName, inputs: string[], a: IndicatorArgs) {
-  return ask(fetch, Indicator, { name, inputs, ...a });
+  return askValue(fetch, Indicator, { name, inputs, ...a });
 }
 
 /** One `indicator` field with `meta` (asked for only when read: it can be large), as the caller knows it is shaped. */
 export async function indicatorWithMeta<Meta>(fetch: Fetch, name: IndicatorName, inputs: string[], a: IndicatorArgs) {
-  const r = await ask(fetch, IndicatorWithMeta, { name, inputs, ...a });
+  const r = await askValue(fetch, IndicatorWithMeta, { name, inputs, ...a });
   return { ...r, meta: r.meta as Meta };
 }
 

@@ -5,7 +5,7 @@ import { todayIso } from '../shared/dates.js';
 import { ArgumentError } from '../shared/errors.js';
 import { COT_REPORTS, POSITIONING_MEASURES, TRADER_GROUPS } from './choices.js';
 import { CutProbabilities, Positioning, RatePath } from '../generated/operations.js';
-import { ask } from '../client/operation.js';
+import { ask, askValue } from '../client/operation.js';
 import type { Fetch } from './fetcher.js';
 import { datedMatrix, tableMatrix, type Matrix } from './matrix.js';
 import { displayForMeasure } from './number-formats.js';
@@ -27,7 +27,7 @@ export async function positioningMatrix(fetch: Fetch, ...raw: unknown[]): Promis
   const asOf = resolveAsOf(rawAsOf);
   checkStartNotAfterAsOf(from, asOf);
   const headers = optionalBool('headers', rawHeaders, false);
-  const data = await ask(fetch, Positioning, { contract, group, report, from, to, asOf });
+  const data = await askValue(fetch, Positioning, { contract, group, report, from, to, asOf });
   return datedMatrix(
     { dates: data.dates, columns: [data[measure]] },
     { headers, labels: ['Date', `${group} ${measure}`], emptyMessage: `No ${contract} positioning reports for the dates asked${asOf ? ` published by ${asOf}` : ''}`, displays: [displayForMeasure(measure)] },
@@ -43,7 +43,7 @@ export async function cutProbMatrix(fetch: Fetch, rawMeeting: unknown, rawAsOf: 
   const meeting = requiredDate('meeting', rawMeeting);
   const asOf = resolveAsOf(rawAsOf) ?? todayIso();
   const headers = optionalBool('headers', rawHeaders, false);
-  const { outcomes } = await ask(fetch, CutProbabilities, { meeting, asOf });
+  const { outcomes } = await askValue(fetch, CutProbabilities, { meeting, asOf });
   const rows: Matrix = outcomes.map((o) => [o.lowerBound, o.upperBound, o.changeBp, o.probability]);
   return tableMatrix(rows, { headers, labels: CUTPROB_LABELS, emptyMessage: `No implied outcomes for the ${meeting} meeting as of ${asOf}`, displays: CUTPROB_DISPLAYS });
 }

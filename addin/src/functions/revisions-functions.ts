@@ -2,7 +2,7 @@
 import { optionalBool, requiredDate, requiredText } from '../shared/args.js';
 import { resolveAsOf } from '../shared/as-of.js';
 import { SeriesRevisions } from '../generated/operations.js';
-import { ask } from '../client/operation.js';
+import { answered, ask } from '../client/operation.js';
 import { requireSeries, type Fetch } from './fetcher.js';
 import { datedMatrix, type Matrix } from './matrix.js';
 
@@ -11,7 +11,7 @@ export async function revisionsMatrix(fetch: Fetch, rawId: unknown, rawDate: unk
   const date = requiredDate('date', rawDate);
   const asOf = resolveAsOf(rawAsOf);
   const headers = optionalBool('headers', rawHeaders, false);
-  const published = requireSeries(await ask(fetch, SeriesRevisions, { id, date, asOf }), id).revisions;
+  const published = answered(requireSeries(await ask(fetch, SeriesRevisions, { id, date, asOf }), id).revisions, 'revisions');
   return datedMatrix(
     { dates: published.map((r) => r.realtimeStart), columns: [published.map((r) => r.value)] },
     { headers, labels: ['Published', `${id} ${date}`], emptyMessage: `${id} has no published value for ${date}` },

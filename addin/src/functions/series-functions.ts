@@ -5,7 +5,7 @@ import { addDays } from '../shared/dates.js';
 import { ArgumentError, TideError } from '../shared/errors.js';
 import { FREQUENCIES } from './choices.js';
 import { SeriesLatest, SeriesObservations, type SeriesObservationsQueryVariables } from '../generated/operations.js';
-import { ask, type Given } from '../client/operation.js';
+import { answered, ask, type Given } from '../client/operation.js';
 import { requireSeries, type Fetch } from './fetcher.js';
 import { datedMatrix, lastValue, type Matrix } from './matrix.js';
 import { displayForTransform } from './number-formats.js';
@@ -14,7 +14,7 @@ import { seriesOptions } from './series-options.js';
 type ObservationArgs = Given<Omit<SeriesObservationsQueryVariables, 'id'>>;
 
 async function observations(fetch: Fetch, id: string, a: ObservationArgs) {
-  return requireSeries(await ask(fetch, SeriesObservations, { id, ...a }), id).observations;
+  return answered(requireSeries(await ask(fetch, SeriesObservations, { id, ...a }), id).observations, 'observations');
 }
 
 export async function seriesMatrix(fetch: Fetch, ...raw: unknown[]): Promise<Matrix> {

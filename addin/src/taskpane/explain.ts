@@ -2,7 +2,7 @@
 // series behind it (source, source id, unit, link, the release its values come from), the steps
 // from raw observations to the number shown, and the indicator's meta.
 import type { CellRecord } from '../client/call-log.js';
-import { ask } from '../client/operation.js';
+import { ask, askValue } from '../client/operation.js';
 import type { FieldCall } from '../client/query.js';
 import { ExplainIndicatorMeta, ExplainSeries, type ExplainIndicatorMetaQueryVariables, type ExplainSeriesQuery } from '../generated/operations.js';
 import type { CallTrace } from '../client/workbook-fetcher.js';
@@ -89,7 +89,7 @@ export async function explainCell(
 async function explainCall(t: CallTrace, fetch: Fetch): Promise<ExplainedCall> {
   // The same indicator call, asking for its meta only; the call's arguments are the operation's variables.
   const variables = Object.fromEntries(t.call.args.map((a) => [a.name, a.value])) as ExplainIndicatorMetaQueryVariables;
-  const meta = t.call.field === 'indicator' ? await ask(fetch, ExplainIndicatorMeta, variables).then((r) => r.meta, () => null) : null;
+  const meta = t.call.field === 'indicator' ? await askValue(fetch, ExplainIndicatorMeta, variables).then((r) => r.meta, () => null) : null;
   return {
     field: t.call.field,
     query: inlineQuery(t.call),
