@@ -5,7 +5,7 @@ import { todayIso } from '../shared/dates.js';
 import { ArgumentError } from '../shared/errors.js';
 import { COT_REPORTS, POSITIONING_MEASURES, TRADER_GROUPS } from './choices.js';
 import { CutProbabilities, Positioning, RatePath } from '../generated/operations.js';
-import { ask, askValue } from '../client/operation.js';
+import { askValue } from '../client/operation.js';
 import type { Fetch } from './fetcher.js';
 import { datedMatrix, tableMatrix, type Matrix } from './matrix.js';
 import { displayForMeasure } from './number-formats.js';
@@ -56,7 +56,7 @@ const RATEPATH_DISPLAYS = [undefined, 'bp', 'percent', 'percent', 'percent'] as 
 export async function ratePathMatrix(fetch: Fetch, rawAsOf: unknown, rawHeaders: unknown): Promise<Matrix> {
   const asOf = resolveAsOf(rawAsOf) ?? todayIso();
   const headers = optionalBool('headers', rawHeaders, false);
-  const { meetings } = await ask(fetch, RatePath, { asOf });
+  const { meetings } = await askValue(fetch, RatePath, { asOf });
   return datedMatrix(
     { dates: meetings.map((m) => m.meeting), columns: [meetings.map((m) => m.expectedMidpoint), meetings.map((m) => m.expectedChangeBp), meetings.map((m) => m.pCut), meetings.map((m) => m.pHold), meetings.map((m) => m.pHike)] },
     { headers, labels: RATEPATH_LABELS, emptyMessage: `No upcoming FOMC meeting is priced by the fed funds futures as of ${asOf}`, displays: RATEPATH_DISPLAYS },
