@@ -155,15 +155,16 @@ describe('explain this cell', () => {
 
   it('an expression cell: =TIDE.SERIES("RUT / QQQ") and =TIDE.CORR("RUT/QQQ","DGS2",…) answer and list every operand with its source and vintage', async () => {
     book.addSheet('Ratios');
-    await book.setCells('Ratios!A1', [['=TIDE.SERIES("RUT / QQQ","2024-07-01","2024-07-31")', null, '=TIDE.CORR("RUT/QQQ","DGS2",63,"2024-07-19","2024-07-19")']]);
+    await book.setCells('Ratios!A1', [['=TIDE.SERIES("RUT / QQQ","2024-07-01","2024-07-31")', null, '=TIDE.CORR("RUT/QQQ","DGS2",63,"2024-07-18","2024-07-18")']]);
     // Pinned to 2024-07-20: the ratio's last row is the last day both closes were known.
     const qqq = closes('qqq_daily_yahoo.csv');
     const rows = await shownRows('Ratios!A1');
     expect(rows.at(-1)).toEqual([isoToSerial('2024-07-19'), rut.values[rut.dates.indexOf('2024-07-19')]! / qqq.values[qqq.dates.indexOf('2024-07-19')]!]);
+    // DGS2 of a day is published the next business day (H.15): as of Saturday 07-20 the last is 07-18.
     expect(book.cellAt('Ratios!C1').shown).toEqual(expect.any(Number)); // a correlation, not an error
     for (const [address, formula] of [
       ['Ratios!A1', '=TIDE.SERIES("RUT / QQQ","2024-07-01","2024-07-31")'],
-      ['Ratios!C1', '=TIDE.CORR("RUT/QQQ","DGS2",63,"2024-07-19","2024-07-19")'],
+      ['Ratios!C1', '=TIDE.CORR("RUT/QQQ","DGS2",63,"2024-07-18","2024-07-18")'],
     ]) {
       const e = await explainCell({ address, formula }, cellRecord, fetch, '2026-11-27');
       if (e.kind !== 'explained') throw new Error(`${address}: ${e.kind}`);
