@@ -9,15 +9,25 @@ import type { Input } from '../spec.js';
 import { changeUnitOf, periodChangeOf, periodChanges, type ReturnKind } from '../rate-like.js';
 import type { ComputeParams, IndicatorSpec } from '../spec.js';
 
-/** The window must fit in the observations the statistic actually uses (returns, not prices). */
+/**
+ * The window's minimum must fit in the observations the statistic actually uses (returns, not
+ * prices): a window longer than the data still has values once it holds `minObservations` valid
+ * ones (pandas' rolling(window, min_periods)), so only a minimum the data cannot reach is refused.
+ */
 export function requireWindowFits(p: ComputeParams, used: readonly (number | null)[], what: string): void {
   const available = used.filter((v) => v !== null).length;
-  if (p.window > available) {
+  if (p.minObservations <= available) return;
+  const upTo = p.to ? ` up to ${p.to}` : '';
+  if (p.minObservations === p.window) {
     throw new IndicatorInputError(
       'window',
-      `window (${p.window}) is longer than the ${available} ${what} available${p.to ? ` up to ${p.to}` : ''}; shorten the window or widen the range.`,
+      `window (${p.window}) is longer than the ${available} ${what} available${upTo}; shorten the window, widen the range, or pass a smaller minObservations.`,
     );
   }
+  throw new IndicatorInputError(
+    'minObservations',
+    `minObservations (${p.minObservations}) is more than the ${available} ${what} available${upTo}; pass a smaller minObservations or widen the range.`,
+  );
 }
 
 const describe = (inputs: Input[], kind: ReturnKind) =>
