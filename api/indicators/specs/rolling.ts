@@ -7,6 +7,7 @@ import {
 } from '../index.js';
 import type { Input } from '../spec.js';
 import { changeUnitOf, periodChangeOf, periodChanges, type ReturnKind } from '../rate-like.js';
+import { gapMeta, nullAcrossGaps } from '../gaps.js';
 import type { ComputeParams, IndicatorSpec } from '../spec.js';
 
 /**
@@ -39,6 +40,19 @@ function betaUnit(inputs: Input[]): string {
   return a === b ? 'ratio' : `${a} per ${b}`;
 }
 
+/**
+ * Each aligned column's changes, null across a missing period (gaps.ts), and the periods missing.
+ */
+function changesOf(inputs: Input[], j: { dates: string[]; values: (number | null)[][] }, kind: ReturnKind, frequency: ComputeParams['frequency']) {
+  const missing: string[] = [];
+  const changes = inputs.map((x, k) => {
+    const g = nullAcrossGaps(j.dates, periodChanges(x.meta, j.values[k], kind), frequency);
+    missing.push(...g.missingPeriods);
+    return g.changes;
+  });
+  return { changes, gaps: gapMeta(missing) };
+}
+
 /** Joins the inputs on the dates every one of them has a value for. */
 function aligned(inputs: Input[]) {
   return alignMany(inputs.map((x) => x.columns), { dropMissing: true });
@@ -52,11 +66,11 @@ export const VOLATILITY: IndicatorSpec = {
   warmUp: (w) => w + 1,
   compute([x], p) {
     const j = aligned([x]);
-    const changes = periodChanges(x.meta, j.values[0], 'LOG');
+    const { changes: [changes], gaps } = changesOf([x], j, 'LOG', p.frequency);
     requireWindowFits(p, changes, `${changeUnitOf(x.meta) === 'bp' ? 'changes' : 'returns'} of ${x.meta.id}`);
     const values = rollingVolatility(changes, p.window, p.frequency, p.minObservations);
     const unit = changeUnitOf(x.meta);
-    return { dates: j.dates, values, unit, meta: { of: periodChangeOf(x.meta, 'LOG'), unit, annualisedBy: annualisationFactor(p.frequency) } };
+    return { dates: j.dates, values, unit, meta: { of: periodChangeOf(x.meta, 'LOG'), unit, annualisedBy: annualisationFactor(p.frequency), ...gaps } };
   },
 };
 
@@ -68,11 +82,11 @@ function pairOnChanges(stat: (a: (number | null)[], b: (number | null)[], w: num
     warmUp: (w) => w + 1,
     compute([a, b], p) {
       const j = aligned([a, b]);
-      const ca = periodChanges(a.meta, j.values[0], 'SIMPLE');
+      const { changes: [ca, cb], gaps } = changesOf([a, b], j, 'SIMPLE', p.frequency);
       requireWindowFits(p, ca, `changes on the dates ${a.meta.id} and ${b.meta.id} share`);
-      const values = stat(ca, periodChanges(b.meta, j.values[1], 'SIMPLE'), p.window, p.minObservations);
+      const values = stat(ca, cb, p.window, p.minObservations);
       const unit = unitOf([a, b]);
-      return { dates: j.dates, values, unit, meta: { of: describe([a, b], 'SIMPLE'), unit, alignment: 'dates both inputs have a value for' } };
+      return { dates: j.dates, values, unit, meta: { of: describe([a, b], 'SIMPLE'), unit, alignment: 'dates both inputs have a value for', ...gaps } };
     },
   };
 }
@@ -95,10 +109,10 @@ export const RELATIVE_VOL: IndicatorSpec = {
       );
     }
     const j = aligned([a, b]);
-    const ca = periodChanges(a.meta, j.values[0], 'LOG');
+    const { changes: [ca, cb], gaps } = changesOf([a, b], j, 'LOG', p.frequency);
     requireWindowFits(p, ca, `changes on the dates ${a.meta.id} and ${b.meta.id} share`);
-    const values = relativeVolatility(ca, periodChanges(b.meta, j.values[1], 'LOG'), p.window, p.minObservations);
-    return { dates: j.dates, values, unit: 'ratio', meta: { of: describe([a, b], 'LOG'), unit: 'ratio', alignment: 'dates both inputs have a value for' } };
+    const values = relativeVolatility(ca, cb, p.window, p.minObservations);
+    return { dates: j.dates, values, unit: 'ratio', meta: { of: describe([a, b], 'LOG'), unit: 'ratio', alignment: 'dates both inputs have a value for', ...gaps } };
   },
 };
 
@@ -110,9 +124,9 @@ export const ZSCORE: IndicatorSpec = {
   warmUp: (w) => w + 1,
   compute([x], p) {
     const j = aligned([x]);
-    const changes = periodChanges(x.meta, j.values[0], 'SIMPLE');
+    const { changes: [changes], gaps } = changesOf([x], j, 'SIMPLE', p.frequency);
     requireWindowFits(p, changes, `changes of ${x.meta.id}`);
-    return { dates: j.dates, values: rollingZScore(changes, p.window, p.minObservations), unit: 'std', meta: { of: periodChangeOf(x.meta, 'SIMPLE'), unit: 'std' } };
+    return { dates: j.dates, values: rollingZScore(changes, p.window, p.minObservations), unit: 'std', meta: { of: periodChangeOf(x.meta, 'SIMPLE'), unit: 'std', ...gaps } };
   },
 };
 
