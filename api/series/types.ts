@@ -1,6 +1,7 @@
 // The shapes every layer shares: the store writes them, ingestion produces them, resolvers read them.
 
 import type { Frequency } from '../generated/enums.js';
+import type { TradingCalendar } from './trading-calendar.js';
 
 // The schema's Frequency enum is the one list of frequencies; series/periods.ts orders it.
 export type { Frequency };
@@ -35,6 +36,8 @@ export interface SeriesMeta {
   frequency: Frequency;
   source: { name: string; url?: string; sourceId: string };
   notes?: string;
+  /** The exchange calendar a daily series trades on (series/trading-calendar.ts), when known: its periods end on their last session. */
+  calendar?: TradingCalendar;
   firstDate?: string;
   lastDate?: string;
   lastUpdated?: string;

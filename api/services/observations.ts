@@ -74,7 +74,7 @@ export async function readObservations(store: SeriesReads, meta: SeriesMeta, arg
   const shape = (known: Columns, includePartial: boolean): { columns: Columns; partial: boolean; levels: Columns } => {
     let columns = known;
     let partial = false;
-    if (converting) ({ columns, partial } = convert(known, meta.frequency, frequency, aggregation, includePartial));
+    if (converting) ({ columns, partial } = convert(known, meta.frequency, frequency, aggregation, includePartial, meta.calendar));
     const levels = columns;
     const partialLabel = partial ? lastDateOf(columns) : undefined;
     columns = how === 'REBASE_100' ? transform(trimDates(columns, first, last), how, frequency) : trimDates(transform(columns, how, frequency), first, last);
