@@ -47,7 +47,9 @@ async function ingestOne(store: RevisionStore, batch: SeriesBatch, now: () => Da
   const [stored, previous] = await Promise.all([store.readRevisions(id), store.getMeta(id)]);
   const incoming = batch.publication === 'stamped' ? batch.revisions : restate(stored, batch.revisions, now().toISOString().slice(0, 10), onConflict);
   const { merged, fresh } = mergeRevisions(stored, incoming);
-  const derived: Omit<SeriesMeta, 'lastUpdated'> = { ...batch.meta, ...summarize(merged) };
+  // A source that knows no trading calendar (FRED's NASDAQCOM) keeps the one the catalog gave the series.
+  const kept = previous?.calendar && !batch.meta.calendar ? { calendar: previous.calendar } : {};
+  const derived: Omit<SeriesMeta, 'lastUpdated'> = { ...kept, ...batch.meta, ...summarize(merged) };
   const { lastUpdated: _ignored, ...previousRest } = previous ?? ({} as SeriesMeta);
   const undo: Undo[] = [];
   let added = 0;
