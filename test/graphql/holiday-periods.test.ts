@@ -53,4 +53,11 @@ describe('a period ending on a holiday is complete once its last session has clo
       expect(got.values[1], id).not.toBeNull();
     }
   });
+
+  it('indicators read the same periods: weekly RELATIVE_VOL(RUT, QQQ) as of Good Friday ends with that week', async () => {
+    const res = await api.query('{ indicator(name: RELATIVE_VOL, inputs: ["RUT", "QQQ"], frequency: WEEKLY, from: "2024-03-01", asOf: "2024-03-29") { dates values } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data.indicator.dates.at(-1)).toBe('2024-03-29');
+    expect(res.data.indicator.values.at(-1)).not.toBeNull();
+  });
 });
