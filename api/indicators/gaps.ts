@@ -1,6 +1,6 @@
 // Changes across a missing period (series/gaps.ts) are not one-period changes: an indicator built on
 // per-period changes (RETURNS, VOLATILITY, CORRELATION, ...) gets null there, and names the periods.
-import { periodSpan, periodsBetween } from '../series/gaps.js';
+import { periodsAreOwed, periodSpan, periodsBetween } from '../series/gaps.js';
 import type { Frequency } from '../series/types.js';
 
 export interface GapFree {
@@ -13,7 +13,8 @@ export interface GapFree {
  * `changes[i]` is the change from observation i − 1 to i (`dates` are those observations): it is
  * nulled when the two are more than one period apart.
  */
-export function nullAcrossGaps(dates: readonly string[], changes: readonly (number | null)[], frequency: Frequency): GapFree {
+export function nullAcrossGaps(dates: readonly string[], changes: (number | null)[], frequency: Frequency): GapFree {
+  if (!periodsAreOwed(frequency)) return { changes, missingPeriods: [] }; // daily: a day without a value is no session
   const out = changes.slice();
   const missing: string[] = [];
   for (let i = 1; i < dates.length; i++) {
