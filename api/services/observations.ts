@@ -91,7 +91,8 @@ export async function readObservations(store: SeriesReads, meta: SeriesMeta, arg
       historyDays: how === 'REBASE_100' ? 'all' : how === 'YOY' ? YEAR_AGO_DAYS : 0,
     });
     // A period never published is missing from every vintage, so the latest one known shows the gaps.
-    result = { columns, partial: false, levels: shape(latestKnown(revisions), false).levels };
+    const latest = latestKnown(revisions);
+    result = { columns, partial: false, levels: converting ? convert(latest, meta.frequency, frequency, aggregation, false, meta.calendar).columns : latest };
   } else {
     result = shape(await store.readKnown(meta.id, readFrom, readTo, args.asOf ?? undefined), args.includePartial === true);
   }

@@ -54,6 +54,12 @@ describe('October 2025 CPI, never published', () => {
     expect((await obs('from: "2025-07-01", to: "2025-09-01", transform: PCT_CHANGE')).missingPeriods).toEqual([]);
   });
 
+  it('release: FIRST follows the same rule and names the same gap', async () => {
+    const got = await obs(`from: "${ref.from}", transform: PCT_CHANGE, release: FIRST`);
+    expect(got.values[got.dates.indexOf('2025-11-01')]).toBeNull();
+    expect(got.missingPeriods).toEqual(['2025-10-01']);
+  });
+
   it('converted to quarters, Q4 2025 lacks a month and is missing; its change is null and the quarter is named', async () => {
     const got = await obs('from: "2025-01-01", frequency: QUARTERLY, aggregation: MEAN, transform: PCT_CHANGE');
     expect(got.dates).toEqual(['2025-01-01', '2025-04-01', '2025-07-01', '2025-10-01']);
