@@ -9,11 +9,10 @@
 // counts how many window values are below or equal to the current one in O(log n) per step.
 import type { Values } from './columns.js';
 import { isPresent } from './columns.js';
-import { assertMinObservations, assertWindow } from './validate.js';
+import { assertWindowOver } from './validate.js';
 
 export function rollingPercentileRank(values: Values, window: number, minObservations = window): (number | null)[] {
-  assertWindow(window, values.length);
-  assertMinObservations(minObservations, window);
+  assertWindowOver(window, minObservations, values.length);
   const distinct = [...new Set(values.filter(isPresent))].sort((p, q) => p - q);
   const rankOf = new Map(distinct.map((v, i) => [v, i + 1] as const));
   const tree = new Fenwick(distinct.length);

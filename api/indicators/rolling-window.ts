@@ -25,7 +25,7 @@
 // centred sums are exactly zero. The property tests compare every window with a two-pass computation.
 import type { Values } from './columns.js';
 import { isPresent } from './columns.js';
-import { assertMinObservations, assertSameLength, assertWindow } from './validate.js';
+import { assertSameLength, assertWindowOver } from './validate.js';
 import { Statistic, windowStatistic } from './window-statistics.js';
 
 export { Statistic };
@@ -69,8 +69,7 @@ export function rollingPairTyped(
   scale = 1,
 ): Float64Array {
   const ys = ysIn ?? xs;
-  assertWindow(window, xs.length);
-  assertMinObservations(minObservations, window);
+  assertWindowOver(window, minObservations, xs.length);
   const n = xs.length;
   const out = new Float64Array(n);
   // Anchored sums (above), in locals so the hot loop keeps them in registers.

@@ -40,15 +40,31 @@ export function assertMinObservations(minObservations: number, window: number): 
   }
 }
 
-/** A rolling window needs at least two points (a sample statistic) and no more points than the data. */
-export function assertWindow(window: number, length: number): void {
+/**
+ * A rolling window needs at least two points (a sample statistic). It may be longer than the data
+ * (the windows at the start hold the points so far), but the data must hold `minObservations`
+ * points, or no window could ever have a value.
+ */
+export function assertWindow(window: number, length: number, minObservations: number = window): void {
   if (!Number.isInteger(window) || window < 2) {
     throw new IndicatorInputError('window', `window must be an integer of at least 2; got ${window}.`);
   }
-  if (window > length) {
-    throw new IndicatorInputError(
-      'window',
-      `window (${window}) is longer than the data (${length} points); widen the date range or shorten the window.`,
-    );
+  if (minObservations > length) {
+    throw minObservations === window
+      ? new IndicatorInputError(
+        'window',
+        `window (${window}) is longer than the data (${length} points); widen the date range, shorten the window, or pass a smaller minObservations.`,
+      )
+      : new IndicatorInputError(
+        'minObservations',
+        `minObservations (${minObservations}) is more than the data (${length} points); widen the date range or pass a smaller minObservations.`,
+      );
   }
+}
+
+/** A window, its minimum and the data it runs on, checked in that order (the first wrong one is named). */
+export function assertWindowOver(window: number, minObservations: number, length: number): void {
+  assertWindow(window, Number.POSITIVE_INFINITY);
+  assertMinObservations(minObservations, window);
+  assertWindow(window, length, minObservations);
 }

@@ -102,7 +102,9 @@ async function writeStep(
 ): Promise<{ state: { revisions: Revision[]; meta: SeriesMeta | null }; added: number; metaWritten: boolean }> {
   const id = description.id;
   const { merged } = mergeRevisions(before.revisions, part);
-  const derived: Omit<SeriesMeta, 'lastUpdated'> = { ...description, ...summarize(merged) };
+  // A source that knows no trading calendar (FRED's NASDAQCOM) keeps the one the catalog gave the series.
+  const kept = before.meta?.calendar && !description.calendar ? { calendar: before.meta.calendar } : {};
+  const derived: Omit<SeriesMeta, 'lastUpdated'> = { ...kept, ...description, ...summarize(merged) };
   const { lastUpdated: _ignored, ...previousRest } = before.meta ?? ({} as SeriesMeta);
   const undo: Undo[] = [];
   let added = 0;

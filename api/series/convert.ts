@@ -4,6 +4,7 @@
 import { periodComplete, periodOf } from './periods.js';
 import { resample, type Aggregation } from './resample.js';
 import type { Columns, Frequency } from './types.js';
+import type { TradingCalendar } from './trading-calendar.js';
 
 export interface Converted {
   columns: Columns;
@@ -11,11 +12,12 @@ export interface Converted {
   partial: boolean;
 }
 
-export function convert(columns: Columns, source: Frequency, to: Frequency, how: Aggregation, includePartial: boolean): Converted {
+/** `calendar`: the trading calendar of a daily series, so a period ending on a holiday is due on the session before. */
+export function convert(columns: Columns, source: Frequency, to: Frequency, how: Aggregation, includePartial: boolean, calendar?: TradingCalendar): Converted {
   const n = columns.dates.length;
   if (n === 0) return { columns, partial: false };
   const lastRow = columns.dates[n - 1];
-  const lastIsPartial = !periodComplete(periodOf(lastRow, to), to, lastRow, source);
+  const lastIsPartial = !periodComplete(periodOf(lastRow, to), to, lastRow, source, calendar);
   const out = resample(columns, to, how, source, lastIsPartial);
   if (!lastIsPartial) return { columns: out, partial: false };
   const m = out.dates.length;

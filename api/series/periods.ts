@@ -1,4 +1,5 @@
 import { addDays, weekday } from './dates.js';
+import { lastSessionOnOrBefore, type TradingCalendar } from './trading-calendar.js';
 import type { Frequency } from './types.js';
 
 // Highest first. A Record, so a frequency added to the schema does not compile until it is placed.
@@ -61,13 +62,11 @@ function addMonthsToFirst(firstOfMonth: string, months: number): string {
 /**
  * Whether observations reaching `lastRow` (the last dated row a series has, as known) cover the
  * whole period labelled `label`: the series must have reached the last of its own periods that falls
- * in it. A period ending on a weekend is due on the Friday before, since daily market data have no
- * weekend rows.
+ * in it. A daily series' period is due on its last trading session: the Friday before a weekend, and,
+ * when the series' calendar is known, the session before a holiday (the week of Good Friday 2024 is
+ * complete with Thursday's close).
  */
-export function periodComplete(label: string, frequency: Frequency, lastRow: string, source: Frequency): boolean {
-  let due = periodEnd(label, frequency);
-  const dow = weekday(due);
-  if (dow === 6) due = addDays(due, -1);
-  else if (dow === 0) due = addDays(due, -2);
+export function periodComplete(label: string, frequency: Frequency, lastRow: string, source: Frequency, calendar?: TradingCalendar): boolean {
+  const due = lastSessionOnOrBefore(periodEnd(label, frequency), source === 'DAILY' ? calendar : undefined);
   return periodOf(lastRow, source) >= periodOf(due, source);
 }

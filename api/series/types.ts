@@ -1,6 +1,7 @@
 // The shapes every layer shares: the store writes them, ingestion produces them, resolvers read them.
 
 import type { Frequency, Transform } from '../generated/enums.js';
+import type { TradingCalendar } from './trading-calendar.js';
 
 // The schema's Frequency enum is the one list of frequencies; series/periods.ts orders it.
 export type { Frequency };
@@ -40,6 +41,8 @@ export interface SeriesMeta {
    * forecast the year-over-year change in percent (CPI "3.1 % y/y"), so SURPRISE compares like with like.
    */
   expects?: Transform;
+  /** The exchange calendar a daily series trades on (series/trading-calendar.ts), when known: its periods end on their last session. */
+  calendar?: TradingCalendar;
   firstDate?: string;
   lastDate?: string;
   lastUpdated?: string;

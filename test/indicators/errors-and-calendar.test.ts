@@ -33,6 +33,12 @@ describe('bad input', () => {
     rejects(() => rollingStd(xs, 2.5), 'window', /integer/);
     rejects(() => rollingPercentileRank(xs, 6), 'window', /window \(6\) is longer than the data \(5 points\)/);
   });
+  it('a window longer than the data is answered once minObservations are there; a minimum the data cannot reach is refused', () => {
+    // Sample std of 1..k: sqrt(k(k+1)/12), which pandas gives as Series([1, 2, 3, 4, 5]).rolling(10, min_periods=2).std().
+    expect(rollingStd(xs, 10, 2).map((v) => (v === null ? null : Number(v.toFixed(12))))).toEqual([null, 0.707106781187, 1, 1.290994448736, 1.581138830084]);
+    expect(rollingPercentileRank(xs, 10, 5)).toEqual([null, null, null, null, 1]);
+    rejects(() => rollingStd(xs, 10, 6), 'minObservations', /minObservations \(6\) is more than the data \(5 points\)/);
+  });
   it('columns of different lengths', () => {
     rejects(() => rollingCorrelation(xs, [1, 2, 3], 2), 'inputs', /same length \(got 5 and 3\)/);
     rejects(() => change({ dates: ['2024-01-02'], values: [1, 2] }, '2024-01-02', '2024-01-02'), 'inputs', /same length/);

@@ -7,17 +7,28 @@ import {
 } from '../index.js';
 import type { Input } from '../spec.js';
 import { changeUnitOf, periodChangeOf, periodChanges, type ReturnKind } from '../rate-like.js';
+import { gapMeta, nullAcrossGaps } from '../gaps.js';
 import type { ComputeParams, IndicatorSpec } from '../spec.js';
 
-/** The window must fit in the observations the statistic actually uses (returns, not prices). */
+/**
+ * The window's minimum must fit in the observations the statistic actually uses (returns, not
+ * prices): a window longer than the data still has values once it holds `minObservations` valid
+ * ones (pandas' rolling(window, min_periods)), so only a minimum the data cannot reach is refused.
+ */
 export function requireWindowFits(p: ComputeParams, used: readonly (number | null)[], what: string): void {
   const available = used.filter((v) => v !== null).length;
-  if (p.window > available) {
+  if (p.minObservations <= available) return;
+  const upTo = p.to ? ` up to ${p.to}` : '';
+  if (p.minObservations === p.window) {
     throw new IndicatorInputError(
       'window',
-      `window (${p.window}) is longer than the ${available} ${what} available${p.to ? ` up to ${p.to}` : ''}; shorten the window or widen the range.`,
+      `window (${p.window}) is longer than the ${available} ${what} available${upTo}; shorten the window, widen the range, or pass a smaller minObservations.`,
     );
   }
+  throw new IndicatorInputError(
+    'minObservations',
+    `minObservations (${p.minObservations}) is more than the ${available} ${what} available${upTo}; pass a smaller minObservations or widen the range.`,
+  );
 }
 
 const describe = (inputs: Input[], kind: ReturnKind) =>
@@ -27,6 +38,19 @@ const describe = (inputs: Input[], kind: ReturnKind) =>
 function betaUnit(inputs: Input[]): string {
   const [a, b] = inputs.map((x) => changeUnitOf(x.meta));
   return a === b ? 'ratio' : `${a} per ${b}`;
+}
+
+/**
+ * Each aligned column's changes, null across a missing period (gaps.ts), and the periods missing.
+ */
+function changesOf(inputs: Input[], j: { dates: string[]; values: (number | null)[][] }, kind: ReturnKind, frequency: ComputeParams['frequency']) {
+  const missing: string[] = [];
+  const changes = inputs.map((x, k) => {
+    const g = nullAcrossGaps(j.dates, periodChanges(x.meta, j.values[k], kind), frequency);
+    missing.push(...g.missingPeriods);
+    return g.changes;
+  });
+  return { changes, gaps: gapMeta(missing) };
 }
 
 /** Joins the inputs on the dates every one of them has a value for. */
@@ -42,11 +66,11 @@ export const VOLATILITY: IndicatorSpec = {
   warmUp: (w) => w + 1,
   compute([x], p) {
     const j = aligned([x]);
-    const changes = periodChanges(x.meta, j.values[0], 'LOG');
+    const { changes: [changes], gaps } = changesOf([x], j, 'LOG', p.frequency);
     requireWindowFits(p, changes, `${changeUnitOf(x.meta) === 'bp' ? 'changes' : 'returns'} of ${x.meta.id}`);
     const values = rollingVolatility(changes, p.window, p.frequency, p.minObservations);
     const unit = changeUnitOf(x.meta);
-    return { dates: j.dates, values, unit, meta: { of: periodChangeOf(x.meta, 'LOG'), unit, annualisedBy: annualisationFactor(p.frequency) } };
+    return { dates: j.dates, values, unit, meta: { of: periodChangeOf(x.meta, 'LOG'), unit, annualisedBy: annualisationFactor(p.frequency), ...gaps } };
   },
 };
 
@@ -58,11 +82,11 @@ function pairOnChanges(stat: (a: (number | null)[], b: (number | null)[], w: num
     warmUp: (w) => w + 1,
     compute([a, b], p) {
       const j = aligned([a, b]);
-      const ca = periodChanges(a.meta, j.values[0], 'SIMPLE');
+      const { changes: [ca, cb], gaps } = changesOf([a, b], j, 'SIMPLE', p.frequency);
       requireWindowFits(p, ca, `changes on the dates ${a.meta.id} and ${b.meta.id} share`);
-      const values = stat(ca, periodChanges(b.meta, j.values[1], 'SIMPLE'), p.window, p.minObservations);
+      const values = stat(ca, cb, p.window, p.minObservations);
       const unit = unitOf([a, b]);
-      return { dates: j.dates, values, unit, meta: { of: describe([a, b], 'SIMPLE'), unit, alignment: 'dates both inputs have a value for' } };
+      return { dates: j.dates, values, unit, meta: { of: describe([a, b], 'SIMPLE'), unit, alignment: 'dates both inputs have a value for', ...gaps } };
     },
   };
 }
@@ -85,10 +109,10 @@ export const RELATIVE_VOL: IndicatorSpec = {
       );
     }
     const j = aligned([a, b]);
-    const ca = periodChanges(a.meta, j.values[0], 'LOG');
+    const { changes: [ca, cb], gaps } = changesOf([a, b], j, 'LOG', p.frequency);
     requireWindowFits(p, ca, `changes on the dates ${a.meta.id} and ${b.meta.id} share`);
-    const values = relativeVolatility(ca, periodChanges(b.meta, j.values[1], 'LOG'), p.window, p.minObservations);
-    return { dates: j.dates, values, unit: 'ratio', meta: { of: describe([a, b], 'LOG'), unit: 'ratio', alignment: 'dates both inputs have a value for' } };
+    const values = relativeVolatility(ca, cb, p.window, p.minObservations);
+    return { dates: j.dates, values, unit: 'ratio', meta: { of: describe([a, b], 'LOG'), unit: 'ratio', alignment: 'dates both inputs have a value for', ...gaps } };
   },
 };
 
@@ -100,9 +124,9 @@ export const ZSCORE: IndicatorSpec = {
   warmUp: (w) => w + 1,
   compute([x], p) {
     const j = aligned([x]);
-    const changes = periodChanges(x.meta, j.values[0], 'SIMPLE');
+    const { changes: [changes], gaps } = changesOf([x], j, 'SIMPLE', p.frequency);
     requireWindowFits(p, changes, `changes of ${x.meta.id}`);
-    return { dates: j.dates, values: rollingZScore(changes, p.window, p.minObservations), unit: 'std', meta: { of: periodChangeOf(x.meta, 'SIMPLE'), unit: 'std' } };
+    return { dates: j.dates, values: rollingZScore(changes, p.window, p.minObservations), unit: 'std', meta: { of: periodChangeOf(x.meta, 'SIMPLE'), unit: 'std', ...gaps } };
   },
 };
 

@@ -1,4 +1,5 @@
 import type { SeriesDescription } from '../types.js';
+import type { TradingCalendar } from '../../series/trading-calendar.js';
 
 /** Tide's market price ids and the ticker each provider knows them by. */
 export interface PriceSymbol {
@@ -8,12 +9,14 @@ export interface PriceSymbol {
   kind: 'index' | 'fund' | 'stock' | 'future';
   stooq?: string;
   alphavantage?: string;
+  /** The exchange calendar its closes follow, so its periods end on their last session (futures have their own). */
+  calendar?: TradingCalendar;
 }
 
 export const PRICE_SYMBOLS: Record<string, PriceSymbol> = {
-  RUT: { name: 'Russell 2000 index, close', unit: 'Index points', kind: 'index', stooq: '^rut' },
-  IWM: { name: 'iShares Russell 2000 ETF, close', unit: 'USD', kind: 'fund', stooq: 'iwm.us', alphavantage: 'IWM' },
-  QQQ: { name: 'Invesco QQQ Trust (Nasdaq-100 ETF), close', unit: 'USD', kind: 'fund', stooq: 'qqq.us', alphavantage: 'QQQ' },
+  RUT: { name: 'Russell 2000 index, close', unit: 'Index points', kind: 'index', stooq: '^rut', calendar: 'XNYS' },
+  IWM: { name: 'iShares Russell 2000 ETF, close', unit: 'USD', kind: 'fund', stooq: 'iwm.us', alphavantage: 'IWM', calendar: 'XNYS' },
+  QQQ: { name: 'Invesco QQQ Trust (Nasdaq-100 ETF), close', unit: 'USD', kind: 'fund', stooq: 'qqq.us', alphavantage: 'QQQ', calendar: 'XNYS' },
   'NQ=F': { name: 'E-mini Nasdaq-100 futures, front month, close', unit: 'Index points', kind: 'future', stooq: 'nq.f' },
   SPY: { name: 'SPDR S&P 500 ETF Trust, close', unit: 'USD', kind: 'fund', stooq: 'spy.us', alphavantage: 'SPY' },
   RSP: { name: 'Invesco S&P 500 Equal Weight ETF, close', unit: 'USD', kind: 'fund', stooq: 'rsp.us', alphavantage: 'RSP' },
@@ -43,6 +46,7 @@ export function priceDescription(id: string, provider: string, url: string, sour
     name: known?.name ?? `${id} daily close`,
     unit: known?.unit ?? '',
     frequency: 'DAILY',
+    ...(known?.calendar ? { calendar: known.calendar } : {}),
     source: { name: provider, url, sourceId },
     notes: `Daily close from ${provider} (${sourceId}). ${notApplicable ? `The provider's histories are adjusted for splits and dividends; an ${known.kind} pays none, so its closes are as published.` : ADJUSTMENT_NOTES[adjustment]}`,
   };
