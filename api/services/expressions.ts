@@ -254,6 +254,8 @@ export async function readExpressionObservations(store: SeriesReads, meta: Expre
     partial,
     dates: columns.dates,
     values: columns.values,
+    // A period an operand's source never published is a gap of the expression too.
+    missingPeriods: [...new Set(reads.flatMap((r) => r.missingPeriods))].sort(),
     meta: {
       expression: meta.id,
       unit,
