@@ -6,6 +6,7 @@ import { knownAsOf, revisionsOf } from '../series/revision-columns.js';
 import { CATALOG_INDEX, CATALOG_PARTITION, META_SK, chunkSk, seriesPk, vintageSk, yearOf } from './keys.js';
 import { mergeRevisions } from '../series/revisions.js';
 import { datesOfPage, vintagePages } from './vintage-pages.js';
+import { assertItemsFit } from './item-size.js';
 import type { QueryInput, Table } from './table.js';
 import { readVersion, writeVersion, type SeriesVersion } from './versions.js';
 
@@ -41,6 +42,8 @@ function toMeta(item: Record<string, unknown>): SeriesMeta {
   return meta as unknown as SeriesMeta;
 }
 
+const puts = (requests: WriteRequest[]): Record<string, unknown>[] => requests.flatMap((r) => ('PutRequest' in r ? [r.PutRequest.Item] : []));
+
 /** The only code that knows the table: series metadata beside per-year chunks of revisions. */
 export class SeriesStore {
   readonly table: Table;
@@ -71,6 +74,7 @@ export class SeriesStore {
   async putMeta(meta: SeriesMeta): Promise<void> {
     const token = randomUUID();
     const item = { ...meta, pk: seriesPk(meta.id), sk: META_SK, gsi1pk: CATALOG_PARTITION, gsi1sk: meta.id, w: token };
+    assertItemsFit(meta.id, [item]);
     await this.writingSeries(meta.id, async () => {
       this.stats.requests++;
       await this.table.put({ TableName: this.tableName, Item: item });
@@ -166,6 +170,7 @@ export class SeriesStore {
       requests.push({ DeleteRequest: { Key: { pk: seriesPk(id), sk } } });
       restore.push({ PutRequest: { Item: item } });
     }
+    assertItemsFit(id, puts(requests));
     await this.writeOrUndo(requests, restore);
     return { undo: () => this.write(restore) };
   }
@@ -199,6 +204,7 @@ export class SeriesStore {
       const restored = { ...encodeChunk(id, year, existing), ...(previous?.token ? { w: previous.token } : {}) };
       restore.push(existing.length ? { PutRequest: { Item: restored } } : { DeleteRequest: { Key: { pk: seriesPk(id), sk: chunkSk(year) } } });
     }
+    assertItemsFit(id, puts(requests));
     await this.writeOrUndo(requests, restore);
     if (requests.length > 0) {
       this.stats.requests++;
