@@ -45,7 +45,7 @@ export async function ingest(store: RevisionStore, source: string, batches: Seri
 async function ingestOne(store: RevisionStore, batch: SeriesBatch, now: () => Date, onConflict: 'restate' | 'keep'): Promise<SeriesOutcome> {
   const id = batch.meta.id;
   const [stored, previous] = await Promise.all([store.readRevisions(id), store.getMeta(id)]);
-  const incoming = batch.publication === 'stamped' ? batch.revisions : restate(stored, batch.revisions, now().toISOString().slice(0, 10), onConflict);
+  const incoming = batch.publication === 'stamped' ? batch.revisions : restate(stored, batch.revisions, now().toISOString().slice(0, 10), onConflict, { knownWhenFetched: batch.publication === 'fetched' });
   const { merged, fresh } = mergeRevisions(stored, incoming);
   const derived: Omit<SeriesMeta, 'lastUpdated'> = { ...batch.meta, ...summarize(merged) };
   const { lastUpdated: _ignored, ...previousRest } = previous ?? ({} as SeriesMeta);

@@ -12,9 +12,11 @@ export interface SeriesBatch {
    * "stamped" when the source itself records when each value was published (ALFRED vintages): the
    * stamps are history and are stored as delivered. Otherwise publication dates come from a rule
    * (a close is public on its trading day), and a value that differs from what is stored becomes a
-   * restatement published on the ingest date (see restate.ts).
+   * restatement published on the ingest date (see restate.ts). "fetched": a rule-dated source whose
+   * past values embed later events (adjusted closes): a date not stored before is dated the ingest
+   * day, so an adjusted backfill answers nothing before the day it was fetched (no look-ahead).
    */
-  publication?: 'stamped' | 'rule';
+  publication?: 'stamped' | 'rule' | 'fetched';
 }
 
 /** The subset of the store the pipeline needs (the store's SeriesStore satisfies it). */
