@@ -1,3 +1,4 @@
+import type { Rescale } from '../series/rescales.js';
 import type { Revision, SeriesMeta } from '../series/types.js';
 import type { Undo } from '../store/series-store.js';
 
@@ -23,7 +24,8 @@ export interface SeriesBatch {
 export interface RevisionStore {
   getMeta(id: string): Promise<SeriesMeta | null>;
   putMeta(meta: SeriesMeta): Promise<void>;
-  readRevisions(id: string, from?: string, to?: string): Promise<Revision[]>;
-  writeRevisions(id: string, revisions: Revision[]): Promise<{ added: number; undo: Undo }>;
+  readHistory(id: string): Promise<{ revisions: Revision[]; rescales: Rescale[] }>;
+  writeRevisions(id: string, revisions: Revision[], options?: { keepRepeats?: boolean }): Promise<{ added: number; undo: Undo }>;
+  putRescales(id: string, rescales: Rescale[]): Promise<{ undo: Undo }>;
   putVintages(id: string, vintages: string[]): Promise<{ undo: Undo }>;
 }

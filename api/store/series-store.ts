@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Columns, Revision, RevisionColumns, SeriesMeta } from '../series/types.js';
 import { batchWrite, type WriteRequest } from './batch-write.js';
 import { decodeChunk, decodeChunkColumns, encodeChunk, revisionsByYear } from './chunk-codec.js';
-import { knownAsOf, revisionsOf } from '../series/revision-columns.js';
-import { CATALOG_INDEX, CATALOG_PARTITION, META_SK, chunkSk, seriesPk, vintageSk, yearOf } from './keys.js';
-import { mergeRevisions } from '../series/revisions.js';
+import { revisionsOf } from '../series/revision-columns.js';
+import { CATALOG_INDEX, CATALOG_PARTITION, META_SK, RESCALES_SK, chunkSk, seriesPk, vintageSk, yearOf } from './keys.js';
+import { byPublication, knownScaled, materialize, type Rescale } from '../series/rescales.js';
+import { decodeRescales, encodeRescales } from './rescale-codec.js';
+import { mergeRevisions, mergeStored } from '../series/revisions.js';
 import { datesOfPage, vintagePages } from './vintage-pages.js';
 import { assertItemsFit } from './item-size.js';
 import type { QueryInput, Table } from './table.js';
@@ -117,17 +119,57 @@ export class SeriesStore {
     return items.map(toMeta);
   }
 
-  /** Every stored revision (all vintages) with a date in [from, to], sorted by date then realtimeStart. */
+  /**
+   * Every revision (all vintages) with a date in [from, to], sorted by date then realtimeStart: the
+   * stored ones and, written out, the ones the series' rescales stand for.
+   */
   async readRevisions(id: string, from?: string, to?: string, signal?: AbortSignal): Promise<Revision[]> {
-    const revisions = (await this.chunkItems(id, from, to, signal)).flatMap(decodeChunk);
+    const [items, rescales] = await Promise.all([this.chunkItems(id, from, to, signal), this.readRescales(id, signal)]);
+    const revisions = materialize(items.flatMap(decodeChunk), rescales);
     if (!from && !to) return revisions;
     return revisions.filter((r) => (!from || r.date >= from) && (!to || r.date <= to));
   }
 
+  /** What is stored of a series, as stored: its revisions (without the rescales written out) and its rescales. */
+  async readHistory(id: string): Promise<{ revisions: Revision[]; rescales: Rescale[] }> {
+    const [items, rescales] = await Promise.all([this.chunkItems(id), this.readRescales(id)]);
+    return { revisions: items.flatMap(decodeChunk), rescales };
+  }
+
   /** The values as known on `asOf` (the latest when absent) with dates in [from, to], ascending. */
   async readKnown(id: string, from?: string, to?: string, asOf?: string, signal?: AbortSignal): Promise<Columns> {
-    const items = await this.chunkItems(id, from, to, signal);
-    return knownAsOf(items.map(decodeChunkColumns), asOf, from, to);
+    const [items, rescales] = await Promise.all([this.chunkItems(id, from, to, signal), this.readRescales(id, signal)]);
+    return knownScaled(items.map(decodeChunkColumns), rescales, asOf, from, to);
+  }
+
+  /** The series' rescales in publication order (none for most series: one small read). */
+  async readRescales(id: string, signal?: AbortSignal): Promise<Rescale[]> {
+    return (await this.readRescalesStamped(id, false, signal)).value;
+  }
+
+  /** The rescales and the version token of the write that stored them, for a cache to check. */
+  async readRescalesStamped(id: string, consistent: boolean, signal?: AbortSignal): Promise<{ value: Rescale[]; token?: string }> {
+    this.stats.requests++;
+    const out = await this.table.get({ TableName: this.tableName, Key: { pk: seriesPk(id), sk: RESCALES_SK }, ConsistentRead: consistent || undefined }, { signal });
+    if (!out.Item) return { value: [] };
+    this.stats.itemsRead++;
+    return { value: byPublication(decodeRescales(out.Item)), token: out.Item.w === undefined ? undefined : String(out.Item.w) };
+  }
+
+  /** Stores the series' full list of rescales (one item, measured first). Returns how to undo it. */
+  async putRescales(id: string, rescales: Rescale[]): Promise<{ undo: Undo }> {
+    return this.writingSeries(id, async () => {
+      const token = randomUUID();
+      this.stats.requests++;
+      const previous = (await this.table.get({ TableName: this.tableName, Key: { pk: seriesPk(id), sk: RESCALES_SK }, ConsistentRead: true })).Item;
+      const item = { ...encodeRescales(id, byPublication(rescales)), w: token };
+      assertItemsFit(id, [item]);
+      await this.write([rescales.length ? { PutRequest: { Item: item } } : { DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } }]);
+      this.stats.requests++;
+      await writeVersion(this.table, this.tableName, id, token, { rescales: true });
+      const restore: WriteRequest = previous ? { PutRequest: { Item: previous } } : { DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } };
+      return { undo: () => this.writingSeries(id, () => this.write([restore])) };
+    });
   }
 
   /** The year-chunks that hold dates in [from, to]. */
@@ -180,12 +222,16 @@ export class SeriesStore {
    * revisions, and how to undo the write (the chunks it replaced put back, the ones it created
    * deleted). A write that fails part-way undoes itself before failing.
    */
-  async writeRevisions(id: string, revisions: Revision[]): Promise<{ added: number; undo: Undo }> {
+  async writeRevisions(id: string, revisions: Revision[], options: { keepRepeats?: boolean } = {}): Promise<{ added: number; undo: Undo }> {
     if (revisions.length === 0) return { added: 0, undo: async () => undefined };
-    return this.writingSeries(id, () => this.upsertChunks(id, revisions));
+    return this.writingSeries(id, () => this.upsertChunks(id, revisions, options.keepRepeats ?? false));
   }
 
-  private async upsertChunks(id: string, revisions: Revision[]): Promise<{ added: number; undo: Undo }> {
+  /**
+   * `keepRepeats`: a revision repeating the stored value before it is kept, not merged away (a series
+   * with rescales, where it stops a rescale from scaling that day).
+   */
+  private async upsertChunks(id: string, revisions: Revision[], keepRepeats: boolean): Promise<{ added: number; undo: Undo }> {
     const token = randomUUID();
     const byYear = revisionsByYear(revisions);
     const years = [...byYear.keys()].sort((a, b) => a - b);
@@ -196,7 +242,7 @@ export class SeriesStore {
     for (const year of years) {
       const previous = stored.get(year);
       const existing = previous ? revisionsOf(previous.columns) : [];
-      const result = mergeRevisions(existing, byYear.get(year)!);
+      const result = (keepRepeats ? mergeStored : mergeRevisions)(existing, byYear.get(year)!);
       if (result.added === 0 && result.merged.length === existing.length) continue;
       added += result.added;
       requests.push({ PutRequest: { Item: { ...encodeChunk(id, year, result.merged), w: token } } });

@@ -111,7 +111,15 @@ describe('restatement through the whole stack: a dividend-adjusted ETF history r
     expect((await july('2025-01-12')).data.series.observations).toEqual(a);
     const latest = (await july()).data.series.observations;
     expect(latest.dates).toEqual(a.dates);
-    expect(latest.values).toEqual(a.values.map((v: number) => Math.round(v * 0.9977 * 1e4) / 1e4));
+    // the rescale reproduces the provider's adjusted closes to their last (4th) decimal
+    const sent = a.values.map((v: number) => Math.round(v * 0.9977 * 1e4) / 1e4);
+    latest.values.forEach((v: number, i: number) => expect(Math.abs(v - sent[i])).toBeLessThanOrEqual(1e-4 + 1e-9));
+    // and is stored as one record, not one revision per past close
+    const rescales = await api.store.readRescales('IWM');
+    expect(rescales).toHaveLength(1);
+    expect(rescales[0]).toMatchObject({ at: '2025-01-13', through: '2024-12-16', digits: 4 });
+    expect(rescales[0].factor).toBeCloseTo(0.9977, 6);
+    expect(second.pointsAdded).toBeLessThan(20);
     const meta = await api.store.getMeta('IWM');
     expect(meta?.lastVintage).toBe('2025-01-13');
     expect(meta?.notes).toContain('Adjusted closes');
