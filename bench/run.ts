@@ -6,6 +6,7 @@ import { lambdaBundleFigures } from './figures/lambda-bundle.js';
 import { loadFigures } from './figures/load.js';
 import { marketOpenFigures } from './figures/market-open.js';
 import { rollingCorrelationFigures } from './figures/rolling-correlation.js';
+import { soakFigures } from './figures/soak.js';
 import { storeReadFigures } from './figures/store-read.js';
 import { warmReadFigures } from './figures/warm-read.js';
 import { workbookOpenFigures } from './figures/workbook-open.js';
@@ -25,6 +26,7 @@ const figures: [string, () => Promise<Row[]>][] = [
   ['workbook open', workbookOpenFigures],
   ['load', loadFigures],
   ['market open', marketOpenFigures],
+  ['soak', soakFigures],
 ];
 
 const only = process.argv.slice(2);

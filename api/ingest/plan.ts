@@ -48,18 +48,20 @@ export function planWrite(stored: { revisions: Revision[]; rescales: Rescale[] }
   const added: Rescale[] = [];
   const lastPublished = [...before.map((r) => r.realtimeStart), ...stored.rescales.map((k) => k.at)].reduce((a, b) => (b > a ? b : a), '');
   const rest: Revision[] = [];
-  for (const [day, group] of byPublished(incoming)) {
+  const groups = byPublished(incoming);
+  for (const [g, [day, group]] of groups.entries()) {
+    const last = g === groups.length - 1;
     const storedDates = new Set(explicit.map((r) => r.date));
     const restated = new Map(group.filter((r) => storedDates.has(r.date)).map((r) => [r.date, r.value]));
     const compacted = options.rescales === false || day <= lastPublished ? null : compactRestatements(storedValues(explicit), restated, day, rescales);
     if (!compacted) {
       rest.push(...group);
-      explicit = mergeStored(explicit, group).merged;
+      if (!last) explicit = mergeStored(explicit, group).merged; // what the next release is compared with
       continue;
     }
     const kept = [...group.filter((r) => !restated.has(r.date)), ...compacted.revisions];
     rest.push(...kept);
-    explicit = mergeStored(explicit, kept).merged;
+    if (!last) explicit = mergeStored(explicit, kept).merged;
     rescales.push(...compacted.rescales);
     added.push(...compacted.rescales);
   }

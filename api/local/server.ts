@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiKeyStore } from '../auth/key-store.js';
 import { loadBundled } from '../dataset/load-bundled.js';
+import { migrateStoreOnce } from '../store/migrate-rescales.js';
 import { createGraphqlHandler, introspectionFromEnv } from '../handlers/create-handler.js';
 import { createWireTable } from '../store/wire/wire-table.js';
 import { SeriesStore } from '../store/series-store.js';
@@ -62,6 +63,8 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
     await dynamo.close();
     throw err;
   });
+  // A store written before rescales is moved to them on its own, once (every answer the same).
+  await migrateStoreOnce(store);
   const loaded = await loadBundled(store, bundledDataDir);
   const handler = createGraphqlHandler(store, { introspection: opts.introspection ?? introspectionFromEnv(true), ide: true, keyCacheMs: opts.keyCacheMs });
   // The site (front page, add-in, IDE, docs) is served from the repository; the IDE always, locally.

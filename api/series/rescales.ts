@@ -27,9 +27,13 @@ export interface Rescale {
 /** Rescales in the order they apply: by publication day, then as listed. */
 export const byPublication = (rescales: readonly Rescale[]): Rescale[] => [...rescales].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/** x rounded to `digits` decimals (half away from zero); null: x. Reads and writes round with this one function. */
 export function roundTo(x: number, digits: number | null): number {
   if (digits === null) return x;
-  const r = Number(x.toFixed(digits));
+  const p = POW10[digits] ?? 10 ** digits;
+  const r = (x < 0 ? -Math.round(-x * p) : Math.round(x * p)) / p;
   return r === 0 ? 0 : r; // never -0
 }
 
@@ -71,11 +75,14 @@ export function materialize(stored: readonly Revision[], rescales: readonly Resc
     const r = stored[i];
     const next = stored[i + 1]?.date === r.date ? stored[i + 1].realtimeStart : undefined;
     out.push(r);
+    if (r.value === null) continue;
     let last = r.value;
+    let factor = 1;
     for (const k of rescales) {
       if (k.at <= r.realtimeStart || r.date > k.through) continue;
       if (next !== undefined && k.at >= next) break;
-      const value = scaledValue(r.date, r.value, r.realtimeStart, rescales, k.at);
+      factor *= k.factor; // the same product, in the same order, as scaledValue
+      const value = roundTo(r.value * factor, k.digits);
       if (value === last) continue;
       // several rescales on one day are one revision: the last written holds the value after all of them
       if (out[out.length - 1].realtimeStart === k.at && out[out.length - 1].date === r.date && out[out.length - 1] !== r) out[out.length - 1] = { date: r.date, value, realtimeStart: k.at };

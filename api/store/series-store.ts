@@ -259,6 +259,37 @@ export class SeriesStore {
     return { added, undo: () => this.writingSeries(id, () => this.write(restore)) };
   }
 
+  /**
+   * Replaces the series' stored revisions by `revisions` (the same dates, year by year): for a
+   * migration that stores the same history in fewer records. Only years whose content changes are
+   * written; a write that fails part-way puts back what it replaced.
+   */
+  async rewriteRevisions(id: string, revisions: Revision[]): Promise<void> {
+    await this.writingSeries(id, async () => {
+      const token = randomUUID();
+      const byYear = revisionsByYear(revisions);
+      const years = [...byYear.keys()].sort((a, b) => a - b);
+      const stored = await this.readChunks(id, 0, 9999, true);
+      const requests: WriteRequest[] = [];
+      const restore: WriteRequest[] = [];
+      for (const [year, previous] of stored) {
+        const rows = byYear.get(year);
+        if (!rows) throw new Error(`series ${id}: a rewrite must keep every year; ${year} is missing`);
+        const item = encodeChunk(id, year, rows);
+        if (item.revs === encodeChunk(id, year, revisionsOf(previous.columns)).revs) continue;
+        requests.push({ PutRequest: { Item: { ...item, w: token } } });
+        restore.push({ PutRequest: { Item: { ...encodeChunk(id, year, revisionsOf(previous.columns)), ...(previous.token ? { w: previous.token } : {}) } } });
+      }
+      if (years.some((y) => !stored.has(y))) throw new Error(`series ${id}: a rewrite may not add years`);
+      assertItemsFit(id, puts(requests));
+      await this.writeOrUndo(requests, restore);
+      if (requests.length) {
+        this.stats.requests++;
+        await writeVersion(this.table, this.tableName, id, token, { years: requests.map((r) => Number((r as { PutRequest: { Item: { year: number } } }).PutRequest.Item.year)) });
+      }
+    });
+  }
+
   private async writingSeries<T>(id: string, write: () => Promise<T>): Promise<T> {
     this.writing.set(id, (this.writing.get(id) ?? 0) + 1);
     for (const listener of this.writeListeners) listener(id);
