@@ -13,7 +13,7 @@ const BACKFILL = 1;
 export async function soakFigures(): Promise<Row[]> {
   const t = await startTestStore('tide-bench-soak');
   try {
-    const soak = await runSoak(t.store, { years: YEARS, backfillYears: BACKFILL, sampleEvery: 1e9 });
+    const soak = await runSoak(t.store, { years: YEARS, backfillYears: BACKFILL, sampleEvery: 1e9, window: 20 });
     const rows: Row[] = [];
     const largest = soak.figures.reduce((a, b) => (b.largestItem.bytes > a.largestItem.bytes ? b : a));
     rows.push({
