@@ -7,6 +7,7 @@ import { ingestMemoryFigures } from './figures/ingest-memory.js';
 import { loadFigures } from './figures/load.js';
 import { marketOpenFigures } from './figures/market-open.js';
 import { rollingCorrelationFigures } from './figures/rolling-correlation.js';
+import { soakFigures } from './figures/soak.js';
 import { storeReadFigures } from './figures/store-read.js';
 import { warmReadFigures } from './figures/warm-read.js';
 import { workbookOpenFigures } from './figures/workbook-open.js';
@@ -27,6 +28,7 @@ const figures: [string, () => Promise<Row[]>][] = [
   ['load', loadFigures],
   ['ingest memory', ingestMemoryFigures],
   ['market open', marketOpenFigures],
+  ['soak', soakFigures],
 ];
 
 const only = process.argv.slice(2);

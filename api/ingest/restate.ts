@@ -19,15 +19,34 @@ import type { Revision } from '../series/types.js';
  *   published on `runDate` (or on its own date, if that is later).
  * With `onConflict: 'keep'` (the bundled sample, which is older than anything ingested since) a
  * differing current value is dropped instead: the sample fills gaps, it never restates.
+ *
+ * `knownWhenFetched` (adjusted price histories): a value for a date not stored before is dated the
+ * ingest day, never earlier. A provider's adjusted close of 2010 fetched in 2025 is scaled by every
+ * dividend paid up to 2025; dated 2010 it would answer `asOf: 2010` with a number nobody knew then.
+ * A daily run adds the day's close on the day (or the day after), so only the first ingest is moved.
+ *
+ * `tolerance(date)`: for a date whose stored value in force was computed by a rescale
+ * (series/rescales.ts), how far the source's number may differ from it and still be the same value:
+ * the rescale reproduces the source's numbers to its last published digit, not bit for bit.
  * Pure: the caller merges the result with the store's canonical merge.
  */
-export function restate(stored: Revision[], incoming: Revision[], runDate: string, onConflict: 'restate' | 'keep' = 'restate'): Revision[] {
+export function restate(
+  stored: Revision[],
+  incoming: Revision[],
+  runDate: string,
+  onConflict: 'restate' | 'keep' = 'restate',
+  options: { knownWhenFetched?: boolean; tolerance?: (date: string, value: number) => number } = {},
+): Revision[] {
   const storedByDate = groupByDate(stored);
   const out: Revision[] = [];
   for (const [date, list] of groupByDate(incoming)) {
     const history = storedByDate.get(date);
     if (!history) {
-      out.push(...list);
+      if (!options.knownWhenFetched) out.push(...list);
+      else {
+        const current = list[list.length - 1];
+        out.push({ ...current, realtimeStart: current.realtimeStart > runDate ? current.realtimeStart : runDate });
+      }
       continue;
     }
     const storedAt = new Map(history.map((r) => [r.realtimeStart, r]));
@@ -38,7 +57,8 @@ export function restate(stored: Revision[], incoming: Revision[], runDate: strin
     }
     const current = list[list.length - 1];
     // current is not after the stored history, so nothing new was added for this date above
-    if (onConflict === 'restate' && current.realtimeStart <= latestStored.realtimeStart && !same(current.value, latestStored.value)) {
+    const tolerance = options.tolerance && latestStored.value !== null ? options.tolerance(date, latestStored.value) : 0;
+    if (onConflict === 'restate' && current.realtimeStart <= latestStored.realtimeStart && !same(current.value, latestStored.value, tolerance)) {
       // published on the ingest date; never before the stored release it replaces
       const realtimeStart = runDate > latestStored.realtimeStart ? runDate : latestStored.realtimeStart;
       out.push({ date, value: current.value, realtimeStart });
@@ -47,7 +67,8 @@ export function restate(stored: Revision[], incoming: Revision[], runDate: strin
   return out;
 }
 
-const same = (a: number | null, b: number | null) => a === b || (a !== null && b !== null && Object.is(a, b));
+const same = (a: number | null, b: number | null, tolerance = 0) =>
+  a === b || (a !== null && b !== null && (Object.is(a, b) || Math.abs(a - b) <= tolerance));
 
 /** Revisions by observation date, each list sorted by publication date. */
 function groupByDate(revisions: Revision[]): Map<string, Revision[]> {

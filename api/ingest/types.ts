@@ -1,3 +1,4 @@
+import type { Rescale } from '../series/rescales.js';
 import type { Revision, SeriesMeta } from '../series/types.js';
 import type { Undo } from '../store/series-store.js';
 
@@ -12,16 +13,19 @@ export interface SeriesBatch {
    * "stamped" when the source itself records when each value was published (ALFRED vintages): the
    * stamps are history and are stored as delivered. Otherwise publication dates come from a rule
    * (a close is public on its trading day), and a value that differs from what is stored becomes a
-   * restatement published on the ingest date (see restate.ts).
+   * restatement published on the ingest date (see restate.ts). "fetched": a rule-dated source whose
+   * past values embed later events (adjusted closes): a date not stored before is dated the ingest
+   * day, so an adjusted backfill answers nothing before the day it was fetched (no look-ahead).
    */
-  publication?: 'stamped' | 'rule';
+  publication?: 'stamped' | 'rule' | 'fetched';
 }
 
 /** The subset of the store the pipeline needs (the store's SeriesStore satisfies it). */
 export interface RevisionStore {
   getMeta(id: string): Promise<SeriesMeta | null>;
   putMeta(meta: SeriesMeta): Promise<void>;
-  readRevisions(id: string, from?: string, to?: string): Promise<Revision[]>;
-  writeRevisions(id: string, revisions: Revision[]): Promise<{ added: number; undo: Undo }>;
+  readHistory(id: string): Promise<{ revisions: Revision[]; rescales: Rescale[] }>;
+  writeRevisions(id: string, revisions: Revision[], options?: { keepRepeats?: boolean }): Promise<{ added: number; undo: Undo }>;
+  putRescales(id: string, rescales: Rescale[]): Promise<{ undo: Undo }>;
   putVintages(id: string, vintages: string[]): Promise<{ undo: Undo }>;
 }

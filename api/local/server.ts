@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiKeyStore } from '../auth/key-store.js';
 import { loadBundled } from '../dataset/load-bundled.js';
+import { migrateStoreOnce } from '../store/migrate-rescales.js';
 import { createGraphqlHandler, introspectionFromEnv } from '../handlers/create-handler.js';
 import { staleList } from '../handlers/stale-list.js';
 import { createTable } from '../store/sdk-table.js';
@@ -71,6 +72,8 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
     await dynamo.close();
     throw err;
   });
+  // A store written before rescales is moved to them on its own, once (every answer the same).
+  await migrateStoreOnce(store);
   const loaded = await loadBundled(store, bundledDataDir);
   restored = async () => {
     await ensureTable(dynamo.endpoint, LOCAL_TABLE);

@@ -41,6 +41,24 @@ export function mergeRevisions(stored: Revision[], incoming: Revision[]): { merg
   return { merged, fresh, added: fresh.length };
 }
 
+/**
+ * Merges incoming revisions into stored ones by (date, realtimeStart) alone, the incoming winning a
+ * tie: for a series with rescales, where a revision repeating the value before it is not redundant
+ * (it is a day a rescale does not scale).
+ */
+export function mergeStored(stored: Revision[], incoming: Revision[]): { merged: Revision[]; fresh: Revision[]; added: number } {
+  const sorted = [...stored, ...incoming].sort(byDateThenRealtime);
+  const merged: Revision[] = [];
+  for (const r of sorted) {
+    const prev = merged[merged.length - 1];
+    if (prev && prev.date === r.date && prev.realtimeStart === r.realtimeStart) merged[merged.length - 1] = r;
+    else merged.push(r);
+  }
+  const before = new Set(stored.map(key));
+  const fresh = merged.filter((r) => !before.has(key(r)));
+  return { merged, fresh, added: fresh.length };
+}
+
 /** The revision in force for each date on `asOf` (the latest when absent), dates ascending. */
 export function inForce(revisions: Revision[], asOf?: string): Revision[] {
   const out: Revision[] = [];

@@ -11,3 +11,5 @@ export const chunkSk = (year: number): string => `C#${String(year).padStart(4, '
 export const yearOf = (date: string): number => Number(date.slice(0, 4));
 /** The page of a series' vintage dates (release dates) that fall in one year. */
 export const vintageSk = (year: number): string => `V#${String(year).padStart(4, '0')}`;
+/** The item holding a series' rescales (series/rescales.ts): one record per rescale of its history. */
+export const RESCALES_SK = 'RESCALES';

@@ -1,4 +1,5 @@
-import { knownAsOf, revisionsOf } from '../series/revision-columns.js';
+import { revisionsOf } from '../series/revision-columns.js';
+import { knownScaled, materialize, type Rescale } from '../series/rescales.js';
 import type { Columns, Revision, RevisionColumns, SeriesMeta } from '../series/types.js';
 import { yearOf } from './keys.js';
 import { sharedByYearSpan, type SeriesReads } from './request-reads.js';
@@ -132,7 +133,7 @@ export class ReadCache {
 
   private async revisionsAt(id: string, version: SeriesVersion | null, from?: string, to?: string): Promise<Revision[]> {
     if (!this.cacheable(id, version)) return this.store.readRevisions(id, from, to);
-    const { years, chunks } = await this.chunksAt(id, version!, from, to);
+    const [{ years, chunks }, rescales] = await Promise.all([this.chunksAt(id, version!, from, to), this.rescalesAt(id, version!)]);
     const [a, b] = [years[0], years[years.length - 1]];
     const out: Revision[] = [];
     for (let i = 0; i < chunks.length; i++) {
@@ -141,7 +142,14 @@ export class ReadCache {
       if (!edge) out.push(...rows);
       else for (const r of rows) if ((!from || r.date >= from) && (!to || r.date <= to)) out.push(r);
     }
-    return out;
+    return materialize(out, rescales);
+  }
+
+  /** The series' rescales under `version` (none read when the version names none). */
+  private rescalesAt(id: string, version: SeriesVersion): Promise<Rescale[]> {
+    if (version.rescales === undefined) return Promise.resolve([]);
+    const load = () => this.verified(version.rescales, (consistent) => this.store.readRescalesStamped(id, consistent));
+    return this.hold(`${id}|${version.token}|rescales`, id, version.token, load, (r) => 1 + r.length, 'meta');
   }
 
   /**
@@ -152,9 +160,10 @@ export class ReadCache {
   private knownAt(id: string, version: SeriesVersion, from?: string, to?: string, asOf?: string): Promise<Columns> {
     const token = version.token;
     return this.hold(`${id}|${token}|known|${from ?? ''}|${to ?? ''}|${asOf ?? ''}`, id, token, async () => {
-      const { years, chunks } = await this.chunksAt(id, version, from, to);
+      const [{ years, chunks }, rescales] = await Promise.all([this.chunksAt(id, version, from, to), this.rescalesAt(id, version)]);
       // A chunk not kept (a write raced its read) was dropped before this continuation ran.
-      return { value: knownAsOf(chunks, asOf, from, to), keep: years.every((y) => this.entries.has(this.chunkKey(id, token, y))) };
+      const kept = years.every((y) => this.entries.has(this.chunkKey(id, token, y))) && (version.rescales === undefined || this.entries.has(`${id}|${token}|rescales`));
+      return { value: knownScaled(chunks, rescales, asOf, from, to), keep: kept };
     }, (c) => c.dates.length, 'columns');
   }
 

@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Columns, Revision, RevisionColumns, SeriesMeta } from '../series/types.js';
 import { batchWrite, type WriteRequest } from './batch-write.js';
 import { decodeChunk, decodeChunkColumns, encodeChunk, revisionsByYear } from './chunk-codec.js';
-import { knownAsOf, revisionsOf } from '../series/revision-columns.js';
-import { CATALOG_INDEX, CATALOG_PARTITION, META_SK, chunkSk, seriesPk, vintageSk, yearOf } from './keys.js';
-import { mergeRevisions } from '../series/revisions.js';
+import { revisionsOf } from '../series/revision-columns.js';
+import { CATALOG_INDEX, CATALOG_PARTITION, META_SK, RESCALES_SK, chunkSk, seriesPk, vintageSk, yearOf } from './keys.js';
+import { byPublication, knownScaled, materialize, type Rescale } from '../series/rescales.js';
+import { decodeRescales, encodeRescales } from './rescale-codec.js';
+import { mergeRevisions, mergeStored } from '../series/revisions.js';
 import { datesOfPage, vintagePages } from './vintage-pages.js';
+import { assertItemsFit } from './item-size.js';
 import type { QueryInput, Table } from './table.js';
 import { readVersion, writeVersion, type SeriesVersion } from './versions.js';
 
@@ -41,6 +44,8 @@ function toMeta(item: Record<string, unknown>): SeriesMeta {
   return meta as unknown as SeriesMeta;
 }
 
+const puts = (requests: WriteRequest[]): Record<string, unknown>[] => requests.flatMap((r) => ('PutRequest' in r ? [r.PutRequest.Item] : []));
+
 /** The only code that knows the table: series metadata beside per-year chunks of revisions. */
 export class SeriesStore {
   readonly table: Table;
@@ -71,6 +76,7 @@ export class SeriesStore {
   async putMeta(meta: SeriesMeta): Promise<void> {
     const token = randomUUID();
     const item = { ...meta, pk: seriesPk(meta.id), sk: META_SK, gsi1pk: CATALOG_PARTITION, gsi1sk: meta.id, w: token };
+    assertItemsFit(meta.id, [item]);
     await this.writingSeries(meta.id, async () => {
       this.stats.requests++;
       await this.table.put({ TableName: this.tableName, Item: item });
@@ -113,17 +119,57 @@ export class SeriesStore {
     return items.map(toMeta);
   }
 
-  /** Every stored revision (all vintages) with a date in [from, to], sorted by date then realtimeStart. */
+  /**
+   * Every revision (all vintages) with a date in [from, to], sorted by date then realtimeStart: the
+   * stored ones and, written out, the ones the series' rescales stand for.
+   */
   async readRevisions(id: string, from?: string, to?: string, signal?: AbortSignal): Promise<Revision[]> {
-    const revisions = (await this.chunkItems(id, from, to, signal)).flatMap(decodeChunk);
+    const [items, rescales] = await Promise.all([this.chunkItems(id, from, to, signal), this.readRescales(id, signal)]);
+    const revisions = materialize(items.flatMap(decodeChunk), rescales);
     if (!from && !to) return revisions;
     return revisions.filter((r) => (!from || r.date >= from) && (!to || r.date <= to));
   }
 
+  /** What is stored of a series, as stored: its revisions (without the rescales written out) and its rescales. */
+  async readHistory(id: string): Promise<{ revisions: Revision[]; rescales: Rescale[] }> {
+    const [items, rescales] = await Promise.all([this.chunkItems(id), this.readRescales(id)]);
+    return { revisions: items.flatMap(decodeChunk), rescales };
+  }
+
   /** The values as known on `asOf` (the latest when absent) with dates in [from, to], ascending. */
   async readKnown(id: string, from?: string, to?: string, asOf?: string, signal?: AbortSignal): Promise<Columns> {
-    const items = await this.chunkItems(id, from, to, signal);
-    return knownAsOf(items.map(decodeChunkColumns), asOf, from, to);
+    const [items, rescales] = await Promise.all([this.chunkItems(id, from, to, signal), this.readRescales(id, signal)]);
+    return knownScaled(items.map(decodeChunkColumns), rescales, asOf, from, to);
+  }
+
+  /** The series' rescales in publication order (none for most series: one small read). */
+  async readRescales(id: string, signal?: AbortSignal): Promise<Rescale[]> {
+    return (await this.readRescalesStamped(id, false, signal)).value;
+  }
+
+  /** The rescales and the version token of the write that stored them, for a cache to check. */
+  async readRescalesStamped(id: string, consistent: boolean, signal?: AbortSignal): Promise<{ value: Rescale[]; token?: string }> {
+    this.stats.requests++;
+    const out = await this.table.get({ TableName: this.tableName, Key: { pk: seriesPk(id), sk: RESCALES_SK }, ConsistentRead: consistent || undefined }, { signal });
+    if (!out.Item) return { value: [] };
+    this.stats.itemsRead++;
+    return { value: byPublication(decodeRescales(out.Item)), token: out.Item.w === undefined ? undefined : String(out.Item.w) };
+  }
+
+  /** Stores the series' full list of rescales (one item, measured first). Returns how to undo it. */
+  async putRescales(id: string, rescales: Rescale[]): Promise<{ undo: Undo }> {
+    return this.writingSeries(id, async () => {
+      const token = randomUUID();
+      this.stats.requests++;
+      const previous = (await this.table.get({ TableName: this.tableName, Key: { pk: seriesPk(id), sk: RESCALES_SK }, ConsistentRead: true })).Item;
+      const item = { ...encodeRescales(id, byPublication(rescales)), w: token };
+      assertItemsFit(id, [item]);
+      await this.write([rescales.length ? { PutRequest: { Item: item } } : { DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } }]);
+      this.stats.requests++;
+      await writeVersion(this.table, this.tableName, id, token, { rescales: true });
+      const restore: WriteRequest = previous ? { PutRequest: { Item: previous } } : { DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } };
+      return { undo: () => this.writingSeries(id, () => this.write([restore])) };
+    });
   }
 
   /** The year-chunks that hold dates in [from, to]. */
@@ -166,6 +212,7 @@ export class SeriesStore {
       requests.push({ DeleteRequest: { Key: { pk: seriesPk(id), sk } } });
       restore.push({ PutRequest: { Item: item } });
     }
+    assertItemsFit(id, puts(requests));
     await this.writeOrUndo(requests, restore);
     return { undo: () => this.write(restore) };
   }
@@ -175,12 +222,16 @@ export class SeriesStore {
    * revisions, and how to undo the write (the chunks it replaced put back, the ones it created
    * deleted). A write that fails part-way undoes itself before failing.
    */
-  async writeRevisions(id: string, revisions: Revision[]): Promise<{ added: number; undo: Undo }> {
+  async writeRevisions(id: string, revisions: Revision[], options: { keepRepeats?: boolean } = {}): Promise<{ added: number; undo: Undo }> {
     if (revisions.length === 0) return { added: 0, undo: async () => undefined };
-    return this.writingSeries(id, () => this.upsertChunks(id, revisions));
+    return this.writingSeries(id, () => this.upsertChunks(id, revisions, options.keepRepeats ?? false));
   }
 
-  private async upsertChunks(id: string, revisions: Revision[]): Promise<{ added: number; undo: Undo }> {
+  /**
+   * `keepRepeats`: a revision repeating the stored value before it is kept, not merged away (a series
+   * with rescales, where it stops a rescale from scaling that day).
+   */
+  private async upsertChunks(id: string, revisions: Revision[], keepRepeats: boolean): Promise<{ added: number; undo: Undo }> {
     const token = randomUUID();
     const byYear = revisionsByYear(revisions);
     const years = [...byYear.keys()].sort((a, b) => a - b);
@@ -191,7 +242,7 @@ export class SeriesStore {
     for (const year of years) {
       const previous = stored.get(year);
       const existing = previous ? revisionsOf(previous.columns) : [];
-      const result = mergeRevisions(existing, byYear.get(year)!);
+      const result = (keepRepeats ? mergeStored : mergeRevisions)(existing, byYear.get(year)!);
       if (result.added === 0 && result.merged.length === existing.length) continue;
       added += result.added;
       requests.push({ PutRequest: { Item: { ...encodeChunk(id, year, result.merged), w: token } } });
@@ -199,12 +250,44 @@ export class SeriesStore {
       const restored = { ...encodeChunk(id, year, existing), ...(previous?.token ? { w: previous.token } : {}) };
       restore.push(existing.length ? { PutRequest: { Item: restored } } : { DeleteRequest: { Key: { pk: seriesPk(id), sk: chunkSk(year) } } });
     }
+    assertItemsFit(id, puts(requests));
     await this.writeOrUndo(requests, restore);
     if (requests.length > 0) {
       this.stats.requests++;
       await writeVersion(this.table, this.tableName, id, token, { years: requests.flatMap((r) => ('PutRequest' in r ? [Number(r.PutRequest.Item.year)] : [])) });
     }
     return { added, undo: () => this.writingSeries(id, () => this.write(restore)) };
+  }
+
+  /**
+   * Replaces the series' stored revisions by `revisions` (the same dates, year by year): for a
+   * migration that stores the same history in fewer records. Only years whose content changes are
+   * written; a write that fails part-way puts back what it replaced.
+   */
+  async rewriteRevisions(id: string, revisions: Revision[]): Promise<void> {
+    await this.writingSeries(id, async () => {
+      const token = randomUUID();
+      const byYear = revisionsByYear(revisions);
+      const years = [...byYear.keys()].sort((a, b) => a - b);
+      const stored = await this.readChunks(id, 0, 9999, true);
+      const requests: WriteRequest[] = [];
+      const restore: WriteRequest[] = [];
+      for (const [year, previous] of stored) {
+        const rows = byYear.get(year);
+        if (!rows) throw new Error(`series ${id}: a rewrite must keep every year; ${year} is missing`);
+        const item = encodeChunk(id, year, rows);
+        if (item.revs === encodeChunk(id, year, revisionsOf(previous.columns)).revs) continue;
+        requests.push({ PutRequest: { Item: { ...item, w: token } } });
+        restore.push({ PutRequest: { Item: { ...encodeChunk(id, year, revisionsOf(previous.columns)), ...(previous.token ? { w: previous.token } : {}) } } });
+      }
+      if (years.some((y) => !stored.has(y))) throw new Error(`series ${id}: a rewrite may not add years`);
+      assertItemsFit(id, puts(requests));
+      await this.writeOrUndo(requests, restore);
+      if (requests.length) {
+        this.stats.requests++;
+        await writeVersion(this.table, this.tableName, id, token, { years: requests.map((r) => Number((r as { PutRequest: { Item: { year: number } } }).PutRequest.Item.year)) });
+      }
+    });
   }
 
   private async writingSeries<T>(id: string, write: () => Promise<T>): Promise<T> {

@@ -55,8 +55,8 @@ describe('idempotence and kill-and-rerun', () => {
     const second = await runAll(local.store);
     expect(second.every((o) => o.pointsAdded === 0 && o.vintagesAdded === 0 && !o.metaWritten)).toBe(true);
     expect(await local.scan()).toEqual(before);
-    // reads only: one chunk query and one metadata get per series
-    expect(local.store.stats.requests - writesBefore).toBe(2 * second.length);
+    // reads only: one chunk query, one rescales get and one metadata get per series
+    expect(local.store.stats.requests - writesBefore).toBe(3 * second.length);
     await local.close();
   });
 

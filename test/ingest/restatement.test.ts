@@ -53,6 +53,18 @@ describe('restatement property (pure)', () => {
     expect(restate(stored, sample, '2026-05-01')).toEqual([{ date: '2024-07-01', value: 198.91, realtimeStart: '2026-05-01' }, sample[1]]);
   });
 
+  it('an adjusted history (knownWhenFetched) is dated the day it was fetched, later days by their own date', () => {
+    const backfill = [{ date: '2010-06-14', value: 55.12, realtimeStart: '2010-06-14' }, { date: '2025-01-06', value: 221.4, realtimeStart: '2025-01-06' }];
+    const first = restate([], backfill, '2025-01-06', 'restate', { knownWhenFetched: true });
+    expect(first).toEqual([{ date: '2010-06-14', value: 55.12, realtimeStart: '2025-01-06' }, { date: '2025-01-06', value: 221.4, realtimeStart: '2025-01-06' }]);
+    // the next run adds the new close on its run day and leaves the stored ones
+    expect(restate(first, [...backfill, { date: '2025-01-07', value: 222, realtimeStart: '2025-01-07' }], '2025-01-07', 'restate', { knownWhenFetched: true })).toEqual([
+      { date: '2025-01-07', value: 222, realtimeStart: '2025-01-07' },
+    ]);
+    // without the flag (an unadjusted source) the rule dates stand
+    expect(restate([], backfill, '2025-01-06')).toEqual(backfill);
+  });
+
   it('a source that stamps its vintages (ALFRED) adds new releases as delivered, not re-dated', () => {
     const stored = [{ date: '2024-06-01', value: 313.049, realtimeStart: '2024-07-11' }];
     const incoming = [...stored, { date: '2024-06-01', value: 313.131, realtimeStart: '2025-12-18' }];
@@ -99,9 +111,34 @@ describe('restatement through the whole stack: a dividend-adjusted ETF history r
     expect((await july('2025-01-12')).data.series.observations).toEqual(a);
     const latest = (await july()).data.series.observations;
     expect(latest.dates).toEqual(a.dates);
-    expect(latest.values).toEqual(a.values.map((v: number) => Math.round(v * 0.9977 * 1e4) / 1e4));
+    // the rescale reproduces the provider's adjusted closes to their last (4th) decimal
+    const sent = a.values.map((v: number) => Math.round(v * 0.9977 * 1e4) / 1e4);
+    latest.values.forEach((v: number, i: number) => expect(Math.abs(v - sent[i])).toBeLessThanOrEqual(1e-4 + 1e-9));
+    // and is stored as one record, not one revision per past close
+    const rescales = await api.store.readRescales('IWM');
+    expect(rescales).toHaveLength(1);
+    expect(rescales[0]).toMatchObject({ at: '2025-01-13', through: '2024-12-16', digits: 4 });
+    expect(rescales[0].factor).toBeCloseTo(0.9977, 6);
+    expect(second.pointsAdded).toBeLessThan(20);
     const meta = await api.store.getMeta('IWM');
     expect(meta?.lastVintage).toBe('2025-01-13');
     expect(meta?.notes).toContain('Adjusted closes');
+  });
+
+  it('no look-ahead: an adjusted backfill answers nothing as of a day before it was fetched', async () => {
+    // The recorded IWM history, fetched on 2025-01-06 (under an id the bundled sample does not hold):
+    // its closes already carry IWM's September and December 2024 dividends, so they are not what
+    // anyone knew on 2024-09-01. Dated by their own days they would answer that asOf with them.
+    const env = { STOOQ_URL: `${server.url}/stooq/`, INGEST_HTTP_RETRIES: '0' };
+    server.fault('/stooq/', { body: readFileSync(new URL('./recorded/stooq/iwm.us.csv', import.meta.url), 'utf8'), contentType: 'text/csv' });
+    const run = await runJobs([{ kind: 'stooq', series: ['IWM.US'], symbols: { 'IWM.US': 'iwm.us' } }], api.store, { env, now: () => new Date('2025-01-06T22:00:00Z') });
+    expect(run.errors).toEqual([]);
+    const query = (asOf: string) => api.query(`{ series(id: "IWM.US") { observations(from: "2024-07-01", to: "2024-07-05", asOf: "${asOf}") { dates values } } }`);
+    const early = await query('2024-09-01');
+    expect(early.errors?.[0]).toMatchObject({ extensions: { code: 'NO_DATA', earliestVintage: '2025-01-06' } });
+    expect(early.errors?.[0].message).toMatch(/earliest vintage held is 2025-01-06/);
+    const closes = sourceColumn('iwm_daily_yahoo.csv', 'Close').filter(([d]) => d >= '2024-07-01' && d <= '2024-07-05');
+    expect((await query('2025-01-06')).data.series.observations).toEqual({ dates: closes.map(([d]) => d), values: closes.map(([, v]) => v) });
+    expect(await api.store.readVintages('IWM.US')).toEqual(['2025-01-06']);
   });
 });

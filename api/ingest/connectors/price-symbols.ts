@@ -33,9 +33,15 @@ export const PRICE_SYMBOLS: Record<string, PriceSymbol> = {
 export type PriceAdjustment = 'adjusted' | 'unadjusted';
 
 const ADJUSTMENT_NOTES: Record<PriceAdjustment, string> = {
-  adjusted: 'Adjusted closes: the provider rescales past prices for splits and dividends, so a fund\'s history changes after every distribution. Tide keeps each changed close as a revision published on the day it was ingested; asOf returns the closes as they were known then.',
+  adjusted: 'Adjusted closes: the provider rescales past prices for splits and dividends, so a fund\'s history changes after every distribution. Tide dates the closes of a first ingest the day they were fetched (an older close fetched today already carries every later dividend), keeps each later change as a revision published on the day it was ingested (a rescale of the whole history as one record), and asOf returns the closes as they were known then.',
   unadjusted: 'Unadjusted closes, as traded on the day (no split or dividend adjustment).',
 };
+
+/** True when the provider's past closes of `id` can change after the fact: adjusted closes of anything but an index or a future. */
+export function historyIsAdjusted(id: string, adjustment: PriceAdjustment): boolean {
+  const kind = PRICE_SYMBOLS[id]?.kind;
+  return adjustment === 'adjusted' && kind !== 'index' && kind !== 'future';
+}
 
 /** The description of a price series, saying whether its closes are adjusted. */
 export function priceDescription(id: string, provider: string, url: string, sourceId: string, adjustment: PriceAdjustment): SeriesDescription {

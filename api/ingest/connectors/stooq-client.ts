@@ -1,6 +1,6 @@
 import { fetchText, type HttpOptions } from '../http.js';
 import type { SeriesBatch } from '../types.js';
-import { priceDescription, providerSymbol } from './price-symbols.js';
+import { historyIsAdjusted, priceDescription, providerSymbol } from './price-symbols.js';
 import { parseStooqCsv } from './stooq-parser.js';
 
 export function stooqBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
@@ -12,5 +12,5 @@ export async function fetchStooqSeries(id: string, opts: { baseUrl?: string; sym
   const symbol = providerSymbol(id, 'stooq', opts.symbol);
   const url = `${opts.baseUrl ?? stooqBaseUrl()}?${new URLSearchParams({ s: symbol, i: 'd' })}`;
   const text = await fetchText(url, { source: `Stooq ${symbol}`, series: id }, opts.http);
-  return { meta: priceDescription(id, 'Stooq', 'https://stooq.com', symbol, 'adjusted'), revisions: parseStooqCsv(text, id, symbol), publication: 'rule' };
+  return { meta: priceDescription(id, 'Stooq', 'https://stooq.com', symbol, 'adjusted'), revisions: parseStooqCsv(text, id, symbol), publication: historyIsAdjusted(id, 'adjusted') ? 'fetched' : 'rule' };
 }
