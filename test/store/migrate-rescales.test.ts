@@ -11,7 +11,7 @@ import { ensureTable, startDynalite } from '../../api/local/dynalite.js';
 import { LOCAL_TABLE, dataPaths } from '../../api/local/paths.js';
 import { startLocalServer } from '../../api/local/server.js';
 import { SeriesStore } from '../../api/store/series-store.js';
-import { createWireTable } from '../../api/store/wire/wire-table.js';
+import { createTable } from '../../api/store/sdk-table.js';
 import { PriceSource, tradingDays } from '../../support/soak/sources.js';
 
 // A table written before rescales (every restated value a revision of its own), made by the soak's
@@ -71,7 +71,7 @@ describe("npm start's store", () => {
       // after its next dividend, each restated close a revision of its own.
       const dynamo = await startDynalite({ path: dataPaths(dir).dynaliteDir });
       await ensureTable(dynamo.endpoint, LOCAL_TABLE);
-      const table = createWireTable({ endpoint: dynamo.endpoint });
+      const table = createTable({ endpoint: dynamo.endpoint });
       const old = new SeriesStore({ table, tableName: LOCAL_TABLE });
       const days = tradingDays('2020-01-06', 400);
       const source = new PriceSource({ id: 'OLD_FUND', seed: 9, dividendEvery: 63, yield: 0.005 }, days);
