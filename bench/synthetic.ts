@@ -7,7 +7,11 @@ import type { Revision } from '../api/series/types.js';
  * repeated as needed, on weekdays from `start`. Real texture (volatility clustering, fat tails), any length.
  */
 export function extendedRut(points: number, start = '1990-01-01'): Revision[] {
-  const closes = readFileSync('data/real/rut_daily_yahoo.csv', 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[1]));
+  const closes = readFileSync('data/real/rut_daily_yahoo.csv', 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => Number(l.split(',')[1]));
   const returns = closes.slice(1).map((c, i) => Math.log(c / closes[i]));
   const out: Revision[] = [];
   let level = closes[0];

@@ -51,7 +51,11 @@ export function manifestTemplate(): string {
 function render(base: string, origin: string): string {
   const u = (path: string) => esc(`${base}/${path}`);
   const icons = (ids: [number, string][]) => ids.map(([s, id]) => `<bt:Image size="${s}" resid="${id}"/>`).join('');
-  const iconSet = icons([[16, 'Icon.16'], [32, 'Icon.32'], [80, 'Icon.80']]);
+  const iconSet = icons([
+    [16, 'Icon.16'],
+    [32, 'Icon.32'],
+    [80, 'Icon.80'],
+  ]);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <OfficeApp xmlns="http://schemas.microsoft.com/office/appforoffice/1.1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:bt="http://schemas.microsoft.com/office/officeappbasictypes/1.0" xmlns:ov="http://schemas.microsoft.com/office/taskpaneappversionoverrides" xsi:type="TaskPaneApp">
   <Id>${ADDIN_ID}</Id>

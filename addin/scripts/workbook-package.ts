@@ -17,9 +17,7 @@ export async function finishPackage(xlsx: Buffer, sheets: SheetSpec[]): Promise<
   const zip = await JSZip.loadAsync(xlsx);
   const overrides: string[] = ['<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/>'];
   zip.file('xl/metadata.xml', METADATA_XML);
-  await edit(zip, 'xl/_rels/workbook.xml.rels', (x) =>
-    x.replace('</Relationships>', `<Relationship Id="rIdTideMetadata" Type="${REL}/sheetMetadata" Target="metadata.xml"/></Relationships>`),
-  );
+  await edit(zip, 'xl/_rels/workbook.xml.rels', (x) => x.replace('</Relationships>', `<Relationship Id="rIdTideMetadata" Type="${REL}/sheetMetadata" Target="metadata.xml"/></Relationships>`));
 
   let chartNo = 0;
   for (const [i, sheet] of sheets.entries()) {

@@ -76,17 +76,13 @@ export const SHEETS: SheetSpec[] = [
     name: 'Correlation',
     lines: ['60-day rolling correlation of Russell 2000 and 2-year Treasury yield changes.'],
     spills: [{ cell: 'A3', formula: 'TIDE.CORR("RUT","DGS2",60,"2023-01-01","2024-12-31",,,,TRUE)', dateColumn: true }],
-    charts: [
-      { title: 'RUT vs DGS2, 60-day correlation', kind: 'line', categories: col('A', 4), series: [{ name: 'Correlation', values: col('B', 4) }], from: [3, 1], to: [13, 20] },
-    ],
+    charts: [{ title: 'RUT vs DGS2, 60-day correlation', kind: 'line', categories: col('A', 4), series: [{ name: 'Correlation', values: col('B', 4) }], from: [3, 1], to: [13, 20] }],
   },
   {
     name: 'Relative vol',
     lines: ['Volatility of weekly Russell 2000 returns relative to the Nasdaq Composite, 26-week window.'],
     spills: [{ cell: 'A3', formula: 'TIDE.RELVOL("RUT","NASDAQCOM",26,"2023-01-01",,"WEEKLY",,,TRUE)', dateColumn: true }],
-    charts: [
-      { title: 'RUT / Nasdaq relative volatility (weekly, 26w)', kind: 'line', categories: col('A', 4), series: [{ name: 'Relative vol', values: col('B', 4) }], from: [3, 1], to: [13, 20] },
-    ],
+    charts: [{ title: 'RUT / Nasdaq relative volatility (weekly, 26w)', kind: 'line', categories: col('A', 4), series: [{ name: 'Relative vol', values: col('B', 4) }], from: [3, 1], to: [13, 20] }],
   },
   {
     name: 'CFTC',

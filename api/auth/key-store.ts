@@ -24,7 +24,10 @@ const toRecord = (item: Record<string, unknown>): ApiKeyRecord => ({
 });
 
 export class ApiKeyStore {
-  constructor(private readonly table: Table, private readonly tableName: string) {}
+  constructor(
+    private readonly table: Table,
+    private readonly tableName: string,
+  ) {}
 
   /** Stores a new key (random unless given) and returns it: the only time the key itself is seen. */
   async create(name: string, key = generateApiKey(), now = new Date()): Promise<{ key: string; record: ApiKeyRecord }> {

@@ -100,7 +100,14 @@ export async function readExport(folder: string): Promise<{ manifest: Manifest; 
 async function importTable(target: Target, folder: string): Promise<string> {
   const { manifest, items } = await readExport(folder);
   const { table, tableName } = target.store;
-  if (!(await holdsNone(table, tableName, INDEX_PARTITIONS, manifest.partitions.map((p) => p.pk)))) {
+  if (
+    !(await holdsNone(
+      table,
+      tableName,
+      INDEX_PARTITIONS,
+      manifest.partitions.map((p) => p.pk),
+    ))
+  ) {
     throw new Error(`${target.description} already holds series, keys or items of this export: import into a new, empty table (nothing was written)`);
   }
   await putItems(table, tableName, items);

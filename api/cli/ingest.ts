@@ -32,7 +32,7 @@ async function main(): Promise<number> {
   if (request.command === 'status') return status(await openTarget(request.target));
   const catalog = request.command === 'refresh' ? await readCatalog(localPaths().bundledDataDir) : undefined;
   const plan: RefreshPlan | undefined = catalog ? refreshPlan(catalog) : undefined;
-  const jobs: Job[] = plan ? plan.jobs.map((j) => j.job) : request.jobs ?? (await loadConfig(request.configPath!));
+  const jobs: Job[] = plan ? plan.jobs.map((j) => j.job) : (request.jobs ?? (await loadConfig(request.configPath!)));
   const target = await openTarget(request.target);
   // a refresh starts from the bundled dataset, so a fresh store ends up with every bundled series
   if (plan) {

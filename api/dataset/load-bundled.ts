@@ -32,7 +32,8 @@ export async function loadBundled(store: SeriesStore, dataDir: string): Promise<
   const added = outcomes.reduce((n, o) => n + o.pointsAdded, 0);
   // the marker says the whole dataset is in: a series the store refused must be tried again next start
   const failed = outcomes.filter((o) => o.error);
-  if (failed.length) throw new Error(`the bundled dataset was not loaded completely (${failed.length} of ${outcomes.length} series failed; the others are in): ${failed.map((o) => o.error).join(' | ')}`);
+  if (failed.length)
+    throw new Error(`the bundled dataset was not loaded completely (${failed.length} of ${outcomes.length} series failed; the others are in): ${failed.map((o) => o.error).join(' | ')}`);
   await store.table.put({ TableName: store.tableName, Item: { ...MARKER, fingerprint: print, at: new Date().toISOString() } });
   return { loaded: true, series: inputs.length, added };
 }

@@ -33,5 +33,4 @@ export const tooLarge = (message: string): DomainError => new DomainError('RESPO
  * One code for observations, indicator, positioning and cutProbabilities alike; `details` carries
  * what there is (the series' data span, or the earliest vintage held) for clients to act on.
  */
-export const noData = (message: string, details: Record<string, unknown> = {}): DomainError =>
-  new DomainError('NO_DATA', message, undefined, details);
+export const noData = (message: string, details: Record<string, unknown> = {}): DomainError => new DomainError('NO_DATA', message, undefined, details);

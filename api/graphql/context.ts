@@ -36,7 +36,13 @@ function oncePerRequest(checks: CheckReader, signal: AbortSignal): CheckReader {
 }
 
 /** `reads`: the container's ReadCache view for this request (or the store itself). */
-export function createContext(reads: SeriesReads, requestId: string, signal: AbortSignal = new AbortController().signal, checks: CheckReader = NO_CHECKS, now: () => Date = () => new Date()): GraphQLContext {
+export function createContext(
+  reads: SeriesReads,
+  requestId: string,
+  signal: AbortSignal = new AbortController().signal,
+  checks: CheckReader = NO_CHECKS,
+  now: () => Date = () => new Date(),
+): GraphQLContext {
   // FEDWATCH:<meeting>:… ids are derived series, resolved on the same reads (services/fedwatch-series.ts)
   const shared = withFedWatchSeries(requestReads(reads, signal));
   return {

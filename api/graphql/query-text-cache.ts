@@ -14,7 +14,10 @@ const DEFAULT_MAX_CHARS = 2_000_000;
 export class QueryTextCache implements KeyValueCache<string> {
   private readonly texts: SizedLru<{ text: string; expiresAt: number }>;
 
-  constructor(maxChars = DEFAULT_MAX_CHARS, private readonly now: () => number = Date.now) {
+  constructor(
+    maxChars = DEFAULT_MAX_CHARS,
+    private readonly now: () => number = Date.now,
+  ) {
     this.texts = new SizedLru(maxChars);
   }
 

@@ -17,7 +17,7 @@ export const DateScalar = new GraphQLScalarType({
   description: 'A calendar date, YYYY-MM-DD',
   serialize: serializeAsIs,
   parseValue: parseDate,
-  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : (ast as { value?: unknown }).value ?? ast.kind),
+  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : ((ast as { value?: unknown }).value ?? ast.kind)),
 });
 
 function literalToJson(ast: ValueNode): unknown {

@@ -45,7 +45,11 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   const fault = transientFault(original);
   if (fault) {
     logger.warn('data store unavailable after retries', { fault, errorName: (original as Error).name, errorCode: (original as { code?: string }).code, path: formatted.path });
-    return { message: 'The data store is busy or unreachable right now; nothing was changed, retry in a few seconds', path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' satisfies ErrorCode } };
+    return {
+      message: 'The data store is busy or unreachable right now; nothing was changed, retry in a few seconds',
+      path: formatted.path,
+      extensions: { code: 'SERVICE_UNAVAILABLE' satisfies ErrorCode },
+    };
   }
   logger.error('unexpected resolver error', { error: original as Error, path: formatted.path });
   return { message: 'Internal error while answering this field; it has been logged', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode } };

@@ -13,9 +13,7 @@ export const PER_KEY_CHARS = 500_000;
 export const KEYS_HELD = 100;
 
 export type PersistedQueryOutcome =
-  | { kind: 'none' }
-  | { kind: 'query'; query: string }
-  | { kind: 'refused'; status: number; code: 'PERSISTED_QUERY_NOT_FOUND' | 'PERSISTED_QUERY_HASH_MISMATCH' | 'BAD_REQUEST'; message: string };
+  { kind: 'none' } | { kind: 'query'; query: string } | { kind: 'refused'; status: number; code: 'PERSISTED_QUERY_NOT_FOUND' | 'PERSISTED_QUERY_HASH_MISMATCH' | 'BAD_REQUEST'; message: string };
 
 interface PersistedQueryExtension {
   version?: unknown;
@@ -38,11 +36,18 @@ export class PersistedQueries {
     if (extension === undefined) return { kind: 'none' };
     if (extension.version !== 1) return { kind: 'refused', status: 400, code: 'BAD_REQUEST', message: 'Unsupported persisted query version: send version 1' };
     const hash = extension.sha256Hash;
-    if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/i.test(hash)) return { kind: 'refused', status: 400, code: 'BAD_REQUEST', message: 'extensions.persistedQuery.sha256Hash must be the 64 hex digits of the query\'s SHA-256' };
+    if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/i.test(hash))
+      return { kind: 'refused', status: 400, code: 'BAD_REQUEST', message: "extensions.persistedQuery.sha256Hash must be the 64 hex digits of the query's SHA-256" };
     const key = hash.toLowerCase();
     if (query !== undefined) {
       const actual = sha256Hex(query);
-      if (actual !== key) return { kind: 'refused', status: 400, code: 'PERSISTED_QUERY_HASH_MISMATCH', message: `The query sent hashes to ${actual}, not to the sha256Hash given (${key}); send the query's own SHA-256` };
+      if (actual !== key)
+        return {
+          kind: 'refused',
+          status: 400,
+          code: 'PERSISTED_QUERY_HASH_MISMATCH',
+          message: `The query sent hashes to ${actual}, not to the sha256Hash given (${key}); send the query's own SHA-256`,
+        };
       this.storeOf(scope).set(key, query, key.length + query.length);
       return { kind: 'query', query };
     }

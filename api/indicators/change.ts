@@ -47,11 +47,7 @@ export function change(series: Columns, from: string, to: string): ChangeResult 
   }
   const start = lastOnOrBefore(series, from);
   if (!start) {
-    throw new IndicatorInputError(
-      'from',
-      `no observation on or before ${from}; the series starts ${series.dates[0] ?? '(empty)'}; choose a later from date.`,
-      'NO_DATA',
-    );
+    throw new IndicatorInputError('from', `no observation on or before ${from}; the series starts ${series.dates[0] ?? '(empty)'}; choose a later from date.`, 'NO_DATA');
   }
   const end = lastOnOrBefore(series, to)!;
   return {

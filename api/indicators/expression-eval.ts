@@ -163,7 +163,13 @@ export function evaluateExpression(expr: Expr, operands: ReadonlyMap<string, Col
         return { line: { dates: line.dates, values: line.values.map((x, i) => (x === null ? null : finite(100 * (x / base), line.dates[i]))) } };
       }
       case 'basket':
-        return { line: basket(e.members.map((m) => asLine(evaluate(m), 'basket')), e.weights, notes) };
+        return {
+          line: basket(
+            e.members.map((m) => asLine(evaluate(m), 'basket')),
+            e.weights,
+            notes,
+          ),
+        };
     }
   };
 
@@ -184,10 +190,13 @@ function baseValue(line: Line, date: string): number {
   let found: number | null = null;
   for (let i = 0; i < line.dates.length && line.dates[i] <= date; i++) if (line.values[i] !== null) found = line.values[i];
   if (found === null) {
-    throw new ExpressionEvaluationError(`rebase(…, "${date}"): the series has no value on or before ${date}${line.dates.length ? `; its first date is ${line.dates[0]}` : ''}. Choose a later base date`, {
-      baseDate: date,
-      firstDate: line.dates[0] ?? null,
-    });
+    throw new ExpressionEvaluationError(
+      `rebase(…, "${date}"): the series has no value on or before ${date}${line.dates.length ? `; its first date is ${line.dates[0]}` : ''}. Choose a later base date`,
+      {
+        baseDate: date,
+        firstDate: line.dates[0] ?? null,
+      },
+    );
   }
   return found;
 }

@@ -135,7 +135,7 @@ export function solveLevels(input: LevelInput): LevelsResult {
     if (k !== null && !levels.has(k)) levels.set(k, { value: e.avg, source: e.contract });
   }
   const propagate = () => {
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const e of eqs) {
         if (e.w <= 0 || e.w >= 1) continue;
@@ -176,7 +176,12 @@ export function solveLevels(input: LevelInput): LevelsResult {
       solved = k - 1;
       break;
     }
-    if (k === needed) throw stuck(input, m, eqs.find((e) => e.k === k - 1 && e.contract === fedFundsContract(monthOf(m.decisionDate))));
+    if (k === needed)
+      throw stuck(
+        input,
+        m,
+        eqs.find((e) => e.k === k - 1 && e.contract === fedFundsContract(monthOf(m.decisionDate))),
+      );
     levels.set(k, { ...levels.get(k - 1)!, source: `assumed unchanged (${levels.get(k - 1)!.source})` });
     assumed.add(k);
     propagate();
@@ -199,8 +204,9 @@ export function solveLevels(input: LevelInput): LevelsResult {
 function stuck(input: LevelInput, m: FomcMeeting, own: Equation | undefined): IndicatorInputError {
   const month = monthOf(m.decisionDate);
   const next = fedFundsContract(addMonths(month, 1));
-  const why = own && own.w >= 1
-    ? `the ${m.decisionDate} decision falls on the last day of its month, so ${own.contract} prices none of the new rate; a price of ${next} on ${input.asOf} is needed`
-    : `no fed funds futures price on ${input.asOf} for ${fedFundsContract(month)}, ${next} or a later month prices the ${m.decisionDate} meeting`;
+  const why =
+    own && own.w >= 1
+      ? `the ${m.decisionDate} decision falls on the last day of its month, so ${own.contract} prices none of the new rate; a price of ${next} on ${input.asOf} is needed`
+      : `no fed funds futures price on ${input.asOf} for ${fedFundsContract(month)}, ${next} or a later month prices the ${m.decisionDate} meeting`;
   return new IndicatorInputError('meeting', `${why}.`, 'NO_DATA');
 }

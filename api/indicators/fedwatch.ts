@@ -87,8 +87,14 @@ export function prepare(input: FedWatchInput): PreparedInput {
 
 export function toStep(m: MeetingLevels): MeetingStep {
   return {
-    meeting: m.meeting, contract: m.contract, daysBefore: m.daysBefore, daysInMonth: m.daysInMonth,
-    rStart: m.start.value, rStartSource: m.start.source, rEnd: m.end.value, rEndSource: m.end.source,
+    meeting: m.meeting,
+    contract: m.contract,
+    daysBefore: m.daysBefore,
+    daysInMonth: m.daysInMonth,
+    rStart: m.start.value,
+    rStartSource: m.start.source,
+    rEnd: m.end.value,
+    rEndSource: m.end.source,
     expectedChangeBp: (m.end.value - m.start.value) * 100,
   };
 }

@@ -58,10 +58,17 @@ export function ratePath(input: Omit<FedWatchInput, 'meeting'> & { through?: str
   const meetings = solved.meetings.map((m): RatePathMeeting => {
     const change = m.assumedUnchanged ? 0 : m.end.value - m.start.value;
     dist = chain(dist, splitChange(change));
-    const expectedMidpoint = toOutcomes(dist, lower).reduce((s, o) => s + o.probability * (o.lowerBound + o.upperBound) / 2, 0);
+    const expectedMidpoint = toOutcomes(dist, lower).reduce((s, o) => s + (o.probability * (o.lowerBound + o.upperBound)) / 2, 0);
     return {
-      meeting: m.meeting, expectedChangeBp: change * 100, expectedMidpoint, ...meetingOdds(change), assumedUnchanged: m.assumedUnchanged,
-      rStart: m.start.value, rStartSource: m.start.source, rEnd: m.end.value, rEndSource: m.end.source,
+      meeting: m.meeting,
+      expectedChangeBp: change * 100,
+      expectedMidpoint,
+      ...meetingOdds(change),
+      assumedUnchanged: m.assumedUnchanged,
+      rStart: m.start.value,
+      rStartSource: m.start.source,
+      rEnd: m.end.value,
+      rEndSource: m.end.source,
     };
   });
   return { asOf: input.asOf, currentTarget, dayCount: rule, meetings, fallbacks: solved.fallbacks };

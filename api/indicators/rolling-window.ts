@@ -43,14 +43,7 @@ export function toNullable(values: Float64Array): (number | null)[] {
   return out;
 }
 
-export function rollingPair(
-  xs: Values,
-  ys: Values,
-  window: number,
-  stat: Statistic,
-  minObservations: number = window,
-  scale = 1,
-): (number | null)[] {
+export function rollingPair(xs: Values, ys: Values, window: number, stat: Statistic, minObservations: number = window, scale = 1): (number | null)[] {
   assertSameLength('inputs', xs, ys);
   return toNullable(rollingPairTyped(toTyped(xs), xs === ys ? undefined : toTyped(ys), window, stat, minObservations, scale));
 }
@@ -60,20 +53,22 @@ export function rollingPair(
  * where the statistic is undefined. It allocates only its output, so a million points cost a few
  * passes over memory rather than a million boxed numbers for the collector.
  */
-export function rollingPairTyped(
-  xs: Float64Array,
-  ysIn: Float64Array | undefined,
-  window: number,
-  stat: Statistic,
-  minObservations: number = window,
-  scale = 1,
-): Float64Array {
+export function rollingPairTyped(xs: Float64Array, ysIn: Float64Array | undefined, window: number, stat: Statistic, minObservations: number = window, scale = 1): Float64Array {
   const ys = ysIn ?? xs;
   assertWindowOver(window, minObservations, xs.length);
   const n = xs.length;
   const out = new Float64Array(n);
   // Anchored sums (above), in locals so the hot loop keeps them in registers.
-  let count = 0, ax = 0, ay = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0, peakX = 0, peakY = 0;
+  let count = 0,
+    ax = 0,
+    ay = 0,
+    sx = 0,
+    sy = 0,
+    sxx = 0,
+    syy = 0,
+    sxy = 0,
+    peakX = 0,
+    peakY = 0;
   let sinceRebuild = 0;
   let invCount = 0;
   let inv = 0;
@@ -163,9 +158,7 @@ export function rollingPairTyped(
       m2y = syy - sy * sy * inv;
       sinceRebuild = 0;
     }
-    out[i] = count >= minObservations
-      ? windowStatistic(stat, scale, count, ax + sx * inv, m2x, m2y, sxy - sx * sy * inv, ok ? x : NaN, changeBeforeX < start, changeBeforeY < start)
-      : NaN;
+    out[i] = count >= minObservations ? windowStatistic(stat, scale, count, ax + sx * inv, m2x, m2y, sxy - sx * sy * inv, ok ? x : NaN, changeBeforeX < start, changeBeforeY < start) : NaN;
   }
   return out;
 }

@@ -11,10 +11,7 @@ export function assertIsoDate(argument: string, date: string): void {
 
 export function assertSameLength(argument: string, a: readonly unknown[], b: readonly unknown[]): void {
   if (a.length !== b.length) {
-    throw new IndicatorInputError(
-      argument,
-      `${argument}: the two columns must have the same length (got ${a.length} and ${b.length}); align the series first.`,
-    );
+    throw new IndicatorInputError(argument, `${argument}: the two columns must have the same length (got ${a.length} and ${b.length}); align the series first.`);
   }
 }
 
@@ -22,10 +19,7 @@ export function assertSameLength(argument: string, a: readonly unknown[], b: rea
 export function assertAscendingDates(argument: string, dates: readonly string[]): void {
   for (let i = 1; i < dates.length; i++) {
     if (!(dates[i - 1] < dates[i])) {
-      throw new IndicatorInputError(
-        argument,
-        `${argument}: dates must be strictly ascending; ${dates[i - 1]} is followed by ${dates[i]}.`,
-      );
+      throw new IndicatorInputError(argument, `${argument}: dates must be strictly ascending; ${dates[i - 1]} is followed by ${dates[i]}.`);
     }
   }
 }
@@ -33,10 +27,7 @@ export function assertAscendingDates(argument: string, dates: readonly string[])
 /** The fewest valid observations a window needs for a value: 2 (a sample statistic) up to the window. */
 export function assertMinObservations(minObservations: number, window: number): void {
   if (!Number.isInteger(minObservations) || minObservations < 2 || minObservations > window) {
-    throw new IndicatorInputError(
-      'minObservations',
-      `minObservations must be a whole number from 2 to the window (${window}); got ${minObservations}.`,
-    );
+    throw new IndicatorInputError('minObservations', `minObservations must be a whole number from 2 to the window (${window}); got ${minObservations}.`);
   }
 }
 
@@ -51,14 +42,8 @@ export function assertWindow(window: number, length: number, minObservations: nu
   }
   if (minObservations > length) {
     throw minObservations === window
-      ? new IndicatorInputError(
-        'window',
-        `window (${window}) is longer than the data (${length} points); widen the date range, shorten the window, or pass a smaller minObservations.`,
-      )
-      : new IndicatorInputError(
-        'minObservations',
-        `minObservations (${minObservations}) is more than the data (${length} points); widen the date range or pass a smaller minObservations.`,
-      );
+      ? new IndicatorInputError('window', `window (${window}) is longer than the data (${length} points); widen the date range, shorten the window, or pass a smaller minObservations.`)
+      : new IndicatorInputError('minObservations', `minObservations (${minObservations}) is more than the data (${length} points); widen the date range or pass a smaller minObservations.`);
   }
 }
 

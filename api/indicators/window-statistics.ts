@@ -23,10 +23,7 @@ export enum Statistic {
  * and of products `cxy`; `x` the current point (NaN when it is not valid); `constantX`/`constantY`:
  * every valid x (y) in the window is identical, so its variance is exactly zero.
  */
-export function windowStatistic(
-  kind: Statistic, scale: number, n: number, meanX: number, m2x: number, m2y: number, cxy: number,
-  x: number, constantX: boolean, constantY: boolean,
-): number {
+export function windowStatistic(kind: Statistic, scale: number, n: number, meanX: number, m2x: number, m2y: number, cxy: number, x: number, constantX: boolean, constantY: boolean): number {
   switch (kind) {
     case Statistic.Mean:
       return meanX;

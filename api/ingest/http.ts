@@ -45,10 +45,7 @@ export async function fetchText(url: string, origin: Origin, options: HttpOption
       else if (res.status < 500) break;
     } catch (e) {
       const err = e as Error;
-      lastProblem =
-        err.name === 'TimeoutError'
-          ? `no response within ${o.timeoutMs} ms from ${redactUrl(url)}`
-          : `request to ${redactUrl(url)} failed: ${err.message}`;
+      lastProblem = err.name === 'TimeoutError' ? `no response within ${o.timeoutMs} ms from ${redactUrl(url)}` : `request to ${redactUrl(url)} failed: ${err.message}`;
     }
     if (attempt < o.retries) await sleep(wait);
   }
@@ -61,8 +58,7 @@ export async function fetchJson(url: string, origin: Origin, options: HttpOption
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new IngestError(origin.source, origin.series, undefined,
-      `malformed JSON from ${redactUrl(url)} (${(e as Error).message}); body starts ${JSON.stringify(text.slice(0, 80))}`);
+    throw new IngestError(origin.source, origin.series, undefined, `malformed JSON from ${redactUrl(url)} (${(e as Error).message}); body starts ${JSON.stringify(text.slice(0, 80))}`);
   }
 }
 

@@ -102,7 +102,13 @@ async function ingestOne(store: RevisionStore, batch: SeriesBatch, now: () => Da
       outcome.pointsAdded += step.added;
       outcome.metaWritten ||= step.metaWritten;
     } catch (e) {
-      const kept = i > 0 ? ` (kept: ${parts.slice(0, i).map((p) => p.what(p.revisions.length)).join(' and ')}, written before it)` : '';
+      const kept =
+        i > 0
+          ? ` (kept: ${parts
+              .slice(0, i)
+              .map((p) => p.what(p.revisions.length))
+              .join(' and ')}, written before it)`
+          : '';
       outcome.error = `${id}: ${part.what(part.revisions.length)} not written${kept}: ${(e as Error).message}`;
       break;
     }

@@ -39,9 +39,10 @@ export function planWrite(stored: { revisions: Revision[]; rescales: Rescale[] }
     const r = latestExplicit.get(date);
     return r ? scaledTolerance(date, value, r.realtimeStart, stored.rescales) : 0;
   };
-  const incoming = batch.publication === 'stamped'
-    ? unexplained(before, batch.revisions, stored.rescales.length > 0, tolerance)
-    : restate(before, batch.revisions, runDate, options.onConflict ?? 'restate', { knownWhenFetched: batch.publication === 'fetched', tolerance });
+  const incoming =
+    batch.publication === 'stamped'
+      ? unexplained(before, batch.revisions, stored.rescales.length > 0, tolerance)
+      : restate(before, batch.revisions, runDate, options.onConflict ?? 'restate', { knownWhenFetched: batch.publication === 'fetched', tolerance });
 
   let explicit = stored.revisions;
   const rescales = [...stored.rescales];

@@ -67,8 +67,7 @@ export function restate(
   return out;
 }
 
-const same = (a: number | null, b: number | null, tolerance = 0) =>
-  a === b || (a !== null && b !== null && (Object.is(a, b) || Math.abs(a - b) <= tolerance));
+const same = (a: number | null, b: number | null, tolerance = 0) => a === b || (a !== null && b !== null && (Object.is(a, b) || Math.abs(a - b) <= tolerance));
 
 /** Revisions by observation date, each list sorted by publication date. */
 function groupByDate(revisions: Revision[]): Map<string, Revision[]> {

@@ -33,7 +33,10 @@ export async function runJobs(jobs: Job[], store: RevisionStore, options: RunOpt
       const batches = await fetchJob(job, options.env);
       outcomes = await ingest(store, job.kind, batches, options);
       // Checked: the source answered and every series it delivered is stored, new values or none.
-      await options.checks?.recordChecked(outcomes.filter((o) => !o.error).map((o) => o.id), (options.now ?? (() => new Date()))());
+      await options.checks?.recordChecked(
+        outcomes.filter((o) => !o.error).map((o) => o.id),
+        (options.now ?? (() => new Date()))(),
+      );
     } catch (e) {
       summary.errors.push({ job: describeJob(job), message: (e as Error).message });
       options.onJobFailed?.(job, e as Error);

@@ -45,7 +45,9 @@ export function answerClientErrors(server: Server): Server {
       ? errorBody('The request line and headers are over 16 KB (a GET with a long query?): send the query as POST, whose body may be up to 1 MB', 'BAD_REQUEST')
       : errorBody(`Malformed HTTP request (${err.code ?? err.message})`, 'BAD_REQUEST');
     const reason = tooLarge ? 'Request Header Fields Too Large' : 'Bad Request';
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
   return server;
 }

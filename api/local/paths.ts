@@ -31,10 +31,11 @@ export interface RepoPaths {
   addinDist: string;
 }
 
-export type LocalPaths = DataPaths & RepoPaths & {
-  /** TIDE_CERT_DIR: where the Office developer certificate is kept; undefined = the Office tools' own folder */
-  certDir?: string;
-};
+export type LocalPaths = DataPaths &
+  RepoPaths & {
+    /** TIDE_CERT_DIR: where the Office developer certificate is kept; undefined = the Office tools' own folder */
+    certDir?: string;
+  };
 
 export function localPaths(env: NodeJS.ProcessEnv = process.env): LocalPaths {
   return {

@@ -83,7 +83,9 @@ export async function startLocalServer(opts: LocalServerOptions = {}): Promise<L
     }
   };
   const handler = createGraphqlHandler(store, {
-    introspection: opts.introspection ?? introspectionFromEnv(true), ide: true, keyCacheMs: opts.keyCacheMs,
+    introspection: opts.introspection ?? introspectionFromEnv(true),
+    ide: true,
+    keyCacheMs: opts.keyCacheMs,
     // Read your own writes: `npm run ingest` writes into this server's store from another process, and a
     // person refreshes a workbook right after. So each request reads each series' version once (one small
     // strongly consistent item; chunks stay cached under it) instead of trusting it for the deployed

@@ -104,7 +104,9 @@ export async function startSupervisedStore(opts: SupervisorOptions = {}): Promis
           restarts++;
           failures = 0;
           await opts.onRestart?.();
-          log(`Tide's local store is answering again on port ${port} (pid ${child.pid}, restart ${restarts}, after ${((Date.now() - started) / 1000).toFixed(1)} s)${opts.path ? '' : '; it was in memory, so it started empty'}.`);
+          log(
+            `Tide's local store is answering again on port ${port} (pid ${child.pid}, restart ${restarts}, after ${((Date.now() - started) / 1000).toFixed(1)} s)${opts.path ? '' : '; it was in memory, so it started empty'}.`,
+          );
           return;
         } catch (e) {
           const wait = Math.min(30_000, 250 * 2 ** attempt);
@@ -120,23 +122,26 @@ export async function startSupervisedStore(opts: SupervisorOptions = {}): Promis
   watch(child);
   const endpoint = `http://127.0.0.1:${port}`;
 
-  const timer = healthIntervalMs > 0 ? setInterval(() => {
-    if (restarting || closing) return;
-    const c = child;
-    void answers(endpoint, healthTimeoutMs).then(async (why) => {
-      if (restarting || closing || c !== child) return;
-      if (why !== null) {
-        if (++failures >= healthFailures) void restart(`did not answer ${failures} health checks in a row (last: ${why})`);
-        return;
-      }
-      failures = 0;
-      const rss = c ? await memoryOf(c, healthTimeoutMs) : undefined;
-      if (rss === undefined || restarting || closing || c !== child) return;
-      if (rss > maxRssMb * 1048576 && Date.now() - startedAt >= minUptimeMs) {
-        void restart(`holds ${(rss / 1048576).toFixed(0)} MB, over its bound of ${maxRssMb} MB (TIDE_STORE_MAX_RSS_MB)`, true);
-      }
-    });
-  }, healthIntervalMs) : undefined;
+  const timer =
+    healthIntervalMs > 0
+      ? setInterval(() => {
+          if (restarting || closing) return;
+          const c = child;
+          void answers(endpoint, healthTimeoutMs).then(async (why) => {
+            if (restarting || closing || c !== child) return;
+            if (why !== null) {
+              if (++failures >= healthFailures) void restart(`did not answer ${failures} health checks in a row (last: ${why})`);
+              return;
+            }
+            failures = 0;
+            const rss = c ? await memoryOf(c, healthTimeoutMs) : undefined;
+            if (rss === undefined || restarting || closing || c !== child) return;
+            if (rss > maxRssMb * 1048576 && Date.now() - startedAt >= minUptimeMs) {
+              void restart(`holds ${(rss / 1048576).toFixed(0)} MB, over its bound of ${maxRssMb} MB (TIDE_STORE_MAX_RSS_MB)`, true);
+            }
+          });
+        }, healthIntervalMs)
+      : undefined;
   timer?.unref();
 
   return {

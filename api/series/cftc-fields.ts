@@ -45,8 +45,7 @@ export const CFTC_SOCRATA_COLUMNS: Record<CftcField, string> = {
   NONREPT_SHORT: 'nonrept_positions_short_all',
 };
 
-export const cftcSeriesId = (contract: string, report: CotReportCode, field: CftcField): string =>
-  `CFTC_${contract}_${report}_${field}`;
+export const cftcSeriesId = (contract: string, report: CotReportCode, field: CftcField): string => `CFTC_${contract}_${report}_${field}`;
 
 const CFTC_ID = /^CFTC_([0-9A-Z]+)_([FC])_([A-Z_]+)$/;
 

@@ -99,7 +99,7 @@ function tokenize(text: string): Token[] {
     if (number) {
       const after = text[i + number[0].length];
       if (after !== undefined && /[A-Za-z_]/.test(after)) {
-        throw new ExpressionSyntaxError(at, 'a number, or an id starting with a letter (quote ids such as \'10Y\')', `"${text.slice(i, i + number[0].length + 1)}"`, text);
+        throw new ExpressionSyntaxError(at, "a number, or an id starting with a letter (quote ids such as '10Y')", `"${text.slice(i, i + number[0].length + 1)}"`, text);
       }
       const value = Number(number[0]);
       if (!Number.isFinite(value)) throw new ExpressionSyntaxError(at, 'a number a double can hold (at most about 1.8e308)', `"${number[0]}"`, text);
@@ -113,12 +113,7 @@ function tokenize(text: string): Token[] {
       i += name[0].length;
       continue;
     }
-    throw new ExpressionSyntaxError(
-      at,
-      'a series id, a number, an operator (+ - * /) or a parenthesis; quote an id holding other characters (\'RTY=F\')',
-      `"${c}"`,
-      text,
-    );
+    throw new ExpressionSyntaxError(at, "a series id, a number, an operator (+ - * /) or a parenthesis; quote an id holding other characters ('RTY=F')", `"${c}"`, text);
   }
   out.push({ type: 'end', text: '', at: text.length + 1 });
   return out;

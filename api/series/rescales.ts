@@ -218,7 +218,7 @@ export function knownScaled(chunks: readonly RevisionColumns[], rescales: readon
   const out: Columns = { dates: [], values: [] };
   for (const c of chunks) {
     const { dates, values, realtimeStarts } = c;
-    for (let i = 0; i < dates.length; ) {
+    for (let i = 0; i < dates.length;) {
       const date = dates[i];
       let end = i;
       while (end + 1 < dates.length && dates[end + 1] === date) end++;

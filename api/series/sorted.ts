@@ -5,7 +5,8 @@ const identity = (s: string): string => s;
 
 /** The first index whose item `before` says is not before the target; items.length when none. */
 function firstNotBefore(length: number, before: (i: number) => boolean): number {
-  let lo = 0, hi = length;
+  let lo = 0,
+    hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (before(mid)) lo = mid + 1;

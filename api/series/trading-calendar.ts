@@ -16,10 +16,14 @@ export const TRADING_CALENDARS: readonly TradingCalendar[] = ['XNYS'];
 
 /** Unscheduled full-day closings of NYSE since 2001 (NYSE's closings history). */
 const XNYS_UNSCHEDULED: ReadonlySet<string> = new Set([
-  '2001-09-11', '2001-09-12', '2001-09-13', '2001-09-14', // September 11
+  '2001-09-11',
+  '2001-09-12',
+  '2001-09-13',
+  '2001-09-14', // September 11
   '2004-06-11', // President Reagan's funeral
   '2007-01-02', // President Ford's funeral
-  '2012-10-29', '2012-10-30', // Hurricane Sandy
+  '2012-10-29',
+  '2012-10-30', // Hurricane Sandy
   '2018-12-05', // President G. H. W. Bush's funeral
   '2025-01-09', // President Carter's funeral
 ]);

@@ -8,9 +8,15 @@ export type Transform = 'LEVEL' | 'CHANGE' | 'PCT_CHANGE' | 'LOG_RETURN' | 'YOY'
 /** One change from `before` to `now`, `span` periods apart (1 unless a period is missing, never for daily data). */
 type Pair = (now: number, before: number, span: number) => number | null;
 
-const ratio = (f: (r: number, span: number) => number): Pair => (now, before, span) => (before === 0 ? null : f(now / before, span));
+const ratio =
+  (f: (r: number, span: number) => number): Pair =>
+  (now, before, span) =>
+    before === 0 ? null : f(now / before, span);
 /** A one-period change: across a missing period (span > 1) there is none. */
-const onePeriod = (f: (now: number, before: number) => number | null): Pair => (now, before, span) => (span === 1 ? f(now, before) : null);
+const onePeriod =
+  (f: (now: number, before: number) => number | null): Pair =>
+  (now, before, span) =>
+    span === 1 ? f(now, before) : null;
 
 const PAIRS: Record<'CHANGE' | 'PCT_CHANGE' | 'LOG_RETURN', Pair> = {
   CHANGE: onePeriod((now, before) => now - before),
@@ -71,7 +77,14 @@ export function transform(columns: Columns, how: Transform, frequency: Frequency
       // Compounded over the true span: a change across a missing month covers two months, so it is
       // raised to the 6th power, not the 12th.
       const n = PERIODS_PER_YEAR[frequency];
-      return { dates, values: againstPrevious(columns, frequency, ratio((r, span) => r ** (n / span) - 1)) };
+      return {
+        dates,
+        values: againstPrevious(
+          columns,
+          frequency,
+          ratio((r, span) => r ** (n / span) - 1),
+        ),
+      };
     }
     case 'YOY': {
       const before = yearAgo(columns, frequency);

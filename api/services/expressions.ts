@@ -6,16 +6,7 @@
 import { badInput, tooLarge, DomainError } from '../errors/domain-error.js';
 import { evaluateExpression, ExpressionEvaluationError, type EvaluationNotes } from '../indicators/expression-eval.js';
 import { expressionUnit, UnitMismatchError } from '../indicators/expression-units.js';
-import {
-  ExpressionRuleError,
-  ExpressionSyntaxError,
-  isSingleSeries,
-  mayBeWholeId,
-  normalForm,
-  operandIds,
-  parseExpression,
-  type Expr,
-} from '../series/expression.js';
+import { ExpressionRuleError, ExpressionSyntaxError, isSingleSeries, mayBeWholeId, normalForm, operandIds, parseExpression, type Expr } from '../series/expression.js';
 import { isLowerOrEqual, periodOf } from '../series/periods.js';
 import { trimDates } from '../series/range.js';
 import { transform, type Transform } from '../series/transform.js';
@@ -90,12 +81,9 @@ export async function lookupSeries(reads: Pick<SeriesReads, 'getMeta'>, text: st
   const metas = await Promise.all(ids.map((id) => reads.getMeta(id)));
   const missing = ids.filter((_, k) => !metas[k]);
   if (missing.length) {
-    throw new DomainError(
-      'NOT_FOUND',
-      `No series ${missing.map((id) => `"${id}"`).join(', ')} (in the expression "${normalForm(expr)}"); searchSeries(text: "…") lists the ids`,
-      argument,
-      { missing },
-    );
+    throw new DomainError('NOT_FOUND', `No series ${missing.map((id) => `"${id}"`).join(', ')} (in the expression "${normalForm(expr)}"); searchSeries(text: "…") lists the ids`, argument, {
+      missing,
+    });
   }
   const meta: ExpressionMeta = { ...expressionMeta(expr, metas as SeriesMeta[]), argument };
   return meta;
@@ -287,4 +275,3 @@ export async function readExpressionLatest(store: SeriesReads, meta: ExpressionM
 export function refuseRevisionsOf(meta: ExpressionMeta, field: string): never {
   throw badInput(`${field} lists what a publisher revised; ${meta.id} is computed, so ask for each operand: ${meta.operands.map((m) => m.id).join(', ')}`, 'id');
 }
-

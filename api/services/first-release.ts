@@ -40,7 +40,7 @@ type Span = Pick<PublicationDays, 'complete' | 'settled'>;
 export function publicationDays(revisions: readonly Revision[], labelOf: (date: string) => string): Map<string, PublicationDays> {
   const out = new Map<string, PublicationDays>();
   let touched = '';
-  for (let i = 0; i < revisions.length; ) {
+  for (let i = 0; i < revisions.length;) {
     const date = revisions[i].date;
     const seen = revisions[i].realtimeStart; // revisions of a date are in publication order
     let firstPrint: string | undefined;

@@ -47,9 +47,19 @@ export async function freshnessTable(metas: SeriesMeta[], checks: CheckReader, t
 /** The table as text, for a terminal: one line per series, stale ones marked. */
 export function formatFreshnessTable(rows: FreshnessRow[]): string {
   const head = ['series', 'last observation', 'last checked', 'expected by', 'stale'];
-  const body = rows.map((r) => [r.id, r.lastObservation ?? '-', r.lastChecked ? r.lastChecked.slice(0, 16).replace('T', ' ') + 'Z' : 'never', r.expectedBy ?? '-', r.stale ? `STALE (${r.daysLate} d late)` : 'no']);
+  const body = rows.map((r) => [
+    r.id,
+    r.lastObservation ?? '-',
+    r.lastChecked ? r.lastChecked.slice(0, 16).replace('T', ' ') + 'Z' : 'never',
+    r.expectedBy ?? '-',
+    r.stale ? `STALE (${r.daysLate} d late)` : 'no',
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   const stale = rows.filter((r) => r.stale).length;
   return [line(head), ...body.map(line), '', `${stale} of ${rows.length} series stale`].join('\n');
 }

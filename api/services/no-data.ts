@@ -13,10 +13,12 @@ export function requirePublishedBy(meta: SeriesMeta, asOf: string | null | undef
   if (!asOf) return;
   const earliest = earliestVintage(meta);
   if (earliest && asOf >= earliest) return;
-  throw noData(
-    `Nothing of ${meta.id} had been published by asOf ${asOf}; the earliest vintage held is ${earliest ?? 'none'}. Pass an asOf on or after it`,
-    { seriesId: meta.id, asOf, earliestVintage: earliest ?? null, argumentName: 'asOf' },
-  );
+  throw noData(`Nothing of ${meta.id} had been published by asOf ${asOf}; the earliest vintage held is ${earliest ?? 'none'}. Pass an asOf on or after it`, {
+    seriesId: meta.id,
+    asOf,
+    earliestVintage: earliest ?? null,
+    argumentName: 'asOf',
+  });
 }
 
 export interface Span {

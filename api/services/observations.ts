@@ -72,7 +72,7 @@ export async function readObservations(store: SeriesReads, meta: SeriesMeta, arg
   const last = args.to ? (converting ? periodOf(args.to, frequency) : args.to) : undefined;
   const needsHistory = how !== 'LEVEL' && how !== 'REBASE_100';
   const readFrom = first ? addDays(first, needsHistory ? -LOOKBACK_DAYS : -7) : undefined; // 7: a week's start before its Friday label
-  const readTo = last && converting ? periodEnd(last, frequency) : args.to ?? undefined;
+  const readTo = last && converting ? periodEnd(last, frequency) : (args.to ?? undefined);
   const shape = (known: Columns, includePartial: boolean): { columns: Columns; partial: boolean; levels: Columns } => {
     let columns = known;
     let partial = false;

@@ -37,10 +37,7 @@ function rank(meta: SeriesMeta, words: string[], starts: RegExp[], text: string)
   if (!words.every((w) => all.includes(w))) return null;
   const title = `${meta.id} ${meta.name}`.toLowerCase();
   const wholeWords = starts.filter((re) => re.test(title)).length;
-  const tier = meta.id.toLowerCase() === text ? Tier.ExactId
-    : isFieldLevel(meta) ? Tier.FieldLevel
-      : words.every((w) => title.includes(w)) ? Tier.NameMatch
-        : Tier.OtherMatch;
+  const tier = meta.id.toLowerCase() === text ? Tier.ExactId : isFieldLevel(meta) ? Tier.FieldLevel : words.every((w) => title.includes(w)) ? Tier.NameMatch : Tier.OtherMatch;
   return { meta, tier, wholeWords };
 }
 

@@ -14,12 +14,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Writes requests in batches of 25 and retries UnprocessedItems with exponential backoff and jitter
  * (what DynamoDB asks of callers); fails loudly rather than dropping items.
  */
-export async function batchWrite(
-  table: Table,
-  tableName: string,
-  requests: WriteRequest[],
-  baseDelayMs = 25,
-): Promise<{ requests: number }> {
+export async function batchWrite(table: Table, tableName: string, requests: WriteRequest[], baseDelayMs = 25): Promise<{ requests: number }> {
   let sent = 0;
   for (let i = 0; i < requests.length; i += BATCH_SIZE) {
     let pending: WriteRequest[] = requests.slice(i, i + BATCH_SIZE);
@@ -30,7 +25,12 @@ export async function batchWrite(
       if (round > 0) await sleep(baseDelayMs * 2 ** round * (0.5 + Math.random() / 2));
       const out = await table.batchWrite({ RequestItems: { [tableName]: pending } }).catch((e: unknown) => {
         // A refused item (too large, a bad attribute) is named with its key and size; a transient fault passes as it came.
-        throw isItemRefusal(e) ? new ItemWriteError(e, pending.flatMap((r) => ('PutRequest' in r ? [r.PutRequest.Item] : []))) : e;
+        throw isItemRefusal(e)
+          ? new ItemWriteError(
+              e,
+              pending.flatMap((r) => ('PutRequest' in r ? [r.PutRequest.Item] : [])),
+            )
+          : e;
       });
       sent++;
       pending = (out.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
@@ -41,4 +41,9 @@ export async function batchWrite(
 
 /** Puts items in batches (see batchWrite). */
 export const batchPut = (table: Table, tableName: string, items: Record<string, unknown>[], baseDelayMs = 25): Promise<{ requests: number }> =>
-  batchWrite(table, tableName, items.map((Item) => ({ PutRequest: { Item } })), baseDelayMs);
+  batchWrite(
+    table,
+    tableName,
+    items.map((Item) => ({ PutRequest: { Item } })),
+    baseDelayMs,
+  );

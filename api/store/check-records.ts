@@ -45,7 +45,11 @@ export class CheckRecords implements CheckReader {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return;
     const checkedAt = at.toISOString();
-    await batchPut(this.table, this.tableName, unique.map((id) => ({ pk: seriesPk(id), sk: CHECK_SK, checkedAt })));
+    await batchPut(
+      this.table,
+      this.tableName,
+      unique.map((id) => ({ pk: seriesPk(id), sk: CHECK_SK, checkedAt })),
+    );
     const known = await this.checkedIds();
     const merged = [...new Set([...known, ...unique])].sort();
     if (merged.length !== known.length) await this.table.put({ TableName: this.tableName, Item: { ...ROSTER_KEY, ids: merged } });

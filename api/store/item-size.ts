@@ -30,8 +30,7 @@ export function valueSize(v: unknown): number {
 }
 
 /** The size of an item: every attribute's name and value. */
-export const itemSize = (item: Record<string, unknown>): number =>
-  Object.entries(item).reduce((n, [k, v]) => (v === undefined ? n : n + utf8(k) + valueSize(v)), 0);
+export const itemSize = (item: Record<string, unknown>): number => Object.entries(item).reduce((n, [k, v]) => (v === undefined ? n : n + utf8(k) + valueSize(v)), 0);
 
 /**
  * Refuses, before anything is written, a write of series `id` holding an item over the budget: the

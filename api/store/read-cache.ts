@@ -65,7 +65,10 @@ export class ReadCache {
   private readonly versionTtlMs: number;
   private readonly maxRevisions: number;
 
-  constructor(private readonly store: SeriesStore, opts: ReadCacheOptions = {}) {
+  constructor(
+    private readonly store: SeriesStore,
+    opts: ReadCacheOptions = {},
+  ) {
     this.versionTtlMs = opts.versionTtlMs ?? envNumber('TIDE_CACHE_VERSION_TTL_MS', 1_000);
     this.maxRevisions = opts.maxRevisions ?? envNumber('TIDE_CACHE_MAX_REVISIONS', 1_000_000);
     store.writeListeners.add((id) => this.forget(id));
@@ -159,12 +162,19 @@ export class ReadCache {
    */
   private knownAt(id: string, version: SeriesVersion, from?: string, to?: string, asOf?: string): Promise<Columns> {
     const token = version.token;
-    return this.hold(`${id}|${token}|known|${from ?? ''}|${to ?? ''}|${asOf ?? ''}`, id, token, async () => {
-      const [{ years, chunks }, rescales] = await Promise.all([this.chunksAt(id, version, from, to), this.rescalesAt(id, version)]);
-      // A chunk not kept (a write raced its read) was dropped before this continuation ran.
-      const kept = years.every((y) => this.entries.has(this.chunkKey(id, token, y))) && (version.rescales === undefined || this.entries.has(`${id}|${token}|rescales`));
-      return { value: knownScaled(chunks, rescales, asOf, from, to), keep: kept };
-    }, (c) => c.dates.length, 'columns');
+    return this.hold(
+      `${id}|${token}|known|${from ?? ''}|${to ?? ''}|${asOf ?? ''}`,
+      id,
+      token,
+      async () => {
+        const [{ years, chunks }, rescales] = await Promise.all([this.chunksAt(id, version, from, to), this.rescalesAt(id, version)]);
+        // A chunk not kept (a write raced its read) was dropped before this continuation ran.
+        const kept = years.every((y) => this.entries.has(this.chunkKey(id, token, y))) && (version.rescales === undefined || this.entries.has(`${id}|${token}|rescales`));
+        return { value: knownScaled(chunks, rescales, asOf, from, to), keep: kept };
+      },
+      (c) => c.dates.length,
+      'columns',
+    );
   }
 
   /** The held year-chunks that cover [from, to] under `version`, those not held read in one query. */
@@ -177,10 +187,17 @@ export class ReadCache {
     const fetch = () => (fetched ??= this.fetchChunks(id, version, missing[0], missing[missing.length - 1]));
     const chunks = await Promise.all(
       years.map((y) =>
-        this.hold(this.chunkKey(id, token, y), id, token, async () => {
-          const got = (await fetch()).get(y);
-          return { value: got?.columns ?? EMPTY, keep: got?.current ?? false };
-        }, (c) => c.dates.length, 'chunk'),
+        this.hold(
+          this.chunkKey(id, token, y),
+          id,
+          token,
+          async () => {
+            const got = (await fetch()).get(y);
+            return { value: got?.columns ?? EMPTY, keep: got?.current ?? false };
+          },
+          (c) => c.dates.length,
+          'chunk',
+        ),
       ),
     );
     return { years, chunks };

@@ -100,12 +100,15 @@ export class SeriesStore {
 
   /** The year-chunks in [fromYear, toYear], each with the version token of the write that stored it, for a cache to check. */
   async readChunks(id: string, fromYear: number, toYear: number, consistent: boolean): Promise<Map<number, { columns: RevisionColumns; token?: string }>> {
-    const items = fromYear === toYear ? await this.getItem(seriesPk(id), chunkSk(fromYear), consistent) : await this.queryAll({
-      TableName: this.tableName,
-      ConsistentRead: consistent || undefined,
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
-      ExpressionAttributeValues: { ':pk': seriesPk(id), ':a': chunkSk(fromYear), ':b': chunkSk(toYear) },
-    });
+    const items =
+      fromYear === toYear
+        ? await this.getItem(seriesPk(id), chunkSk(fromYear), consistent)
+        : await this.queryAll({
+            TableName: this.tableName,
+            ConsistentRead: consistent || undefined,
+            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+            ExpressionAttributeValues: { ':pk': seriesPk(id), ':a': chunkSk(fromYear), ':b': chunkSk(toYear) },
+          });
     return new Map(items.map((item) => [Number(item.year), { columns: decodeChunkColumns(item), token: item.w === undefined ? undefined : String(item.w) }]));
   }
 
@@ -174,11 +177,14 @@ export class SeriesStore {
 
   /** The year-chunks that hold dates in [from, to]. */
   private chunkItems(id: string, from?: string, to?: string, signal?: AbortSignal): Promise<Record<string, unknown>[]> {
-    return this.queryAll({
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
-      ExpressionAttributeValues: { ':pk': seriesPk(id), ':a': chunkSk(from ? yearOf(from) : 0), ':b': chunkSk(to ? yearOf(to) : 9999) },
-    }, signal);
+    return this.queryAll(
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+        ExpressionAttributeValues: { ':pk': seriesPk(id), ':a': chunkSk(from ? yearOf(from) : 0), ':b': chunkSk(to ? yearOf(to) : 9999) },
+      },
+      signal,
+    );
   }
 
   /** Every date on which a value of the series was published or revised, ascending. */
@@ -318,11 +324,14 @@ export class SeriesStore {
   }
 
   private vintageItems(id: string, signal?: AbortSignal): Promise<Record<string, unknown>[]> {
-    return this.queryAll({
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
-      ExpressionAttributeValues: { ':pk': seriesPk(id), ':a': vintageSk(0), ':b': vintageSk(9999) },
-    }, signal);
+    return this.queryAll(
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :a AND :b',
+        ExpressionAttributeValues: { ':pk': seriesPk(id), ':a': vintageSk(0), ':b': vintageSk(9999) },
+      },
+      signal,
+    );
   }
 
   /** One item by its key, as a list of none or one: a cold container's reads then stay on one kind of call. */

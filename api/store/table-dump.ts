@@ -12,7 +12,13 @@ import type { Item, Table } from './table.js';
 export async function partitionKeys(table: Table, tableName: string, indexPartitions: string[], extra: string[] = []): Promise<string[]> {
   const pks = new Set(extra);
   for (const partition of indexPartitions) {
-    for (const item of await queryAll(table, { TableName: tableName, IndexName: CATALOG_INDEX, KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': partition }, ProjectionExpression: 'pk' })) {
+    for (const item of await queryAll(table, {
+      TableName: tableName,
+      IndexName: CATALOG_INDEX,
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': partition },
+      ProjectionExpression: 'pk',
+    })) {
       pks.add(String(item.pk));
     }
   }
@@ -43,7 +49,11 @@ export async function holdsNone(table: Table, tableName: string, indexPartitions
  */
 export async function putItems(table: Table, tableName: string, items: Item[]): Promise<void> {
   const meta = items.filter((i) => i.sk === META_SK);
-  await batchPut(table, tableName, items.filter((i) => i.sk !== META_SK));
+  await batchPut(
+    table,
+    tableName,
+    items.filter((i) => i.sk !== META_SK),
+  );
   await batchPut(table, tableName, meta);
 }
 

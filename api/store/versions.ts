@@ -24,7 +24,12 @@ export async function readVersion(table: Table, tableName: string, id: string): 
   if (!out.Item) return null;
   const years = new Map<number, string>();
   for (const [k, v] of Object.entries(out.Item)) if (/^y\d{4}$/.test(k)) years.set(Number(k.slice(1)), String(v));
-  return { token: String(out.Item.v), years: new Map([...years].sort(([a], [b]) => a - b)), meta: out.Item.m === undefined ? undefined : String(out.Item.m), rescales: out.Item.r === undefined ? undefined : String(out.Item.r) };
+  return {
+    token: String(out.Item.v),
+    years: new Map([...years].sort(([a], [b]) => a - b)),
+    meta: out.Item.m === undefined ? undefined : String(out.Item.m),
+    rescales: out.Item.r === undefined ? undefined : String(out.Item.r),
+  };
 }
 
 /** Makes `token` current, for the years written or for the metadata, after the items carrying it are stored. */

@@ -29,7 +29,10 @@ export async function firstReleaseFigures(): Promise<Row[]> {
       ratio: times(ratio),
       target: '≤ 50×',
       met: ratio <= 50,
-      note: ratio <= 50 ? undefined : 'every result here is recomputed from its own vintage (a slice of a few rows, shaped on its own), about 10 µs each against a single pass for LATEST; a change against the previous period could instead be read off the two values in force on the day, without reshaping, at the price of a second code path per transform',
+      note:
+        ratio <= 50
+          ? undefined
+          : 'every result here is recomputed from its own vintage (a slice of a few rows, shaped on its own), about 10 µs each against a single pass for LATEST; a change against the previous period could instead be read off the two values in force on the day, without reshaping, at the price of a second code path per transform',
     },
   ];
 }

@@ -18,7 +18,10 @@ const POINTS = 100_000;
 class InMemoryTable extends SeriesStore {
   private readonly chunks = new Map<number, RevisionColumns>();
   private readonly version: SeriesVersion;
-  constructor(private readonly meta: SeriesMeta, revisions: Revision[]) {
+  constructor(
+    private readonly meta: SeriesMeta,
+    revisions: Revision[],
+  ) {
     super({ table: undefined as never, tableName: 'in-memory' });
     const byYear = revisionsByYear(revisions);
     for (const [year, rows] of byYear) this.chunks.set(year, decodeChunkColumns({ ...encodeChunk(meta.id, year, rows) }));
@@ -37,7 +40,15 @@ class InMemoryTable extends SeriesStore {
 
 export async function graphqlExecutionFigures(): Promise<Row[]> {
   const revisions = extendedRut(POINTS, '1700-01-01');
-  const meta: SeriesMeta = { id: 'BIG', name: 'big', unit: 'Index', frequency: 'DAILY', source: { name: 'bench', sourceId: 'BIG' }, firstDate: revisions[0].date, lastDate: revisions[POINTS - 1].date };
+  const meta: SeriesMeta = {
+    id: 'BIG',
+    name: 'big',
+    unit: 'Index',
+    frequency: 'DAILY',
+    source: { name: 'bench', sourceId: 'BIG' },
+    firstDate: revisions[0].date,
+    lastDate: revisions[POINTS - 1].date,
+  };
   const cache = new ReadCache(new InMemoryTable(meta, revisions), { versionTtlMs: 60_000 });
   const server = createApolloServer();
   await server.start();
@@ -65,7 +76,7 @@ export async function graphqlExecutionFigures(): Promise<Row[]> {
       ratio: times(value / baseline),
       target: '≤ 1.5×',
       met: value / baseline <= 1.5,
-      note: 'a warm container answering a series it has answered before (the read cache keeps the joined columns under the series\' version); the lists of leaves are serialized in one loop each and filled into the result (api/graphql/leaf-lists.ts)',
+      note: "a warm container answering a series it has answered before (the read cache keeps the joined columns under the series' version); the lists of leaves are serialized in one loop each and filled into the result (api/graphql/leaf-lists.ts)",
     },
     {
       figure: `GraphQL execution, ${POINTS.toLocaleString('en')} points, range not yet answered`,

@@ -52,7 +52,7 @@ function closes(n: number): number[] {
   let price = 100;
   return Array.from({ length: n }, () => {
     seed = (seed * 48271) % 2147483647;
-    price *= 1 + ((seed / 2147483647) - 0.5) * 0.02;
+    price *= 1 + (seed / 2147483647 - 0.5) * 0.02;
     return price;
   });
 }
@@ -110,7 +110,7 @@ export async function ingestMemoryFigures(): Promise<Row[]> {
         ratio: `${pct(at10.server, atEnd.server)} after warm-up`,
         target: 'flat after warm-up (< 10 % growth from run 10 on)',
         met: atEnd.server - at10.server < 0.1 * at10.server,
-        note: 'each run is the ingest CLI\'s path (openTarget to the running server, then runJobs) in the bench process; the server (npm start) runs in its own process and its store in a child of it, both read from /proc 2 s after the run',
+        note: "each run is the ingest CLI's path (openTarget to the running server, then runJobs) in the bench process; the server (npm start) runs in its own process and its store in a child of it, both read from /proc 2 s after the run",
       },
       {
         figure: `its store process (dynalite, supervised) under the same ingest`,
@@ -119,7 +119,7 @@ export async function ingestMemoryFigures(): Promise<Row[]> {
         ratio: `${pct(at10.store, atEnd.store)} after warm-up, ${perRun.toFixed(2)} MB a run`,
         target: 'flat after warm-up; bounded: restarted (closed cleanly) above TIDE_STORE_MAX_RSS_MB, 1,024 MB',
         met: atEnd.store - at10.store < 0.1 * at10.store,
-        note: 'the store\'s JavaScript heap stays near 10 MB after collection; what grows is native memory (LevelDB\'s buffers) and V8\'s reserved heap, which the supervisor gives back by restarting the store once it passes the bound',
+        note: "the store's JavaScript heap stays near 10 MB after collection; what grows is native memory (LevelDB's buffers) and V8's reserved heap, which the supervisor gives back by restarting the store once it passes the bound",
       },
     ];
   } finally {

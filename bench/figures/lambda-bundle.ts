@@ -30,7 +30,9 @@ function loadedAtInit(entry: string): string[] {
 }
 
 const jsFiles = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mjs')).map((f) => join(dir, f));
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.mjs'))
+    .map((f) => join(dir, f));
 
 const sizeOf = (files: string[]): number => files.reduce((sum, f) => sum + statSync(f).size, 0);
 
@@ -92,7 +94,16 @@ export async function lambdaBundleFigures(): Promise<Row[]> {
   try {
     await loadBundled(t.store, 'data');
     const { key } = await new ApiKeyStore(t.store.table, 'tide-prod').create('bench');
-    const event = { version: '2.0', routeKey: 'POST /graphql', rawPath: '/graphql', rawQueryString: '', headers: { 'content-type': 'application/json', 'x-api-key': key }, requestContext: { http: { method: 'POST', path: '/graphql', sourceIp: '127.0.0.1' }, requestId: 'cold', stage: '$default' }, body: JSON.stringify({ query: '{ series(id: "RUT") { latest { value } } }' }), isBase64Encoded: false };
+    const event = {
+      version: '2.0',
+      routeKey: 'POST /graphql',
+      rawPath: '/graphql',
+      rawQueryString: '',
+      headers: { 'content-type': 'application/json', 'x-api-key': key },
+      requestContext: { http: { method: 'POST', path: '/graphql', sourceIp: '127.0.0.1' }, requestId: 'cold', stage: '$default' },
+      body: JSON.stringify({ query: '{ series(id: "RUT") { latest { value } } }' }),
+      isBase64Encoded: false,
+    };
     // A cold container: load the bundle, answer one request.
     const script = `const { handler } = await import(${JSON.stringify(bundle)}); const r = await handler(${JSON.stringify(event)}, { awsRequestId: 'cold', getRemainingTimeInMillis: () => 29000 }); if (r.statusCode !== 200) { console.error(r.body); process.exit(1); }`;
     // The environment Lambda gives the function: its variables from the template, the region and the
@@ -118,7 +129,10 @@ export async function lambdaBundleFigures(): Promise<Row[]> {
     const empty = { walls: [] as number[], cpus: [] as number[] };
     const loads: number[] = [loadavg()[0]];
     for (let i = 0; i < RUNS; i++) {
-      for (const [into, code] of [[cold, script], [empty, '']] as const) {
+      for (const [into, code] of [
+        [cold, script],
+        [empty, ''],
+      ] as const) {
         const r = coldRuns(node.path, code, lambdaEnv, 1);
         into.walls.push(r.wall);
         into.cpus.push(r.cpu);
@@ -126,7 +140,10 @@ export async function lambdaBundleFigures(): Promise<Row[]> {
       loads.push(loadavg()[0]);
     }
     const cpus = availableParallelism();
-    const phases = [...Array(RUNS)].map(() => JSON.parse(/phases (.*)/.exec(spawnSync(node.path, ['--input-type=module', '-e', PHASES(bundle, event)], { env: lambdaEnv, encoding: 'utf8' }).stdout)?.[1] ?? '{}') as Record<string, number>);
+    const phases = [...Array(RUNS)].map(
+      () =>
+        JSON.parse(/phases (.*)/.exec(spawnSync(node.path, ['--input-type=module', '-e', PHASES(bundle, event)], { env: lambdaEnv, encoding: 'utf8' }).stdout)?.[1] ?? '{}') as Record<string, number>,
+    );
     const phase = (k: string) => median(phases.map((p) => p[k]));
     // Paired: each cold run minus the empty process run beside it.
     const init = median(cold.walls.map((w, i) => w - empty.walls[i]));

@@ -41,12 +41,14 @@ export async function loadFigures(): Promise<Row[]> {
     const rss = [await rssMb(child.pid!)];
     const runs = [];
     for (let i = 0; i < 3; i++) {
-      runs.push(await autocannon({
-        url: `http://127.0.0.1:${port}`,
-        connections: CONNECTIONS,
-        duration: phase,
-        requests: QUERIES.map((query) => ({ method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', 'x-api-key': BENCH_KEY }, body: JSON.stringify({ query }) })),
-      }));
+      runs.push(
+        await autocannon({
+          url: `http://127.0.0.1:${port}`,
+          connections: CONNECTIONS,
+          duration: phase,
+          requests: QUERIES.map((query) => ({ method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', 'x-api-key': BENCH_KEY }, body: JSON.stringify({ query }) })),
+        }),
+      );
       rss.push(await rssMb(child.pid!));
     }
     const total = runs.reduce((n, r) => n + r.requests.total, 0);
@@ -54,8 +56,23 @@ export async function loadFigures(): Promise<Row[]> {
     const last = runs[2];
     const lastGrowth = rss[3] - rss[2];
     return [
-      { figure: `local server, ${CONNECTIONS} clients × ${3 * phase} s (autocannon)`, value: `${Math.round(total / (3 * phase))} req/s, p50 ${last.latency.p50} ms, p99 ${last.latency.p99} ms (last phase)`, baseline: `${total} requests`, ratio: `${errors} errors`, target: '0 errors', met: errors === 0 },
-      { figure: 'server memory (RSS) after each third of that load', value: rss.map((m) => m.toFixed(0)).join(' → ') + ' MB', baseline: `warm-up phase: +${(rss[1] - rss[0]).toFixed(0)} MB`, ratio: `last phase: ${lastGrowth >= 0 ? '+' : ''}${lastGrowth.toFixed(0)} MB`, target: 'flat after warm-up (< 5% growth in the last phase)', met: lastGrowth < 0.05 * rss[2], note: 'the server runs with its JavaScript heap capped at 160 MB (--max-old-space-size) and answers without error, so the heap cannot be growing without bound; the embedded store (dynalite, with LevelDB buffers of its own) runs in a supervised child process, whose memory is not counted here (see the ingest memory rows)' },
+      {
+        figure: `local server, ${CONNECTIONS} clients × ${3 * phase} s (autocannon)`,
+        value: `${Math.round(total / (3 * phase))} req/s, p50 ${last.latency.p50} ms, p99 ${last.latency.p99} ms (last phase)`,
+        baseline: `${total} requests`,
+        ratio: `${errors} errors`,
+        target: '0 errors',
+        met: errors === 0,
+      },
+      {
+        figure: 'server memory (RSS) after each third of that load',
+        value: rss.map((m) => m.toFixed(0)).join(' → ') + ' MB',
+        baseline: `warm-up phase: +${(rss[1] - rss[0]).toFixed(0)} MB`,
+        ratio: `last phase: ${lastGrowth >= 0 ? '+' : ''}${lastGrowth.toFixed(0)} MB`,
+        target: 'flat after warm-up (< 5% growth in the last phase)',
+        met: lastGrowth < 0.05 * rss[2],
+        note: 'the server runs with its JavaScript heap capped at 160 MB (--max-old-space-size) and answers without error, so the heap cannot be growing without bound; the embedded store (dynalite, with LevelDB buffers of its own) runs in a supervised child process, whose memory is not counted here (see the ingest memory rows)',
+      },
     ];
   } finally {
     child.kill('SIGINT');

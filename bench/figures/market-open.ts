@@ -53,7 +53,10 @@ function addinGetChunks(): (book: Workbook) => { cells: number[]; query: string 
         if (distinct.has(k)) distinct.get(k)!.cells.push(index);
         else distinct.set(k, { call, cells: [index] });
       });
-      chunks = chunkForGet([...distinct.values()], CDN_URL, MAX_GET_URL_BYTES, DEFAULT_OPTIONS.maxFieldsPerRequest).map((chunk) => ({ cells: chunk.flatMap((i) => i.cells), query: buildBatchQuery(chunk.map((i) => i.call)).query }));
+      chunks = chunkForGet([...distinct.values()], CDN_URL, MAX_GET_URL_BYTES, DEFAULT_OPTIONS.maxFieldsPerRequest).map((chunk) => ({
+        cells: chunk.flatMap((i) => i.cells),
+        query: buildBatchQuery(chunk.map((i) => i.call)).query,
+      }));
       byTemplate.set(key, chunks);
     }
     return chunks;
@@ -112,8 +115,7 @@ export async function marketOpenFigures(): Promise<Row[]> {
       if (sk === 'META') {
         s.metaBytes = bytes;
         s.lastDate = String(item.lastDate?.S ?? '');
-      }
-      else if (sk === 'VERSION') s.versionBytes = bytes;
+      } else if (sk === 'VERSION') s.versionBytes = bytes;
       else if (sk.startsWith('C#')) {
         s.chunkBytes.set(Number(sk.slice(2)), bytes);
         docs.push({ revs: item.revs.S });
@@ -121,17 +123,30 @@ export async function marketOpenFigures(): Promise<Row[]> {
     }
     // What each series' last observation was on the pinned date, asked of the real handler.
     const ids = [...info.keys()];
-    const knownThen = await createGraphqlHandler(t.store, { cache: false })(
-      toLambdaEvent({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: Buffer.from(JSON.stringify({ query: `{ ${ids.map((id, i) => `s${i}: series(id: "${id}") { latest(asOf: "${PINNED_AS_OF}") { date } }`).join(' ')} }` })), sourceIp: '127.0.0.1' }),
+    const knownThen = (await createGraphqlHandler(t.store, { cache: false })(
+      toLambdaEvent({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json', 'x-api-key': key },
+        body: Buffer.from(JSON.stringify({ query: `{ ${ids.map((id, i) => `s${i}: series(id: "${id}") { latest(asOf: "${PINNED_AS_OF}") { date } }`).join(' ')} }` })),
+        sourceIp: '127.0.0.1',
+      }),
       lambdaContext('bench'),
-    ) as APIGatewayProxyStructuredResultV2;
+    )) as APIGatewayProxyStructuredResultV2;
     const latest = (JSON.parse(knownThen.body!) as { data: Record<string, { latest: { date: string } | null } | null> }).data;
     ids.forEach((id, i) => (info.get(id)!.pinnedLastDate = latest[`s${i}`]?.latest?.date));
     // Popularity: the biggest (daily) series first, the worst case for a hot partition.
     const series = [...info.values()].filter((s) => s.chunkBytes.size > 0 && s.lastDate).sort((a, b) => Math.max(...b.chunkBytes.values()) - Math.max(...a.chunkBytes.values()));
     const books = marketOpen(series, MARKET_OPEN);
     const sample = books[0];
-    const event = (book: Workbook) => toLambdaEvent({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: Buffer.from(JSON.stringify({ query: workbookQuery(book) })), sourceIp: '127.0.0.1' });
+    const event = (book: Workbook) =>
+      toLambdaEvent({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json', 'x-api-key': key },
+        body: Buffer.from(JSON.stringify({ query: workbookQuery(book) })),
+        sourceIp: '127.0.0.1',
+      });
     const invoke = async (handler: ReturnType<typeof createGraphqlHandler>, book: Workbook) => {
       const out = (await handler(event(book), lambdaContext('bench'), () => undefined)) as APIGatewayProxyStructuredResultV2;
       if (out.statusCode !== 200 || out.body?.includes('"errors"')) throw new Error(`workbook request failed: ${out.body?.slice(0, 300)}`);
@@ -177,11 +192,42 @@ export async function marketOpenFigures(): Promise<Row[]> {
     const p99Met = full.p99 < 300;
     const assumptions = `${books.length.toLocaleString('en')} workbooks opening within 60 s (exponential, mean ${MARKET_OPEN.meanOpenMs / 1000} s), each ${MARKET_OPEN.cells} cells over ${MARKET_OPEN.seriesPerWorkbook} of ${series.length} bundled series (Zipf popularity, biggest first), ${MARKET_OPEN.keys} keys × ${MARKET_OPEN.templatesPerKey} templates, ${MARKET_OPEN.pinnedShare * 100}% pinned to a past date; an unpinned workbook is one POST, a pinned one behind the CDN is the add-in's cacheable GETs (${getsPerPinned.toFixed(1)} on average, each URL ≤ ${MAX_GET_URL_BYTES.toLocaleString('en')} bytes, ${DEFAULT_OPTIONS.maxConcurrentRequests} at a time, an APQ miss answered and sent again as POST)`;
     return [
-      { figure: 'market open (model): throttled requests, cache + CDN', value: `${full.throttledRequests} (${full.throttledCalls} DynamoDB calls)`, baseline: `no cache, no CDN: ${none.throttledRequests} (${none.throttledCalls} calls, ${none.failed} failed)`, ratio: '—', target: '0', met: full.throttledRequests === 0, note: `${assumptions}. Hottest partition-second: ${full.hottest.partition} ${full.hottest.units.toFixed(0)} RCU with cache + CDN, ${none.hottest.partition} ${none.hottest.units.toFixed(0)} RCU without (limit 3,000)` },
+      {
+        figure: 'market open (model): throttled requests, cache + CDN',
+        value: `${full.throttledRequests} (${full.throttledCalls} DynamoDB calls)`,
+        baseline: `no cache, no CDN: ${none.throttledRequests} (${none.throttledCalls} calls, ${none.failed} failed)`,
+        ratio: '—',
+        target: '0',
+        met: full.throttledRequests === 0,
+        note: `${assumptions}. Hottest partition-second: ${full.hottest.partition} ${full.hottest.units.toFixed(0)} RCU with cache + CDN, ${none.hottest.partition} ${none.hottest.units.toFixed(0)} RCU without (limit 3,000)`,
+      },
       { figure: 'market open (model): p50 latency, cache + CDN', value: ms(full.p50), baseline: `no cache, no CDN: ${ms(none.p50)}`, ratio: times(full.p50 / none.p50), target: '—', met: null },
-      { figure: 'market open (model): p99 latency, cache + CDN', value: ms(full.p99), baseline: `no cache, no CDN: ${ms(none.p99)}`, ratio: times(full.p99 / none.p99), target: '< 300 ms', met: p99Met, note: `${full.coldStarts} cold starts (${ms(coldStartMs)} each${measuredColdInit.ms === undefined ? ', assumed: the lambda bundle figure did not run' : ', CPU time measured above'}), peak concurrency ${full.peakConcurrency}; handler CPU time ${ms(computeMs)} per request measured here × ${AWS_LIKE.cpuScale} for 1,024 MB; ${full.clientRequests.toLocaleString('en')} HTTP requests from the add-ins, ${full.edgeHits.toLocaleString('en')} of them answered by CloudFront, ${full.apqMisses} APQ misses` },
-      { figure: 'market open (model): cost per 1,000 requests, cache + CDN', value: dollars(full.costPer1000), baseline: `no cache, no CDN: ${dollars(none.costPer1000)}`, ratio: times(full.costPer1000 / none.costPer1000), target: '< $0.01', met: full.costPer1000 < 0.01, note: `Per 1,000 workbook opens (a pinned one is several GETs). ${describePrices(AWS_LIKE.memoryMb)}. Per 1,000 with cache + CDN: Lambda ${dollars((full.cost.lambda / full.requests) * 1000)}, DynamoDB ${dollars((full.cost.dynamo / full.requests) * 1000)} (${(full.readUnits / full.requests).toFixed(1)} RCU/request), HTTP API ${dollars((full.cost.httpApi / full.requests) * 1000)}, CloudFront ${dollars((full.cost.cloudfront / full.requests) * 1000)}. Not included: data transfer out, ${(responseBytes / 1024).toFixed(0)} KB per answer ≈ ${dollars(full.egressPer1000)}/1k` },
-      { figure: 'market open (model): cache only, no CDN', value: summary(cacheOnly), baseline: `no cache: ${summary(none)}`, ratio: '—', target: '0 throttled, p99 < 300 ms, < $0.01', met: cacheOnly.throttledRequests === 0 && cacheOnly.p99 < 300 && cacheOnly.costPer1000 < 0.01 },
+      {
+        figure: 'market open (model): p99 latency, cache + CDN',
+        value: ms(full.p99),
+        baseline: `no cache, no CDN: ${ms(none.p99)}`,
+        ratio: times(full.p99 / none.p99),
+        target: '< 300 ms',
+        met: p99Met,
+        note: `${full.coldStarts} cold starts (${ms(coldStartMs)} each${measuredColdInit.ms === undefined ? ', assumed: the lambda bundle figure did not run' : ', CPU time measured above'}), peak concurrency ${full.peakConcurrency}; handler CPU time ${ms(computeMs)} per request measured here × ${AWS_LIKE.cpuScale} for 1,024 MB; ${full.clientRequests.toLocaleString('en')} HTTP requests from the add-ins, ${full.edgeHits.toLocaleString('en')} of them answered by CloudFront, ${full.apqMisses} APQ misses`,
+      },
+      {
+        figure: 'market open (model): cost per 1,000 requests, cache + CDN',
+        value: dollars(full.costPer1000),
+        baseline: `no cache, no CDN: ${dollars(none.costPer1000)}`,
+        ratio: times(full.costPer1000 / none.costPer1000),
+        target: '< $0.01',
+        met: full.costPer1000 < 0.01,
+        note: `Per 1,000 workbook opens (a pinned one is several GETs). ${describePrices(AWS_LIKE.memoryMb)}. Per 1,000 with cache + CDN: Lambda ${dollars((full.cost.lambda / full.requests) * 1000)}, DynamoDB ${dollars((full.cost.dynamo / full.requests) * 1000)} (${(full.readUnits / full.requests).toFixed(1)} RCU/request), HTTP API ${dollars((full.cost.httpApi / full.requests) * 1000)}, CloudFront ${dollars((full.cost.cloudfront / full.requests) * 1000)}. Not included: data transfer out, ${(responseBytes / 1024).toFixed(0)} KB per answer ≈ ${dollars(full.egressPer1000)}/1k`,
+      },
+      {
+        figure: 'market open (model): cache only, no CDN',
+        value: summary(cacheOnly),
+        baseline: `no cache: ${summary(none)}`,
+        ratio: '—',
+        target: '0 throttled, p99 < 300 ms, < $0.01',
+        met: cacheOnly.throttledRequests === 0 && cacheOnly.p99 < 300 && cacheOnly.costPer1000 < 0.01,
+      },
       {
         figure: `market open (model): cache + CDN + provisioned concurrency ${provisioned}, 9:25–9:35`,
         value: `p99 ${ms(pc.p99)}, ${pc.coldStarts} cold starts, ${dollars(pc.costPer1000)}/1k`,
@@ -191,7 +237,14 @@ export async function marketOpenFigures(): Promise<Row[]> {
         met: pc.throttledRequests === 0 && pc.p99 < 300 && pc.costPer1000 < 0.01,
         note: `an option, not deployed by default: provisioned containers have run their init, and their first request still runs code for the first time (${ms(firstRequestMs)}${measuredColdInit.firstRequestMs === undefined ? ', assumed' : ', measured above'}); provisioned concurrency ${dollars((pc.cost.provisioned / pc.requests) * 1000)}/1k of it at $${PRICES.lambdaProvisionedGbSecond}/GB-s (arm64), which 10,000 requests a morning cannot carry under $0.01`,
       },
-      { figure: 'read units of one workbook request: model vs throughput proxy (real handler, dynalite)', value: `model ${oneNoCache} uncached, ${oneCache} cold cache`, baseline: `proxy ${realNoCache} uncached, ${realColdCache} cold cache`, ratio: times(oneNoCache / realNoCache), target: 'equal', met: oneNoCache === realNoCache && oneCache === realColdCache },
+      {
+        figure: 'read units of one workbook request: model vs throughput proxy (real handler, dynalite)',
+        value: `model ${oneNoCache} uncached, ${oneCache} cold cache`,
+        baseline: `proxy ${realNoCache} uncached, ${realColdCache} cold cache`,
+        ratio: times(oneNoCache / realNoCache),
+        target: 'equal',
+        met: oneNoCache === realNoCache && oneCache === realColdCache,
+      },
     ];
   } finally {
     delete process.env.TIDE_MAX_COMPLEXITY;

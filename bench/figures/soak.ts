@@ -49,4 +49,3 @@ export async function soakFigures(): Promise<Row[]> {
     await t.close();
   }
 }
-

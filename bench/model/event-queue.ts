@@ -7,7 +7,7 @@ export class EventQueue {
   at(t: number, run: (t: number) => void): void {
     const h = this.heap;
     h.push({ t: Math.max(t, this.now), seq: this.seq++, run });
-    for (let i = h.length - 1; i > 0; ) {
+    for (let i = h.length - 1; i > 0;) {
       const p = (i - 1) >> 1;
       if (this.less(i, p)) [h[i], h[p]] = [h[p], h[i]];
       else break;
@@ -22,7 +22,7 @@ export class EventQueue {
       const last = h.pop()!;
       if (h.length) {
         h[0] = last;
-        for (let i = 0; ; ) {
+        for (let i = 0; ;) {
           const [l, r] = [2 * i + 1, 2 * i + 2];
           let m = i;
           if (l < h.length && this.less(l, m)) m = l;

@@ -105,8 +105,18 @@ export function runModel(books: Workbook[], catalog: Map<string, SeriesInfo>, re
   const meter = new PartitionMeter();
   const random = rng(opts.seed);
   const idle: Container[] = [];
-  let containers = 0, busy = 0, peak = 0, coldStarts = 0, failed = 0, throttledCalls = 0, edgeHits = 0;
-  let billedMs = 0, originRequests = 0, edgeRequests = 0, clientRequests = 0, apqMisses = 0;
+  let containers = 0,
+    busy = 0,
+    peak = 0,
+    coldStarts = 0,
+    failed = 0,
+    throttledCalls = 0,
+    edgeHits = 0;
+  let billedMs = 0,
+    originRequests = 0,
+    edgeRequests = 0,
+    clientRequests = 0,
+    apqMisses = 0;
   const latencies: number[] = [];
   const perSecond = new Map<string, number>();
   const throttledBooks = new Set<Workbook>();
@@ -139,17 +149,35 @@ export function runModel(books: Workbook[], catalog: Map<string, SeriesInfo>, re
     const bytesOf = (a: number, b: number) => [...s.chunkBytes].filter(([y]) => y >= a && y <= b).reduce((n, [, v]) => n + v, 0);
     if (!opts.cache) {
       // metadata, then one Query per distinct span of years (request-level sharing), all eventually consistent
-      call(t, book, pk, s.metaBytes, false, (t1) => {
-        const spans = [...new Set(cells.map((x) => `${x.fromYear}|${x.toYear}`))].map((k) => k.split('|').map(Number));
-        let left = spans.length, end = t1, kb = 0;
-        for (const [a, b] of spans) {
-          kb += bytesOf(a, b) / 1024;
-          call(t1, book, pk, bytesOf(a, b), false, (t2) => {
-            end = Math.max(end, t2);
-            if (--left === 0) done(end, kb);
-          }, fail);
-        }
-      }, fail);
+      call(
+        t,
+        book,
+        pk,
+        s.metaBytes,
+        false,
+        (t1) => {
+          const spans = [...new Set(cells.map((x) => `${x.fromYear}|${x.toYear}`))].map((k) => k.split('|').map(Number));
+          let left = spans.length,
+            end = t1,
+            kb = 0;
+          for (const [a, b] of spans) {
+            kb += bytesOf(a, b) / 1024;
+            call(
+              t1,
+              book,
+              pk,
+              bytesOf(a, b),
+              false,
+              (t2) => {
+                end = Math.max(end, t2);
+                if (--left === 0) done(end, kb);
+              },
+              fail,
+            );
+          }
+        },
+        fail,
+      );
       return;
     }
     const afterVersion = (t1: number) => {
@@ -158,16 +186,32 @@ export function runModel(books: Workbook[], catalog: Map<string, SeriesInfo>, re
         const missing = years.filter((y) => !c.chunks.has(`${id}|${y}`));
         if (!missing.length) return done(t2, 0);
         const bytes = bytesOf(missing[0], missing[missing.length - 1]);
-        call(t2, book, pk, bytes, false, (t3) => {
-          for (const y of missing) c.chunks.add(`${id}|${y}`);
-          done(t3, bytes / 1024);
-        }, fail);
+        call(
+          t2,
+          book,
+          pk,
+          bytes,
+          false,
+          (t3) => {
+            for (const y of missing) c.chunks.add(`${id}|${y}`);
+            done(t3, bytes / 1024);
+          },
+          fail,
+        );
       };
       if (c.metas.has(id)) return afterMeta(t1);
-      call(t1, book, pk, s.metaBytes, false, (t2) => {
-        c.metas.add(id);
-        afterMeta(t2);
-      }, fail);
+      call(
+        t1,
+        book,
+        pk,
+        s.metaBytes,
+        false,
+        (t2) => {
+          c.metas.add(id);
+          afterMeta(t2);
+        },
+        fail,
+      );
     };
     const seen = c.versions.get(id);
     if (seen !== undefined && t - seen < opts.versionTtlMs) return afterVersion(t);
@@ -221,18 +265,29 @@ export function runModel(books: Workbook[], catalog: Map<string, SeriesInfo>, re
       if (persisted) container.queries.add(persisted.query);
       const byId = new Map<string, Book['cells']>();
       for (const cell of cells) byId.set(cell.id, [...(byId.get(cell.id) ?? []), cell]);
-      let left = byId.size, end = t1, kb = 0, broken = false;
+      let left = byId.size,
+        end = t1,
+        kb = 0,
+        broken = false;
       for (const [id, cells] of byId) {
-        readSeries(t1, book, container, id, cells, (t2, k) => {
-          end = Math.max(end, t2);
-          kb += k;
-          // computeMs was measured for a whole workbook: a GET of some of its cells costs its share
-          if (--left === 0 && !broken) release(end + (opts.computeMs * (cells.length / book.cells.length) + kb * opts.decodeMsPerKb) * opts.cpuScale, true);
-        }, (t2) => {
-          if (broken) return;
-          broken = true;
-          release(t2, false);
-        });
+        readSeries(
+          t1,
+          book,
+          container,
+          id,
+          cells,
+          (t2, k) => {
+            end = Math.max(end, t2);
+            kb += k;
+            // computeMs was measured for a whole workbook: a GET of some of its cells costs its share
+            if (--left === 0 && !broken) release(end + (opts.computeMs * (cells.length / book.cells.length) + kb * opts.decodeMsPerKb) * opts.cpuScale, true);
+          },
+          (t2) => {
+            if (broken) return;
+            broken = true;
+            release(t2, false);
+          },
+        );
       }
     };
     const keySeen = container.keys.get(book.key);
@@ -245,12 +300,18 @@ export function runModel(books: Workbook[], catalog: Map<string, SeriesInfo>, re
 
   /** A GET to the origin; after an APQ miss the add-in sends the POST with the query, which teaches that container the hash. */
   const getFromOrigin = (book: Book, cells: Book['cells'], query: string, t: number, done: (end: number, ok: boolean, kept: boolean) => void) =>
-    origin(book, cells, t, (end, ok, missed) => {
-      if (!missed) return done(end, ok, ok);
-      clientRequests++;
-      // PERSISTED_QUERY_NOT_FOUND back through the edge, and the POST out through it (not kept)
-      origin(book, cells, end + 2 * opts.edgeMs, (e2, ok2) => done(e2, ok2, false), { query, included: true });
-    }, { query, included: false });
+    origin(
+      book,
+      cells,
+      t,
+      (end, ok, missed) => {
+        if (!missed) return done(end, ok, ok);
+        clientRequests++;
+        // PERSISTED_QUERY_NOT_FOUND back through the edge, and the POST out through it (not kept)
+        origin(book, cells, end + 2 * opts.edgeMs, (e2, ok2) => done(e2, ok2, false), { query, included: true });
+      },
+      { query, included: false },
+    );
 
   /** One cacheable GET of a pinned workbook, through CloudFront (its cache key: the URL and the API key). */
   const viaEdge = (book: Book, index: number, cells: Book['cells'], query: string, t: number, done: (end: number, ok: boolean) => void) => {
@@ -295,16 +356,26 @@ export function runModel(books: Workbook[], catalog: Map<string, SeriesInfo>, re
         return origin(book, book.cells, t, done);
       }
       // The add-in's limiter: at most clientConcurrency GETs in flight; the workbook is shown when the last answers.
-      let next = 0, left = chunks.length, allOk = true, end = t;
+      let next = 0,
+        left = chunks.length,
+        allOk = true,
+        end = t;
       const sendNext = (at: number) => {
         const i = next++;
         if (i >= chunks.length) return;
-        viaEdge(book, i, chunks[i].cells.map((k) => book.cells[k]), chunks[i].query, at, (e, ok) => {
-          allOk &&= ok;
-          end = Math.max(end, e);
-          if (--left === 0) done(end, allOk);
-          else sendNext(e);
-        });
+        viaEdge(
+          book,
+          i,
+          chunks[i].cells.map((k) => book.cells[k]),
+          chunks[i].query,
+          at,
+          (e, ok) => {
+            allOk &&= ok;
+            end = Math.max(end, e);
+            if (--left === 0) done(end, allOk);
+            else sendNext(e);
+          },
+        );
       };
       for (let k = 0; k < Math.min(opts.clientConcurrency ?? 2, chunks.length); k++) sendNext(t);
     });

@@ -33,7 +33,10 @@ export class PartitionMeter {
   readonly stats: MeterStats = { readUnits: 0, writeUnits: 0, throttled: 0, calls: 0, byPartition: new Map() };
   private readonly buckets = new Map<string, Bucket>();
 
-  constructor(readonly rcu = PARTITION_RCU, readonly wcu = PARTITION_WCU) {}
+  constructor(
+    readonly rcu = PARTITION_RCU,
+    readonly wcu = PARTITION_WCU,
+  ) {}
 
   /** Takes `units` from the partition's bucket at `nowMs`; false (nothing taken) when it would go below zero. */
   consume(partition: string, kind: 'read' | 'write', units: number, nowMs: number): boolean {

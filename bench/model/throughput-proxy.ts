@@ -26,7 +26,9 @@ export async function startThroughputProxy(target: string, meter = new Partition
   const upstream = new URL(target);
   const throttle = (res: import('node:http').ServerResponse) => {
     res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': 'throughput-proxy' });
-    res.end(JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException', message: 'The level of configured provisioned throughput for the table was exceeded.' }));
+    res.end(
+      JSON.stringify({ __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException', message: 'The level of configured provisioned throughput for the table was exceeded.' }),
+    );
   };
   const server = createServer((req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
@@ -66,9 +68,10 @@ export async function startThroughputProxy(target: string, meter = new Partition
   return {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     meter,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -101,7 +101,13 @@ function zipfPick(n: number, count: number, s: number, random: () => number): nu
  * latest value or the last week, most are a month or a quarter, a few a year or three (the spans a
  * strategist's sheet holds: levels, changes, rolling windows, charts).
  */
-const CELL_SPANS: [number, number][] = [[0.35, 7], [0.65, 31], [0.8, 92], [0.95, 366], [1, 1096]];
+const CELL_SPANS: [number, number][] = [
+  [0.35, 7],
+  [0.65, 31],
+  [0.8, 92],
+  [0.95, 366],
+  [1, 1096],
+];
 
 /**
  * The workbooks, ordered by opening time. `series` is ordered by popularity (most popular first).
@@ -125,7 +131,7 @@ export function marketOpen(series: SeriesInfo[], opts: WorkloadOptions = MARKET_
       const s = picked[c % picked.length];
       const to = pinned ? s.pinnedLastDate! : s.lastDate;
       const x = r();
-      const days = x < CELL_SPANS[0][0] ? CELL_SPANS[0][1] : CELL_SPANS.find(([p]) => x < p)?.[1] ?? CELL_SPANS[CELL_SPANS.length - 1][1];
+      const days = x < CELL_SPANS[0][0] ? CELL_SPANS[0][1] : (CELL_SPANS.find(([p]) => x < p)?.[1] ?? CELL_SPANS[CELL_SPANS.length - 1][1]);
       const from = addDays(to, -days);
       // the store is read from a week before `from` (a week's start before its Friday label)
       // (request-level sharing keys reads by that year span, even where it starts before the data)

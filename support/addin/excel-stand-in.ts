@@ -172,10 +172,12 @@ export class WorkbookStandIn {
         shown.set(k, '#SPILL!');
         continue;
       }
-      result.forEach((row, i) => row.forEach((v, j) => {
-        shown.set(key(r + i, c + j), v);
-        spillOf.set(key(r + i, c + j), k);
-      }));
+      result.forEach((row, i) =>
+        row.forEach((v, j) => {
+          shown.set(key(r + i, c + j), v);
+          spillOf.set(key(r + i, c + j), k);
+        }),
+      );
       if (rows * cols > 1) spills.set(k, [r, c, r + rows - 1, c + cols - 1]);
     }
     return { shown, spillOf, spills };
@@ -214,20 +216,28 @@ export class WorkbookStandIn {
     const ref = this.ref(address);
     const k = key(ref.r0, ref.c0);
     const cell = ref.sheet.cells.get(k);
-    return { formula: cell?.formula, value: cell?.value, shown: this.layout(ref.sheet).shown.get(k), numberFormat: cell?.numberFormat, note: this.notes.get(this.addressOf({ ...ref, r1: ref.r0, c1: ref.c0 })) };
+    return {
+      formula: cell?.formula,
+      value: cell?.value,
+      shown: this.layout(ref.sheet).shown.get(k),
+      numberFormat: cell?.numberFormat,
+      note: this.notes.get(this.addressOf({ ...ref, r1: ref.r0, c1: ref.c0 })),
+    };
   }
 
   /** Writes cells directly (test setup), then calculates the formulas written unless told not to. */
   async setCells(address: string, rows: unknown[][], calculate = true): Promise<void> {
     const ref = this.ref(address);
     const written: { sheet: SheetModel; key: string }[] = [];
-    rows.forEach((row, i) => row.forEach((v, j) => {
-      const k = key(ref.r0 + i, ref.c0 + j);
-      const t = typed(v);
-      if (t.formula === undefined && t.value === undefined) ref.sheet.cells.delete(k);
-      else ref.sheet.cells.set(k, { ...t, numberFormat: ref.sheet.cells.get(k)?.numberFormat });
-      if (t.formula) written.push({ sheet: ref.sheet, key: k });
-    }));
+    rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const k = key(ref.r0 + i, ref.c0 + j);
+        const t = typed(v);
+        if (t.formula === undefined && t.value === undefined) ref.sheet.cells.delete(k);
+        else ref.sheet.cells.set(k, { ...t, numberFormat: ref.sheet.cells.get(k)?.numberFormat });
+        if (t.formula) written.push({ sheet: ref.sheet, key: k });
+      }),
+    );
     if (calculate) await this.calculate(written);
   }
 
@@ -301,7 +311,10 @@ abstract class ApiObject<T> {
 
   protected read<V>(name: string): V {
     if (!this.loaded.has(name)) {
-      throw new OfficeError('PropertyNotLoaded', `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+      throw new OfficeError(
+        'PropertyNotLoaded',
+        `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
     }
     return this.loaded.get(name) as V;
   }
@@ -537,17 +550,19 @@ class RangeObject extends ApiObject<RangeRef> implements ExcelRange {
     if (!Array.isArray(rows) || rows.length !== height || rows.some((row) => !Array.isArray(row) || row.length !== width)) {
       throw new OfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${height}×${width})`);
     }
-    rows.forEach((row, i) => row.forEach((v, j) => {
-      const k = key(ref.r0 + i, ref.c0 + j);
-      fn(ref.sheet.cells.get(k), v, k);
-    }));
+    rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const k = key(ref.r0 + i, ref.c0 + j);
+        fn(ref.sheet.cells.get(k), v, k);
+      }),
+    );
   }
 
   protected snapshot(name: string, ref: RangeRef): unknown {
     const book = this.ctx.book;
     const rows = ref.r1 - ref.r0 + 1;
     const cols = ref.c1 - ref.c0 + 1;
-    const grid = <V,>(f: (k: string) => V): V[][] => Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(key(ref.r0 + i, ref.c0 + j))));
+    const grid = <V>(f: (k: string) => V): V[][] => Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(key(ref.r0 + i, ref.c0 + j))));
     switch (name) {
       case 'address':
         return book.addressOf(ref);

@@ -35,7 +35,10 @@ export function officeGlobals(host: HostProfile = DEFAULT_HOST, extra: { documen
     Office: {
       onReady: () => Promise.resolve({ host: 'Excel', platform: 'PC' }),
       // Office declares a number form of the version too (1.1 for "1.1").
-      context: { requirements: { isSetSupported: (name: string, minVersion?: string | number) => isSetSupportedOn(host, name, minVersion === undefined ? undefined : String(minVersion)) }, document: extra.document },
+      context: {
+        requirements: { isSetSupported: (name: string, minVersion?: string | number) => isSetSupportedOn(host, name, minVersion === undefined ? undefined : String(minVersion)) },
+        document: extra.document,
+      },
     },
     CustomFunctions: {
       ErrorCode: ERROR_CODES,

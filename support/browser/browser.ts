@@ -47,12 +47,7 @@ export async function openAddinPage(browser: Browser, url: string, officeScript 
  * The functions page of the add-in served by `server`, registered and signed in with the server's
  * key (plus any client options), with a cold cache, as when a workbook opens.
  */
-export async function openFunctionsPage(
-  browser: Browser,
-  server: { url: string; apiKey: string },
-  options: Record<string, unknown> = {},
-  officeScript = OFFICE_STAND_IN,
-): Promise<OfficePage> {
+export async function openFunctionsPage(browser: Browser, server: { url: string; apiKey: string }, options: Record<string, unknown> = {}, officeScript = OFFICE_STAND_IN): Promise<OfficePage> {
   const office = await openAddinPage(browser, `${server.url}/addin/functions.html`, officeScript);
   await office.page.waitForFunction(() => 'SERIES' in ((window as { __registered?: object }).__registered ?? {}));
   await office.page.evaluate((o) => (window as unknown as { tide: { configure(o: unknown): void } }).tide.configure(o), { apiKey: server.apiKey, ...options });

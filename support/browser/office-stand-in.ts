@@ -27,6 +27,4 @@ export function officeStandIn(opts: { host?: HostProfile } = {}): string {
 
 export const OFFICE_STAND_IN = officeStandIn();
 
-export type CellResult =
-  | { value: unknown; error?: undefined }
-  | { value?: undefined; error: { code: string; message: string; isCustomFunctionsError: boolean } };
+export type CellResult = { value: unknown; error?: undefined } | { value?: undefined; error: { code: string; message: string; isCustomFunctionsError: boolean } };

@@ -9,14 +9,11 @@ const RECORDED = fileURLToPath(new URL('../../test/ingest/recorded/', import.met
 /** The Alpha Vantage key the server treats as premium; any other key is a free one. */
 export const PREMIUM_KEY = 'premium-key';
 /** Alpha Vantage's answer to outputsize=full from a free key, word for word (see recorded/README.md). */
-export const AV_PREMIUM_REFUSAL = 'Thank you for using Alpha Vantage! The outputsize=full parameter value is a premium feature for the TIME_SERIES_DAILY endpoint. You may subscribe to any of the premium plans at https://www.alphavantage.co/premium/ to instantly unlock all premium features';
+export const AV_PREMIUM_REFUSAL =
+  'Thank you for using Alpha Vantage! The outputsize=full parameter value is a premium feature for the TIME_SERIES_DAILY endpoint. You may subscribe to any of the premium plans at https://www.alphavantage.co/premium/ to instantly unlock all premium features';
 
 /** What the server does to the next request whose path starts with a prefix, instead of answering normally. */
-export type Fault =
-  | { status: number; retryAfter?: string }
-  | { hang: true }
-  | { body: string; contentType?: string }
-  | { pass: true };
+export type Fault = { status: number; retryAfter?: string } | { hang: true } | { body: string; contentType?: string } | { pass: true };
 
 /**
  * A real HTTP server on 127.0.0.1 answering like FRED (/fred), the CFTC Socrata API (/cftc),

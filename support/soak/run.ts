@@ -148,9 +148,7 @@ export async function runSoak(store: SeriesStore, options: SoakOptions): Promise
     const largest = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
     const history = await store.readHistory(id);
     const source = prices.find((p) => p.spec.id === id);
-    const restatementDays = source
-      ? source.restatementDays().filter((d) => d < days.length).length
-      : macro.rebases.filter(([m]) => macro.releaseOf(m) <= days[days.length - 1]).length;
+    const restatementDays = source ? source.restatementDays().filter((d) => d < days.length).length : macro.rebases.filter(([m]) => macro.releaseOf(m) <= days[days.length - 1]).length;
     figures.push({
       id,
       observations: new Set(history.revisions.map((r) => r.date)).size,

@@ -57,7 +57,10 @@ export interface PriceSourceSpec {
 export class PriceSource {
   readonly raw: number[] = [];
   readonly actions: Action[] = [];
-  constructor(readonly spec: PriceSourceSpec, readonly days: string[]) {
+  constructor(
+    readonly spec: PriceSourceSpec,
+    readonly days: string[],
+  ) {
     const rand = seeded(spec.seed);
     let price = 40 + rand() * 60;
     for (let i = 0; i < days.length; i++) {
@@ -122,7 +125,12 @@ export class MacroSource {
   private readonly prints: number[][] = [];
   /** rebases: [release index, factor] */
   readonly rebases: [number, number][] = [];
-  constructor(readonly id: string, seed: number, firstMonth: string, count: number) {
+  constructor(
+    readonly id: string,
+    seed: number,
+    firstMonth: string,
+    count: number,
+  ) {
     const rand = seeded(seed);
     let level = 100;
     for (let m = 0; m < count; m++) {

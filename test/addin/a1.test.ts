@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { cellName, columnIndex, columnLetters, joinAddress, offsetCell, parseCell, parseRange, quoteSheet, rangeFrom, rangeName, splitAddress, unquoteSheet } from '../../addin/src/shared/a1.js';
 
 describe('A1 addresses', () => {
-  it('columns: A is 0, Z 25, AA 26, XFD (Excel\'s last) 16383', () => {
+  it("columns: A is 0, Z 25, AA 26, XFD (Excel's last) 16383", () => {
     expect(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD'].map(columnIndex)).toEqual([0, 25, 26, 51, 52, 701, 702, 16383]);
     expect([0, 25, 26, 701, 702, 16383].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'ZZ', 'AAA', 'XFD']);
     fc.assert(fc.property(fc.integer({ min: 0, max: 16383 }), (c) => columnIndex(columnLetters(c)) === c));

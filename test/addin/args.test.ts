@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  optionalBool, optionalChoice, optionalDate, requiredDate, requiredInt, requiredText,
-} from '../../addin/src/shared/args.js';
+import { optionalBool, optionalChoice, optionalDate, requiredDate, requiredInt, requiredText } from '../../addin/src/shared/args.js';
 import { ArgumentError } from '../../addin/src/shared/errors.js';
 import { FREQUENCIES, TRADER_GROUPS } from '../../addin/src/functions/choices.js';
 
@@ -33,9 +31,7 @@ describe('argument parsing', () => {
   });
 
   it('names the argument and the reason for a bad date', () => {
-    expect(argError(() => requiredDate('start', 'July 1')).message).toBe(
-      'start: "July 1" is not a date; use a date cell, a serial, or text like "2024-07-01"',
-    );
+    expect(argError(() => requiredDate('start', 'July 1')).message).toBe('start: "July 1" is not a date; use a date cell, a serial, or text like "2024-07-01"');
     expect(argError(() => requiredDate('end', '2024-02-30')).argument).toBe('end');
     expect(argError(() => requiredDate('asOf', 60)).message).toMatch(/^asOf: serial 60/);
     expect(argError(() => requiredDate('meeting', null)).message).toMatch(/^meeting: is required/);

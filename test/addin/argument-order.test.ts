@@ -54,7 +54,10 @@ describe('argument order of the TIDE data functions', () => {
   });
 
   it('every function with a window takes options (minObservations) in the options slot, just before asOf', () => {
-    const windowed = [...params].filter(([, names]) => names.includes('window')).map(([id]) => id).sort();
+    const windowed = [...params]
+      .filter(([, names]) => names.includes('window'))
+      .map(([id]) => id)
+      .sort();
     expect(windowed).toEqual(['BETA', 'CORR', 'RELVOL', 'VOL']);
     for (const id of windowed) {
       const names = params.get(id)!;

@@ -27,7 +27,10 @@ const fetcher = (c: BatchingClient) => c.fetch.bind(c);
 const julyDates = reference.dates.filter((d) => d >= '2024-07-01');
 
 async function rejection(p: Promise<unknown>): Promise<TideError> {
-  const e = await p.then(() => undefined, (err: unknown) => err);
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(TideError);
   return e as TideError;
 }
@@ -75,7 +78,13 @@ describe('batching client', () => {
       pairMatrix(fetcher(c), 'CORRELATION', 'RUT', 'NOPE', 20), // a nullable field: its error nulls it alone
       pairMatrix(fetcher(c), 'CORRELATION', 'RUT', 'RUT', 1),
     ]);
-    expect(good).toEqual({ status: 'fulfilled', value: [[isoToSerial('2024-07-30'), reference.closes.at(-2)], [isoToSerial('2024-07-31'), reference.closes.at(-1)]] });
+    expect(good).toEqual({
+      status: 'fulfilled',
+      value: [
+        [isoToSerial('2024-07-30'), reference.closes.at(-2)],
+        [isoToSerial('2024-07-31'), reference.closes.at(-1)],
+      ],
+    });
     expect(unknownSeries.status === 'rejected' && unknownSeries.reason.message).toMatch(/^Unknown series id "NOPE"/);
     expect(unknownInIndicator.status === 'rejected' && unknownInIndicator.reason).toEqual(new TideError('notFound', 'Unknown series "NOPE"'));
     expect(badWindow.status === 'rejected' && badWindow.reason.message).toBe('window: 1 is not a whole number from 2 to 2520');
@@ -86,10 +95,7 @@ describe('batching client', () => {
   it('keeps the answers of 20 cells batched with one that fails, in one request', async () => {
     const c = client({ maxFieldsPerRequest: 50 });
     const days = julyDates.slice(0, 20);
-    const settled = await Promise.allSettled([
-      ...days.map((d) => seriesMatrix(fetcher(c), 'RUT', d, d)),
-      pairMatrix(fetcher(c), 'CORRELATION', 'RUT', 'NOPE', 5),
-    ]);
+    const settled = await Promise.allSettled([...days.map((d) => seriesMatrix(fetcher(c), 'RUT', d, d)), pairMatrix(fetcher(c), 'CORRELATION', 'RUT', 'NOPE', 5)]);
     days.forEach((d, i) => expect(settled[i]).toEqual({ status: 'fulfilled', value: [[isoToSerial(d), reference.closes[reference.dates.indexOf(d)]]] }));
     expect(settled[20]).toEqual({ status: 'rejected', reason: new TideError('notFound', 'Unknown series "NOPE"') });
     expect(server.requests).toHaveLength(1);
@@ -98,10 +104,7 @@ describe('batching client', () => {
 
   it('settles every cell when several fields fail in one batch', async () => {
     const c = client();
-    const calls = [
-      ...['A', 'B', 'C'].map((bad) => pairMatrix(fetcher(c), 'CORRELATION', 'RUT', bad, 5)),
-      ...julyDates.slice(0, 3).map((end) => seriesMatrix(fetcher(c), 'RUT', end, end)),
-    ];
+    const calls = [...['A', 'B', 'C'].map((bad) => pairMatrix(fetcher(c), 'CORRELATION', 'RUT', bad, 5)), ...julyDates.slice(0, 3).map((end) => seriesMatrix(fetcher(c), 'RUT', end, end))];
     const settled = await Promise.allSettled(calls);
     expect(settled.slice(0, 3).map((r) => r.status === 'rejected' && r.reason.message)).toEqual(['Unknown series "A"', 'Unknown series "B"', 'Unknown series "C"']);
     expect(settled.slice(3).map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);

@@ -46,12 +46,12 @@ describe('which add-in calls are cacheable', () => {
   const today = utcToday();
   const asOfs = { settled: '2024-08-15', recent: addDays(today, -3), none: undefined };
 
-  it('every operation has a sample, and codegen lists each one\'s fields', () => {
+  it("every operation has a sample, and codegen lists each one's fields", () => {
     expect(operations.map(([n]) => n).sort()).toEqual(Object.keys(SAMPLES).sort());
     for (const [, op] of operations) expect(op.fields?.[0]).toMatchObject({ parent: 'Query', name: op.field });
   });
 
-  it('the add-in\'s verdict is the server\'s Cache-Control, for every operation as of a settled date, a recent one and none', { timeout: 60_000 }, async () => {
+  it("the add-in's verdict is the server's Cache-Control, for every operation as of a settled date, a recent one and none", { timeout: 60_000 }, async () => {
     const verdicts: string[] = [];
     for (const [name, op] of operations) {
       for (const [label, asOf] of Object.entries(asOfs)) {
@@ -67,7 +67,16 @@ describe('which add-in calls are cacheable', () => {
       }
     }
     // The cacheable ones: data as of a settled date, and nothing else.
-    expect(verdicts.sort()).toEqual(['CutProbabilities settled', 'ExplainIndicatorMeta settled', 'Indicator settled', 'IndicatorWithMeta settled', 'Positioning settled', 'RatePath settled', 'SeriesLatest settled', 'SeriesObservations settled']);
+    expect(verdicts.sort()).toEqual([
+      'CutProbabilities settled',
+      'ExplainIndicatorMeta settled',
+      'Indicator settled',
+      'IndicatorWithMeta settled',
+      'Positioning settled',
+      'RatePath settled',
+      'SeriesLatest settled',
+      'SeriesObservations settled',
+    ]);
   });
 
   it('a batch is cacheable only if every call in it is: one metadata call makes the whole answer no-store', async () => {
@@ -77,7 +86,7 @@ describe('which add-in calls are cacheable', () => {
     expect((await cacheControlOf([pinned, info])).cacheControl).toBe('no-store');
   });
 
-  it('the settling window is the server\'s: an asOf 8 days back is settled, 7 days back is not', () => {
+  it("the settling window is the server's: an asOf 8 days back is settled, 7 days back is not", () => {
     const call = (asOf: string) => fieldCall(generated.SeriesLatest, { id: 'RUT', asOf });
     expect(isCacheableCall(call('2026-01-01'), '2026-01-09')).toBe(true);
     expect(isCacheableCall(call('2026-01-02'), '2026-01-09')).toBe(false);

@@ -24,7 +24,10 @@ describe('tideCalls', () => {
   it('keeps commas and parentheses inside text and nested calls, and finds every TIDE call', () => {
     const calls = tideCalls('=IFERROR(TIDE.VALUE("A,(B", DATE(2024,6,1)), tide.value("X"))*2');
     expect(calls.map((c) => c.name)).toEqual(['VALUE', 'VALUE']);
-    expect(calls[0].args).toEqual([{ kind: 'literal', value: 'A,(B' }, { kind: 'expression', text: 'DATE(2024,6,1)' }]);
+    expect(calls[0].args).toEqual([
+      { kind: 'literal', value: 'A,(B' },
+      { kind: 'expression', text: 'DATE(2024,6,1)' },
+    ]);
     expect(calls[1].text).toBe('tide.value("X")');
     expect(tideCalls('=MYTIDE.VALUE(1)')).toEqual([]);
     expect(tideCalls('=SUM(A1:A3)')).toEqual([]);
@@ -49,11 +52,36 @@ describe('compareOutcomes', () => {
     expect(compareOutcomes({ value: 1.4 }, { value: 0.8 })).toEqual({ changed: true, summary: '1.4 → 0.8' });
     expect(compareOutcomes({ value: 2 }, { value: 2 })).toEqual({ changed: false, summary: '' });
     const june = 45444; // 2024-06-01
-    expect(compareOutcomes({ value: [[june, 313.049]] }, { value: [[june, 313.044], [june + 30, 313.569]] })).toEqual({
+    expect(
+      compareOutcomes(
+        { value: [[june, 313.049]] },
+        {
+          value: [
+            [june, 313.044],
+            [june + 30, 313.569],
+          ],
+        },
+      ),
+    ).toEqual({
       changed: true,
       summary: '1 value revised (first 2024-06-01: 313.049 → 313.044); 1 row added',
     });
-    expect(compareOutcomes({ value: [['Id', 'Name'], ['RUT', 'x']] }, { value: [['Id', 'Name'], ['RUT', 'y']] }).summary).toBe('1 cell differs');
+    expect(
+      compareOutcomes(
+        {
+          value: [
+            ['Id', 'Name'],
+            ['RUT', 'x'],
+          ],
+        },
+        {
+          value: [
+            ['Id', 'Name'],
+            ['RUT', 'y'],
+          ],
+        },
+      ).summary,
+    ).toBe('1 cell differs');
     expect(compareOutcomes({ error: '#VALUE! asOf: too early' }, { value: [[june, 1]] })).toEqual({ changed: true, summary: 'then #VALUE! asOf: too early; now a result' });
     expect(compareOutcomes({ error: '#N/A x' }, { error: '#N/A x' }).changed).toBe(false);
   });
@@ -93,15 +121,18 @@ describe('checkCells', () => {
     expect(calls).toContainEqual(['VALUE', 'RUT', null, '2024-08-15']);
 
     // With the arguments Excel last passed, a formula argument is no obstacle, and a given asOf pins.
-    const recorded = (sheet: string, address: string) =>
-      ({ A7: { fn: 'VALUE', args: ['RUT', 45444] }, A8: { fn: 'VALUE', args: ['RUT', 45444, 45500] } })[address as 'A7' | 'A8'];
+    const recorded = (sheet: string, address: string) => ({ A7: { fn: 'VALUE', args: ['RUT', 45444] }, A8: { fn: 'VALUE', args: ['RUT', 45444, 45500] } })[address as 'A7' | 'A8'];
     const more = [
       { sheet: 'S', address: 'A7', formula: '=TIDE.VALUE("RUT",DATE(2024,6,1))' },
       { sheet: 'S', address: 'A8', formula: '=TIDE.VALUE("RUT",DATE(2024,6,1),C1)' },
       { sheet: 'S', address: 'A9', formula: '=TIDE.VALUE("RUT",DATE(2024,6,1))' },
     ];
     const withRecords = await checkCells(more, positions, () => undefined, evaluate, '2024-08-15', '2026-01-01', recorded);
-    expect(withRecords.map((r) => [r.address, r.status])).toEqual([['A7', 'changed'], ['A8', 'pinned'], ['A9', 'unchecked']]);
+    expect(withRecords.map((r) => [r.address, r.status])).toEqual([
+      ['A7', 'changed'],
+      ['A8', 'pinned'],
+      ['A9', 'unchecked'],
+    ]);
     expect(calls).toContainEqual(['VALUE', 'RUT', 45444, '2024-08-15']);
     expect(calls).toContainEqual(['VALUE', 'RUT', null, '2026-01-01']);
   });

@@ -37,7 +37,10 @@ describe('Excel date serials', () => {
 
   it('round-trips every serial except 60', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2958465 }).filter((n) => n !== 60), (n) => isoToSerial(serialToIso(n)) === n),
+      fc.property(
+        fc.integer({ min: 1, max: 2958465 }).filter((n) => n !== 60),
+        (n) => isoToSerial(serialToIso(n)) === n,
+      ),
     );
   });
 

@@ -44,18 +44,12 @@ describe('GraphQL errors mapped to their alias', () => {
   });
 
   it('marks aliases lost to another alias nulling the whole data as missing', () => {
-    const { fields } = distributeResponse(
-      { data: null, errors: [{ message: 'no such series', path: ['f1'], extensions: { code: 'NOT_FOUND' } }] },
-      ['f0', 'f1'],
-    );
+    const { fields } = distributeResponse({ data: null, errors: [{ message: 'no such series', path: ['f1'], extensions: { code: 'NOT_FOUND' } }] }, ['f0', 'f1']);
     expect(fields.map((f) => f.type)).toEqual(['missing', 'error']);
   });
 
   it('applies an error without a path to every alias', () => {
-    const { fields, requestError } = distributeResponse(
-      { errors: [{ message: 'API key required', extensions: { code: 'UNAUTHENTICATED' } }] },
-      ['f0', 'f1'],
-    );
+    const { fields, requestError } = distributeResponse({ errors: [{ message: 'API key required', extensions: { code: 'UNAUTHENTICATED' } }] }, ['f0', 'f1']);
     expect(requestError?.kind).toBe('unauthorised');
     expect(fields.every((f) => f.type === 'error' && f.error.kind === 'unauthorised')).toBe(true);
   });

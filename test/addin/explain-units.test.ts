@@ -5,10 +5,17 @@ import type { FieldCall } from '../../addin/src/client/query.js';
 import { steps } from '../../addin/src/taskpane/explain.js';
 
 const call = (name: string, inputs: string[]) =>
-  ({ field: 'indicator', args: [{ name: 'name', value: name }, { name: 'inputs', value: inputs }], selection: 'dates values' }) as unknown as FieldCall;
+  ({
+    field: 'indicator',
+    args: [
+      { name: 'name', value: name },
+      { name: 'inputs', value: inputs },
+    ],
+    selection: 'dates values',
+  }) as unknown as FieldCall;
 
 describe('explain: changes and units', () => {
-  it('a pair: each input\'s changes, then the unit', () => {
+  it("a pair: each input's changes, then the unit", () => {
     const meta = { frequency: 'DAILY', window: 63, unit: 'correlation', of: { RUT: { of: 'SIMPLE_RETURNS', unit: 'fraction' }, DGS2: { of: 'BP_CHANGES', unit: 'bp' } } };
     expect(steps(call('CORRELATION', ['RUT', 'DGS2']), meta)).toContain('of RUT simple returns, DGS2 bp changes, in correlation');
   });

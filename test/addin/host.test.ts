@@ -34,11 +34,15 @@ describe('requirement sets', () => {
   it('outside Office, or where the host cannot answer, nothing above the floor is assumed', () => {
     expect(hostSupports('ExcelApi', '1.1')).toBe(false);
     uninstall = installOffice(HOST_PROFILES.microsoft365);
-    (globalThis as unknown as { Office: { context: { requirements: unknown } } }).Office.context.requirements = { isSetSupported: () => { throw new Error('not ready'); } };
+    (globalThis as unknown as { Office: { context: { requirements: unknown } } }).Office.context.requirements = {
+      isSetSupported: () => {
+        throw new Error('not ready');
+      },
+    };
     expect(Object.values(features())).toEqual(Object.values(HOST_FEATURES).map(() => false));
   });
 
-  it('what each host has, by Microsoft\'s tables', () => {
+  it("what each host has, by Microsoft's tables", () => {
     const expected: Record<string, Record<HostFeature, boolean>> = {
       microsoft365: { dataTypeResults: true, formattedNumberValue: true, doubleWithFormat: true, functionErrors: true, spills: true, notes: true },
       microsoft365_2208: { dataTypeResults: true, formattedNumberValue: true, doubleWithFormat: false, functionErrors: true, spills: true, notes: false },

@@ -68,9 +68,7 @@ describe('add-in manifest', () => {
   });
 
   it('points only at files the build produced', () => {
-    const all = [...resources('bt:Url').values(), ...resources('bt:Image').values(), ...xml.matchAll(/DefaultValue="(https:[^"]+)"/g)].map((v) =>
-      typeof v === 'string' ? v : v[1],
-    );
+    const all = [...resources('bt:Url').values(), ...resources('bt:Image').values(), ...xml.matchAll(/DefaultValue="(https:[^"]+)"/g)].map((v) => (typeof v === 'string' ? v : v[1]));
     expect(all.length).toBeGreaterThan(8);
     for (const url of all) {
       expect(url.startsWith(`${BASE}/`), url).toBe(true);
@@ -81,7 +79,11 @@ describe('add-in manifest', () => {
   it('functions.json lists exactly the exported functions, under the ids the bundle registers', () => {
     const metadata = JSON.parse(readFileSync(join(DIST, 'functions.json'), 'utf8')) as { functions: { id: string; name: string }[] };
     const ids = metadata.functions.map((f) => f.id).sort();
-    expect(ids).toEqual(Object.keys(customFunctions).map((n) => n.toUpperCase()).sort());
+    expect(ids).toEqual(
+      Object.keys(customFunctions)
+        .map((n) => n.toUpperCase())
+        .sort(),
+    );
     expect(ids).toEqual(['BETA', 'CHANGE', 'CORR', 'CUTPROB', 'INFO', 'POSITIONING', 'RATEPATH', 'RELVOL', 'REVISIONS', 'SEARCH', 'SERIES', 'SURPRISE', 'VALUE', 'VOL']);
     for (const f of metadata.functions) expect(f.name).toBe(f.id);
   });

@@ -28,9 +28,7 @@ describe('matrix shaping', () => {
   });
 
   it('rejects columns whose length does not match the dates', () => {
-    expect(() => datedMatrix({ dates: ['2024-07-01'], columns: [[1, 2]] }, { headers: false, labels: ['Date', 'X'], emptyMessage: '' })).toThrow(
-      'the server sent 1 dates but 2 values',
-    );
+    expect(() => datedMatrix({ dates: ['2024-07-01'], columns: [[1, 2]] }, { headers: false, labels: ['Date', 'X'], emptyMessage: '' })).toThrow('the server sent 1 dates but 2 values');
   });
 
   it('finds the last non-missing value on or before a date', () => {
@@ -42,7 +40,7 @@ describe('matrix shaping', () => {
 
 // Reference: test/addin/reference/rut_change_reference.py (pandas) over the real ^RUT closes. The
 // meta is shaped as the API's CHANGE indicator returns it; the end-to-end tests check the API itself.
-describe('CHANGE from the API\'s CHANGE meta', () => {
+describe("CHANGE from the API's CHANGE meta", () => {
   it.each(reference.cases)('RUT from $start to $end matches pandas in every mode', (c) => {
     const [[sd, sv], [ed, ev]] = [c.startClose, c.endClose] as [string, number][];
     const meta: ChangeMeta = { measure: 'RELATIVE', start: { date: sd, value: sv }, end: { date: ed, value: ev }, absolute: ev - sv, relative: ev / sv - 1, bp: null };
@@ -52,7 +50,7 @@ describe('CHANGE from the API\'s CHANGE meta', () => {
     expect(changeFromMeta('RUT', meta, 'LOG')).toBeCloseTo(c.LOG, 12);
   });
 
-  it('shows a rate-like series\' change in basis points by default (as the API does) and says why a ratio is undefined', () => {
+  it("shows a rate-like series' change in basis points by default (as the API does) and says why a ratio is undefined", () => {
     const dgs2: ChangeMeta = { measure: 'BP', start: { date: '2024-07-09', value: 4.62 }, end: { date: '2024-07-16', value: 4.43 }, absolute: -0.19, relative: -0.0411, bp: -19 };
     expect(changeFromMeta('DGS2', dgs2)).toBe(-19);
     expect(changeFromMeta('DGS2', dgs2, 'ABS')).toBe(-0.19);

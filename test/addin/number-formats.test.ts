@@ -44,7 +44,11 @@ describe('number formats of TIDE results', () => {
     host(HOST_PROFILES.office2021);
     expect(shown(0.1154, 'percent')).toBe(0.1154);
     host(HOST_PROFILES.microsoft365);
-    (globalThis as unknown as { Office: { context: { requirements: unknown } } }).Office.context.requirements = { isSetSupported: () => { throw new Error('not ready'); } };
+    (globalThis as unknown as { Office: { context: { requirements: unknown } } }).Office.context.requirements = {
+      isSetSupported: () => {
+        throw new Error('not ready');
+      },
+    };
     expect(shown(0.1154, 'percent')).toBe(0.1154);
   });
 
@@ -57,7 +61,15 @@ describe('number formats of TIDE results', () => {
   it('basicValue unwraps formatted values, in ranges too', () => {
     const f = { type: 'Double', basicType: 'Double', basicValue: 0.5, numberFormat: '0.00%' };
     expect(basicValue(f)).toBe(0.5);
-    expect(basicValue([[45488, f], [45489, '']])).toEqual([[45488, 0.5], [45489, '']]);
+    expect(
+      basicValue([
+        [45488, f],
+        [45489, ''],
+      ]),
+    ).toEqual([
+      [45488, 0.5],
+      [45489, ''],
+    ]);
     expect(basicValue('RUT')).toBe('RUT');
     expect(basicValue(null)).toBeNull();
   });
@@ -70,12 +82,22 @@ describe('spilled results carry the display of their column', () => {
   it('a dated spill: dates stay serials, missing values stay empty, headers stay text', () => {
     host(HOST_PROFILES.microsoft365);
     const m = datedMatrix({ dates: ['2024-07-01', '2024-07-02'], columns: [[0.2, null]] }, { ...opts, displays: ['percent'] });
-    expect(m).toEqual([['Date', 'VOL'], [45474, pct(0.2)], [45475, '']]);
-    expect(datedMatrix({ dates: ['2024-07-01'], columns: [[0.2]] }, opts)).toEqual([['Date', 'VOL'], [45474, 0.2]]);
+    expect(m).toEqual([
+      ['Date', 'VOL'],
+      [45474, pct(0.2)],
+      [45475, ''],
+    ]);
+    expect(datedMatrix({ dates: ['2024-07-01'], columns: [[0.2]] }, opts)).toEqual([
+      ['Date', 'VOL'],
+      [45474, 0.2],
+    ]);
   });
 
   it('a table: each column its own display; without data types, the same numbers', () => {
-    const rows = [[5, 5.25, -25, 0.85], [5.25, 5.5, 0, 0.15]];
+    const rows = [
+      [5, 5.25, -25, 0.85],
+      [5.25, 5.5, 0, 0.15],
+    ];
     const t = { headers: false, labels: ['Lower', 'Upper', 'Change', 'P'], emptyMessage: 'none', displays: [undefined, undefined, 'bp', 'percent'] as const };
     expect(tableMatrix(rows, t)).toEqual(rows);
     host(HOST_PROFILES.microsoft365);

@@ -13,9 +13,22 @@ const plugin = (await import('../../codegen/field-calls-plugin.cjs' as string)).
 
 describe('add-in operations', () => {
   it('are all generated, and merged into one batch they validate against the schema', () => {
-    expect(operations.map(([name]) => name).sort()).toEqual(
-      ['CutProbabilities', 'ExplainIndicatorMeta', 'ExplainSeries', 'Indicator', 'IndicatorWithMeta', 'PaneObservations', 'PaneSearch', 'Positioning', 'RatePath', 'SearchCatalog', 'SeriesInfo', 'SeriesLatest', 'SeriesObservations', 'SeriesRevisions'],
-    );
+    expect(operations.map(([name]) => name).sort()).toEqual([
+      'CutProbabilities',
+      'ExplainIndicatorMeta',
+      'ExplainSeries',
+      'Indicator',
+      'IndicatorWithMeta',
+      'PaneObservations',
+      'PaneSearch',
+      'Positioning',
+      'RatePath',
+      'SearchCatalog',
+      'SeriesInfo',
+      'SeriesLatest',
+      'SeriesObservations',
+      'SeriesRevisions',
+    ]);
     const batch = buildBatchQuery(operations.map(([, op]) => fieldCall(op, {})));
     expect(validate(schema, parse(batch.query))).toEqual([]);
     expect(batch.variables).toEqual({}); // nothing given, nothing sent: the schema's defaults apply
@@ -24,7 +37,9 @@ describe('add-in operations', () => {
   it('send a given variable under its alias, and leave out an undefined one', () => {
     const batch = buildBatchQuery([fieldCall(generated.SeriesObservations, { id: 'RUT', from: '2024-07-01', to: undefined })]);
     expect(batch.variables).toEqual({ f0_id: 'RUT', f0_from: '2024-07-01' });
-    expect(batch.query).toContain('f0: series(id: $f0_id) { id observations(from: $f0_from, to: $f0_to, frequency: $f0_frequency, transform: $f0_transform, release: $f0_release, asOf: $f0_asOf) { dates values } }');
+    expect(batch.query).toContain(
+      'f0: series(id: $f0_id) { id observations(from: $f0_from, to: $f0_to, frequency: $f0_frequency, transform: $f0_transform, release: $f0_release, asOf: $f0_asOf) { dates values } }',
+    );
   });
 
   it('codegen refuses an operation the batching client could not alias', () => {

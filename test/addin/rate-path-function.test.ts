@@ -34,7 +34,10 @@ describe('=TIDE.RATEPATH', () => {
 
   it('a bad asOf is an argument error; an asOf the store holds no target range for comes back as a Tide error', async () => {
     await expect(ratePathMatrix(fetch, 'next week', false)).rejects.toThrow(/asOf/);
-    const e = await ratePathMatrix(fetch, '2026-12-31', false).then(() => undefined, (err: unknown) => err);
+    const e = await ratePathMatrix(fetch, '2026-12-31', false).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
     expect(e).toBeInstanceOf(TideError);
   });
 });

@@ -83,7 +83,9 @@ describe('README formula examples, in GraphQL, as printed', () => {
     // pandas on the breadth files (test/graphql/reference/expressions_reference.py): 2.678, the mega-caps' lead over RSP
     const ref = REF['mega-caps over RSP, rebased 2023-01-03'];
     expect(values[0]).toBeCloseTo(ref['2024-12-31'].values[0], 9);
-    const base = await query('series(id: """rebase(basket(AAPL, MSFT, NVDA, AMZN, GOOGL, META, TSLA), "2023-01-03") / rebase(RSP, "2023-01-03")""") { observations(from: "2023-01-03", to: "2023-01-03") { values } }');
+    const base = await query(
+      'series(id: """rebase(basket(AAPL, MSFT, NVDA, AMZN, GOOGL, META, TSLA), "2023-01-03") / rebase(RSP, "2023-01-03")""") { observations(from: "2023-01-03", to: "2023-01-03") { values } }',
+    );
     expect(base.data.series.observations.values).toEqual([1]); // both indexes are 100 on the base date
   });
 });
@@ -112,7 +114,8 @@ describe('README formula examples, in Excel, as printed', () => {
   it('the mega-cap formula: an error naming what is missing until the breadth series are loaded, else 100 ÷ 100 on the base date', async () => {
     const cells = await shown(excelLine(`=TIDE.SERIES("rebase(basket(AAPL`));
     const first = cells.get('0,0');
-    if (typeof first === 'string') expect(first).toMatch(/^#/); // an Excel error: the ids are not in the store yet
+    if (typeof first === 'string')
+      expect(first).toMatch(/^#/); // an Excel error: the ids are not in the store yet
     else expect(cells.get('0,1')).toBe(1);
   });
 });

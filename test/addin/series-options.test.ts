@@ -14,7 +14,9 @@ describe("SERIES's options argument", () => {
   });
 
   it('says what is wrong, naming the argument', () => {
-    expect(() => seriesOptions('SECOND')).toThrow(/^options: "SECOND" is neither a transform \(LEVEL, CHANGE, PCT_CHANGE, .*\) nor a release \(LATEST, LAST, FIRST, FIRST_RELEASE, FIRST_PRINT, INITIAL, INITIAL_RELEASE\)$/);
+    expect(() => seriesOptions('SECOND')).toThrow(
+      /^options: "SECOND" is neither a transform \(LEVEL, CHANGE, PCT_CHANGE, .*\) nor a release \(LATEST, LAST, FIRST, FIRST_RELEASE, FIRST_PRINT, INITIAL, INITIAL_RELEASE\)$/,
+    );
     expect(() => seriesOptions('release=YOY')).toThrow(/^options: "YOY" is not one of: LATEST/);
     expect(() => seriesOptions('FIRST, LATEST')).toThrow('options: gives two releases (FIRST and LATEST); keep one');
     expect(() => seriesOptions('as=FIRST')).toThrow(/^options: "as" is not an option/);

@@ -32,7 +32,7 @@ const pinnedCells = (ends: string[]) => ends.map((to) => fieldCall(SeriesObserva
 const newClient = () => new BatchingClient({ url: `${cdn.url}/graphql`, apiKey: api.apiKey, batchDelayMs: 5 });
 
 describe('requests whose answers cannot change', () => {
-  it('go as GET with the query\'s hash; the first teaches the server the query (APQ miss, then POST with it); later ones are served by the cache', async () => {
+  it("go as GET with the query's hash; the first teaches the server the query (APQ miss, then POST with it); later ones are served by the cache", async () => {
     const ends = ['2024-06-07', '2024-06-14', '2024-06-21'];
     /** One analyst's recalculation of the three cells, with nothing kept from before. */
     const recalc = () => {
@@ -86,7 +86,11 @@ describe('requests whose answers cannot change', () => {
   it('a request that can change (no asOf, or metadata) goes as POST, and a batch mixing both is split', async () => {
     const n = cdn.received.length;
     const c = newClient();
-    await Promise.all([c.fetch(fieldCall(SeriesObservations, { id: 'RUT', from: '2024-06-03', to: '2024-06-07' })), c.fetch(fieldCall(SeriesInfo, { id: 'RUT' })), c.fetch(pinnedCells(['2024-06-10'])[0])]);
+    await Promise.all([
+      c.fetch(fieldCall(SeriesObservations, { id: 'RUT', from: '2024-06-03', to: '2024-06-07' })),
+      c.fetch(fieldCall(SeriesInfo, { id: 'RUT' })),
+      c.fetch(pinnedCells(['2024-06-10'])[0]),
+    ]);
     const got = cdn.received.slice(n);
     // the cacheable call: GET (and, new to the server, the POST that teaches it); the others: one POST
     expect(got.filter((r) => r.method === 'GET')).toHaveLength(1);
@@ -94,7 +98,7 @@ describe('requests whose answers cannot change', () => {
     expect(c.stats).toMatchObject({ requests: 2, cacheableRequests: 1 });
   });
 
-  it('a batch too long for one GET URL (8,192 bytes, CloudFront\'s limit) becomes several GETs that fit; a call too long on its own goes as POST', async () => {
+  it("a batch too long for one GET URL (8,192 bytes, CloudFront's limit) becomes several GETs that fit; a call too long on its own goes as POST", async () => {
     // 120 cells, each its own range: as one request, the variables alone are far past the limit.
     const days = Array.from({ length: 120 }, (_, i) => new Date(Date.UTC(2024, 0, 2 + i)).toISOString().slice(0, 10));
     const calls = days.map((to) => fieldCall(SeriesObservations, { id: 'RUT', from: '2024-01-02', to, asOf: SETTLED }));
@@ -115,7 +119,7 @@ describe('requests whose answers cannot change', () => {
     expect(cdn.received.slice(m).map((r) => r.method)).toEqual(['POST']);
   });
 
-  it('carry the x-api-key header: without it the GET is refused, and the cache never gives one key\'s answer to a request without it', async () => {
+  it("carry the x-api-key header: without it the GET is refused, and the cache never gives one key's answer to a request without it", async () => {
     const body = buildBatchQuery(pinnedCells(['2024-06-07', '2024-06-14', '2024-06-21']));
     const url = persistedQueryUrl(`${cdn.url}/graphql`, { persistedQuery: { version: 1, sha256Hash: await sha256Hex(body.query) } }, body.variables);
     const keyless = await fetch(url);
@@ -124,7 +128,7 @@ describe('requests whose answers cannot change', () => {
     expect(withKey.data).toBeTruthy();
   });
 
-  it('the hash is the SHA-256 of the query text, as Apollo\'s APQ computes it', async () => {
+  it("the hash is the SHA-256 of the query text, as Apollo's APQ computes it", async () => {
     const q = 'query TideBatch { __typename }';
     expect(await sha256Hex(q)).toBe(createHash('sha256').update(q).digest('hex'));
   });
@@ -171,7 +175,7 @@ describe('Retry-After', () => {
 
   const ask = (retryDelayMs = 10) => new BatchingClient({ url: busyUrl, retryDelayMs, cacheableGet: false }).fetch(fieldCall(SeriesInfo, { id: 'RUT' }));
 
-  it('on 429 waits as long as Retry-After says before asking again, not the client\'s own short pause', async () => {
+  it("on 429 waits as long as Retry-After says before asking again, not the client's own short pause", async () => {
     arrivals.length = 0;
     plan = [{ status: 429, retryAfter: '1', body: '{"message":"Too Many Requests"}' }]; // API Gateway's throttle answer
     expect(await ask()).toEqual({ id: 'RUT' });
@@ -198,7 +202,7 @@ describe('Retry-After', () => {
     expect(arrivals[1] - arrivals[0]).toBeGreaterThanOrEqual(950);
   });
 
-  it('a GET the server refuses as such (an older server: 405, or its CSRF prevention\'s BAD_REQUEST) is sent again as POST, and answered', async () => {
+  it("a GET the server refuses as such (an older server: 405, or its CSRF prevention's BAD_REQUEST) is sent again as POST, and answered", async () => {
     const pinned = fieldCall(SeriesObservations, { id: 'RUT', from: '2024-06-03', to: '2024-06-07', asOf: SETTLED });
     const refusals = [
       { status: 405, body: 'Method Not Allowed' },
@@ -212,11 +216,14 @@ describe('Retry-After', () => {
     }
   });
 
-  it('without Retry-After, retries after its own pause, and gives up after maxRetries with the server\'s advice', async () => {
+  it("without Retry-After, retries after its own pause, and gives up after maxRetries with the server's advice", async () => {
     arrivals.length = 0;
     const busyAnswer = { status: 503, body: 'Service Unavailable' };
     plan = [busyAnswer, busyAnswer, busyAnswer];
-    const e = await ask(20).then(() => undefined, (err: Error) => err);
+    const e = await ask(20).then(
+      () => undefined,
+      (err: Error) => err,
+    );
     expect(e?.message).toMatch(/busy/);
     expect(arrivals).toHaveLength(3); // the first, and maxRetries (2) more
     plan = [];

@@ -23,7 +23,7 @@ let server: Awaited<ReturnType<typeof startLocalServer>>;
 let book: WorkbookStandIn;
 const evaluate = evaluator();
 const excel = () => book.excel as unknown as ExcelApi;
-const fetch = <T,>(call: Parameters<ReturnType<typeof workbookFetcher>['fetch']>[0]) => workbookFetcher().fetch<T>(call);
+const fetch = <T>(call: Parameters<ReturnType<typeof workbookFetcher>['fetch']>[0]) => workbookFetcher().fetch<T>(call);
 const runtime = (): PinRuntime => ({ pin: workbookPin, setPin: setWorkbookPin, recalculate: () => recalculateWorkbook(excel()) });
 const rut = closes('rut_daily_yahoo.csv');
 
@@ -116,7 +116,9 @@ describe('explain this cell', () => {
     expect(e.calls[0]).toMatchObject({ asOf: '2024-07-20', final: true, steps: ['RUT: observations 2024-06-01 to 2024-07-31, as published by 2024-07-20', 'transformed: REBASE_100'] });
     expect(e.series).toEqual([
       expect.objectContaining({
-        id: 'RUT', name: 'Russell 2000 Index', unit: 'Index',
+        id: 'RUT',
+        name: 'Russell 2000 Index',
+        unit: 'Index',
         source: expect.objectContaining({ name: 'Yahoo Finance', sourceId: '^RUT' }),
         vintage: '2024-07-19',
         latest: { date: '2024-07-19', value: rut.values[rut.dates.indexOf('2024-07-19')], realtimeStart: '2024-07-19' },
@@ -130,7 +132,11 @@ describe('explain this cell', () => {
     expect(staleNote({ ...e.series[0].freshness, lastChecked: '2025-01-09T23:40:00.000Z' })).toContain('the source was last checked 2025-01-09');
     expect(staleNote({ ...e.series[0].freshness, stale: false })).toBeNull();
     // The copied query runs as it is.
-    const res = await globalThis.fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': server.apiKey }, body: JSON.stringify({ query: e.calls[0].query }) });
+    const res = await globalThis.fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': server.apiKey },
+      body: JSON.stringify({ query: e.calls[0].query }),
+    });
     const body = (await res.json()) as { data: { series: { observations: { dates: string[] } } } };
     expect(body.data.series.observations.dates.at(-1)).toBe('2024-07-19');
   });
@@ -170,8 +176,15 @@ describe('explain this cell', () => {
       if (e.kind !== 'explained') throw new Error(`${address}: ${e.kind}`);
       expect(e.series.map((s) => [s.id, s.source.name, s.vintage])).toEqual(
         address === 'Ratios!A1'
-          ? [['RUT', 'Yahoo Finance', '2024-07-19'], ['QQQ', 'Yahoo Finance', '2024-07-19']]
-          : [['RUT', 'Yahoo Finance', '2024-07-19'], ['QQQ', 'Yahoo Finance', '2024-07-19'], ['DGS2', 'FRED', '2024-07-19']],
+          ? [
+              ['RUT', 'Yahoo Finance', '2024-07-19'],
+              ['QQQ', 'Yahoo Finance', '2024-07-19'],
+            ]
+          : [
+              ['RUT', 'Yahoo Finance', '2024-07-19'],
+              ['QQQ', 'Yahoo Finance', '2024-07-19'],
+              ['DGS2', 'FRED', '2024-07-19'],
+            ],
       );
     }
   });
@@ -200,7 +213,11 @@ describe('freeze and unfreeze', () => {
       ctx.workbook.notes.add("'Run-up'!B6", 'my own note');
       await ctx.sync();
     });
-    const formulas = Object.fromEntries(sampleCells().filter((c) => c.sheet === 'Run-up' && String(c.content).startsWith('=')).map((c) => [c.cell, c.content]));
+    const formulas = Object.fromEntries(
+      sampleCells()
+        .filter((c) => c.sheet === 'Run-up' && String(c.content).startsWith('='))
+        .map((c) => [c.cell, c.content]),
+    );
     formulas.C8 = '=1+TIDE.VALUE( "RUT" , B3 )*0';
     const shownBefore = Object.fromEntries(Object.keys(formulas).map((c) => [c, book.cellAt(`'Run-up'!${c}`).shown]));
     const spillBefore = await shownRows('Run-up!A11');
@@ -248,7 +265,10 @@ describe('freeze and unfreeze', () => {
   it('freezing a selection inside a spilled array freezes that formula only, with the pin as its asOf; unfreeze of the selection restores it', async () => {
     await changePin(book.settings as never, runtime(), '2024-07-20', '2026-11-27');
     book.select('Correlation', 'B10');
-    const asOfOf = (address: string) => cellRecord(address)?.calls.map((c) => c.call.args.find((a) => a.name === 'asOf')?.value).find((v) => typeof v === 'string') as string | undefined;
+    const asOfOf = (address: string) =>
+      cellRecord(address)
+        ?.calls.map((c) => c.call.args.find((a) => a.name === 'asOf')?.value)
+        .find((v) => typeof v === 'string') as string | undefined;
     const [record] = await freeze(excel(), 'selection', { pin: '2024-07-20', asOfOf, now: new Date('2026-11-27T10:00:00Z') });
     expect(record).toMatchObject({ sheet: 'Correlation', cell: 'A3', formula: '=TIDE.CORR("RUT","DGS2",60,"2023-01-01","2024-12-31",,,,TRUE)', asOf: '2024-07-20', pin: '2024-07-20' });
     expect(book.cellAt('Correlation!A3').formula).toBeUndefined();
@@ -291,7 +311,7 @@ describe('on an Excel below ExcelApi 1.12 and 1.18 (Excel on Mac 16.35, support/
     await expect(selectedFormulaCell(excel())).rejects.toThrow(/getSpillParentOrNullObject needs ExcelApi 1.12/);
   });
 
-  it('freezing takes each array\'s size from what its function returned, and unfreezing restores every formula', async () => {
+  it("freezing takes each array's size from what its function returned, and unfreezing restores every formula", async () => {
     book.select('Run-up', 'A1');
     const spillBefore = book.layout(book.sheet('Run-up')!).spills.get('10,0')!; // A11's array
     const shownBefore = book.cellAt("'Run-up'!B20").shown;

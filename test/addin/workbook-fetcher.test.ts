@@ -25,7 +25,7 @@ function open(store: KeyValueStore, pin?: string, opts: { now?: () => number; on
   const client = new BatchingClient({ url: server.url, cacheableGet: false });
   const answers = new AnswerCache(store, { now: opts.now, writeDelayMs: 0 });
   const fetcher = new WorkbookFetcher(client, answers, () => pin, opts.onRefreshed, { today: () => TODAY, now: opts.now ?? Date.now });
-  const fetch = <T,>(call: Parameters<typeof fetcher.fetch>[0]) => fetcher.fetch<T>(call);
+  const fetch = <T>(call: Parameters<typeof fetcher.fetch>[0]) => fetcher.fetch<T>(call);
   return { client, answers, fetcher, fetch };
 }
 
@@ -42,8 +42,15 @@ function sheet(fetch: ReturnType<typeof open>['fetch']) {
 const close = (d: string) => reference.closes[reference.dates.indexOf(d)];
 
 describe('pinned workbook', () => {
-  it('fills every omitted asOf with the pin, and leaves a cell\'s own asOf alone', () => {
-    const call = { field: 'series', selection: '', args: [{ name: 'id', type: 'ID!', value: 'RUT' }, { name: 'asOf', type: 'Date', value: undefined, in: 'selection' as const }] };
+  it("fills every omitted asOf with the pin, and leaves a cell's own asOf alone", () => {
+    const call = {
+      field: 'series',
+      selection: '',
+      args: [
+        { name: 'id', type: 'ID!', value: 'RUT' },
+        { name: 'asOf', type: 'Date', value: undefined, in: 'selection' as const },
+      ],
+    };
     expect(withPin(call, '2024-07-10').args[1].value).toBe('2024-07-10');
     expect(withPin(call, undefined)).toBe(call);
     const own = { ...call, args: [call.args[0], { ...call.args[1], value: '2024-01-02' }] };
@@ -57,7 +64,11 @@ describe('pinned workbook', () => {
     const values = await sheet(first.fetch);
     expect(server.requests).toHaveLength(1);
     const vars = server.requests[0].body.variables;
-    expect(Object.entries(vars).filter(([k]) => k.endsWith('_asOf')).map(([, v]) => v)).toEqual(['2024-07-20', '2024-07-20', '2024-07-20', '2024-07-20']);
+    expect(
+      Object.entries(vars)
+        .filter(([k]) => k.endsWith('_asOf'))
+        .map(([, v]) => v),
+    ).toEqual(['2024-07-20', '2024-07-20', '2024-07-20', '2024-07-20']);
     expect(values[0]).toEqual(['2024-07-01', '2024-07-02', '2024-07-03', '2024-07-05'].map((d) => [isoToSerial(d), close(d)]));
     expect(values[3]).toBe(close('2024-07-16'));
     await first.answers.flush();
@@ -87,7 +98,7 @@ describe('pinned workbook', () => {
     let pin = '2024-07-20';
     const client = new BatchingClient({ url: server.url, cacheableGet: false });
     const fetcher = new WorkbookFetcher(client, new AnswerCache(store, { writeDelayMs: 0 }), () => pin, undefined, { today: () => TODAY });
-    const fetch = <T,>(c: Parameters<typeof fetcher.fetch>[0]) => fetcher.fetch<T>(c);
+    const fetch = <T>(c: Parameters<typeof fetcher.fetch>[0]) => fetcher.fetch<T>(c);
     server.requests.length = 0;
     await sheet(fetch);
     pin = '2024-07-25';
@@ -101,7 +112,14 @@ describe('pinned workbook', () => {
 
   it('a pin of today or yesterday is not final: it refreshes like latest values', async () => {
     const f = open(memoryStore(), '2024-07-30').fetcher;
-    const call = { field: 'series', selection: 'id', args: [{ name: 'id', type: 'ID!', value: 'RUT' }, { name: 'asOf', type: 'Date', value: undefined }] };
+    const call = {
+      field: 'series',
+      selection: 'id',
+      args: [
+        { name: 'id', type: 'ID!', value: 'RUT' },
+        { name: 'asOf', type: 'Date', value: undefined },
+      ],
+    };
     expect(f.isFinal(call, '2024-07-30')).toBe(false);
     expect(f.isFinal(call, '2024-07-29')).toBe(true);
     // Catalog calls have no asOf: final only in a workbook pinned to a day that is over.
@@ -192,7 +210,7 @@ describe('answer cache', () => {
     expect(reopened.usage().chars).toBeLessThanOrEqual(600);
   });
 
-  it('two workbooks writing to the same storage keep each other\'s answers', async () => {
+  it("two workbooks writing to the same storage keep each other's answers", async () => {
     const store = memoryStore();
     const a = new AnswerCache(store, { writeDelayMs: 0 });
     const b = new AnswerCache(store, { writeDelayMs: 0 });
@@ -206,7 +224,7 @@ describe('answer cache', () => {
     expect(await reopened.get('from-b')).toMatchObject({ value: 2 });
   });
 
-  it('writes once a recalculation\'s answers stop arriving, and at the latest maxWriteDelayMs after the first', async () => {
+  it("writes once a recalculation's answers stop arriving, and at the latest maxWriteDelayMs after the first", async () => {
     vi.useFakeTimers();
     try {
       const inner = memoryStore();

@@ -25,16 +25,20 @@ beforeAll(async () => {
 describe('sample workbook', () => {
   it('is what the generator writes today (run npm run addin:workbook after changing the spec)', async () => {
     const fresh = await JSZip.loadAsync(await buildWorkbook());
-    const parts = Object.keys(fresh.files).filter((p) => !p.endsWith('/') && p !== 'docProps/core.xml').sort();
-    expect(Object.keys(committed.files).filter((p) => !p.endsWith('/') && p !== 'docProps/core.xml').sort()).toEqual(parts);
+    const parts = Object.keys(fresh.files)
+      .filter((p) => !p.endsWith('/') && p !== 'docProps/core.xml')
+      .sort();
+    expect(
+      Object.keys(committed.files)
+        .filter((p) => !p.endsWith('/') && p !== 'docProps/core.xml')
+        .sort(),
+    ).toEqual(parts);
     for (const p of parts) expect(await committed.file(p)!.async('string'), p).toBe(await fresh.file(p)!.async('string'));
   });
 
   it('has one sheet per analysis, each formula calling a TIDE function with a valid number of arguments', () => {
     expect(Object.keys(read)).toEqual(SHEETS.map((s) => s.name));
-    const fns = new Map(
-      (JSON.parse(readFileSync(join(DIST, 'functions.json'), 'utf8')).functions as { id: string; parameters: { optional?: boolean }[] }[]).map((f) => [f.id, f.parameters]),
-    );
+    const fns = new Map((JSON.parse(readFileSync(join(DIST, 'functions.json'), 'utf8')).functions as { id: string; parameters: { optional?: boolean }[] }[]).map((f) => [f.id, f.parameters]));
     const all = Object.values(read).flatMap((s) => Object.values(s.formulas));
     expect(all.length).toBe(SHEETS.reduce((n, s) => n + s.spills.length + (s.scalars?.length ?? 0), 0));
     for (const f of all) {

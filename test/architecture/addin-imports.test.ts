@@ -10,9 +10,7 @@ const ROOT = normalize(join(dirname(new URL(import.meta.url).pathname), '../..')
 const SHARED_RULE = 'api/graphql/http/answer-policy.ts';
 
 function files(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
-  );
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
 }
 
 /** Every import of `file` (relative ones resolved to repository paths; packages as written). */

@@ -76,9 +76,7 @@ function violations(file: string, source: string): string[] {
 }
 
 function apiFiles(dir = join(ROOT, 'api')): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? apiFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [relative(ROOT, join(dir, e.name))] : [],
-  );
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? apiFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [relative(ROOT, join(dir, e.name))] : []));
 }
 
 describe('the layer map (CONTRIBUTING.md)', () => {

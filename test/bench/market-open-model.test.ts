@@ -12,7 +12,10 @@ const cell: Cell = { id: 'RUT', fromYear: 2024, toYear: 2024, from: '2024-12-01'
 /** Pinned workbooks of one key and template, opening a second apart (no two at once). */
 const books = (n: number, pinned = true): Workbook[] => Array.from({ length: n }, (_, i) => ({ key: 1, template: 0, pinned, openAtMs: i * 1000, cells: Array.from({ length: 4 }, () => cell) }));
 const base: ModelOptions = { ...AWS_LIKE, cache: true, cdn: true, computeMs: 5, decodeMsPerKb: 0.01, coldStartMs: 200, keyItemBytes: 100, clientConcurrency: 2 };
-const twoGets = () => [{ cells: [0, 1], query: 'q2' }, { cells: [2, 3], query: 'q2' }];
+const twoGets = () => [
+  { cells: [0, 1], query: 'q2' },
+  { cells: [2, 3], query: 'q2' },
+];
 
 describe('market-open model: pinned workbooks behind the CDN', () => {
   it('the first workbook meets an APQ miss on each GET and sends POSTs; once a GET has been answered, CloudFront serves the rest', () => {
@@ -25,7 +28,7 @@ describe('market-open model: pinned workbooks behind the CDN', () => {
     expect(r.failed).toBe(0);
   });
 
-  it('without the add-in\'s chunks (or unpinned) a workbook is one request to the origin', () => {
+  it("without the add-in's chunks (or unpinned) a workbook is one request to the origin", () => {
     const r = runModel(books(5, false), catalog, 1000, { ...base, getChunks: twoGets });
     expect(r).toMatchObject({ clientRequests: 5, edgeHits: 0, apqMisses: 0 });
     const old = runModel(books(5), catalog, 1000, { ...base, getChunks: undefined });

@@ -16,7 +16,12 @@ beforeAll(async () => {
   t = await startTestStore('tide-throughput');
   const meta = (id: string) => ({ id, name: id, unit: 'u', frequency: 'DAILY' as const, source: { name: 'test', sourceId: id } });
   const days = Array.from({ length: 700 }, (_, i) => new Date(Date.UTC(2023, 0, 2) + i * 86_400_000).toISOString().slice(0, 10));
-  for (const id of ['HOT', 'COLD']) await writeSeries(t.store, meta(id), days.map((date, i) => ({ date, value: i / 7, realtimeStart: date })));
+  for (const id of ['HOT', 'COLD'])
+    await writeSeries(
+      t.store,
+      meta(id),
+      days.map((date, i) => ({ date, value: i / 7, realtimeStart: date })),
+    );
 });
 afterAll(() => t.close());
 
@@ -31,9 +36,15 @@ describe('throughput proxy', () => {
       const oneRead = meter.stats.readUnits;
       expect(oneRead).toBeGreaterThan(1); // two year-chunks of ~700 daily points: several 4 KB units
       // the same items straight from dynalite, sized by DynamoDB's rules: one Query, eventually consistent
-      const raw = await new DynamoDBClient({ endpoint: t.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } })
-        .send(new QueryCommand({ TableName: t.store.tableName, KeyConditionExpression: 'pk = :p AND begins_with(sk, :c)', ExpressionAttributeValues: { ':p': { S: 'S#HOT' }, ':c': { S: 'C#' } } }));
-      expect(oneRead).toBe(readUnits(raw.Items!.reduce((n, item) => n + itemSize(item as never), 0), false));
+      const raw = await new DynamoDBClient({ endpoint: t.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }).send(
+        new QueryCommand({ TableName: t.store.tableName, KeyConditionExpression: 'pk = :p AND begins_with(sk, :c)', ExpressionAttributeValues: { ':p': { S: 'S#HOT' }, ':c': { S: 'C#' } } }),
+      );
+      expect(oneRead).toBe(
+        readUnits(
+          raw.Items!.reduce((n, item) => n + itemSize(item as never), 0),
+          false,
+        ),
+      );
       let error: Error | undefined;
       for (let i = 0; i < 40 && !error; i++) await store.readRevisions('HOT').catch((e: Error) => (error = e));
       expect(error?.name).toBe('ProvisionedThroughputExceededException');

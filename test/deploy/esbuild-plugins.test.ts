@@ -28,10 +28,14 @@ describe('the bundle plugins', () => {
     const errors = await bundle('graphql.ts');
     const named = ['one-apollo', 'no-usage-reporting', 'no-schema-tools', 'no-default-apollo-cache', 'node-create-hash'];
     expect(named.every((name) => plugins.some((p) => p.name === name))).toBe(true);
-    for (const name of named) expect(errors.some((text) => text.startsWith(`${name}: nothing in the graphql bundle imports`)), name).toBe(true);
+    for (const name of named)
+      expect(
+        errors.some((text) => text.startsWith(`${name}: nothing in the graphql bundle imports`)),
+        name,
+      ).toBe(true);
   });
 
-  it('leave the other functions\' builds alone, which import none of those modules', async () => {
+  it("leave the other functions' builds alone, which import none of those modules", async () => {
     expect(await bundle('ingest.ts')).toEqual([]);
   });
 });

@@ -42,7 +42,10 @@ describe('the table', () => {
     for (const p of [dev, prod]) {
       const t = p.template.Resources.TideTable;
       expect(t.Type).toBe('AWS::DynamoDB::Table');
-      expect(t.Properties.KeySchema).toEqual([{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }]);
+      expect(t.Properties.KeySchema).toEqual([
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ]);
       expect(t.Properties.AttributeDefinitions).toEqual(table.AttributeDefinitions);
       expect(t.Properties.GlobalSecondaryIndexes).toEqual(table.GlobalSecondaryIndexes);
       expect(t.Properties.BillingMode).toBe('PAY_PER_REQUEST');
@@ -53,7 +56,7 @@ describe('the table', () => {
     expect(prod.template.Resources.TideTable.Properties.TableName).toBe('tide-prod');
   });
 
-  it('is the stack\'s own by default; a stage can be pointed at a restored table instead (params table, createTable)', () => {
+  it("is the stack's own by default; a stage can be pointed at a restored table instead (params table, createTable)", () => {
     for (const p of [dev, prod]) {
       expect(p.template.Resources.TideTable.Condition).toBe('CreateTable');
       expect(holds(p, 'CreateTable')).toBe(true);
@@ -93,7 +96,11 @@ describe('functions and IAM', () => {
       expect(fn.Properties.Role).toEqual({ 'Fn::GetAtt': [id.replace('LambdaFunction', 'Role'), 'Arn'] });
     }
     expect(dev.template.Resources.IamRoleLambdaExecution).toBeUndefined();
-    expect(resources(dev, 'AWS::IAM::Role').map(([id]) => id).sort()).toEqual(['AddinRole', 'GraphqlRole', 'IngestRole']);
+    expect(
+      resources(dev, 'AWS::IAM::Role')
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual(['AddinRole', 'GraphqlRole', 'IngestRole']);
   });
 
   it('no Allow statement anywhere has a wildcard action or a "*" resource', () => {
@@ -174,14 +181,20 @@ describe('operations: failure destination, alarms, topic', () => {
   it("a scheduled run that fails after its retries goes to the stage's failure queue, kept two weeks", () => {
     for (const p of [dev, prod]) {
       const config = p.template.Resources.IngestLambdaEvConf.Properties;
-      expect(config).toMatchObject({ FunctionName: { Ref: 'IngestLambdaFunction' }, MaximumRetryAttempts: 1, DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['IngestFailureQueue', 'Arn'] } } } });
+      expect(config).toMatchObject({
+        FunctionName: { Ref: 'IngestLambdaFunction' },
+        MaximumRetryAttempts: 1,
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['IngestFailureQueue', 'Arn'] } } },
+      });
       expect(p.template.Resources.IngestFailureQueue.Properties).toMatchObject({ MessageRetentionPeriod: 1209600, SqsManagedSseEnabled: true });
     }
     expect(dev.template.Resources.IngestFailureQueue.Properties.QueueName).toBe('tide-dev-ingest-failures');
   });
 
   it('every alarm is on by default on both stages, and notifies the SNS topic on ALARM and on OK', () => {
-    const ids = resources(dev, 'AWS::CloudWatch::Alarm').map(([id]) => id).sort();
+    const ids = resources(dev, 'AWS::CloudWatch::Alarm')
+      .map(([id]) => id)
+      .sort();
     expect(ids).toEqual(['Graphql5xxAlarm', 'GraphqlThrottlesAlarm', 'IngestErrorsAlarm', 'IngestFailureQueuedAlarm', 'IngestNotRunningAlarm', 'StaleSeriesAlarm']);
     for (const p of [dev, prod]) {
       expect(holds(p, 'AlarmsEnabled')).toBe(true);
@@ -206,12 +219,41 @@ describe('operations: failure destination, alarms, topic', () => {
   });
 
   it('the ingest alarms: its errors, a queued failure, no run for three days, a kept series late', () => {
-    expect(alarm(dev, 'IngestErrorsAlarm')).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Errors', Dimensions: [{ Name: 'FunctionName', Value: { Ref: 'IngestLambdaFunction' } }], Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
-    expect(alarm(dev, 'IngestFailureQueuedAlarm')).toMatchObject({ Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['IngestFailureQueue', 'QueueName'] } }] });
+    expect(alarm(dev, 'IngestErrorsAlarm')).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: 'IngestLambdaFunction' } }],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+    expect(alarm(dev, 'IngestFailureQueuedAlarm')).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['IngestFailureQueue', 'QueueName'] } }],
+    });
     // The freshness metrics as the ingest emits them (test/ingest/scheduled-freshness.test.ts): namespace Tide, service and Stage.
-    const dims = [{ Name: 'service', Value: 'tide-ingest' }, { Name: 'Stage', Value: 'dev' }];
-    expect(alarm(dev, 'IngestNotRunningAlarm')).toMatchObject({ Namespace: 'Tide', MetricName: 'SeriesChecked', Dimensions: dims, Period: 86400, EvaluationPeriods: 3, DatapointsToAlarm: 3, ComparisonOperator: 'LessThanThreshold', TreatMissingData: 'breaching' });
-    expect(alarm(dev, 'StaleSeriesAlarm')).toMatchObject({ Namespace: 'Tide', MetricName: 'StaleSeries', Dimensions: dims, Statistic: 'Maximum', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    const dims = [
+      { Name: 'service', Value: 'tide-ingest' },
+      { Name: 'Stage', Value: 'dev' },
+    ];
+    expect(alarm(dev, 'IngestNotRunningAlarm')).toMatchObject({
+      Namespace: 'Tide',
+      MetricName: 'SeriesChecked',
+      Dimensions: dims,
+      Period: 86400,
+      EvaluationPeriods: 3,
+      DatapointsToAlarm: 3,
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+    });
+    expect(alarm(dev, 'StaleSeriesAlarm')).toMatchObject({
+      Namespace: 'Tide',
+      MetricName: 'StaleSeries',
+      Dimensions: dims,
+      Statistic: 'Maximum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
     expect(alarm(prod, 'StaleSeriesAlarm').Dimensions[1]).toEqual({ Name: 'Stage', Value: 'prod' });
     expect(dev.template.Resources.IngestLambdaFunction.Properties.Environment.Variables.TIDE_STAGE).toBe('dev');
   });
@@ -222,15 +264,28 @@ describe('operations: failure destination, alarms, topic', () => {
     expect(fivexx.Metrics[0]).toMatchObject({ Id: 'total', Expression: 'post + get' });
     const routes = fivexx.Metrics.slice(1).map((m: any) => m.MetricStat.Metric);
     for (const m of routes) expect(m).toMatchObject({ Namespace: 'AWS/ApiGateway', MetricName: '5xx' });
-    expect(routes.map((m: any) => m.Dimensions)).toEqual(['POST /graphql', 'GET /graphql'].map((route) => [{ Name: 'ApiId', Value: { Ref: 'HttpApi' } }, { Name: 'Stage', Value: '$default' }, { Name: 'Route', Value: route }]));
+    expect(routes.map((m: any) => m.Dimensions)).toEqual(
+      ['POST /graphql', 'GET /graphql'].map((route) => [
+        { Name: 'ApiId', Value: { Ref: 'HttpApi' } },
+        { Name: 'Stage', Value: '$default' },
+        { Name: 'Route', Value: route },
+      ]),
+    );
     expect(dev.template.Resources.HttpApiStage.Properties.DefaultRouteSettings.DetailedMetricsEnabled).toBe(true); // per-route metrics exist
-    expect(alarm(dev, 'GraphqlThrottlesAlarm')).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: 'Throttles', Dimensions: [{ Name: 'FunctionName', Value: { Ref: 'GraphqlLambdaFunction' } }], Threshold: 1 });
+    expect(alarm(dev, 'GraphqlThrottlesAlarm')).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Throttles',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: 'GraphqlLambdaFunction' } }],
+      Threshold: 1,
+    });
   });
 });
 
 describe('the HTTP API', () => {
   it('routes only /graphql (GET, POST), the front page and the add-in, docs and IDE files (GET)', () => {
-    const routes = resources(dev, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey).sort();
+    const routes = resources(dev, 'AWS::ApiGatewayV2::Route')
+      .map(([, r]) => r.Properties.RouteKey)
+      .sort();
     expect(routes).toEqual(['GET /', 'GET /addin/{proxy+}', 'GET /docs/{proxy+}', 'GET /graphql', 'GET /ide/{proxy+}', 'POST /graphql']);
   });
 
@@ -316,7 +371,13 @@ describe('stages and outputs', () => {
   it('gives the addin function its static files and a handler with none of the API inside', async () => {
     const files = async (fn: string) => {
       const zip = await JSZip.loadAsync(readFileSync(join(dev.dir, `${fn}.zip`)));
-      return Object.fromEntries(await Promise.all(Object.values(zip.files).filter((f) => !f.dir).map(async (f) => [f.name, (await f.async('uint8array')).length] as const)));
+      return Object.fromEntries(
+        await Promise.all(
+          Object.values(zip.files)
+            .filter((f) => !f.dir)
+            .map(async (f) => [f.name, (await f.async('uint8array')).length] as const),
+        ),
+      );
     };
     const addin = await files('addin');
     const graphql = await files('graphql');
@@ -330,7 +391,13 @@ describe("the graphql bundle's cold start (infra/esbuild-plugins.cjs)", () => {
   let sources: Record<string, string>;
   beforeAll(async () => {
     const zip = await JSZip.loadAsync(readFileSync(join(prod.dir, 'graphql.zip')));
-    sources = Object.fromEntries(await Promise.all(Object.keys(zip.files).filter((f) => f.endsWith('.mjs')).map(async (f) => [f, await zip.file(f)!.async('string')] as const)));
+    sources = Object.fromEntries(
+      await Promise.all(
+        Object.keys(zip.files)
+          .filter((f) => f.endsWith('.mjs'))
+          .map(async (f) => [f, await zip.file(f)!.async('string')] as const),
+      ),
+    );
   });
 
   /** The sources of `entry` and of every chunk it imports statically: what a cold start reads. */
@@ -352,8 +419,7 @@ describe("the graphql bundle's cold start (infra/esbuild-plugins.cjs)", () => {
     expect(/\w\("node:crypto"\)/.test(Object.values(sources).join('\n'))).toBe(true);
   });
 
-
-  it('leaves out the usage-reporting code and Apollo\'s default cache', () => {
+  it("leaves out the usage-reporting code and Apollo's default cache", () => {
     const all = Object.values(sources).join('\n');
     expect(all.includes('conflict because')).toBe(true); // graphql's validation is there
     expect(all.includes('@apollo/utils.usagereporting is not bundled')).toBe(true);

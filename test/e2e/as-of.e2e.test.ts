@@ -107,7 +107,7 @@ describe('asOf on every TIDE data function, through the functions bundle', () =>
     expect(on.value).toEqual(Object.entries(share).map(([d, v]) => [excelSerial(d), expect.closeTo(v, 12)]));
   });
 
-  it('SURPRISE as of 2024-07-15 uses June\'s first print and has no July row yet', async () => {
+  it("SURPRISE as of 2024-07-15 uses June's first print and has no July row yet", async () => {
     const [then, now] = await recalc([
       ['SURPRISE', ['CPIAUCSL', 'CPIAUCNS', '2024-05-01', '2024-07-31', '2024-07-15']],
       ['SURPRISE', ['CPIAUCSL', 'CPIAUCNS', '2024-05-01', '2024-07-31']],
@@ -153,7 +153,7 @@ describe('asOf on every TIDE data function, through the functions bundle', () =>
 describe('a workbook-wide asOf', () => {
   afterAll(() => setWorkbookAsOf(null));
 
-  it('applies to every function not given its own asOf; a cell\'s own asOf wins', async () => {
+  it("applies to every function not given its own asOf; a cell's own asOf wins", async () => {
     await setWorkbookAsOf('2024-07-15');
     const [value, change, corr, vol, positioning, surprise, cut, own] = await recalc([
       ['VALUE', ['RUT']],

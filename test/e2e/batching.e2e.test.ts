@@ -70,7 +70,10 @@ describe('batching in the browser', () => {
 
   it('500 identical cells cost 1 request', async () => {
     const office = await openSheet();
-    const { results, requests, retries } = await recalc(office, Array.from({ length: 500 }, (): Cell => ['VALUE', ['RUT', '2024-07-16']]));
+    const { results, requests, retries } = await recalc(
+      office,
+      Array.from({ length: 500 }, (): Cell => ['VALUE', ['RUT', '2024-07-16']]),
+    );
     expect(requests - retries).toBe(1);
     expect(new Set(results.map((r) => r.value))).toEqual(new Set([rut.values[rut.dates.indexOf('2024-07-16')]]));
     await office.page.close();
@@ -97,7 +100,10 @@ describe('every cell gets an error instead of waiting forever', () => {
     const silent = await startSilentServer();
     try {
       const office = await openSheet({ url: silent.url, timeoutMs: 1500 });
-      const { results, ms } = await recalc(office, [['SERIES', ['RUT']], ['VALUE', ['DGS2']]]);
+      const { results, ms } = await recalc(office, [
+        ['SERIES', ['RUT']],
+        ['VALUE', ['DGS2']],
+      ]);
       for (const r of results) {
         expect(r.error).toMatchObject({ code: '#N/A', isCustomFunctionsError: true });
         expect(r.error!.message).toBe(`Tide server at ${silent.url} did not answer within 1.5 s. Check the API URL and key in the Tide task pane.`);
@@ -128,9 +134,7 @@ describe('every cell gets an error instead of waiting forever', () => {
       const office = await openSheet({ url: refusing.url, apiKey: 'not-a-key' });
       const { results } = await recalc(office, [['SERIES', ['RUT']]]);
       expect(results[0].error).toMatchObject({ code: '#N/A' });
-      expect(results[0].error!.message).toBe(
-        `Tide server at ${refusing.url} refused the request (HTTP 401): the API key is not valid. Set the key in the Tide task pane.`,
-      );
+      expect(results[0].error!.message).toBe(`Tide server at ${refusing.url} refused the request (HTTP 401): the API key is not valid. Set the key in the Tide task pane.`);
       await office.page.close();
     } finally {
       await refusing.close();

@@ -108,7 +108,7 @@ describe('the add-in behind a caching CDN', { timeout: 120_000 }, () => {
     await live.page.close();
   });
 
-  it('150 pinned cells are several GETs, each URL within 8,192 bytes (CloudFront\'s limit); a request over the limit goes as POST', async () => {
+  it("150 pinned cells are several GETs, each URL within 8,192 bytes (CloudFront's limit); a request over the limit goes as POST", async () => {
     const office = await analyst(PIN);
     // 150 cells, each its own range: as one request, far past the limit once the variables are in the URL.
     const ends = rut.dates.filter((d) => d >= '2023-06-01' && d <= PIN).slice(0, 150);

@@ -29,7 +29,7 @@ const WORKBOOK: WorkbookSetup = {
     { sheet: 'Note', cell: 'C7', content: '=TIDE.REVISIONS("CPIAUCSL","2024-06-01")' },
     { sheet: 'Note', cell: 'C8', content: '=TIDE.SERIES("CPIAUCSL","2024-06-01","2024-12-01")' },
     { sheet: 'Note', cell: 'D1', content: '=C1*2' },
-    { sheet: 'GDP notes', cell: 'A1', content: "=TIDE.SERIES('GDP notes'!B1,\"2024-04-01\",\"2024-04-01\",,\"FIRST\")" },
+    { sheet: 'GDP notes', cell: 'A1', content: '=TIDE.SERIES(\'GDP notes\'!B1,"2024-04-01","2024-04-01",,"FIRST")' },
     { sheet: 'GDP notes', cell: 'B1', content: 'A191RL1Q225SBEA' },
   ],
 };
@@ -78,7 +78,11 @@ describe('task pane: changed since', () => {
       { at: 'Note!C1', status: 'changed', summary: '313.049 → 313.044' },
       // 2024Q1 and Q2 growth as known on 2024-08-15 (the 2024-07-25 release: 1.4, 2.8), now 0.8 and 3.6.
       { at: 'Note!C2', status: 'changed', summary: '2 values revised (first 2024-01-01: 1.4 → 0.8)' },
-      { at: 'Note!C5', status: 'unchecked', summary: 'not checked: an argument is a formula (DATE(2024,6,1)) and the cell has not been calculated since the add-in started; recalculate (Ctrl+Alt+F9) and check again' },
+      {
+        at: 'Note!C5',
+        status: 'unchecked',
+        summary: 'not checked: an argument is a formula (DATE(2024,6,1)) and the cell has not been calculated since the add-in started; recalculate (Ctrl+Alt+F9) and check again',
+      },
       // One publication known on 2024-08-15; the 2025-02-12 and 2026-02-13 revisions since.
       { at: 'Note!C7', status: 'changed', summary: '2 rows added' },
       // June and July revised; August to December 2024 published since.
@@ -97,9 +101,9 @@ describe('task pane: changed since', () => {
     await checkAgainst('2024-08-15');
     await pane.page.click('#changed-list li[data-address="Note!C2"]');
     await pane.page.waitForFunction(() => {
-    const { selection } = (window as unknown as { __book: { selection: { sheet: string; address: string } } }).__book;
-    return `${selection.sheet}!${selection.address}` === 'Note!C2';
-  });
+      const { selection } = (window as unknown as { __book: { selection: { sheet: string; address: string } } }).__book;
+      return `${selection.sheet}!${selection.address}` === 'Note!C2';
+    });
   });
 
   it('checks a cell whose argument is a formula once Excel has calculated it, with the arguments Excel passed', async () => {

@@ -123,19 +123,23 @@ describe('TIDE functions in the browser against the local server', () => {
     const [[corrDate, corrValue]] = corr.value as [number, number][];
     expect(corrDate).toBe(excelSerial('2024-07-31'));
     expect(corrValue).toBeCloseTo(ref.corr_rut_dgs2_63_ending_2024_07_31, 10);
-    expect(longShare.value).toEqual(
-      Object.entries(ref.asset_manager_long_share_july_2024).map(([d, v]) => [excelSerial(d), expect.closeTo(v, 12)]),
-    );
+    expect(longShare.value).toEqual(Object.entries(ref.asset_manager_long_share_july_2024).map(([d, v]) => [excelSerial(d), expect.closeTo(v, 12)]));
     const outcomes = cut.value as unknown[][];
     expect(outcomes[0]).toEqual(['Lower bound', 'Upper bound', 'Change (bp)', 'Probability']);
     const byChange = new Map(outcomes.slice(1).map((r) => [r[2], r[3] as number]));
     expect(byChange.get(-25)).toBeCloseTo(ref.cutprob_2024_09_18_asof_2024_07_10.minus25, 10);
     expect(byChange.get(0)).toBeCloseTo(ref.cutprob_2024_09_18_asof_2024_07_10.unchanged, 10);
     // The rolling ones: dated rows inside the range, numbers where the window is complete.
-    for (const [name, m] of [['VOL', vol], ['RELVOL', relvol]] as const) {
+    for (const [name, m] of [
+      ['VOL', vol],
+      ['RELVOL', relvol],
+    ] as const) {
       const rows = m.value as [number, number][];
       expect(rows.length, name).toBeGreaterThan(2);
-      expect(rows.every(([d, v]) => d >= excelSerial('2024-07-01') && d <= excelSerial('2024-07-31') && typeof v === 'number'), name).toBe(true);
+      expect(
+        rows.every(([d, v]) => d >= excelSerial('2024-07-01') && d <= excelSerial('2024-07-31') && typeof v === 'number'),
+        name,
+      ).toBe(true);
     }
     expect((beta.value as unknown[][])[0]).toEqual(['Date', 'BETA(RUT, NASDAQCOM)']);
   });
@@ -153,7 +157,7 @@ describe('TIDE functions in the browser against the local server', () => {
     expect(sep[1]).toBeCloseTo(5.375 - 0.25 * pCut, 8); // July is taken as no change: the midpoint moves by September's expectation
   });
 
-  it('passes the API\'s own argument errors on as #VALUE! and unknown ids as #N/A', async () => {
+  it("passes the API's own argument errors on as #VALUE! and unknown ids as #N/A", async () => {
     const [notMeeting, unknownContract, unknownInput] = await recalc([
       ['CUTPROB', ['2024-09-17', '2024-07-10']],
       ['POSITIONING', ['999999', 'DEALER']],

@@ -55,7 +55,7 @@ interface Book {
   cellAt(a: string): { formula?: string; value?: unknown; shown?: unknown; note?: string };
   select(sheet: string, address: string): void;
 }
-const book = <T,>(page: Page, fn: (b: Book) => T): Promise<T> => page.evaluate(`(${fn.toString()})(window.__book)`) as Promise<T>;
+const book = <T>(page: Page, fn: (b: Book) => T): Promise<T> => page.evaluate(`(${fn.toString()})(window.__book)`) as Promise<T>;
 const statusIs = (page: Page, pattern: RegExp) => page.waitForFunction((p) => new RegExp(p).test(document.getElementById('status')!.textContent ?? ''), pattern.source);
 
 let firstShown: { address: string; shown: unknown }[] | undefined;

@@ -94,7 +94,7 @@ describe('the add-in over https://localhost with the developer certificate', () 
       expect(corr.value).toEqual([[excelSerial('2024-07-31'), expect.closeTo(ref.corr_rut_dgs2_63_ending_2024_07_31, 10)]]);
       // The functions called the API on the page's own https origin.
       expect(office.graphqlRequests.length).toBeGreaterThan(0);
-      for (const r of office.graphqlRequests) expect(r.url.split("?")[0]).toBe(`${server.httpsUrl}/graphql`);
+      for (const r of office.graphqlRequests) expect(r.url.split('?')[0]).toBe(`${server.httpsUrl}/graphql`);
     } finally {
       await office.page.close();
     }

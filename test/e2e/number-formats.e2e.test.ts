@@ -65,14 +65,20 @@ const flat = (v: unknown): unknown[] => (Array.isArray(v) ? (v as unknown[][]).f
 
 describe('number formats carried by the results', () => {
   it('Office LTSC 2024 (ExcelApi 1.17, no data types from custom functions) gets plain numbers, none of them #VALUE!', async () => {
-    const results = await recalc(hosts.old, CELLS.map((c) => c.cell));
+    const results = await recalc(
+      hosts.old,
+      CELLS.map((c) => c.cell),
+    );
     for (const [i, r] of results.entries()) {
       expect(r.error, JSON.stringify(CELLS[i].cell)).toBeUndefined();
       for (const v of flat(r.value)) expect(typeof v === 'number' || v === '', JSON.stringify(CELLS[i].cell)).toBe(true);
     }
   });
 
-  for (const [host, type] of [['current', 'Double'], ['v116', 'FormattedNumber']] as const) {
+  for (const [host, type] of [
+    ['current', 'Double'],
+    ['v116', 'FormattedNumber'],
+  ] as const) {
     it(`${host === 'current' ? 'Microsoft 365 (ExcelApi 1.19+)' : 'Microsoft 365 Version 2208 (ExcelApi 1.16)'}: fractions carry ${PERCENT}, bp carry ${BP}, as ${type} values over the same numbers`, async () => {
       const cells = CELLS.map((c) => c.cell);
       const [formatted, plain] = await Promise.all([recalc(hosts[host], cells), recalc(hosts.old, cells)]);

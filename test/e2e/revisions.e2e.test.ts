@@ -7,7 +7,6 @@ import { sourceColumn } from '../helpers/source-csv.js';
 import ref from '../graphql/reference/revisions_reference.json' with { type: 'json' };
 import { excelSerial } from '../../support/browser/data.js';
 
-
 const sheet = useFunctionsSheet();
 const recalc = sheet.recalc;
 
@@ -60,7 +59,10 @@ describe('TIDE.SERIES release option', () => {
       ['SERIES', [...q, 'LATEST']],
       ['SERIES', q],
     ]);
-    const dated = (values: number[]) => [[excelSerial('2024-01-01'), values[0]], [excelSerial('2024-04-01'), values[1]]];
+    const dated = (values: number[]) => [
+      [excelSerial('2024-01-01'), values[0]],
+      [excelSerial('2024-04-01'), values[1]],
+    ];
     expect(first.value).toEqual(dated([1.4, 2.8]));
     expect(named.value).toEqual(dated([1.4, 2.8]));
     expect(latest.value).toEqual(dated([0.8, 3.6]));

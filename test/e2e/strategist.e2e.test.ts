@@ -9,8 +9,6 @@ import { mismatches, reference } from '../indicators/helpers/data.js';
 import { closes, excelSerial } from '../../support/browser/data.js';
 import { sourceColumn } from '../helpers/source-csv.js';
 
-
-
 const sheet = useFunctionsSheet();
 const recalc = sheet.recalc;
 
@@ -23,7 +21,7 @@ function rows(ref: { dates: string[]; values: (number | null)[] }, from: string,
   return ref.dates.flatMap((d, i) => (d >= from && d <= to ? [[excelSerial(d), ref.values[i]] as const] : []));
 }
 
-describe('alignment on each series\' own observations', () => {
+describe("alignment on each series' own observations", () => {
   it('VOL of NASDAQCOM over 250 days has a value on every date of 2023-06 … 2024-12, equal to pandas', async () => {
     const [vol] = await recalc([['VOL', ['NASDAQCOM', 250, '2023-06-01', '2024-12-31']]]);
     const got = vol.value as [number, number][];
@@ -31,7 +29,12 @@ describe('alignment on each series\' own observations', () => {
     expect(got.length).toBe(reference('volatility_nasdaqcom_250_coverage').dates);
     expect(got.map((r) => r[0])).toEqual(expected.map((r) => r[0]));
     expect(got.every((r) => typeof r[1] === 'number')).toBe(true);
-    expect(mismatches(got.map((r) => r[1]), expected.map((r) => r[1]))).toEqual([]);
+    expect(
+      mismatches(
+        got.map((r) => r[1]),
+        expected.map((r) => r[1]),
+      ),
+    ).toEqual([]);
   });
 
   it('the NASDAQCOM change on 2024-07-05 is measured from 07-03 across the holiday', async () => {
@@ -62,7 +65,12 @@ describe('alignment on each series\' own observations', () => {
     const expected = rows(ref, '2022-03-01', '2022-12-31');
     const got = vol.value as unknown[][];
     expect(got.map((r) => r[0])).toEqual(expected.map((r) => r[0]));
-    expect(mismatches(valuesOf(got), expected.map((r) => r[1]))).toEqual([]);
+    expect(
+      mismatches(
+        valuesOf(got),
+        expected.map((r) => r[1]),
+      ),
+    ).toEqual([]);
     // NASDAQCOM's 60th return is in late March 2022: values from then on, where the full window has none in 2022.
     expect(valuesOf(got).filter((v) => v !== null).length).toBeGreaterThan(150);
     expect(bare.value).toEqual(vol.value);
@@ -85,7 +93,12 @@ describe('alignment on each series\' own observations', () => {
     const got = corr.value as [number, number][];
     const expected = rows(reference('correlation_rut_dgs2_250'), '2023-06-01', '2024-12-31');
     expect(got.length).toBe(expected.length);
-    expect(mismatches(got.map((r) => r[1]), expected.map((r) => r[1]))).toEqual([]);
+    expect(
+      mismatches(
+        got.map((r) => r[1]),
+        expected.map((r) => r[1]),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -97,7 +110,7 @@ describe('units', () => {
     expect((vol.value as number[][])[0][1]).toBeCloseTo(97.88, 2);
   });
 
-  it('CHANGE and run-ups are fractions (format as %); a rate\'s CHANGE is in bp', async () => {
+  it("CHANGE and run-ups are fractions (format as %); a rate's CHANGE is in bp", async () => {
     const [runup, change, dgs2] = await recalc([
       ['CHANGE', ['RUT', '2024-07-09', '2024-12-31', 'MAX_RUNUP']],
       ['CHANGE', ['RUT', '2024-07-09', '2024-07-16']],
@@ -128,17 +141,17 @@ describe('units', () => {
     expect(share).toBeLessThan(0.45);
   });
 
-  it('CUTPROB under CME\'s day count: 78.5 % for a 25 bp September cut on 2024-07-10, 98.5 % / 1.5 % on 07-12', async () => {
+  it("CUTPROB under CME's day count: 78.5 % for a 25 bp September cut on 2024-07-10, 98.5 % / 1.5 % on 07-12", async () => {
     const [before, after] = await recalc([
       ['CUTPROB', ['2024-09-18', '2024-07-10']],
       ['CUTPROB', ['2024-09-18', '2024-07-12']],
     ]);
     const byChange = (m: unknown) => new Map((m as number[][]).map((r) => [r[2], r[3]]));
     // r_end − DFF = (30/13)·(avg − DFF): 07-10 → −0.7846 steps; 07-12 → −1.0154 steps
-    expect(byChange(before.value).get(-25)).toBeCloseTo((5.33 - 5.245) * 30 / 13 / 0.25, 9);
-    expect(byChange(before.value).get(0)).toBeCloseTo(1 - (5.33 - 5.245) * 30 / 13 / 0.25, 9);
-    expect(byChange(after.value).get(-25)).toBeCloseTo(1 - ((5.33 - 5.22) * 30 / 13 / 0.25 - 1), 9);
-    expect(byChange(after.value).get(-50)).toBeCloseTo((5.33 - 5.22) * 30 / 13 / 0.25 - 1, 9);
+    expect(byChange(before.value).get(-25)).toBeCloseTo(((5.33 - 5.245) * 30) / 13 / 0.25, 9);
+    expect(byChange(before.value).get(0)).toBeCloseTo(1 - ((5.33 - 5.245) * 30) / 13 / 0.25, 9);
+    expect(byChange(after.value).get(-25)).toBeCloseTo(1 - (((5.33 - 5.22) * 30) / 13 / 0.25 - 1), 9);
+    expect(byChange(after.value).get(-50)).toBeCloseTo(((5.33 - 5.22) * 30) / 13 / 0.25 - 1, 9);
   });
 });
 
@@ -155,12 +168,12 @@ describe('periods, empty ranges and asOf', () => {
     expect(annualized.error?.message).toMatch(/MONTHLY or QUARTERLY.*PCT_CHANGE/);
   });
 
-  it('ANNUALIZED of monthly data is FRED\'s compounded annual rate, (x_t / x_t-1)^12 − 1', async () => {
+  it("ANNUALIZED of monthly data is FRED's compounded annual rate, (x_t / x_t-1)^12 − 1", async () => {
     const [annualized] = await recalc([['SERIES', ['CPIAUCSL', '2024-06-01', '2024-06-01', null, 'ANNUALIZED']]]);
     expect(annualized.value).toEqual([[excelSerial('2024-06-01'), expect.closeTo((cpi.get('2024-06-01')! / cpi.get('2024-05-01')!) ** 12 - 1, 12)]]);
   });
 
-  it('a quarter missing one of its months is empty (FRED\'s rule): CPIAUCSL Q4 2025 has no October', async () => {
+  it("a quarter missing one of its months is empty (FRED's rule): CPIAUCSL Q4 2025 has no October", async () => {
     const [quarters] = await recalc([['SERIES', ['CPIAUCSL', '2025-01-01', null, 'Q']]]);
     const got = quarters.value as unknown[][];
     expect(got.map((r) => r[0])).toEqual(['2025-01-01', '2025-04-01', '2025-07-01', '2025-10-01'].map(excelSerial));
@@ -200,11 +213,15 @@ describe('periods, empty ranges and asOf', () => {
   });
 
   it('asOf before the earliest vintage held is #N/A naming that vintage', async () => {
-    const vintages = (await (await fetch(`${sheet.server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': sheet.server.apiKey },
-      body: JSON.stringify({ query: '{ series(id: "CPIAUCSL") { vintages } }' }),
-    })).json()).data.series.vintages as string[];
+    const vintages = (
+      await (
+        await fetch(`${sheet.server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-key': sheet.server.apiKey },
+          body: JSON.stringify({ query: '{ series(id: "CPIAUCSL") { vintages } }' }),
+        })
+      ).json()
+    ).data.series.vintages as string[];
     const [series, value, vol, change] = await recalc([
       ['SERIES', ['CPIAUCSL', null, null, null, null, '2020-01-01']],
       ['VALUE', ['CPIAUCSL', null, '2020-01-01']],

@@ -44,8 +44,7 @@ interface Book {
   cellAt(a: string): { formula?: string; value?: unknown; note?: string };
   select(sheet: string, address: string): void;
 }
-const book = <T,>(page: Page, fn: (b: Book) => T): Promise<T> =>
-  page.evaluate(`(${fn.toString()})(window.__book)`) as Promise<T>;
+const book = <T>(page: Page, fn: (b: Book) => T): Promise<T> => page.evaluate(`(${fn.toString()})(window.__book)`) as Promise<T>;
 
 describe('task pane on a workbook', { timeout: 120_000 }, () => {
   it('shows the pin clearly', async () => {
@@ -72,7 +71,9 @@ describe('task pane on a workbook', { timeout: 120_000 }, () => {
     expect(query).toContain('observations(from: "2024-06-01", to: "2024-07-31", transform: REBASE_100, asOf: "2024-07-20")');
     expect(await page.textContent('.explain-series tr[data-id="RUT"]')).toContain('2024-07-19');
     // The bundled closes end 2024-12-31 and nothing keeps them current here: the pane says the series is stale.
-    expect(await page.textContent('.explain-series tr[data-id="RUT"] .explain-stale')).toBe('Stale: the next value was due by 2025-01-05 and has not arrived (last observation 2024-12-31; no scheduled ingest keeps it).');
+    expect(await page.textContent('.explain-series tr[data-id="RUT"] .explain-stale')).toBe(
+      'Stale: the next value was due by 2025-01-05 and has not arrived (last observation 2024-12-31; no scheduled ingest keeps it).',
+    );
     expect(await page.getAttribute('.explain-series tr[data-id="RUT"] a', 'href')).toMatch(/^https:\/\//);
     await page.click('.copy-query');
     await page.waitForSelector('.copy-query:text("Copied")');

@@ -86,7 +86,9 @@ describe('locally', () => {
         let body = '';
         res.on('data', (c) => (body += c));
         res.on('end', () => resolve(body));
-      }).on('error', reject).end();
+      })
+        .on('error', reject)
+        .end();
     });
     expect(html).not.toContain(api.apiKey);
     expect(html).toContain('<script src="/ide/ide.js"></script>');

@@ -17,7 +17,14 @@ const obs = (args: string) => `{ series(id: "RUT") { observations(${args}) { dat
 const cases: { name: string; query: string; variables?: Record<string, unknown>; status: number; code: string; says: RegExp }[] = [
   { name: 'empty id', query: '{ series(id: "") { id } }', status: 200, code: 'BAD_USER_INPUT', says: /id.*empty/ },
   { name: 'month 13 literal', query: obs('from: "2024-13-01"'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED', says: /YYYY-MM-DD/ },
-  { name: 'February 30 in a variable', query: 'query($d: Date) { series(id: "RUT") { observations(from: $d) { dates } } }', variables: { d: '2024-02-30' }, status: 400, code: 'BAD_USER_INPUT', says: /2024-02-30.*calendar date/ },
+  {
+    name: 'February 30 in a variable',
+    query: 'query($d: Date) { series(id: "RUT") { observations(from: $d) { dates } } }',
+    variables: { d: '2024-02-30' },
+    status: 400,
+    code: 'BAD_USER_INPUT',
+    says: /2024-02-30.*calendar date/,
+  },
   { name: 'date with a time', query: obs('to: "2024-07-01T00:00:00Z"'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED', says: /YYYY-MM-DD/ },
   { name: 'date as a number', query: obs('from: 20240701'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED', says: /YYYY-MM-DD/ },
   { name: 'year zero', query: obs('from: "0000-01-01"'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED', says: /real calendar date/ },

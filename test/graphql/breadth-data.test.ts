@@ -54,7 +54,7 @@ describe('breadth series in the bundled sample', () => {
     expect(largest).toBeLessThan(0.27);
   });
 
-  it('known closes (the files\' own text, 2022-01-03 / 2023-01-03 / 2024-12-31)', async () => {
+  it("known closes (the files' own text, 2022-01-03 / 2023-01-03 / 2024-12-31)", async () => {
     const expected: Record<string, [number, number, number]> = {
       SPY: [449.4864807128906, 364.1340026855469, 576.2152099609375],
       RSP: [150.86666870117188, 133.1032257080078, 170.84994506835938],

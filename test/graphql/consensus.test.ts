@@ -77,7 +77,10 @@ describe('consensus import (npm run ingest -- consensus FILE --id ID ...)', () =
     expect((await q('2024-07-01')).data.series).toMatchObject({ frequency: 'MONTHLY', unit: 'Thousands of persons', observations: { dates: ['2024-06-01'], values: [190] } });
     expect((await q('2024-08-01')).data.series.observations).toEqual({ dates: ['2024-06-01', '2024-07-01'], values: [188, 175] });
     const rev = await api.query('{ series(id: "MY_NFP_CONSENSUS") { revisions(date: "2024-06-01") { value realtimeStart } } }');
-    expect(rev.data.series.revisions).toEqual([{ value: 190, realtimeStart: '2024-06-28' }, { value: 188, realtimeStart: '2024-07-03' }]);
+    expect(rev.data.series.revisions).toEqual([
+      { value: 190, realtimeStart: '2024-06-28' },
+      { value: 188, realtimeStart: '2024-07-03' },
+    ]);
   });
 
   it.each([
@@ -103,7 +106,11 @@ describe('consensus import (npm run ingest -- consensus FILE --id ID ...)', () =
     await writeFile(q, 'reference_period,survey_date,value\n2024Q2,2024-07-19,2.0\n2024Q3,2024-10-25,3.0\n');
     const m = join(work, 'cpi.csv');
     await writeFile(m, 'Reference_Period,Survey_Date,Value\n2024-06-01,2024-07-05,3.1\n');
-    const summary = await runJobs([...parseCli(['consensus', q, '--id', 'MY_GDP_CONSENSUS']).jobs!, ...parseCli(['consensus', m, '--id', 'MY_CPI_CONSENSUS', '--frequency', 'MONTHLY', '--expects', 'YOY']).jobs!], api.store, { env: {} });
+    const summary = await runJobs(
+      [...parseCli(['consensus', q, '--id', 'MY_GDP_CONSENSUS']).jobs!, ...parseCli(['consensus', m, '--id', 'MY_CPI_CONSENSUS', '--frequency', 'MONTHLY', '--expects', 'YOY']).jobs!],
+      api.store,
+      { env: {} },
+    );
     expect(summary.errors).toEqual([]);
     const gdp = await api.query('{ series(id: "MY_GDP_CONSENSUS") { frequency observations { dates values } } }');
     expect(gdp.data.series).toEqual({ frequency: 'QUARTERLY', observations: { dates: ['2024-04-01', '2024-07-01'], values: [2.0, 3.0] } });

@@ -33,7 +33,7 @@ async function ask(meeting: string, asOf: string) {
 }
 
 describe('with every contract stored, no meeting is assumed unchanged', () => {
-  it('2024-07-10: July priced backward from ZQN24 and ZQQ24, September between the August and October levels (CME\'s rule)', async () => {
+  it("2024-07-10: July priced backward from ZQN24 and ZQQ24, September between the August and October levels (CME's rule)", async () => {
     const r = await ask('2024-09-18', '2024-07-10');
     expect(r.assumedUnchangedMeetings).toEqual([]);
     expect(r.resolvedMeetings).toEqual(['2024-07-31', '2024-09-18']);
@@ -48,7 +48,15 @@ describe('with every contract stored, no meeting is assumed unchanged', () => {
     const julSteps = (5.315 - julStart) / 0.25; // −0.0516: a July cut at 5.2 %
     const sepSteps = (5.135 - 5.315) / 0.25; // −0.72
     const tree: Record<number, number> = {};
-    for (const [a, pa] of [[-1, -julSteps], [0, 1 + julSteps]]) for (const [b, pb] of [[-1, -sepSteps], [0, 1 + sepSteps]]) tree[(a + b) * 25] = (tree[(a + b) * 25] ?? 0) + pa * pb;
+    for (const [a, pa] of [
+      [-1, -julSteps],
+      [0, 1 + julSteps],
+    ])
+      for (const [b, pb] of [
+        [-1, -sepSteps],
+        [0, 1 + sepSteps],
+      ])
+        tree[(a + b) * 25] = (tree[(a + b) * 25] ?? 0) + pa * pb;
     for (const bp of [-50, -25, 0]) expect(r.p[bp]).toBeCloseTo(tree[bp], 9);
     expect(r.meta.prices).toMatchObject({ ZQN24: { date: '2024-07-10', value: 94.6725 }, ZQV24: { date: '2024-07-10', value: 94.865 } });
   });

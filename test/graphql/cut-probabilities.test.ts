@@ -42,7 +42,10 @@ describe('September 2024 FOMC meeting (decision 2024-09-18)', () => {
     const hand = handWorked('2024-07-10');
     expect(hand.low).toBe(-1);
     const got = await outcomes('2024-09-18', '2024-07-10');
-    expect(got.map((o) => [o.lowerBound, o.upperBound, o.changeBp])).toEqual([[5, 5.25, -25], [5.25, 5.5, 0]]);
+    expect(got.map((o) => [o.lowerBound, o.upperBound, o.changeBp])).toEqual([
+      [5, 5.25, -25],
+      [5.25, 5.5, 0],
+    ]);
     expect(got[0].probability).toBeCloseTo(hand.pLow, 9);
     expect(got[1].probability).toBeCloseTo(hand.pHigh, 9);
     expect(got[0].probability.toFixed(3)).toBe('0.785');

@@ -37,7 +37,7 @@ describe('expressions where a series id goes, against pandas', () => {
     expectClose(res.data.series.observations, REF['DGS2 - DFF, 2024-09']);
   });
 
-  it('rebase(basket(…), date) / rebase(…, date): the mega-cap formula\'s shape on bundled series', async () => {
+  it("rebase(basket(…), date) / rebase(…, date): the mega-cap formula's shape on bundled series", async () => {
     const got = await obs('rebase(basket(RUT, QQQ, IWM), "2023-01-03") / rebase(NASDAQCOM, "2023-01-03")', 'from: "2024-12-01", to: "2024-12-31"');
     expectClose(got, REF['rebase(basket(RUT, QQQ, IWM), "2023-01-03") / rebase(NASDAQCOM, "2023-01-03"), Dec 2024'], 9);
   });
@@ -64,7 +64,7 @@ describe('expressions as indicator inputs', () => {
     expectClose(res.data.indicator, REF['CORRELATION(RUT / QQQ, DGS2, 63), 2024-07-31']);
   });
 
-  it('release: FIRST on an expression input looks up each operand\'s publications', async () => {
+  it("release: FIRST on an expression input looks up each operand's publications", async () => {
     const q = (release: string) => `{ indicator(name: CHANGE, inputs: ["CPIAUCSL / FEDFUNDS"], from: "2024-05-01", to: "2024-06-01", release: ${release}) { values } }`;
     const [first, latest] = await Promise.all([api.query(q('FIRST')), api.query(q('LATEST'))]);
     expect(first.errors).toBeUndefined();

@@ -24,8 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const invoke = async (event: APIGatewayProxyEventV2) =>
-  (await handler(event, lambdaContext('test-request'), () => undefined)) as APIGatewayProxyStructuredResultV2;
+const invoke = async (event: APIGatewayProxyEventV2) => (await handler(event, lambdaContext('test-request'), () => undefined)) as APIGatewayProxyStructuredResultV2;
 
 describe('graphql Lambda handler with an API Gateway v2 event', () => {
   it('answers 200 with JSON carrying the closes of the source file', async () => {
@@ -40,7 +39,14 @@ describe('graphql Lambda handler with an API Gateway v2 event', () => {
 
   it('answers a GET query string too', async () => {
     const query = '{ series(id: "DGS2") { unit } }';
-    const result = await invoke({ ...stored, body: undefined, rawQueryString: `query=${encodeURIComponent(query)}`, queryStringParameters: { query }, requestContext: { ...stored.requestContext, http: { ...stored.requestContext.http, method: 'GET' } }, headers: { ...stored.headers, 'apollo-require-preflight': 'true' } });
+    const result = await invoke({
+      ...stored,
+      body: undefined,
+      rawQueryString: `query=${encodeURIComponent(query)}`,
+      queryStringParameters: { query },
+      requestContext: { ...stored.requestContext, http: { ...stored.requestContext.http, method: 'GET' } },
+      headers: { ...stored.headers, 'apollo-require-preflight': 'true' },
+    });
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body!).data.series.unit).toBe('Percent');
   });

@@ -39,7 +39,10 @@ describe('a period ending on a holiday is complete once its last session has clo
     expect(got.values[1]).toBe(thursday);
   });
 
-  it.each([['MONTHLY', '2024-03-01'], ['QUARTERLY', '2024-01-01']])('as of Saturday 2024-03-30, %s ends on the Thursday close', async (frequency, label) => {
+  it.each([
+    ['MONTHLY', '2024-03-01'],
+    ['QUARTERLY', '2024-01-01'],
+  ])('as of Saturday 2024-03-30, %s ends on the Thursday close', async (frequency, label) => {
     const got = await obs('RUT', `from: "2024-01-01", frequency: ${frequency}, asOf: "2024-03-30"`);
     expect(got.dates[got.dates.length - 1]).toBe(label);
     expect(got.values[got.values.length - 1]).toBe(thursday);

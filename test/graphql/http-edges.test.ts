@@ -97,7 +97,10 @@ describe('the document gate', () => {
       out.stop();
       logger.setLogLevel('WARN');
     }
-    const lines = out.lines().filter((l) => l.includes('"refusedBy"')).map((l) => JSON.parse(l));
+    const lines = out
+      .lines()
+      .filter((l) => l.includes('"refusedBy"'))
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ message: 'graphql request', status: 400, errorCodes: ['BAD_REQUEST'], refusedBy: 'document gate' });
     expect(typeof lines[0].keyId).toBe('string');
@@ -109,7 +112,7 @@ describe('persisted queries, per key', () => {
   const query = '{ series(id: "GDPC1") { observations(from: "2024-04-01", to: "2024-04-01", asOf: "2024-10-01") { values } } }';
   const persistedQuery = { version: 1, sha256Hash: sha(query) };
 
-  it("are registered and looked up per key: another key cannot tell that one key ran an exact query", async () => {
+  it('are registered and looked up per key: another key cannot tell that one key ran an exact query', async () => {
     expect((await get({ query, extensions: { persistedQuery } })).status).toBe(200);
     expect((await get({ extensions: { persistedQuery } })).body.data.series.observations.values).toEqual([23223.906]);
     const other = await get({ extensions: { persistedQuery } }, otherKey);
@@ -129,7 +132,7 @@ describe('persisted queries, per key', () => {
     expect(still.body.data).toEqual({ series: { id: 'DGS2' } });
   });
 
-  it('answers a hash that is not the query\'s with PERSISTED_QUERY_HASH_MISMATCH (400), and registers nothing', async () => {
+  it("answers a hash that is not the query's with PERSISTED_QUERY_HASH_MISMATCH (400), and registers nothing", async () => {
     const wrong = { version: 1, sha256Hash: sha('something else') };
     const res = await get({ query: SETTLED, extensions: { persistedQuery: wrong } });
     expect([res.status, res.body.errors?.[0].extensions?.code, res.cacheControl]).toEqual([400, 'PERSISTED_QUERY_HASH_MISMATCH', 'no-store']);

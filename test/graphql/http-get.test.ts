@@ -21,7 +21,12 @@ async function get(params: Record<string, unknown>, headers: Record<string, stri
   if (headers['x-api-key'] !== null) sent['x-api-key'] = headers['x-api-key'] ?? api.apiKey;
   for (const [k, v] of Object.entries(headers)) if (v !== null && k !== 'x-api-key') sent[k] = v;
   const res = await fetch(`${api.url}/graphql?${search}`, { headers: sent });
-  return { status: res.status, cacheControl: res.headers.get('cache-control'), vary: res.headers.get('vary'), body: (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } };
+  return {
+    status: res.status,
+    cacheControl: res.headers.get('cache-control'),
+    vary: res.headers.get('vary'),
+    body: (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] },
+  };
 }
 
 describe('GET /graphql', () => {
@@ -109,7 +114,8 @@ describe('Cache-Control', () => {
   });
 
   it('POST answers follow the same rule', async () => {
-    const post = async (query: string) => (await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': api.apiKey }, body: JSON.stringify({ query }) })).headers.get('cache-control');
+    const post = async (query: string) =>
+      (await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': api.apiKey }, body: JSON.stringify({ query }) })).headers.get('cache-control');
     expect(await post(SETTLED)).toMatch(/immutable/);
     expect(await post('{ series(id: "RUT") { name } }')).toBe('no-store');
   });

@@ -26,7 +26,7 @@ const SDL = `
 `;
 
 const N = 100;
-const series = <T,>(f: (i: number) => T): T[] => Array.from({ length: N }, (_, i) => f(i));
+const series = <T>(f: (i: number) => T): T[] => Array.from({ length: N }, (_, i) => f(i));
 const day = (i: number) => new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10);
 
 /** Clean lists, or lists spoiled in the way `bad` names, at positions past BULK_MIN_LENGTH. */
@@ -60,7 +60,12 @@ const resolvers = {
   Query: {
     row: (_: unknown, { bad }: { bad?: string }) => row(bad),
     rows: () => [row(), row('nan')],
-    strict: () => ({ must: () => { throw new Error('must failed'); }, floats: series((i) => i) }),
+    strict: () => ({
+      must: () => {
+        throw new Error('must failed');
+      },
+      floats: series((i) => i),
+    }),
     short: () => ({ ...row(), floats: [1, 2, 3] }),
   },
 };
@@ -88,7 +93,7 @@ describe('long lists of leaves serialized in bulk', () => {
   it.each([
     ['clean lists of every leaf type', `{ row { ${ALL} } }`],
     ['aliases, and lists inside a list of objects', `{ a: row { f: floats, g: floats } rows { floats dates } }`],
-    ['NaN in [Float]: that item null, graphql-js\'s error at its index', `{ row(bad: "nan") { floats dates } }`],
+    ["NaN in [Float]: that item null, graphql-js's error at its index", `{ row(bad: "nan") { floats dates } }`],
     ['a numeric string and a boolean coerced as graphql-js coerces them', `{ x: row(bad: "numeric-string") { floats } y: row(bad: "boolean") { floats } }`],
     ['a null in [Date!]!: the null runs up to the nullable row', `{ row(bad: "null-date") { dates floats } }`],
     ['an Int over 32 bits', `{ row(bad: "int-overflow") { ints } }`],

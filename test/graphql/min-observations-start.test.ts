@@ -12,7 +12,16 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-interface Case { name: string; args: string; window: number; minObservations: number; from: string; to: string; dates: string[]; values: (number | null)[] }
+interface Case {
+  name: string;
+  args: string;
+  window: number;
+  minObservations: number;
+  from: string;
+  to: string;
+  dates: string[];
+  values: (number | null)[];
+}
 const { cases } = reference<{ cases: Case[] }>('min_periods_start');
 
 describe('minObservations near the start of the data', () => {
@@ -29,7 +38,7 @@ describe('minObservations near the start of the data', () => {
     expect(got.meta).toMatchObject({ window, minObservations });
   });
 
-  it('the issue\'s case: VOLATILITY(NASDAQCOM) 250/60 over 2022-04-01 … 2022-06-30 gives the same values as with a later `to`', async () => {
+  it("the issue's case: VOLATILITY(NASDAQCOM) 250/60 over 2022-04-01 … 2022-06-30 gives the same values as with a later `to`", async () => {
     const q = (to: string) => api.query(`{ indicator(name: VOLATILITY, inputs: ["NASDAQCOM"], window: 250, minObservations: 60, from: "2022-04-01", to: "${to}") { dates values } }`);
     const [short, long] = await Promise.all([q('2022-06-30'), q('2022-12-30')]);
     expect(short.errors).toBeUndefined();

@@ -80,7 +80,7 @@ describe('transforms', () => {
     expect((await obs('CPIAUCNS', 'from: "2024-06-01", to: "2024-06-01", transform: YOY')).values[0]).toBeCloseTo(314.175 / 305.109 - 1, 12);
   });
 
-  it('ANNUALIZED compounds the quarterly change over four quarters (a fraction, FRED\'s pca / 100)', async () => {
+  it("ANNUALIZED compounds the quarterly change over four quarters (a fraction, FRED's pca / 100)", async () => {
     expect((await obs('GDPC1', 'from: "2024-04-01", to: "2024-04-01", transform: ANNUALIZED')).values[0]).toBeCloseTo((23286.508 / 23082.119) ** 4 - 1, 12);
     expect((await obs('CPIAUCNS', 'from: "2024-06-01", to: "2024-06-01", transform: ANNUALIZED')).values[0]).toBeCloseTo((314.175 / 314.069) ** 12 - 1, 12);
   });
@@ -111,7 +111,10 @@ describe('frequency conversion', () => {
     const closes = [2030.0699462890625, 2033.8699951171875, 2036.6199951171875, 2026.72998046875];
     expect((await obs('RUT', `${week}, aggregation: FIRST`)).values[0]).toBe(2030.0699462890625);
     expect((await obs('RUT', `${week}, aggregation: MEAN`)).values[0]).toBeCloseTo((2030.0699462890625 + 2033.8699951171875 + 2036.6199951171875 + 2026.72998046875) / 4, 9);
-    expect((await obs('RUT', `${week}, aggregation: SUM`)).values[0]).toBeCloseTo(closes.reduce((a, b) => a + b), 9);
+    expect((await obs('RUT', `${week}, aggregation: SUM`)).values[0]).toBeCloseTo(
+      closes.reduce((a, b) => a + b),
+      9,
+    );
     expect((await obs('RUT', `${week}, aggregation: MIN`)).values[0]).toBe(2026.72998046875);
     expect((await obs('RUT', `${week}, aggregation: MAX`)).values[0]).toBe(2036.6199951171875);
   });
@@ -170,7 +173,9 @@ describe('native weekly series', () => {
 
 describe('polling averages', () => {
   it('the bundled 538 polls are served as daily averages per candidate, public the day after', async () => {
-    const res = await api.query('{ series(id: "POLLS_US_PRES_2024_HARRIS") { unit observations(from: "2024-07-22", to: "2024-07-29") { dates values } latest(asOf: "2024-07-29") { date realtimeStart } } }');
+    const res = await api.query(
+      '{ series(id: "POLLS_US_PRES_2024_HARRIS") { unit observations(from: "2024-07-22", to: "2024-07-29") { dates values } latest(asOf: "2024-07-29") { date realtimeStart } } }',
+    );
     expect(res.data.series.unit).toBe('Percent');
     expect(res.data.series.observations.dates[0]).toBe('2024-07-22');
     for (const v of res.data.series.observations.values) expect(v).toBeGreaterThan(30);
@@ -205,7 +210,7 @@ describe('incomplete periods and missing observations', () => {
     expect(kept.data.series.observations).toEqual({ dates: ['2024-10-01'], values: [expect.closeTo((315.664 + 315.493) / 2, 10)], partial: true });
   });
 
-  it('a quarter missing a month inside the data is missing (FRED\'s rule): CPIAUCSL Q4 2025 lacks October', async () => {
+  it("a quarter missing a month inside the data is missing (FRED's rule): CPIAUCSL Q4 2025 lacks October", async () => {
     const got = await obs('CPIAUCSL', 'from: "2025-07-01", to: "2025-12-31", frequency: QUARTERLY, aggregation: MEAN');
     expect(got.dates).toEqual(['2025-07-01', '2025-10-01']);
     expect(got.values[0]).not.toBeNull();
@@ -227,7 +232,9 @@ describe('errors stay local (nullable fields that can fail)', () => {
   });
 
   it('a failing indicator alias nulls itself, not the whole answer', async () => {
-    const res = await api.query('{ ok: indicator(name: CHANGE, inputs: ["RUT"], from: "2024-07-09", to: "2024-07-16") { values } bad: indicator(name: CHANGE, inputs: ["NOPE"]) { values } s: series(id: "RUT") { id } }');
+    const res = await api.query(
+      '{ ok: indicator(name: CHANGE, inputs: ["RUT"], from: "2024-07-09", to: "2024-07-16") { values } bad: indicator(name: CHANGE, inputs: ["NOPE"]) { values } s: series(id: "RUT") { id } }',
+    );
     expect(res.errors?.map((e) => (e as { path?: unknown }).path)).toEqual([['bad']]);
     expect(res.data.bad).toBeNull();
     expect(res.data.ok.values).toHaveLength(1);

@@ -71,7 +71,7 @@ describe('CFTC positioning, Russell E-mini (239742)', () => {
     expect(on.dates).toEqual(['2024-07-02', '2024-07-09', '2024-07-16']);
   });
 
-  it('a range starting mid-week keeps that week\'s Tuesday report when it is on or after from', async () => {
+  it("a range starting mid-week keeps that week's Tuesday report when it is on or after from", async () => {
     const got = await positioning('contract: "239742", group: DEALER, from: "2024-07-02", to: "2024-07-09"');
     expect(got.dates).toEqual(['2024-07-02', '2024-07-09']);
   });

@@ -30,7 +30,9 @@ const sepExpectedBp = (day: string) => (30 / 13) * (100 - zqu24.get(day)! - 5.33
 
 describe('ratePath', () => {
   it('on the full curve, 2024-08-16: September, November, December and January 2025, then stops where no contract prices a meeting', async () => {
-    const res = await curve.query('{ ratePath(asOf: "2024-08-16") { asOf currentLowerBound currentUpperBound dayCount meetings { meeting expectedChangeBp expectedMidpoint pCut pHold pHike assumedUnchanged } meta } }');
+    const res = await curve.query(
+      '{ ratePath(asOf: "2024-08-16") { asOf currentLowerBound currentUpperBound dayCount meetings { meeting expectedChangeBp expectedMidpoint pCut pHold pHike assumedUnchanged } meta } }',
+    );
     expect(res.errors).toBeUndefined();
     const r = res.data.ratePath;
     expect(r).toMatchObject({ asOf: '2024-08-16', currentLowerBound: 5.25, currentUpperBound: 5.5 });
@@ -55,7 +57,10 @@ describe('ratePath', () => {
       const low = Math.floor(steps);
       const pLow = 1 - (steps - low);
       const p = (s: number) => (s === low ? pLow : s === low + 1 ? 1 - pLow : 0);
-      expect(m.pCut).toBeCloseTo([-4, -3, -2, -1].reduce((a, s) => a + p(s), 0), 9);
+      expect(m.pCut).toBeCloseTo(
+        [-4, -3, -2, -1].reduce((a, s) => a + p(s), 0),
+        9,
+      );
       expect(m.pHold).toBeCloseTo(p(0), 9);
       expect(m.pHike).toBeCloseTo(p(1), 9);
       expect(m.pCut + m.pHold + m.pHike).toBeCloseTo(1, 12);
@@ -70,7 +75,12 @@ describe('ratePath', () => {
     const res = await api.query('{ ratePath(asOf: "2024-07-10") { meetings { meeting expectedChangeBp pCut pHold assumedUnchanged } } }');
     expect(res.errors).toBeUndefined();
     const m = res.data.ratePath.meetings;
-    expect(m.map((x: any) => [x.meeting, x.assumedUnchanged])).toEqual([['2024-07-31', true], ['2024-09-18', false], ['2024-11-07', true], ['2024-12-18', false]]);
+    expect(m.map((x: any) => [x.meeting, x.assumedUnchanged])).toEqual([
+      ['2024-07-31', true],
+      ['2024-09-18', false],
+      ['2024-11-07', true],
+      ['2024-12-18', false],
+    ]);
     expect(m[1].expectedChangeBp).toBeCloseTo(sepExpectedBp('2024-07-10'), 9); // −19.6 bp
     expect(m[1].pCut).toBeCloseTo(0.7846, 4); // the README's −25 bp 0.785
     expect(m[0]).toMatchObject({ expectedChangeBp: 0, pCut: 0, pHold: 1 });
@@ -105,7 +115,7 @@ describe('FEDWATCH:<meeting>:EXPECTED_BP and P_CUT as series', () => {
     expect(res.data.series.observations.dates.at(-1)).toBe('2024-07-11');
   });
 
-  it('CORRELATION of RUT with the series is the note\'s chart in one query, equal to the same values stored as a series', async () => {
+  it("CORRELATION of RUT with the series is the note's chart in one query, equal to the same values stored as a series", async () => {
     const q = (id: string) => `{ indicator(name: CORRELATION, inputs: ["RUT", "${id}"], window: 20, from: "2024-07-01", to: "2024-08-16") { dates values unit } }`;
     const derived = await api.query(q('FEDWATCH:2024-09-18:EXPECTED_BP'));
     expect(derived.errors).toBeUndefined();
@@ -118,7 +128,9 @@ describe('FEDWATCH:<meeting>:EXPECTED_BP and P_CUT as series', () => {
     const stored = await api.query(q('STORED_SEP_BP'));
     expect(stored.errors).toBeUndefined();
     expect(derived.data.indicator.dates).toEqual(stored.data.indicator.dates);
-    derived.data.indicator.values.forEach((v: number | null, i: number) => (v === null ? expect(stored.data.indicator.values[i]).toBeNull() : expect(v).toBeCloseTo(stored.data.indicator.values[i], 12)));
+    derived.data.indicator.values.forEach((v: number | null, i: number) =>
+      v === null ? expect(stored.data.indicator.values[i]).toBeNull() : expect(v).toBeCloseTo(stored.data.indicator.values[i], 12),
+    );
     expect(derived.data.indicator.values.filter((v: number | null) => v !== null).length).toBeGreaterThan(5);
   });
 

@@ -163,8 +163,7 @@ describe('observations(release: FIRST)', () => {
 
 describe('indicator(release: FIRST)', () => {
   it('computes on first prints: CPI monthly returns in December 2024 as first published', async () => {
-    const query = (release: string) =>
-      `{ indicator(name: RETURNS, inputs: ["CPIAUCSL"], from: "2024-12-01", to: "2024-12-01", release: ${release}) { dates values meta } }`;
+    const query = (release: string) => `{ indicator(name: RETURNS, inputs: ["CPIAUCSL"], from: "2024-12-01", to: "2024-12-01", release: ${release}) { dates values meta } }`;
     const first = (await data(query('FIRST'))).indicator;
     const latest = (await data(query('LATEST'))).indicator;
     expect(first.dates).toEqual(['2024-12-01']);
@@ -176,8 +175,7 @@ describe('indicator(release: FIRST)', () => {
 
 describe('indicator(release: FIRST), one number for a range', () => {
   it('CHANGE of CPI over the first half of 2024 as known when June was first printed (2024-07-11)', async () => {
-    const query = (release: string) =>
-      `{ indicator(name: CHANGE, inputs: ["CPIAUCSL"], from: "2024-01-01", to: "2024-06-01", release: ${release}) { dates values meta } }`;
+    const query = (release: string) => `{ indicator(name: CHANGE, inputs: ["CPIAUCSL"], from: "2024-01-01", to: "2024-06-01", release: ${release}) { dates values meta } }`;
     const first = (await data(query('FIRST'))).indicator;
     const latest = (await data(query('LATEST'))).indicator;
     // Both ends as the 2024-12 vintage had them on 2024-07-11: January 309.685, June's first print 313.049.
@@ -198,8 +196,13 @@ describe('Series.revisionsSince', () => {
     const range = 'from: "2024-01-01", to: "2024-06-30"';
     const end2024 = (await data(diff('A191RL1Q225SBEA', `since: "2024-07-25", asOf: "2024-12-31", ${range}`))).series.revisionsSince;
     expect(end2024).toEqual({
-      seriesId: 'A191RL1Q225SBEA', since: '2024-07-25', asOf: '2024-12-31',
-      dates: ['2024-01-01', '2024-04-01'], before: [1.4, 2.8], after: [1.6, 3.0], change: [0.2, 0.2],
+      seriesId: 'A191RL1Q225SBEA',
+      since: '2024-07-25',
+      asOf: '2024-12-31',
+      dates: ['2024-01-01', '2024-04-01'],
+      before: [1.4, 2.8],
+      after: [1.6, 3.0],
+      change: [0.2, 0.2],
     });
     const today = (await data(diff('A191RL1Q225SBEA', `since: "2024-07-25", ${range}`))).series.revisionsSince;
     expect(today).toMatchObject({ dates: ['2024-01-01', '2024-04-01'], before: [1.4, 2.8], after: [0.8, 3.6], change: [-0.6, 0.8] });
@@ -218,7 +221,9 @@ describe('Series.revisionsSince', () => {
     expect(got.dates).toEqual(['2024-08-01', '2024-09-01', '2024-10-01', '2024-11-01']);
     expect(got.before).toEqual([null, null, null, null]);
     expect(got.change).toEqual([null, null, null, null]);
-    const after = sourceColumn('cpiaucsl_monthly_fred_vintage_2024-12.csv', 'CPIAUCSL').filter(([d]) => got.dates.includes(d)).map(([, v]) => v);
+    const after = sourceColumn('cpiaucsl_monthly_fred_vintage_2024-12.csv', 'CPIAUCSL')
+      .filter(([d]) => got.dates.includes(d))
+      .map(([, v]) => v);
     expect(got.after).toEqual(after);
   });
 

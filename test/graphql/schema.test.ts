@@ -26,7 +26,7 @@ describe('the executable schema', () => {
       const fields = type.getFields() as Record<string, { resolve?: unknown }>;
       for (const [field, fn] of Object.entries(impl as Record<string, unknown>)) expect(fields[field].resolve, `${typeName}.${field}`).toBe(fn);
     }
-    expect(Object.keys((schema.getQueryType()!.getFields()))).toEqual(expect.arrayContaining(Object.keys(resolvers.Query!)));
+    expect(Object.keys(schema.getQueryType()!.getFields())).toEqual(expect.arrayContaining(Object.keys(resolvers.Query!)));
   });
 
   it('coerces Date with its own rules, as a variable and as a literal', async () => {

@@ -13,7 +13,9 @@ export interface QueryOptions {
 }
 
 /** The whole local runtime (dynalite in memory, bundled data, the Lambda handler) on a random loopback port. */
-export async function startApi(opts: LocalServerOptions = {}): Promise<LocalServer & { query<T = any>(query: string, variables?: Record<string, unknown>, options?: QueryOptions): Promise<GraphQLResponse<T>> }> {
+export async function startApi(
+  opts: LocalServerOptions = {},
+): Promise<LocalServer & { query<T = any>(query: string, variables?: Record<string, unknown>, options?: QueryOptions): Promise<GraphQLResponse<T>> }> {
   const server = await startLocalServer(opts);
   return {
     ...server,

@@ -52,7 +52,7 @@ const run = (meeting: string, asOf: string, dayCount?: DayCount) =>
   cutProbabilities({
     meeting,
     asOf,
-    price: (c) => (c in zq ? lastOnOrBefore(zq[c as keyof typeof zq], asOf)?.value ?? null : null),
+    price: (c) => (c in zq ? (lastOnOrBefore(zq[c as keyof typeof zq], asOf)?.value ?? null) : null),
     targetUpper: lastOnOrBefore(taru, asOf)!.value,
     effectiveRate: lastOnOrBefore(dff, asOf)!.value,
     dayCount,
@@ -76,13 +76,16 @@ describe('bundled data: September and December 2024 on 2024-07-12', () => {
     expect(r.meta.steps[0]).toMatchObject({ daysBefore: 17, daysInMonth: 30 });
     expect(r.meta.fallbacks).toMatchObject([{ meeting: '2024-07-31', used: 'DFF', value: 5.33 }]);
     expect(r.meta.steps[0].rEnd).toBeCloseTo(sepEnd, 12);
-    expect(r.outcomes.map((o) => [o.lowerBound, o.upperBound, o.changeBp])).toEqual([[4.75, 5, -50], [5, 5.25, -25]]);
+    expect(r.outcomes.map((o) => [o.lowerBound, o.upperBound, o.changeBp])).toEqual([
+      [4.75, 5, -50],
+      [5, 5.25, -25],
+    ]);
     expect(r.outcomes[0].probability).toBeCloseTo(pSep50, 12);
     expect(r.outcomes[1].probability).toBeCloseTo(1 - pSep50, 12);
     expect(pSep50).toBeCloseTo(0.0154, 4);
   });
 
-  it('the old-rate option reproduces the figures Tide gave before CME\'s day count: 90 % / 10 %', () => {
+  it("the old-rate option reproduces the figures Tide gave before CME's day count: 90 % / 10 %", () => {
     const r = run('2024-09-18', '2024-07-12', 'DECISION_DAY_OLD_RATE');
     const end = (30 / 12) * (5.22 - (18 / 30) * 5.33); // 5.055 → −1.1 steps
     expect(r.meta.steps[0]).toMatchObject({ daysBefore: 18, daysInMonth: 30 });
@@ -100,7 +103,15 @@ describe('bundled data: September and December 2024 on 2024-07-12', () => {
     const low = Math.floor(decSteps);
     const pLow = 1 - (decSteps - low);
     const tree = new Map<number, number>();
-    for (const [s0, p0] of [[-2, pSep50], [-1, 1 - pSep50]]) for (const [s1, p1] of [[low, pLow], [low + 1, 1 - pLow]]) tree.set((s0 + s1) * 25, (tree.get((s0 + s1) * 25) ?? 0) + p0 * p1);
+    for (const [s0, p0] of [
+      [-2, pSep50],
+      [-1, 1 - pSep50],
+    ])
+      for (const [s1, p1] of [
+        [low, pLow],
+        [low + 1, 1 - pLow],
+      ])
+        tree.set((s0 + s1) * 25, (tree.get((s0 + s1) * 25) ?? 0) + p0 * p1);
     const expected = [...tree.entries()].filter(([, p]) => p > 0).sort(([a], [b]) => a - b);
     expect(r.outcomes.map((o) => o.changeBp)).toEqual(expected.map(([bp]) => bp));
     r.outcomes.forEach((o, i) => expect(o.probability).toBeCloseTo(expected[i][1], 12));
@@ -113,13 +124,16 @@ describe('bundled data: September and December 2024 on 2024-07-12', () => {
     const cut = (os: typeof before) => os.filter((o) => o.changeBp < 0).reduce((s, o) => s + o.probability, 0);
     // 5.245 → r_end = (30/13)·(5.245 − (17/30)·5.33) = 5.13385; (5.13385 − 5.33)/0.25 = −0.7846
     expect(cut(before)).toBeCloseTo((5.33 - (30 / 13) * (5.245 - (17 / 30) * 5.33)) / 0.25, 9);
-    expect(before.map((o) => [o.changeBp, Number(o.probability.toFixed(3))])).toEqual([[-25, 0.785], [0, 0.215]]);
+    expect(before.map((o) => [o.changeBp, Number(o.probability.toFixed(3))])).toEqual([
+      [-25, 0.785],
+      [0, 0.215],
+    ]);
     expect(cut(after)).toBeCloseTo(1, 12);
     // The old-rate count gave 0.85 on 2024-07-10 (Tide before CME's day count).
     expect(cut(run('2024-09-18', '2024-07-10', 'DECISION_DAY_OLD_RATE').outcomes)).toBeCloseTo(0.85, 9);
   });
 
-  it('2024-08-05 (after the July meeting): −50 bp 0.692, −75 bp 0.308 with CME\'s count; 0.50 each with the old-rate count', () => {
+  it("2024-08-05 (after the July meeting): −50 bp 0.692, −75 bp 0.308 with CME's count; 0.50 each with the old-rate count", () => {
     // ZQU24 = 94.92 → 5.08; DFF 5.33; r_end = (30/13)·(5.08 − (17/30)·5.33) = 4.75308 → −2.3077 steps
     const r = run('2024-09-18', '2024-08-05');
     expect(r.meta.assumedUnchangedMeetings).toEqual([]);
@@ -194,8 +208,8 @@ describe('a decision on the last day of its month', () => {
   const run = (prices: Record<string, number>, dayCount?: DayCount) =>
     cutProbabilities({ meeting: '2024-07-31', asOf: '2024-07-10', price: (c) => prices[c] ?? null, targetUpper: 5.5, effectiveRate: 5.33, calendar, dayCount });
 
-  it('old-rate count: the month\'s contract is r_start, the next month\'s is r_end', () => {
-    const r = run({ ZQN24: 94.67, ZQQ24: 94.70 }, 'DECISION_DAY_OLD_RATE');
+  it("old-rate count: the month's contract is r_start, the next month's is r_end", () => {
+    const r = run({ ZQN24: 94.67, ZQQ24: 94.7 }, 'DECISION_DAY_OLD_RATE');
     expect(r.meta.steps[0]).toMatchObject({ daysBefore: 31, daysInMonth: 31, rStartSource: 'ZQN24', rEndSource: 'ZQQ24' });
     expect(r.meta.steps[0].rStart).toBeCloseTo(5.33, 12);
     expect(r.meta.steps[0].rEnd).toBeCloseTo(5.3, 12);
@@ -203,13 +217,13 @@ describe('a decision on the last day of its month', () => {
   });
 
   it('CME count: the 31st carries the new rate, so r_start is solved backward from ZQN24 and ZQQ24', () => {
-    const r = run({ ZQN24: 94.67, ZQQ24: 94.70 });
+    const r = run({ ZQN24: 94.67, ZQQ24: 94.7 });
     expect(r.meta.steps[0]).toMatchObject({ daysBefore: 30, daysInMonth: 31, rEndSource: 'ZQQ24' });
     expect(r.meta.steps[0].rStart).toBeCloseTo((5.33 - (1 / 31) * 5.3) / (30 / 31), 12);
     expect(r.meta.steps[0].rStartSource).toMatch(/^ZQN24 \(backward from ZQQ24\)/);
   });
 
-  it('says why the month\'s own contract is not enough', () => {
+  it("says why the month's own contract is not enough", () => {
     expect(() => run({ ZQN24: 94.67 }, 'DECISION_DAY_OLD_RATE')).toThrow(/last day of its month, so ZQN24 prices none of the new rate; a price of ZQQ24/);
   });
 });
@@ -219,7 +233,7 @@ describe('chaining: a meeting with no contract of its own is priced from the fol
   // August (no meeting) gives the rate going into 18 Sep; February 2025 (no meeting) the rate after
   // 29 Jan; the three meeting months in between chain backward to the end of September.
   const calendar = parseFomcCalendar(readFileSync(new URL('../../data/fomc_meetings.csv', import.meta.url), 'utf8'));
-  const prices: Record<string, number> = { ZQQ24: 94.67, ZQX24: 95.05, ZQZ24: 95.40, ZQF25: 95.70, ZQG25: 95.80 };
+  const prices: Record<string, number> = { ZQQ24: 94.67, ZQX24: 95.05, ZQZ24: 95.4, ZQF25: 95.7, ZQG25: 95.8 };
   const input = { asOf: '2024-08-16', price: (c: string) => prices[c] ?? null, targetUpper: 5.5, effectiveRate: 5.33, calendar };
   // Independent arithmetic, CME's day count (d = D − 1):
   const L0 = 100 - prices.ZQQ24; // 5.33

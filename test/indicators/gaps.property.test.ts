@@ -37,7 +37,10 @@ const rolling: [string, IndicatorSpec, SeriesMeta[]][] = [
 
 function compute(spec: IndicatorSpec, metas: SeriesMeta[], cols: Columns[], window: number, minObservations: number) {
   try {
-    return spec.compute(metas.map((m, k) => ({ meta: m, columns: cols[k] })), { window, minObservations, frequency: 'DAILY' });
+    return spec.compute(
+      metas.map((m, k) => ({ meta: m, columns: cols[k] })),
+      { window, minObservations, frequency: 'DAILY' },
+    );
   } catch (e) {
     return { error: (e as Error).message };
   }
@@ -50,8 +53,20 @@ describe('gaps vs gaps dropped', () => {
         fc.assert(
           fc.property(fc.tuple(...metas.map(() => gappy(n))), (series) => {
             const min = Math.max(2, w - cut);
-            const a = compute(spec, metas, series.map((s) => s.withGaps), w, min);
-            const b = compute(spec, metas, series.map((s) => s.dropped), w, min);
+            const a = compute(
+              spec,
+              metas,
+              series.map((s) => s.withGaps),
+              w,
+              min,
+            );
+            const b = compute(
+              spec,
+              metas,
+              series.map((s) => s.dropped),
+              w,
+              min,
+            );
             expect(a).toEqual(b);
           }),
           { numRuns: 5 },
@@ -61,7 +76,10 @@ describe('gaps vs gaps dropped', () => {
     );
   });
 
-  it.each([['RETURNS', RETURNS], ['LOG_RETURNS', LOG_RETURNS]] as const)('%s span the gaps: each return is from the previous observation', (_name, spec) => {
+  it.each([
+    ['RETURNS', RETURNS],
+    ['LOG_RETURNS', LOG_RETURNS],
+  ] as const)('%s span the gaps: each return is from the previous observation', (_name, spec) => {
     fc.assert(
       fc.property(gappy(30), ({ withGaps, dropped }) => {
         const a = compute(spec, [PRICE], [withGaps], 0, 2);

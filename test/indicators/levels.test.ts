@@ -42,7 +42,11 @@ describe('change, run-up and drawdown of RUT against pandas', () => {
 describe('CFTC positioning in Russell E-mini futures against pandas', () => {
   const file = 'cftc_tff_russell_emini_2024_futures_only.csv';
   const stems: Record<TraderGroup, string> = {
-    DEALER: 'Dealer', ASSET_MANAGER: 'Asset_Mgr', LEVERAGED_FUNDS: 'Lev_Money', OTHER_REPORTABLES: 'Other_Rept', NON_REPORTABLES: 'NonRept',
+    DEALER: 'Dealer',
+    ASSET_MANAGER: 'Asset_Mgr',
+    LEVERAGED_FUNDS: 'Lev_Money',
+    OTHER_REPORTABLES: 'Other_Rept',
+    NON_REPORTABLES: 'NonRept',
   };
   const ref = reference('positioning_russell_futures_only');
 
@@ -64,8 +68,10 @@ describe('CFTC positioning in Russell E-mini futures against pandas', () => {
 
   it('names the series ids of a group', () => {
     expect(positioningSeriesIds('239742', 'ASSET_MANAGER')).toEqual({
-      long: 'CFTC_239742_F_ASSET_MGR_LONG', short: 'CFTC_239742_F_ASSET_MGR_SHORT',
-      spread: 'CFTC_239742_F_ASSET_MGR_SPREAD', openInterest: 'CFTC_239742_F_OPEN_INTEREST',
+      long: 'CFTC_239742_F_ASSET_MGR_LONG',
+      short: 'CFTC_239742_F_ASSET_MGR_SHORT',
+      spread: 'CFTC_239742_F_ASSET_MGR_SPREAD',
+      openInterest: 'CFTC_239742_F_OPEN_INTEREST',
     });
     expect(positioningSeriesIds('239742', 'NON_REPORTABLES', 'FUTURES_AND_OPTIONS').spread).toBeNull();
     expect(positioningSeriesIds('239742', 'LEVERAGED_FUNDS', 'FUTURES_AND_OPTIONS').long).toBe('CFTC_239742_C_LEV_MONEY_LONG');

@@ -10,11 +10,9 @@ import { fomcDecisionDates } from '../../api/indicators/fomc-calendar.js';
 const value = fc.double({ min: -1e3, max: 1e3, noNaN: true, noDefaultInfinity: true }).map((x) => (Math.abs(x) < 1e-9 ? 0 : x));
 const maybe = fc.option(value, { freq: 8, nil: null });
 const series = (min: number) => fc.array(maybe, { minLength: min, maxLength: 80 });
-const pair = fc.integer({ min: 2, max: 10 }).chain((w) =>
-  fc.integer({ min: w, max: 60 }).chain((n) =>
-    fc.tuple(fc.constant(w), fc.array(maybe, { minLength: n, maxLength: n }), fc.array(maybe, { minLength: n, maxLength: n })),
-  ),
-);
+const pair = fc
+  .integer({ min: 2, max: 10 })
+  .chain((w) => fc.integer({ min: w, max: 60 }).chain((n) => fc.tuple(fc.constant(w), fc.array(maybe, { minLength: n, maxLength: n }), fc.array(maybe, { minLength: n, maxLength: n }))));
 
 /** Direct two-pass statistics over each window, by the definition: a window is the last `w`
  * positions (fewer at the start), its valid points are those where both inputs have a value, and it
@@ -54,8 +52,16 @@ describe('rolling statistics equal a naive recomputation', () => {
     fc.assert(
       fc.property(pair, fc.integer({ min: 0, max: 8 }), ([w, xs], cut) => {
         const min = Math.max(2, w - cut); // also fewer valid points than the window
-        close(rollingMean(xs, w, min), naive(xs, xs, w, (x) => mean(x), min), 1e-9);
-        close(rollingStd(xs, w, min), naive(xs, xs, w, (x) => (allSame(x) ? 0 : Math.sqrt(cov(x, x))), min), 1e-7);
+        close(
+          rollingMean(xs, w, min),
+          naive(xs, xs, w, (x) => mean(x), min),
+          1e-9,
+        );
+        close(
+          rollingStd(xs, w, min),
+          naive(xs, xs, w, (x) => (allSame(x) ? 0 : Math.sqrt(cov(x, x))), min),
+          1e-7,
+        );
         const z = naive(xs, xs, w, (x, _y, cur) => (allSame(x) || cur === null ? null : (cur - mean(x)) / Math.sqrt(cov(x, x))), min);
         const gotZ = rollingZScore(xs, w, min);
         // Nearly constant windows make z ill-conditioned; compare where the spread is meaningful.
@@ -64,9 +70,12 @@ describe('rolling statistics equal a naive recomputation', () => {
           if (sd !== null && sd > 1e-6) expect(Math.abs((v as number) - (z[i] as number))).toBeLessThanOrEqual(1e-6);
         });
         // Mid-rank of ties: (below + (equal + 1) / 2) / n.
-        const midRank = (x: number[], cur: number | null) =>
-          cur === null ? null : (x.filter((v) => v < cur).length + (x.filter((v) => v === cur).length + 1) / 2) / x.length;
-        close(rollingPercentileRank(xs, w, min), naive(xs, xs, w, (x, _y, cur) => midRank(x, cur), min), 1e-12);
+        const midRank = (x: number[], cur: number | null) => (cur === null ? null : (x.filter((v) => v < cur).length + (x.filter((v) => v === cur).length + 1) / 2) / x.length);
+        close(
+          rollingPercentileRank(xs, w, min),
+          naive(xs, xs, w, (x, _y, cur) => midRank(x, cur), min),
+          1e-12,
+        );
       }),
     );
   });
@@ -143,21 +152,26 @@ describe('invariants', () => {
     const meetings = fomcDecisionDates('2024-08-01', '2025-12-31');
     const price = fc.double({ min: 94, max: 99.5, noNaN: true });
     fc.assert(
-      fc.property(fc.constantFrom(...meetings), fc.dictionary(fc.constantFrom('ZQQ24', 'ZQU24', 'ZQV24', 'ZQX24', 'ZQZ24', 'ZQF25', 'ZQG25', 'ZQH25', 'ZQJ25', 'ZQK25', 'ZQM25', 'ZQN25', 'ZQQ25', 'ZQU25', 'ZQV25', 'ZQX25', 'ZQZ25'), price), fc.double({ min: 0.25, max: 6, noNaN: true }), (meeting, prices, upper) => {
-        let r;
-        try {
-          r = cutProbabilities({ meeting, asOf: '2024-07-31', price: (c) => prices[c] ?? null, targetUpper: upper, effectiveRate: upper - 0.17 });
-        } catch {
-          return; // no contract for the meeting month: a NO_DATA error, tested elsewhere
-        }
-        const total = r.outcomes.reduce((s, o) => s + o.probability, 0);
-        expect(Math.abs(total - 1)).toBeLessThanOrEqual(1e-9);
-        for (const o of r.outcomes) {
-          expect(o.probability).toBeGreaterThanOrEqual(0);
-          expect(o.probability).toBeLessThanOrEqual(1);
-          expect(o.lowerBound).toBeGreaterThanOrEqual(0);
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...meetings),
+        fc.dictionary(fc.constantFrom('ZQQ24', 'ZQU24', 'ZQV24', 'ZQX24', 'ZQZ24', 'ZQF25', 'ZQG25', 'ZQH25', 'ZQJ25', 'ZQK25', 'ZQM25', 'ZQN25', 'ZQQ25', 'ZQU25', 'ZQV25', 'ZQX25', 'ZQZ25'), price),
+        fc.double({ min: 0.25, max: 6, noNaN: true }),
+        (meeting, prices, upper) => {
+          let r;
+          try {
+            r = cutProbabilities({ meeting, asOf: '2024-07-31', price: (c) => prices[c] ?? null, targetUpper: upper, effectiveRate: upper - 0.17 });
+          } catch {
+            return; // no contract for the meeting month: a NO_DATA error, tested elsewhere
+          }
+          const total = r.outcomes.reduce((s, o) => s + o.probability, 0);
+          expect(Math.abs(total - 1)).toBeLessThanOrEqual(1e-9);
+          for (const o of r.outcomes) {
+            expect(o.probability).toBeGreaterThanOrEqual(0);
+            expect(o.probability).toBeLessThanOrEqual(1);
+            expect(o.lowerBound).toBeGreaterThanOrEqual(0);
+          }
+        },
+      ),
     );
   });
 });
@@ -166,7 +180,11 @@ describe('rolling correlation over a long series with a wide window', () => {
   // Speed (linear in n, not n·w) is measured in the bench against the naive O(n·w) loop, not timed here.
   it('x against -x is exactly -1 at every full window of a 300,000-point series (window 10,000)', () => {
     const xs = Array.from({ length: 300_000 }, (_, i) => Math.sin(i) * 100);
-    const out = rollingCorrelation(xs, xs.map((x) => -x), 10_000);
+    const out = rollingCorrelation(
+      xs,
+      xs.map((x) => -x),
+      10_000,
+    );
     expect(out.slice(0, 9_999).every((v) => v === null)).toBe(true);
     for (let i = 9_999; i < out.length; i += 997) expect(out[i]).toBeCloseTo(-1, 9);
     expect(out[out.length - 1]).toBeCloseTo(-1, 9);

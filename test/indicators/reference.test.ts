@@ -25,7 +25,7 @@ const joined = (a: Columns, b: Columns) => {
 };
 const bp = (v: (number | null)[]) => differences(v).map((x) => (x === null ? null : 100 * x));
 
-describe('rolling statistics against pandas, on each series\' own observations', () => {
+describe("rolling statistics against pandas, on each series' own observations", () => {
   it('20-day correlation of RUT returns with DGS2 changes: a bond-market holiday no longer blanks 20 windows', () => {
     const ref = reference('correlation_rut_dgs2_20');
     const j = joined(rut, dgs2);

@@ -28,7 +28,7 @@ const segmented = fc
     const out: (number | null)[] = [];
     for (const s of segments) {
       let seed = s.seed;
-      const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) - 0.5;
+      const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31 - 0.5;
       for (let i = 0; i < s.length; i++) {
         if (s.gapEvery && i % s.gapEvery === s.gapEvery - 1) out.push(null);
         else if (s.spikeEvery && i % s.spikeEvery === 0) out.push(s.level + 1e4 * (s.noise || 1) * rand());
@@ -52,7 +52,9 @@ function naive(xs: (number | null)[], ys: (number | null)[], w: number) {
     if (x.length < w) return null;
     const mx = x.reduce((s, v) => s + v, 0) / x.length;
     const my = y.reduce((s, v) => s + v, 0) / y.length;
-    let cxx = 0, cyy = 0, cxy = 0;
+    let cxx = 0,
+      cyy = 0,
+      cxy = 0;
     for (let k = 0; k < x.length; k++) {
       cxx += (x[k] - mx) ** 2;
       cyy += (y[k] - my) ** 2;
@@ -60,7 +62,16 @@ function naive(xs: (number | null)[], ys: (number | null)[], w: number) {
     }
     const scaleX = Math.max(...x.map(Math.abs));
     const scaleY = Math.max(...y.map(Math.abs));
-    return { mx, sx: Math.sqrt(cxx / (x.length - 1)), sy: Math.sqrt(cyy / (y.length - 1)), corr: cxy / Math.sqrt(cxx * cyy), scaleX, scaleY, constX: x.every((v) => v === x[0]), constY: y.every((v) => v === y[0]) };
+    return {
+      mx,
+      sx: Math.sqrt(cxx / (x.length - 1)),
+      sy: Math.sqrt(cyy / (y.length - 1)),
+      corr: cxy / Math.sqrt(cxx * cyy),
+      scaleX,
+      scaleY,
+      constX: x.every((v) => v === x[0]),
+      constY: y.every((v) => v === y[0]),
+    };
   });
 }
 

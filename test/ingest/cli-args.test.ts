@@ -19,15 +19,26 @@ describe('ingest arguments and config for the real-format options', () => {
   });
 
   it('the config refuses a bad outputSize or states before any request', () => {
-    expect(() => parseConfig({ jobs: [{ kind: 'alphavantage', series: ['IWM'], outputSize: 'max' }] })).toThrow('ingest.config.json: jobs[0] (alphavantage): "outputSize" must be "compact" (default) or "full" (premium keys only)');
+    expect(() => parseConfig({ jobs: [{ kind: 'alphavantage', series: ['IWM'], outputSize: 'max' }] })).toThrow(
+      'ingest.config.json: jobs[0] (alphavantage): "outputSize" must be "compact" (default) or "full" (premium keys only)',
+    );
     expect(() => parseConfig({ jobs: [{ kind: 'polls', file: 'x.csv', states: 'yes' }] })).toThrow('jobs[0] (polls): "states" must be true or false');
     expect(parseConfig({ jobs: [{ kind: 'polls', file: 'x.csv', states: true }] })).toHaveLength(1);
   });
 
   it('every source in the registry is checked, described and offered on the command line by its own descriptor', () => {
-    expect(() => parseConfig({ jobs: [{ kind: 'bloomberg' }] })).toThrow('ingest.config.json: jobs[0]: "kind" must be one of fred, cftc, stooq, alphavantage, csv, polls, consensus, kalshi, clevelandfed');
+    expect(() => parseConfig({ jobs: [{ kind: 'bloomberg' }] })).toThrow(
+      'ingest.config.json: jobs[0]: "kind" must be one of fred, cftc, stooq, alphavantage, csv, polls, consensus, kalshi, clevelandfed',
+    );
     expect(() => parseConfig({ jobs: [{ kind: 'fred', series: [] }] })).toThrow('jobs[0] (fred): "series" must be a non-empty list of series ids');
-    expect(() => parseConfig({ jobs: [{ kind: 'stooq', series: ['RUT'] }, { kind: 'cftc', contract: 239742 }] })).toThrow('jobs[1] (cftc): "contract" must be a contract code string such as "239742"');
+    expect(() =>
+      parseConfig({
+        jobs: [
+          { kind: 'stooq', series: ['RUT'] },
+          { kind: 'cftc', contract: 239742 },
+        ],
+      }),
+    ).toThrow('jobs[1] (cftc): "contract" must be a contract code string such as "239742"');
     expect(() => parseConfig({ jobs: [{ kind: 'csv', file: 'a.csv', dateColumn: 'date', columns: [{ column: 'v' }] }] })).toThrow('jobs[0] (csv): "columns" must be a list of {"column", "id"}');
     expect(CONNECTORS.map((c) => c.kind)).toEqual(['fred', 'cftc', 'stooq', 'alphavantage', 'csv', 'polls', 'consensus', 'kalshi', 'clevelandfed', 'zq', 'zq-settlements']);
     for (const c of CONNECTORS) expect(USAGE).toContain(`  ${c.kind} `);
@@ -35,7 +46,17 @@ describe('ingest arguments and config for the real-format options', () => {
     expect(() => parseCli(['alphavantage', 'IWM', 'QQQ', '--symbol', 'IWM'])).toThrow('alphavantage: --symbol needs exactly one series id.');
     expect(() => parseCli(['bloomberg', 'SPX'])).toThrow('Unknown command "bloomberg".');
     expect(describeJob({ kind: 'cftc', contract: '239742' })).toBe('cftc 239742 F+C');
-    expect(expectedSeries({ kind: 'csv', file: 'a.csv', dateColumn: 'd', columns: [{ column: 'a', id: 'A' }, { column: 'b', id: 'B' }] })).toBe(2);
+    expect(
+      expectedSeries({
+        kind: 'csv',
+        file: 'a.csv',
+        dateColumn: 'd',
+        columns: [
+          { column: 'a', id: 'A' },
+          { column: 'b', id: 'B' },
+        ],
+      }),
+    ).toBe(2);
     expect(isFileJob({ kind: 'fred', series: ['CPIAUCSL'] })).toBe(false);
     expect(isFileJob({ kind: 'csv', file: 'a.csv', dateColumn: 'd', columns: [] })).toBe(true);
   });

@@ -6,7 +6,13 @@ import { parseNumber } from '../../api/ingest/connectors/csv-values.js';
 // Real ^RUT and IWM closes of 1-5 July 2024 (data/real/*_yahoo.csv) as Excel displays and exports them.
 const de = readFileSync(new URL('./recorded/csv/excel-de.csv', import.meta.url));
 const us = readFileSync(new URL('./recorded/csv/excel-us.csv', import.meta.url));
-const deMapping: CsvMapping = { dateColumn: 'Datum', columns: [{ column: 'RUT Schluss', id: 'MY_RUT' }, { column: 'IWM Schluss', id: 'MY_IWM' }] };
+const deMapping: CsvMapping = {
+  dateColumn: 'Datum',
+  columns: [
+    { column: 'RUT Schluss', id: 'MY_RUT' },
+    { column: 'IWM Schluss', id: 'MY_IWM' },
+  ],
+};
 const usMapping: CsvMapping = { dateColumn: 'Date', columns: [{ column: 'Close', id: 'MY_RUT' }] };
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 
@@ -14,7 +20,11 @@ describe('CSV connector', () => {
   it('reads a German Excel export: BOM, semicolons, DD.MM.YYYY, decimal commas, thousands dots, blank and "." as missing', () => {
     const [rut, iwm] = parseCsvSeries(de, 'excel-de.csv', deMapping);
     expect(rut.revisions.map((r) => [r.date, r.value])).toEqual([
-      ['2024-07-01', 2030.07], ['2024-07-02', 2033.87], ['2024-07-03', 2036.62], ['2024-07-04', null], ['2024-07-05', 2026.73],
+      ['2024-07-01', 2030.07],
+      ['2024-07-02', 2033.87],
+      ['2024-07-03', 2036.62],
+      ['2024-07-04', null],
+      ['2024-07-05', 2026.73],
     ]);
     expect(iwm.revisions[3]).toEqual({ date: '2024-07-04', value: null, realtimeStart: '2024-07-04' });
     expect(rut.meta).toMatchObject({ id: 'MY_RUT', frequency: 'DAILY', source: { sourceId: 'excel-de.csv#RUT Schluss' } });
@@ -45,7 +55,9 @@ describe('CSV connector', () => {
   it('names file, row and column for dates out of order', () => {
     const lines = us.toString('utf8').split('\r\n');
     [lines[2], lines[3]] = [lines[3], lines[2]];
-    expect(() => parseCsvSeries(bytes(lines.join('\r\n')), 'excel-us.csv', usMapping)).toThrow('CSV excel-us.csv, column "Date", row 4: date 2024-07-02 comes after 2024-07-03; sort the file by date (oldest first)');
+    expect(() => parseCsvSeries(bytes(lines.join('\r\n')), 'excel-us.csv', usMapping)).toThrow(
+      'CSV excel-us.csv, column "Date", row 4: date 2024-07-02 comes after 2024-07-03; sort the file by date (oldest first)',
+    );
   });
 
   it('names the series, column and row of a value that is not a number', () => {
@@ -66,6 +78,8 @@ describe('CSV connector', () => {
   });
 
   it('lists the columns when a mapped column is absent', () => {
-    expect(() => parseCsvSeries(us, 'excel-us.csv', { ...usMapping, dateColumn: 'Datum' })).toThrow('CSV excel-us.csv, row 1: column "Datum" is not in the header; the columns are "Date", "Close", "Note"');
+    expect(() => parseCsvSeries(us, 'excel-us.csv', { ...usMapping, dateColumn: 'Datum' })).toThrow(
+      'CSV excel-us.csv, row 1: column "Datum" is not in the header; the columns are "Date", "Close", "Note"',
+    );
   });
 });

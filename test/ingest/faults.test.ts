@@ -7,8 +7,13 @@ import { startLocalStore } from '../../support/ingest/local-store.js';
 let server: RecordedServer;
 let local: Awaited<ReturnType<typeof startLocalStore>>;
 const env = () => ({
-  FRED_API_URL: `${server.url}/fred`, FRED_API_KEY: 'secret-key', CFTC_API_URL: `${server.url}/cftc`, CFTC_PAGE_SIZE: '10',
-  INGEST_HTTP_RETRIES: '2', INGEST_HTTP_BACKOFF_MS: '20', INGEST_HTTP_TIMEOUT_MS: '500',
+  FRED_API_URL: `${server.url}/fred`,
+  FRED_API_KEY: 'secret-key',
+  CFTC_API_URL: `${server.url}/cftc`,
+  CFTC_PAGE_SIZE: '10',
+  INGEST_HTTP_RETRIES: '2',
+  INGEST_HTTP_BACKOFF_MS: '20',
+  INGEST_HTTP_TIMEOUT_MS: '500',
 });
 const fred: Job = { kind: 'fred', series: ['CPIAUCSL', 'GDPC1'], vintages: true };
 const cftc: Job = { kind: 'cftc', contract: '239742', reports: ['F'] };
@@ -67,7 +72,9 @@ describe('faults: retried when they can pass, clear errors and nothing written w
   });
 
   it('a non-numeric CFTC value names the derived series and row', async () => {
-    server.edit('/cftc/resource/', (rows) => rows.map((r: any, i: number) => (i === 2 && rows[0].report_date_as_yyyy_mm_dd.startsWith('2024-03-12') ? { ...r, asset_mgr_positions_long: '24x382' } : r)));
+    server.edit('/cftc/resource/', (rows) =>
+      rows.map((r: any, i: number) => (i === 2 && rows[0].report_date_as_yyyy_mm_dd.startsWith('2024-03-12') ? { ...r, asset_mgr_positions_long: '24x382' } : r)),
+    );
     await failsCleanly(cftc, /^CFTC TFF futures only, CFTC_239742_F_ASSET_MGR_LONG, row 13: field "asset_mgr_positions_long" value "24x382" on 2024-03-26 is not a number$/);
   });
 

@@ -69,7 +69,10 @@ describe('kalshi connector', () => {
     // a day without trades carries the last trade before it (price.previous)
     const house = await observations('KALSHI:CONTROLH-2024-R', 'from: "2024-10-02", to: "2024-10-03"');
     expect(house.observations).toEqual({ dates: ['2024-10-02', '2024-10-03'], values: [0.37, 0.37] });
-    expect(expectedCloses('CONTROLH-2024-R').filter(([d]) => d === '2024-10-02' || d === '2024-10-03')).toEqual([['2024-10-02', 0.37], ['2024-10-03', 0.37]]);
+    expect(expectedCloses('CONTROLH-2024-R').filter(([d]) => d === '2024-10-02' || d === '2024-10-03')).toEqual([
+      ['2024-10-02', 0.37],
+      ['2024-10-03', 0.37],
+    ]);
 
     const gdp = await observations('KALSHI:KXGDPSHAREMANU-29');
     expect(gdp.observations).toEqual({ dates: ['2026-04-13'], values: [0.56] });
@@ -78,12 +81,14 @@ describe('kalshi connector', () => {
 
     // the settled markets were read from the historical tier after a 404 from the live one; the live one from its series
     const openTs = Date.parse('2025-06-05T18:00:00Z') / 1000;
-    expect(kalshi.requests).toEqual(expect.arrayContaining([
-      '/markets/PRES-2024-DJT',
-      '/historical/markets/PRES-2024-DJT',
-      `/historical/markets/PRES-2024-DJT/candlesticks?start_ts=${Date.parse('2024-10-04T12:15:00Z') / 1000}&end_ts=${Math.floor(Date.parse('2025-01-20T18:04:06Z') / 1000) + 86400}&period_interval=1440`,
-      expect.stringMatching(new RegExp(`^/series/KXGDPSHAREMANU/markets/KXGDPSHAREMANU-29/candlesticks\\?start_ts=${openTs}&end_ts=\\d+&period_interval=1440$`)),
-    ]));
+    expect(kalshi.requests).toEqual(
+      expect.arrayContaining([
+        '/markets/PRES-2024-DJT',
+        '/historical/markets/PRES-2024-DJT',
+        `/historical/markets/PRES-2024-DJT/candlesticks?start_ts=${Date.parse('2024-10-04T12:15:00Z') / 1000}&end_ts=${Math.floor(Date.parse('2025-01-20T18:04:06Z') / 1000) + 86400}&period_interval=1440`,
+        expect.stringMatching(new RegExp(`^/series/KXGDPSHAREMANU/markets/KXGDPSHAREMANU-29/candlesticks\\?start_ts=${openTs}&end_ts=\\d+&period_interval=1440$`)),
+      ]),
+    );
   });
 
   it('is point in time: a close is known on its own day, not before', async () => {
@@ -97,18 +102,58 @@ describe('kalshi connector', () => {
   });
 
   it.each([
-    ['a cents price that is not a whole number of cents', '/historical/markets/CONTROLH-2024-R/candlesticks', (b: any) => { b.candlesticks[0].price.close = '37'; return b; }, 'row 1: "close" is "37", not a price in whole cents from 0 to 100'],
-    ['a dollar price above 1', '/series/', (b: any) => { b.candlesticks[0].price.close_dollars = '1.5600'; return b; }, 'row 1: "close_dollars" is "1.5600", not a dollar price string'],
-    ['candles out of order', '/historical/markets/CONTROLH-2024-R/candlesticks', (b: any) => { b.candlesticks.reverse(); return b; }, 'daily candles must be one per day, oldest first'],
+    [
+      'a cents price that is not a whole number of cents',
+      '/historical/markets/CONTROLH-2024-R/candlesticks',
+      (b: any) => {
+        b.candlesticks[0].price.close = '37';
+        return b;
+      },
+      'row 1: "close" is "37", not a price in whole cents from 0 to 100',
+    ],
+    [
+      'a dollar price above 1',
+      '/series/',
+      (b: any) => {
+        b.candlesticks[0].price.close_dollars = '1.5600';
+        return b;
+      },
+      'row 1: "close_dollars" is "1.5600", not a dollar price string',
+    ],
+    [
+      'candles out of order',
+      '/historical/markets/CONTROLH-2024-R/candlesticks',
+      (b: any) => {
+        b.candlesticks.reverse();
+        return b;
+      },
+      'daily candles must be one per day, oldest first',
+    ],
     ['no candlesticks field', '/historical/markets/CONTROLH-2024-R/candlesticks', () => ({ ticker: 'CONTROLH-2024-R' }), 'field "candlesticks" is missing or not an array'],
-    ['another market than asked for', '/historical/markets/CONTROLH-2024-R', (b: any) => (b.market ? { market: { ...b.market, ticker: 'CONTROLH-2024-D' } } : b), 'the response describes market CONTROLH-2024-D, not CONTROLH-2024-R'],
-    ['a market without rules', '/markets/KXGDPSHAREMANU-29', (b: any) => { delete b.market.rules_primary; return b; }, 'field "rules_primary" is missing'],
+    [
+      'another market than asked for',
+      '/historical/markets/CONTROLH-2024-R',
+      (b: any) => (b.market ? { market: { ...b.market, ticker: 'CONTROLH-2024-D' } } : b),
+      'the response describes market CONTROLH-2024-D, not CONTROLH-2024-R',
+    ],
+    [
+      'a market without rules',
+      '/markets/KXGDPSHAREMANU-29',
+      (b: any) => {
+        delete b.market.rules_primary;
+        return b;
+      },
+      'field "rules_primary" is missing',
+    ],
     ['a body that is not JSON', '/markets/KXGDPSHAREMANU-29', () => '<html>maintenance</html>', 'malformed JSON'],
   ])('refuses %s with a coded error naming the market', async (_what, path, edit, says) => {
     kalshi.edit(path, edit);
     const ticker = path.includes('KXGDP') || path === '/series/' ? 'KXGDPSHAREMANU-29' : 'CONTROLH-2024-R';
     const job = { kind: 'kalshi' as const, markets: [ticker] };
-    const err = await fetchJob(job, env()).then(() => undefined, (e) => e);
+    const err = await fetchJob(job, env()).then(
+      () => undefined,
+      (e) => e,
+    );
     expect(err).toBeInstanceOf(IngestError);
     expect((err as IngestError).code).toBe('BAD_INPUT');
     expect(err.message).toContain(`KALSHI:${ticker}`);
@@ -116,7 +161,10 @@ describe('kalshi connector', () => {
   });
 
   it('a failed market writes nothing, and an unknown ticker is refused by name', async () => {
-    kalshi.edit('/historical/markets/CONTROLH-2024-R/candlesticks', (b: any) => { b.candlesticks[3].price.previous = 101; return b; });
+    kalshi.edit('/historical/markets/CONTROLH-2024-R/candlesticks', (b: any) => {
+      b.candlesticks[3].price.previous = 101;
+      return b;
+    });
     // the good market's answer changes too: had it been written, its catalog entry would show it
     kalshi.edit('/markets/KXGDPSHAREMANU-29', (b: any) => ({ market: { ...b.market, title: 'A changed title' } }));
     const ids = ['KALSHI:KXGDPSHAREMANU-29', 'KALSHI:CONTROLH-2024-R'];
@@ -127,7 +175,10 @@ describe('kalshi connector', () => {
     // the job fetches and checks every market before the first write: the good one is not rewritten either
     expect(await Promise.all(ids.map((id) => api.store.getMeta(id)))).toEqual(before);
 
-    const missing = await fetchJob({ kind: 'kalshi', markets: ['KXFEDDECISION-99JAN-H0'] }, env()).then(() => undefined, (e) => e);
+    const missing = await fetchJob({ kind: 'kalshi', markets: ['KXFEDDECISION-99JAN-H0'] }, env()).then(
+      () => undefined,
+      (e) => e,
+    );
     expect(missing).toMatchObject({ code: 'REFUSED' });
     expect(missing.message).toContain('no market KXFEDDECISION-99JAN-H0 (HTTP 404 from /markets and /historical/markets)');
     expect(() => parseCli(['kalshi', 'pres-2024-djt'])).toThrow('kalshi: "pres-2024-djt" is not a Kalshi market ticker');

@@ -40,7 +40,11 @@ beforeAll(async () => {
   // user's certificate folder nor tries to install a CA; random ports for http and https
   const certDir = join(dataDir, 'certs');
   await ensureDevCertificate({ dir: certDir, installCa: false });
-  start = spawn(tsx, [join(repo, 'api/local/start.ts')], { cwd: repo, env: { ...process.env, TIDE_DATA_DIR: dataDir, TIDE_CERT_DIR: certDir, PORT: '0', HTTPS_PORT: '0', LOG_LEVEL: 'WARN' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  start = spawn(tsx, [join(repo, 'api/local/start.ts')], {
+    cwd: repo,
+    env: { ...process.env, TIDE_DATA_DIR: dataDir, TIDE_CERT_DIR: certDir, PORT: '0', HTTPS_PORT: '0', LOG_LEVEL: 'WARN' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   start.stdout!.on('data', (b) => (startOutput += b));
   start.stderr!.on('data', (b) => (startOutput += b));
   await new Promise<void>((resolve, reject) => {
@@ -78,7 +82,12 @@ async function query(q: string) {
 
 describe('one definition of the local paths', () => {
   it('TIDE_DATA_DIR decides every local file; relative to the current folder; the repository otherwise', () => {
-    expect(localPaths({ TIDE_DATA_DIR: dataDir })).toMatchObject({ dataDir, endpointFile: join(dataDir, 'endpoint'), dynaliteDir: join(dataDir, 'dynalite'), devKeyFile: join(dataDir, 'dev-api-key') });
+    expect(localPaths({ TIDE_DATA_DIR: dataDir })).toMatchObject({
+      dataDir,
+      endpointFile: join(dataDir, 'endpoint'),
+      dynaliteDir: join(dataDir, 'dynalite'),
+      devKeyFile: join(dataDir, 'dev-api-key'),
+    });
     expect(localPaths({ TIDE_DATA_DIR: 'rel' }).dataDir).toBe(join(process.cwd(), 'rel'));
     expect(localPaths({}).dataDir).toBe(join(repo, '.data'));
     expect(localPaths({}).bundledDataDir).toBe(join(repo, 'data'));

@@ -50,7 +50,10 @@ afterAll(async () => {
 const clevelandEnv = () => ({ CLEVELAND_FED_NOWCAST_URL: clevelandUrl, INGEST_HTTP_RETRIES: '0' });
 
 // [realtime_start, value] of every recorded update, read from the bundled file the fixture is built from
-const updates = readFileSync('data/real/gdpnow_2024q2_vintages.csv', 'utf8').trim().split('\n').slice(1)
+const updates = readFileSync('data/real/gdpnow_2024q2_vintages.csv', 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
   .map((line) => line.split(','))
   .map(([, value, start]) => [start, Number(value)] as const);
 
@@ -112,14 +115,33 @@ describe('Cleveland Fed inflation nowcast', () => {
 
   it.each([
     ['not a list', '{"chart": {}}', 'the response is not a JSON list of charts'],
-    ['a target month it cannot read', JSON.stringify([{ chart: { subcaption: 'June 2022' }, categories: [{ category: [] }], dataset: [] }]), 'row 1: chart 1: "subcaption" is "June 2022", not a target month written YYYY-M'],
-    ['a date label it cannot read', JSON.stringify([{ chart: { subcaption: '2022-6' }, categories: [{ category: [{ label: '2022-06-10' }] }], dataset: [] }]), 'date label 1 is "2022-06-10", not MM/DD'],
-    ['a value that is not a number', JSON.stringify([{ chart: { subcaption: '2022-6' }, categories: [{ category: [{ label: '06/10' }] }], dataset: [{ seriesname: 'CPI Inflation', data: [{ value: '8,6' }] }] }]), 'CLEVFED_NOWCAST_CPI_YOY, row 1: chart 1 (2022-06), 2022-06-10: value "8,6" is not a number'],
-    ['more points than dates', JSON.stringify([{ chart: { subcaption: '2022-6' }, categories: [{ category: [{ label: '06/10' }] }], dataset: [{ seriesname: 'PCE Inflation', data: [{ value: '6.5' }, { value: '6.6' }] }] }]), 'dataset "PCE Inflation" has 2 points for 1 dates'],
+    [
+      'a target month it cannot read',
+      JSON.stringify([{ chart: { subcaption: 'June 2022' }, categories: [{ category: [] }], dataset: [] }]),
+      'row 1: chart 1: "subcaption" is "June 2022", not a target month written YYYY-M',
+    ],
+    [
+      'a date label it cannot read',
+      JSON.stringify([{ chart: { subcaption: '2022-6' }, categories: [{ category: [{ label: '2022-06-10' }] }], dataset: [] }]),
+      'date label 1 is "2022-06-10", not MM/DD',
+    ],
+    [
+      'a value that is not a number',
+      JSON.stringify([{ chart: { subcaption: '2022-6' }, categories: [{ category: [{ label: '06/10' }] }], dataset: [{ seriesname: 'CPI Inflation', data: [{ value: '8,6' }] }] }]),
+      'CLEVFED_NOWCAST_CPI_YOY, row 1: chart 1 (2022-06), 2022-06-10: value "8,6" is not a number',
+    ],
+    [
+      'more points than dates',
+      JSON.stringify([{ chart: { subcaption: '2022-6' }, categories: [{ category: [{ label: '06/10' }] }], dataset: [{ seriesname: 'PCE Inflation', data: [{ value: '6.5' }, { value: '6.6' }] }] }]),
+      'dataset "PCE Inflation" has 2 points for 1 dates',
+    ],
   ])('refuses %s with a coded error, writing nothing', async (_what, body, says) => {
     clevelandOverride = body;
     try {
-      const err = await fetchJob({ kind: 'clevelandfed', horizons: ['year'] }, clevelandEnv()).then(() => undefined, (e) => e);
+      const err = await fetchJob({ kind: 'clevelandfed', horizons: ['year'] }, clevelandEnv()).then(
+        () => undefined,
+        (e) => e,
+      );
       expect(err).toBeInstanceOf(IngestError);
       expect((err as IngestError).code).toBe('BAD_INPUT');
       expect(err.message).toContain('Cleveland Fed nowcast_year.json');
@@ -133,7 +155,10 @@ describe('Cleveland Fed inflation nowcast', () => {
     expect(parseCli(['clevelandfed']).jobs).toEqual([{ kind: 'clevelandfed' }]);
     expect(() => parseCli(['clevelandfed', 'quarter'])).toThrow('clevelandfed: "quarter" is not a horizon');
     // the month file is not recorded here: the server's 404 is named, with the file
-    const err = await fetchJob({ kind: 'clevelandfed', horizons: ['month'] }, clevelandEnv()).then(() => undefined, (e) => e);
+    const err = await fetchJob({ kind: 'clevelandfed', horizons: ['month'] }, clevelandEnv()).then(
+      () => undefined,
+      (e) => e,
+    );
     expect(err.message).toContain('HTTP 404');
     expect(err.message).toContain('nowcast_month.json');
   });

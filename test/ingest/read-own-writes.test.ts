@@ -63,7 +63,8 @@ describe('an ingest into a running local server is read at once', () => {
       while (reading) await latest('IWM'); // keeps the series' version freshly read the whole time
     })();
     const cli = await run(join(repo, 'node_modules/.bin/tsx'), [join(repo, 'api/cli/ingest.ts'), 'csv', file, '--id', 'IWM', '--date-col', 'Date', '--value-col', 'Close'], {
-      cwd: work, env: { ...process.env, TIDE_DATA_DIR: dataDir },
+      cwd: work,
+      env: { ...process.env, TIDE_DATA_DIR: dataDir },
     }).finally(() => (reading = false));
     await reader;
     expect(cli.stdout).toContain(`Writing to running local server (${api.endpoint})`);

@@ -24,7 +24,10 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function refusal(p: Promise<unknown>): Promise<IngestError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(IngestError);
   return err as IngestError;
 }
@@ -97,7 +100,9 @@ describe('Stooq daily CSV (CRLF line endings; every refusal is HTTP 200)', () =>
   it('a header with no rows is an error, not an empty success', async () => {
     server.fault('/stooq/', { body: 'Date,Open,High,Low,Close,Volume\r\n', contentType: 'text/csv' });
     const err = await refusal(fetchStooqSeries('IWM', { baseUrl: `${server.url}/stooq/`, http }));
-    expect(err.message).toBe('Stooq iwm.us, IWM: Stooq sent only the header "Date,Open,High,Low,Close,Volume" and no rows for ticker "iwm.us"; the ticker has no daily history there or the request was refused');
+    expect(err.message).toBe(
+      'Stooq iwm.us, IWM: Stooq sent only the header "Date,Open,High,Low,Close,Volume" and no rows for ticker "iwm.us"; the ticker has no daily history there or the request was refused',
+    );
   });
 
   it('the daily download limit is its own error', async () => {
@@ -129,25 +134,41 @@ describe('Alpha Vantage TIME_SERIES_DAILY', () => {
   });
 
   it('the daily limit ("Information") and the older per-minute "Note" are RATE_LIMITED, key hidden', async () => {
-    server.fault('/alphavantage', { body: JSON.stringify({ Information: 'We have detected your API key as ABCDEF123 and our standard API rate limit is 25 requests per day. Please subscribe to any of the premium plans at https://www.alphavantage.co/premium/ to instantly remove all daily rate limits.' }) });
+    server.fault('/alphavantage', {
+      body: JSON.stringify({
+        Information:
+          'We have detected your API key as ABCDEF123 and our standard API rate limit is 25 requests per day. Please subscribe to any of the premium plans at https://www.alphavantage.co/premium/ to instantly remove all daily rate limits.',
+      }),
+    });
     const daily = await refusal(fetchAlphaVantageSeries('QQQ', { baseUrl: base(), apiKey: 'free', http }));
     expect(daily.code).toBe('RATE_LIMITED');
     expect(daily.message).not.toContain('ABCDEF123');
-    server.fault('/alphavantage', { body: JSON.stringify({ Note: 'Thank you for using Alpha Vantage! Our standard API call frequency is 5 calls per minute and 500 calls per day. Please visit https://www.alphavantage.co/premium/ if you would like to target a higher API call frequency.' }) });
+    server.fault('/alphavantage', {
+      body: JSON.stringify({
+        Note: 'Thank you for using Alpha Vantage! Our standard API call frequency is 5 calls per minute and 500 calls per day. Please visit https://www.alphavantage.co/premium/ if you would like to target a higher API call frequency.',
+      }),
+    });
     expect((await refusal(fetchAlphaVantageSeries('QQQ', { baseUrl: base(), apiKey: 'free', http }))).code).toBe('RATE_LIMITED');
-    server.fault('/alphavantage', { body: JSON.stringify({ 'Error Message': 'Invalid API call. Please retry or visit the documentation (https://www.alphavantage.co/documentation/) for TIME_SERIES_DAILY.' }) });
+    server.fault('/alphavantage', {
+      body: JSON.stringify({ 'Error Message': 'Invalid API call. Please retry or visit the documentation (https://www.alphavantage.co/documentation/) for TIME_SERIES_DAILY.' }),
+    });
     const invalid = await refusal(fetchAlphaVantageSeries('QQQ', { baseUrl: base(), apiKey: 'free', http }));
-    expect([invalid.code, invalid.detail]).toEqual(['REFUSED', 'Alpha Vantage refused the request: Invalid API call. Please retry or visit the documentation (https://www.alphavantage.co/documentation/) for TIME_SERIES_DAILY.']);
+    expect([invalid.code, invalid.detail]).toEqual([
+      'REFUSED',
+      'Alpha Vantage refused the request: Invalid API call. Please retry or visit the documentation (https://www.alphavantage.co/documentation/) for TIME_SERIES_DAILY.',
+    ]);
   });
 });
 
 describe('CFTC TFF on Socrata: padded codes and null-omitted fields', () => {
   it('a page whose record omits a field gives a missing value for that field and week only', async () => {
-    server.edit('/cftc/resource/gpe5-46if', (rows) => rows.map((r: any) => {
-      if (!r.report_date_as_yyyy_mm_dd.startsWith('2024-03-12')) return r;
-      const { dealer_positions_spread_all: _omitted, ...rest } = r; // Socrata leaves null values out
-      return rest;
-    }));
+    server.edit('/cftc/resource/gpe5-46if', (rows) =>
+      rows.map((r: any) => {
+        if (!r.report_date_as_yyyy_mm_dd.startsWith('2024-03-12')) return r;
+        const { dealer_positions_spread_all: _omitted, ...rest } = r; // Socrata leaves null values out
+        return rest;
+      }),
+    );
     const batches = await fetchCftcSeries('239742', ['F'], { baseUrl: `${server.url}/cftc`, http });
     server.edit('/cftc/resource/gpe5-46if', (rows) => rows);
     const spread = batches.find((b) => b.meta.id === 'CFTC_239742_F_DEALER_SPREAD')!;
@@ -169,7 +190,9 @@ describe('CFTC TFF on Socrata: padded codes and null-omitted fields', () => {
 
   it('a field missing from every record is a changed dataset, named, not a column of blanks', async () => {
     server.edit('/cftc/resource/gpe5-46if', (rows) => rows.map(({ asset_mgr_positions_long: _gone, ...r }: any) => r));
-    await expect(fetchCftcSeries('239742', ['F'], { baseUrl: `${server.url}/cftc`, http })).rejects.toThrow('CFTC TFF futures only, CFTC_239742_F_ASSET_MGR_LONG: no record has field "asset_mgr_positions_long"');
+    await expect(fetchCftcSeries('239742', ['F'], { baseUrl: `${server.url}/cftc`, http })).rejects.toThrow(
+      'CFTC TFF futures only, CFTC_239742_F_ASSET_MGR_LONG: no record has field "asset_mgr_positions_long"',
+    );
     server.edit('/cftc/resource/gpe5-46if', (rows) => rows);
   });
 });
@@ -196,7 +219,7 @@ describe('FRED/ALFRED observations', () => {
     await local.close();
   });
 
-  it('observations older than ALFRED\'s first vintage keep that date and the notes say so', async () => {
+  it("observations older than ALFRED's first vintage keep that date and the notes say so", async () => {
     server.edit('/fred/series/observations', (body) => {
       const old = ['1947-01-01', '1947-04-01', '1990-10-01'].map((date, k) => ({ realtime_start: '2024-12-19', realtime_end: '9999-12-31', date, value: String(2000 + k) }));
       const rows = [...old, ...body.observations];
@@ -207,6 +230,8 @@ describe('FRED/ALFRED observations', () => {
     expect(batch.publication).toBe('stamped');
     expect(batch.revisions[0]).toEqual({ date: '1947-01-01', value: 2000, realtimeStart: '2024-12-19' });
     // the three added rows and the recorded quarters 2021Q1-2023Q4 all predate the first vintage by over a year
-    expect(batch.meta.notes).toContain("ALFRED's vintage archive for this series begins 2024-12-19: the 15 observations from 1947-01-01 to 2023-10-01 carry that date as their first release (their original release dates are not in ALFRED), so asOf a date before 2024-12-19 has no values.");
+    expect(batch.meta.notes).toContain(
+      "ALFRED's vintage archive for this series begins 2024-12-19: the 15 observations from 1947-01-01 to 2023-10-01 carry that date as their first release (their original release dates are not in ALFRED), so asOf a date before 2024-12-19 has no values.",
+    );
   });
 });

@@ -36,10 +36,12 @@ const writesMade = (store: SeriesStore): number => writeCounts.get(store)!();
 function dyingStore(endpoint: string, writesBeforeDeath: number): SeriesStore {
   const table = createTable({ endpoint });
   let writes = 0;
-  const dying = <A extends unknown[], R>(write: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
-    if (++writes > writesBeforeDeath) return Promise.reject(new Error('killed'));
-    return write(...args);
-  };
+  const dying =
+    <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
+      if (++writes > writesBeforeDeath) return Promise.reject(new Error('killed'));
+      return write(...args);
+    };
   const store = new SeriesStore({ table: { ...table, put: dying(table.put), batchWrite: dying(table.batchWrite) }, tableName: 'tide-test' });
   writeCounts.set(store, () => writes);
   return store;

@@ -20,43 +20,57 @@ const values = (revs: Revision[], asOf?: string) => Object.fromEntries(inForce(r
 describe('restatement property (pure)', () => {
   // A source sends numbers, never -0; adding 0 turns -0 into 0, which the store rightly treats as the same value.
   const price = fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((x) => x + 0);
-  const series = fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 40 }).chain((days) =>
-    fc.tuple(
-      fc.constant(days.sort((a, b) => a - b).map((d) => addDays('2024-01-01', d))),
-      fc.array(price, { minLength: days.length, maxLength: days.length }),
-      fc.array(fc.option(price, { nil: undefined }), { minLength: days.length, maxLength: days.length }),
-    ));
+  const series = fc
+    .uniqueArray(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 40 })
+    .chain((days) =>
+      fc.tuple(
+        fc.constant(days.sort((a, b) => a - b).map((d) => addDays('2024-01-01', d))),
+        fc.array(price, { minLength: days.length, maxLength: days.length }),
+        fc.array(fc.option(price, { nil: undefined }), { minLength: days.length, maxLength: days.length }),
+      ),
+    );
 
   it('asOf before the second ingest returns A; latest returns the changed values; re-running changes nothing', () => {
-    fc.assert(fc.property(series, ([dates, a, changes]) => {
-      const A = dates.map((date, i) => ({ date, value: a[i], realtimeStart: date }));
-      const B = A.map((r, i) => (changes[i] === undefined ? r : { ...r, value: changes[i]! }));
-      const first = ingestPure([], A, '2025-06-01');
-      const second = ingestPure(first, B, '2025-06-02');
-      expect(values(second, '2025-06-01')).toEqual(values(first));
-      expect(values(second)).toEqual(Object.fromEntries(B.map((r) => [r.date, r.value])));
-      // every changed value is a revision published on the ingest date; nothing stored was rewritten
-      for (const r of first) expect(second).toContainEqual(r);
-      for (const r of second.filter((x) => !first.some((y) => y.date === x.date && y.realtimeStart === x.realtimeStart))) expect(r.realtimeStart).toBe('2025-06-02');
-      expect(ingestPure(second, B, '2025-06-03')).toEqual(second);
-      // the source going back to A is itself a restatement, on its own day
-      const third = ingestPure(second, A, '2025-06-03');
-      expect(values(third)).toEqual(values(first));
-      expect(values(third, '2025-06-02')).toEqual(values(second));
-    }));
+    fc.assert(
+      fc.property(series, ([dates, a, changes]) => {
+        const A = dates.map((date, i) => ({ date, value: a[i], realtimeStart: date }));
+        const B = A.map((r, i) => (changes[i] === undefined ? r : { ...r, value: changes[i]! }));
+        const first = ingestPure([], A, '2025-06-01');
+        const second = ingestPure(first, B, '2025-06-02');
+        expect(values(second, '2025-06-01')).toEqual(values(first));
+        expect(values(second)).toEqual(Object.fromEntries(B.map((r) => [r.date, r.value])));
+        // every changed value is a revision published on the ingest date; nothing stored was rewritten
+        for (const r of first) expect(second).toContainEqual(r);
+        for (const r of second.filter((x) => !first.some((y) => y.date === x.date && y.realtimeStart === x.realtimeStart))) expect(r.realtimeStart).toBe('2025-06-02');
+        expect(ingestPure(second, B, '2025-06-03')).toEqual(second);
+        // the source going back to A is itself a restatement, on its own day
+        const third = ingestPure(second, A, '2025-06-03');
+        expect(values(third)).toEqual(values(first));
+        expect(values(third, '2025-06-02')).toEqual(values(second));
+      }),
+    );
   });
 
   it('the bundled sample (onConflict keep) fills gaps but never restates what was ingested since', () => {
     const stored = [{ date: '2024-07-01', value: 201.22, realtimeStart: '2024-07-01' }];
-    const sample = [{ date: '2024-07-01', value: 198.91, realtimeStart: '2024-07-01' }, { date: '2024-07-02', value: 199.6, realtimeStart: '2024-07-02' }];
+    const sample = [
+      { date: '2024-07-01', value: 198.91, realtimeStart: '2024-07-01' },
+      { date: '2024-07-02', value: 199.6, realtimeStart: '2024-07-02' },
+    ];
     expect(restate(stored, sample, '2026-05-01', 'keep')).toEqual([sample[1]]);
     expect(restate(stored, sample, '2026-05-01')).toEqual([{ date: '2024-07-01', value: 198.91, realtimeStart: '2026-05-01' }, sample[1]]);
   });
 
   it('an adjusted history (knownWhenFetched) is dated the day it was fetched, later days by their own date', () => {
-    const backfill = [{ date: '2010-06-14', value: 55.12, realtimeStart: '2010-06-14' }, { date: '2025-01-06', value: 221.4, realtimeStart: '2025-01-06' }];
+    const backfill = [
+      { date: '2010-06-14', value: 55.12, realtimeStart: '2010-06-14' },
+      { date: '2025-01-06', value: 221.4, realtimeStart: '2025-01-06' },
+    ];
     const first = restate([], backfill, '2025-01-06', 'restate', { knownWhenFetched: true });
-    expect(first).toEqual([{ date: '2010-06-14', value: 55.12, realtimeStart: '2025-01-06' }, { date: '2025-01-06', value: 221.4, realtimeStart: '2025-01-06' }]);
+    expect(first).toEqual([
+      { date: '2010-06-14', value: 55.12, realtimeStart: '2025-01-06' },
+      { date: '2025-01-06', value: 221.4, realtimeStart: '2025-01-06' },
+    ]);
     // the next run adds the new close on its run day and leaves the stored ones
     expect(restate(first, [...backfill, { date: '2025-01-07', value: 222, realtimeStart: '2025-01-07' }], '2025-01-07', 'restate', { knownWhenFetched: true })).toEqual([
       { date: '2025-01-07', value: 222, realtimeStart: '2025-01-07' },

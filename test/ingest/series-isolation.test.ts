@@ -46,8 +46,14 @@ function fileFor(day: string, dayIndex: number): string {
 }
 
 const job = (file: string): Job => ({
-  kind: 'csv', file, dateColumn: 'Date',
-  columns: [{ column: 'RUT', id: 'RUT_C' }, { column: 'IWM', id: 'IWM_ADJ' }, { column: 'QQQ', id: 'QQQ_C' }],
+  kind: 'csv',
+  file,
+  dateColumn: 'Date',
+  columns: [
+    { column: 'RUT', id: 'RUT_C' },
+    { column: 'IWM', id: 'IWM_ADJ' },
+    { column: 'QQQ', id: 'QQQ_C' },
+  ],
 });
 
 beforeAll(async () => {
@@ -57,9 +63,16 @@ beforeAll(async () => {
   for (const [date, close] of iwm) {
     if (date >= '2024-01-01') continue;
     seed.push({ date, value: close, realtimeStart: date });
-    if (date < '2023-01-01') for (let k = 1; k < K; k++) seed.push({ date, value: adjusted(close, k), realtimeStart: `2023-${String(1 + Math.floor((k - 1) / 4)).padStart(2, '0')}-${String(1 + ((k - 1) % 4) * 7).padStart(2, '0')}` });
+    if (date < '2023-01-01')
+      for (let k = 1; k < K; k++)
+        seed.push({ date, value: adjusted(close, k), realtimeStart: `2023-${String(1 + Math.floor((k - 1) / 4)).padStart(2, '0')}-${String(1 + ((k - 1) % 4) * 7).padStart(2, '0')}` });
   }
-  const [seeded] = await ingest(local.store, 'seed', [{ meta: { id: 'IWM_ADJ', name: 'IWM_ADJ', unit: '', frequency: 'DAILY', source: { name: 'CSV file', sourceId: 'seed' } }, revisions: seed, publication: 'stamped' }], { rescales: false });
+  const [seeded] = await ingest(
+    local.store,
+    'seed',
+    [{ meta: { id: 'IWM_ADJ', name: 'IWM_ADJ', unit: '', frequency: 'DAILY', source: { name: 'CSV file', sourceId: 'seed' } }, revisions: seed, publication: 'stamped' }],
+    { rescales: false },
+  );
   expect(seeded.error).toBeUndefined();
   for (const [i, day] of DAYS.entries()) summaries.push(await runJobs([job(fileFor(day, i))], local.store, { now: () => new Date(`${day}T22:00:00Z`), rescales: false }));
 }, 120_000);
@@ -102,7 +115,9 @@ describe('a series whose restatement the store refuses, between two healthy seri
       expect(s.errors).toHaveLength(1);
       const [e] = s.errors;
       expect(e).toMatchObject({ job: expect.stringMatching(/^csv .*closes-2024-01-0\d\.csv$/), series: 'IWM_ADJ' });
-      expect(e.message).toMatch(/^IWM_ADJ: \d+ revisions of stored dates not written \(kept: 1 new observation, written before it\): series IWM_ADJ: item C#2022 would be \d{6} bytes, over the 399360-byte budget for one item/);
+      expect(e.message).toMatch(
+        /^IWM_ADJ: \d+ revisions of stored dates not written \(kept: 1 new observation, written before it\): series IWM_ADJ: item C#2022 would be \d{6} bytes, over the 399360-byte budget for one item/,
+      );
     }
   });
 

@@ -20,7 +20,10 @@ beforeAll(async () => {
   // SOAK_SPLIT pays quarterly; the compact window keeps a quiet day's run small (its cost is the store's).
   soak = await runSoak(t.store, { years: YEARS, backfillYears: BACKFILL, only: ['SOAK_SPLIT', 'SOAK_MDIV', 'SOAK_INDEX'], window: 20 });
   console.log(`soak: ${soak.runs} daily runs in ${soak.seconds.toFixed(0)} s`);
-  for (const f of soak.figures) console.log(`soak: ${f.id} ${f.observations} observations, ${f.restatementDays} source actions, ${f.rescalesStored} rescales, ${f.storedRevisions} stored revisions, ${f.bytes} bytes in ${f.items} items, largest ${f.largestItem.sk} ${f.largestItem.bytes} bytes, full read ${f.readMsDayOne.toFixed(1)} → ${f.readMsEnd.toFixed(1)} ms`);
+  for (const f of soak.figures)
+    console.log(
+      `soak: ${f.id} ${f.observations} observations, ${f.restatementDays} source actions, ${f.rescalesStored} rescales, ${f.storedRevisions} stored revisions, ${f.bytes} bytes in ${f.items} items, largest ${f.largestItem.sk} ${f.largestItem.bytes} bytes, full read ${f.readMsDayOne.toFixed(1)} → ${f.readMsEnd.toFixed(1)} ms`,
+    );
 }, 3_600_000);
 afterAll(() => t?.close());
 
@@ -43,7 +46,7 @@ describe(`soak: ${YEARS} years of daily runs on sources that restate`, () => {
       if (s.asOf.endsWith('5')) expect(await cache.readKnown(s.id, undefined, undefined, s.asOf)).toEqual(known);
     }
     expect(soak.samples.length).toBeGreaterThan(200);
-    console.log(`soak: ${values} values checked on ${soak.samples.length} sampled days, ${(100 * exact / values).toFixed(1)} % equal to the bit, the rest within one unit of the last decimal`);
+    console.log(`soak: ${values} values checked on ${soak.samples.length} sampled days, ${((100 * exact) / values).toFixed(1)} % equal to the bit, the rest within one unit of the last decimal`);
     // most values are never rescaled, or rescaled to exactly the provider's rounding
     expect(exact / values).toBeGreaterThan(0.6);
   });

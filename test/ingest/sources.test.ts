@@ -60,10 +60,16 @@ describe('538 polls → daily polling averages', () => {
   it('matches the pandas reference (test/ingest/reference/polls_average.py) on sample days', async () => {
     const reference = JSON.parse(readFileSync(new URL('./reference/polls_average.json', import.meta.url), 'utf8'));
     const batches = await readPollSeries('data/real/polls_538_national_president_2024_to_0730.csv', ['Trump', 'Harris']);
-    for (const [answer, batch] of [['Trump', batches[0]], ['Harris', batches[1]]] as const) {
+    for (const [answer, batch] of [
+      ['Trump', batches[0]],
+      ['Harris', batches[1]],
+    ] as const) {
       expect(batch.revisions).toHaveLength(reference[`${answer}_days`]);
       for (const [day, value] of Object.entries(reference[answer])) {
-        expect(batch.revisions.find((r) => r.date === day), `${answer} ${day}`).toEqual({ date: day, value, realtimeStart: expect.any(String) });
+        expect(
+          batch.revisions.find((r) => r.date === day),
+          `${answer} ${day}`,
+        ).toEqual({ date: day, value, realtimeStart: expect.any(String) });
       }
     }
     expect(batches[0].meta.id).toBe('POLLS_US_PRES_2024_TRUMP');

@@ -51,7 +51,7 @@ describe('contract ids', () => {
 });
 
 describe('Barchart connector: every listed contract', () => {
-  it('stores each listed contract\'s daily settlements, each known on its trading day; unlisted months are skipped', async () => {
+  it("stores each listed contract's daily settlements, each known on its trading day; unlisted months are skipped", async () => {
     const summary = await runJobs([{ kind: 'zq', listedOn: '2024-08-16', since: '2024-07-01', months: 8 }], local.store, { env: env() });
     expect(summary.errors).toEqual([]);
     // asked on 2024-08-16 with 8 months: July 2024 (just ended), then August 2024 … March 2025; the recordings hold July 2024 … February 2025
@@ -114,7 +114,13 @@ describe('vendor settlement file: many contracts in one command', () => {
     const text = 'Date,Security,PX_SETTLE\n07/10/2024,FFU4 Comdty,94.755\n07/10/2024,FFZ4 Comdty,95.065\n07/11/2024,FFU4 Comdty,94.785\n';
     const batches = parseZqSettlements(Buffer.from(text), 'bbg.csv');
     expect(batches.map((b) => [b.meta.id, b.revisions.map((r) => [r.date, r.value])])).toEqual([
-      ['ZQU24', [['2024-07-10', 94.755], ['2024-07-11', 94.785]]],
+      [
+        'ZQU24',
+        [
+          ['2024-07-10', 94.755],
+          ['2024-07-11', 94.785],
+        ],
+      ],
       ['ZQZ24', [['2024-07-10', 95.065]]],
     ]);
   });
@@ -122,7 +128,9 @@ describe('vendor settlement file: many contracts in one command', () => {
   it('names the row and the problem: unknown contract, a rate for a price, two settlements for one day, no contract column', () => {
     const parse = (text: string) => () => parseZqSettlements(Buffer.from(text), 'f.csv');
     expect(parse('date,contract,settlement\n2024-07-10,ESU24,5400\n')).toThrow('settlement file f.csv, row 2: "ESU24" is not a fed funds futures contract');
-    expect(parse('date,contract,settlement\n2024-07-10,ZQU24,5.245\n')).toThrow('settlement file f.csv, ZQU24, row 2: settlement 5.245 is not a ZQ price (100 − the average rate, between 80 and 101); it looks like a rate: give prices');
+    expect(parse('date,contract,settlement\n2024-07-10,ZQU24,5.245\n')).toThrow(
+      'settlement file f.csv, ZQU24, row 2: settlement 5.245 is not a ZQ price (100 − the average rate, between 80 and 101); it looks like a rate: give prices',
+    );
     expect(parse('date,contract,settlement\n2024-07-10,ZQU24,94.755\n2024-07-10,ZQU4,94.76\n')).toThrow('ZQU24, row 3: 2024-07-10 appears twice with different settlements (94.755 and 94.76)');
     expect(parse('date,price\n2024-07-10,94.755\n')).toThrow(/no contract column \(looked for contract, symbol, ticker.*name it with --contract-col/);
     expect(parse('date,contract,settlement\n2024-13-10,ZQU24,94.755\n')).toThrow('row 2: "2024-13-10" is not a YYYY-MM-DD date');

@@ -45,14 +45,28 @@ afterAll(async () => {
 });
 
 async function july() {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': apiKey }, body: JSON.stringify({ query: '{ series(id: "RUT") { observations(from: "2024-07-01", to: "2024-07-31") { values } } }' }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+    body: JSON.stringify({ query: '{ series(id: "RUT") { observations(from: "2024-07-01", to: "2024-07-31") { values } } }' }),
+  });
   return (await res.json()) as { data?: { series: { observations: { values: number[] } } }; errors?: { extensions: { code: string }; message: string }[] };
 }
 
 async function tableDump(endpoint: string) {
   const client = createDocumentClient({ endpoint });
   const out = await client.send(new ScanCommand({ TableName: TABLE })).finally(() => client.destroy());
-  return (out.Items ?? []).map((i) => JSON.stringify(Object.fromEntries(Object.entries(i).filter(([k]) => k !== 'lastUpdated' && k !== 'at' && !/^(v|w|m|y\d{4})$/.test(k)).sort()))).sort(); // version tokens are random by design
+  return (out.Items ?? [])
+    .map((i) =>
+      JSON.stringify(
+        Object.fromEntries(
+          Object.entries(i)
+            .filter(([k]) => k !== 'lastUpdated' && k !== 'at' && !/^(v|w|m|y\d{4})$/.test(k))
+            .sort(),
+        ),
+      ),
+    )
+    .sort(); // version tokens are random by design
 }
 
 describe('reads under DynamoDB faults', () => {

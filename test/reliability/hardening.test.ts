@@ -34,7 +34,12 @@ beforeAll(async () => {
   await ensureTable(dynamo.endpoint, TABLE);
   proxy = await startFaultProxy(dynamo.endpoint);
   store = new SeriesStore({ table: createTable({ endpoint: proxy.endpoint, requestTimeoutMs: 1_000, maxAttempts: 3 }), tableName: TABLE });
-  for (const id of ['A', 'B']) await writeSeries(store, meta(id), days(10).map((date, i) => ({ date, value: id === 'A' ? TEN[i] : TEN[9 - i], realtimeStart: date })));
+  for (const id of ['A', 'B'])
+    await writeSeries(
+      store,
+      meta(id),
+      days(10).map((date, i) => ({ date, value: id === 'A' ? TEN[i] : TEN[9 - i], realtimeStart: date })),
+    );
   ({ key: apiKey } = await new ApiKeyStore(store.table, TABLE).create('hardening test'));
   process.env.TIDE_META_TTL_MS = '0';
   // No cross-request read cache: these cases inject faults into the store's reads, which a warm cache would never make.
@@ -85,7 +90,12 @@ describe('limits computed in linear time, before execution', () => {
     for (let i = 1; i <= 40; i++) doc += `fragment F${i} on Query { ...F${i - 1} ...F${i - 1} }\n`;
     const res = await query(doc);
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ message: `This query selects ${2 ** 40} fields (fragments expanded), over the limit of 5000; split it into several requests or use fewer fragment spreads`, extensions: { code: 'TOO_MANY_FIELDS' } }]);
+    expect(res.body.errors).toEqual([
+      {
+        message: `This query selects ${2 ** 40} fields (fragments expanded), over the limit of 5000; split it into several requests or use fewer fragment spreads`,
+        extensions: { code: 'TOO_MANY_FIELDS' },
+      },
+    ]);
     await nextQueryAnswered();
   });
 
@@ -143,7 +153,9 @@ describe('bounded work per request', () => {
   it('10,000 aliases are a 400 with TOO_MANY_ALIASES', async () => {
     const res = await query(`{ ${Array.from({ length: 10_000 }, (_, i) => `a${i}: __typename`).join(' ')} }`);
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ message: 'This query has 10000 aliased fields (fragments expanded), over the limit of 1000; split it into several requests', extensions: { code: 'TOO_MANY_ALIASES' } }]);
+    expect(res.body.errors).toEqual([
+      { message: 'This query has 10000 aliased fields (fragments expanded), over the limit of 1000; split it into several requests', extensions: { code: 'TOO_MANY_ALIASES' } },
+    ]);
     await nextQueryAnswered();
   });
 
@@ -159,7 +171,12 @@ describe('bounded work per request', () => {
     const small = await query('{ __typename }');
     expect(small.body).toEqual({ data: { __typename: 'Query' } });
     const res = await big;
-    expect(res.body.errors).toEqual([expect.objectContaining({ message: '"text" is 900000 characters long; search with at most 200 (a few words of an id, name or source)', extensions: { code: 'BAD_USER_INPUT', argumentName: 'text' } })]);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({
+        message: '"text" is 900000 characters long; search with at most 200 (a few words of an id, name or source)',
+        extensions: { code: 'BAD_USER_INPUT', argumentName: 'text' },
+      }),
+    ]);
     const words = await query(`{ searchSeries(text: "${Array.from({ length: 11 }, (_, i) => `w${i}`).join(' ')}") { totalCount } }`);
     expect(words.body.errors?.[0]).toMatchObject({ message: '"text" has 11 different words; search with at most 10', extensions: { code: 'BAD_USER_INPUT' } });
     expect((await query('{ searchSeries(text: "Test B") { totalCount } }')).body).toEqual({ data: { searchSeries: { totalCount: 1 } } });
@@ -190,7 +207,9 @@ describe('bounded work per request', () => {
     const before = proxy.seen.Query ?? 0;
     const res = await query('{ series(id: "A") { observations { values } } }');
     expect(res.status).toBe(504);
-    expect(res.body).toEqual({ errors: [{ message: 'This request did not finish within 300 ms and was stopped; ask for less (a shorter range, fewer series or cells), or retry', extensions: { code: 'DEADLINE_EXCEEDED' } }] });
+    expect(res.body).toEqual({
+      errors: [{ message: 'This request did not finish within 300 ms and was stopped; ask for less (a shorter range, fewer series or cells), or retry', extensions: { code: 'DEADLINE_EXCEEDED' } }],
+    });
     expect((proxy.seen.Query ?? 0) - before).toBe(1);
     // Abandoned: the hung read was cancelled, so the client's own timeout (1 s) never fires a retry.
     await new Promise((resolve) => setTimeout(resolve, 2_500));
@@ -219,7 +238,9 @@ describe('errors are GraphQL-shaped JSON with a code', () => {
   it('malformed JSON is a GraphQL-shaped 400', async () => {
     const res = await post('{"query": "{ __typename }"');
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ message: expect.stringMatching(/^The request body is not valid JSON \(.+\); send \{"query": "\.\.\.", "variables": \{\.\.\.\}\}$/), extensions: { code: 'BAD_REQUEST' } }]);
+    expect(res.body.errors).toEqual([
+      { message: expect.stringMatching(/^The request body is not valid JSON \(.+\); send \{"query": "\.\.\.", "variables": \{\.\.\.\}\}$/), extensions: { code: 'BAD_REQUEST' } },
+    ]);
     await nextQueryAnswered();
   });
 });
@@ -235,10 +256,7 @@ describe('load shedding', () => {
     expect(shed.headers.get('retry-after')).toBe('1');
     expect(shed.body).toEqual({ errors: [{ message: 'Tide is answering 2 requests already; retry in 1 s', extensions: { code: 'SERVICE_OVERLOADED' } }] });
     // The held requests are answered in full, freeing their places.
-    expect((await Promise.all(held)).map((a) => a.body)).toEqual([
-      { data: { series: { observations: { values: TEN } } } },
-      { data: { series: { observations: { values: [...TEN].reverse() } } } },
-    ]);
+    expect((await Promise.all(held)).map((a) => a.body)).toEqual([{ data: { series: { observations: { values: TEN } } } }, { data: { series: { observations: { values: [...TEN].reverse() } } } }]);
     await nextQueryAnswered();
   });
 });
@@ -283,7 +301,10 @@ describe('series of any length', () => {
     expect(await items('KEPT')).toEqual(kept);
     // Re-running the failed write completes it.
     expect(await writeSeries(store, meta('ORPHAN'), revs('2022-12-25', 400, 0))).toBe(400);
-    expect((await query('{ series(id: "ORPHAN") { lastDate observations(from: "2024-01-01") { values } } }')).body.data.series).toEqual({ lastDate: '2024-01-28', observations: { values: Array.from({ length: 28 }, (_, i) => 372 + i) } });
+    expect((await query('{ series(id: "ORPHAN") { lastDate observations(from: "2024-01-01") { values } } }')).body.data.series).toEqual({
+      lastDate: '2024-01-28',
+      observations: { values: Array.from({ length: 28 }, (_, i) => 372 + i) },
+    });
     await nextQueryAnswered();
   });
 });

@@ -58,7 +58,11 @@ describe('the local store, supervised', () => {
     process.kill(second, 'SIGSTOP');
     const { values, errors } = await untilAnswered(api);
     expect(values).toEqual(before);
-    expect(logs.some((m) => new RegExp(`^Tide's local store \\(dynalite, pid ${second}\\) did not answer 2 health checks in a row \\(last: no answer within 1000 ms\\); restarting it on port ${port}\\.`).test(m))).toBe(true);
+    expect(
+      logs.some((m) =>
+        new RegExp(`^Tide's local store \\(dynalite, pid ${second}\\) did not answer 2 health checks in a row \\(last: no answer within 1000 ms\\); restarting it on port ${port}\\.`).test(m),
+      ),
+    ).toBe(true);
     expect(api.dynamo.pid).not.toBe(second);
     // whatever was refused meanwhile was refused with a code, never left hanging
     expect(errors.every((c) => c === 'SERVICE_UNAVAILABLE' || c === 'INTERNAL_SERVER_ERROR' || c === '503')).toBe(true);
@@ -76,7 +80,9 @@ describe('the local store, supervised', () => {
     const before = (await untilAnswered(api)).values;
     while (api.dynamo.restarts === 0) await new Promise((r) => setTimeout(r, 100));
     const message = logs.find((m) => m.includes('over its bound'));
-    const found = new RegExp(`^Tide's local store \\(dynalite, pid (\\d+)\\) holds (\\d+) MB, over its bound of 1 MB \\(TIDE_STORE_MAX_RSS_MB\\); restarting it on port ${new URL(api.endpoint).port}\\.`).exec(message ?? '');
+    const found = new RegExp(
+      `^Tide's local store \\(dynalite, pid (\\d+)\\) holds (\\d+) MB, over its bound of 1 MB \\(TIDE_STORE_MAX_RSS_MB\\); restarting it on port ${new URL(api.endpoint).port}\\.`,
+    ).exec(message ?? '');
     expect(found, message).not.toBeNull();
     expect(Number(found![2])).toBeGreaterThan(1);
     expect((await untilAnswered(api)).values).toEqual(before);

@@ -58,7 +58,10 @@ async function attemptsAt(table: Table, fault: Fault): Promise<{ attempts: numbe
   proxy.clear();
   proxy.inject('GetItem', fault, Infinity);
   const before = proxy.injected.GetItem ?? 0;
-  const error = await table.get({ TableName: TABLE, Key: { pk: 'S#NONE', sk: 'META' } }).then(() => undefined, (e: unknown) => e);
+  const error = await table.get({ TableName: TABLE, Key: { pk: 'S#NONE', sk: 'META' } }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   proxy.clear();
   table.destroy();
   return { attempts: (proxy.injected.GetItem ?? 0) - before, error };
@@ -92,7 +95,10 @@ describe('the store clients retry exactly the faults the classification calls tr
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
     const table = createTable({ endpoint: `http://127.0.0.1:${port}`, maxAttempts: ATTEMPTS });
-    const error = await table.get({ TableName: TABLE, Key: { pk: 'S#NONE', sk: 'META' } }).then(() => undefined, (e: unknown) => e);
+    const error = await table.get({ TableName: TABLE, Key: { pk: 'S#NONE', sk: 'META' } }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     table.destroy();
     expect((error as { code?: string }).code).toBe('ECONNREFUSED');
     expect(transientFault(error)).toBe('TRANSIENT');
@@ -105,7 +111,22 @@ describe('the classification, fault by fault', () => {
 
   it('throttling: every name the SDK retries as throttling, and HTTP 429 whatever its name', () => {
     // The names in @smithy/core's service-error-classification constants (THROTTLING_ERROR_CODES).
-    for (const name of ['BandwidthLimitExceeded', 'EC2ThrottledException', 'LimitExceededException', 'PriorRequestNotComplete', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException', 'SlowDown', 'ThrottledException', 'Throttling', 'ThrottlingException', 'TooManyRequestsException', 'TransactionInProgressException']) {
+    for (const name of [
+      'BandwidthLimitExceeded',
+      'EC2ThrottledException',
+      'LimitExceededException',
+      'PriorRequestNotComplete',
+      'ProvisionedThroughputExceededException',
+      'RequestLimitExceeded',
+      'RequestThrottled',
+      'RequestThrottledException',
+      'SlowDown',
+      'ThrottledException',
+      'Throttling',
+      'ThrottlingException',
+      'TooManyRequestsException',
+      'TransactionInProgressException',
+    ]) {
       expect(transientFault(named(name)), name).toBe('THROTTLING');
     }
     expect(transientFault(named('Whatever', 429))).toBe('THROTTLING');
@@ -115,7 +136,16 @@ describe('the classification, fault by fault', () => {
   it('transient: 500/502/503/504, timeouts, and Node network errors by code (also as a cause)', () => {
     for (const status of [500, 502, 503, 504]) expect(transientFault(named('InternalServerError', status)), String(status)).toBe('TRANSIENT');
     for (const name of ['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']) expect(transientFault(named(name)), name).toBe('TRANSIENT');
-    for (const [code, syscall] of [['ECONNRESET', 'read'], ['ECONNREFUSED', 'connect'], ['EPIPE', 'write'], ['ETIMEDOUT', 'connect'], ['EHOSTUNREACH', 'connect'], ['ENETUNREACH', 'connect'], ['ENOTFOUND', 'getaddrinfo'], ['EAI_AGAIN', 'getaddrinfo']]) {
+    for (const [code, syscall] of [
+      ['ECONNRESET', 'read'],
+      ['ECONNREFUSED', 'connect'],
+      ['EPIPE', 'write'],
+      ['ETIMEDOUT', 'connect'],
+      ['EHOSTUNREACH', 'connect'],
+      ['ENETUNREACH', 'connect'],
+      ['ENOTFOUND', 'getaddrinfo'],
+      ['EAI_AGAIN', 'getaddrinfo'],
+    ]) {
       expect(transientFault(nodeError(code, syscall)), code).toBe('TRANSIENT');
       expect(transientFault(new Error('store read failed', { cause: nodeError(code, syscall) })), `${code} as a cause`).toBe('TRANSIENT');
     }

@@ -109,7 +109,10 @@ describe('points per response', () => {
   it('refuses a range over the limit, saying how to narrow it, and answers the same range at a lower frequency', async () => {
     process.env.TIDE_MAX_POINTS = '100';
     const daily = await api.query('{ series(id: "RUT") { observations(from: "2022-01-01", to: "2024-06-30") { values } } }');
-    expect(daily.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^RUT has \d+ points in this range, over the limit of 100; narrow from\/to or ask for a lower frequency$/), extensions: { code: 'RESPONSE_TOO_LARGE' } });
+    expect(daily.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^RUT has \d+ points in this range, over the limit of 100; narrow from\/to or ask for a lower frequency$/),
+      extensions: { code: 'RESPONSE_TOO_LARGE' },
+    });
     const monthly = await api.query('{ series(id: "RUT") { observations(from: "2022-01-01", to: "2024-06-30", frequency: MONTHLY) { dates } } }');
     expect(monthly.data.series.observations.dates).toHaveLength(30);
   });

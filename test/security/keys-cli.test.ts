@@ -47,7 +47,10 @@ describe('npm run keys against a deployed table (--table, credentials and endpoi
   }, 60_000);
 
   it('says what is wrong: an unknown id, a missing id, an unknown command, a table that does not exist', async () => {
-    expect(await keys(['revoke', 'abcdef123456', '--table', 'tide-cli'], env())).toMatchObject({ code: 1, err: expect.stringMatching(/no key with id "abcdef123456" in DynamoDB table tide-cli; `npm run keys -- list` shows the ids/) });
+    expect(await keys(['revoke', 'abcdef123456', '--table', 'tide-cli'], env())).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/no key with id "abcdef123456" in DynamoDB table tide-cli; `npm run keys -- list` shows the ids/),
+    });
     expect(await keys(['revoke', '--table', 'tide-cli'], env())).toMatchObject({ code: 1, err: expect.stringMatching(/revoke needs exactly one key id/) });
     expect(await keys(['rotate'], env())).toMatchObject({ code: 1, err: expect.stringMatching(/unknown command "rotate"\nUsage: npm run keys/) });
     expect(await keys(['list', '--stage', 'nosuch'], env())).toMatchObject({ code: 1, err: expect.stringMatching(/DynamoDB table tide-nosuch does not exist; check --stage\/--table, the region/) });

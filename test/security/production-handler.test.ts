@@ -19,7 +19,11 @@ async function loadHandler(env: Record<string, string>) {
   vi.resetModules();
   const { handler } = await import('../../api/handlers/graphql.js');
   return async (query: string, headers: Record<string, string> = { 'x-api-key': key }) => {
-    const result = (await handler({ ...recorded, headers: { ...recorded.headers, ...headers }, body: JSON.stringify({ query }) }, lambdaContext('prod-test'), () => undefined)) as APIGatewayProxyStructuredResultV2;
+    const result = (await handler(
+      { ...recorded, headers: { ...recorded.headers, ...headers }, body: JSON.stringify({ query }) },
+      lambdaContext('prod-test'),
+      () => undefined,
+    )) as APIGatewayProxyStructuredResultV2;
     return { status: result.statusCode, ...JSON.parse(result.body!) };
   };
 }

@@ -24,7 +24,7 @@ describe('the expression grammar', () => {
     expect(normalForm(parseExpression('((RUT))'))).toBe('RUT');
     expect(normalForm(parseExpression('-RUT * -2'))).toBe('-RUT * (-2)');
     expect(normalForm(parseExpression("REBASE(basket(aapl,MSFT , weights:[2,1]),'2023-01-03')"))).toBe('rebase(basket(aapl, MSFT, weights: [2, 1]), "2023-01-03")');
-    expect(normalForm(parseExpression("'RTY=F' / \"NQ=F\" + lag(log(RUT), 5)"))).toBe('"RTY=F" / "NQ=F" + lag(log(RUT), 5)');
+    expect(normalForm(parseExpression('\'RTY=F\' / "NQ=F" + lag(log(RUT), 5)'))).toBe('"RTY=F" / "NQ=F" + lag(log(RUT), 5)');
   });
 
   it('the normal form parses back to itself (property)', () => {
@@ -112,18 +112,55 @@ describe('lookupSeries: what is read before an expression is refused', () => {
 describe('any text at all: a series, null, or a coded error (never an uncaught one)', () => {
   const held = new Map(['RUT', 'QQQ', 'RTY=F'].map((id) => [id, { id, name: id, unit: 'Index', frequency: 'DAILY' as const, source: { name: 'test', sourceId: id } }]));
   const reads = { getMeta: async (id: string) => held.get(id) ?? null };
-  const pieces = fc.constantFrom('RUT', 'QQQ', 'NOPE', "'RTY=F'", '"', "'", '(', ')', '+', '-', '*', '/', ',', '[', ']', ':', 'weights', 'basket(', 'rebase(', 'lag(', 'log(', '"2023-01-03"', '1', '0', '1e999', '.5', ' ', '\u0000', 'é', '=');
+  const pieces = fc.constantFrom(
+    'RUT',
+    'QQQ',
+    'NOPE',
+    "'RTY=F'",
+    '"',
+    "'",
+    '(',
+    ')',
+    '+',
+    '-',
+    '*',
+    '/',
+    ',',
+    '[',
+    ']',
+    ':',
+    'weights',
+    'basket(',
+    'rebase(',
+    'lag(',
+    'log(',
+    '"2023-01-03"',
+    '1',
+    '0',
+    '1e999',
+    '.5',
+    ' ',
+    '\u0000',
+    'é',
+    '=',
+  );
   it('holds for random token soup and random strings', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.array(pieces, { maxLength: 40 }).map((p) => p.join('')), fc.string({ maxLength: 80 })), async (text) => {
-        try {
-          const meta = await lookupSeries(reads, text, 'id');
-          if (meta) expect(typeof meta.id).toBe('string');
-        } catch (e) {
-          expect(e).toBeInstanceOf(DomainError);
-          expect(['BAD_USER_INPUT', 'NOT_FOUND']).toContain((e as DomainError).code);
-        }
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.array(pieces, { maxLength: 40 }).map((p) => p.join('')),
+          fc.string({ maxLength: 80 }),
+        ),
+        async (text) => {
+          try {
+            const meta = await lookupSeries(reads, text, 'id');
+            if (meta) expect(typeof meta.id).toBe('string');
+          } catch (e) {
+            expect(e).toBeInstanceOf(DomainError);
+            expect(['BAD_USER_INPUT', 'NOT_FOUND']).toContain((e as DomainError).code);
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });

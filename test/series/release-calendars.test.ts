@@ -69,7 +69,10 @@ describe('CPI release calendar (BLS)', () => {
   });
 
   it('every month from 2021 to January 2026 is there, released on a weekday 9 to 79 days after the month ends', () => {
-    const rows = CPI_RELEASE_DATES_CSV.trim().split('\n').slice(1).map((l) => l.split(','));
+    const rows = CPI_RELEASE_DATES_CSV.trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     expect(rows.length).toBe(62);
     for (const [month, released] of rows) {
       const end = new Date(`${month}T00:00:00Z`);
@@ -105,7 +108,11 @@ describe('GDP release calendar (BEA)', () => {
   });
 
   it('the 2024 and 2025 annual updates came with the third estimates of the second quarters', () => {
-    expect(gdpReleases().filter((r) => r.annualUpdate).map((r) => r.date)).toEqual(['2024-09-26', '2025-09-25']);
+    expect(
+      gdpReleases()
+        .filter((r) => r.annualUpdate)
+        .map((r) => r.date),
+    ).toEqual(['2024-09-26', '2025-09-25']);
   });
 
   it('releases are on business days, one quarter at a time in order, each estimated at most three times', () => {
@@ -138,7 +145,7 @@ describe('GDP release calendar (BEA)', () => {
 });
 
 describe('H.15 publication days (Federal Reserve Board)', () => {
-  it('a Treasury rate is on the next business day\'s H.15 (the Board\'s own examples of 2023)', () => {
+  it("a Treasury rate is on the next business day's H.15 (the Board's own examples of 2023)", () => {
     expect(h15DailyReleaseDate('2023-09-12')).toBe('2023-09-13');
     expect(h15DailyReleaseDate('2023-08-01')).toBe('2023-08-02');
   });
@@ -159,9 +166,16 @@ describe('H.15 publication days (Federal Reserve Board)', () => {
     expect(h15MonthlyReleaseDate('2022-02-01')).toBe('2022-03-01');
   });
 
-  it('every weekday holiday of 2022-2024 is a day FRED has no 2-year yield; the other blanks are the bond market\'s Good Fridays', () => {
-    const blanks = new Set(sourceColumn('dgs2_daily_fred.csv', 'DGS2').filter(([, v]) => v === null).map(([d]) => d));
-    const holidays = FEDERAL_RESERVE_HOLIDAYS_CSV.trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+  it("every weekday holiday of 2022-2024 is a day FRED has no 2-year yield; the other blanks are the bond market's Good Fridays", () => {
+    const blanks = new Set(
+      sourceColumn('dgs2_daily_fred.csv', 'DGS2')
+        .filter(([, v]) => v === null)
+        .map(([d]) => d),
+    );
+    const holidays = FEDERAL_RESERVE_HOLIDAYS_CSV.trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[0]);
     const weekdayHolidays = holidays.filter((d) => d >= '2022-01-03' && d <= '2024-12-31' && !['0', '6'].includes(String(new Date(`${d}T00:00:00Z`).getUTCDay())));
     expect(weekdayHolidays.length).toBe(31);
     for (const d of weekdayHolidays) expect(blanks.has(d), d).toBe(true);
@@ -186,7 +200,10 @@ describe('Commitments of Traders releases (CFTC)', () => {
   });
 
   it('the holiday rule reproduces every date of the published schedule (57 weeks)', () => {
-    const rows = CFTC_COT_RELEASE_DATES_CSV.trim().split('\n').slice(1).map((l) => l.split(','));
+    const rows = CFTC_COT_RELEASE_DATES_CSV.trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     expect(rows.length).toBe(57);
     for (const [report, released] of rows) expect(cotReleaseByRule(report), report).toBe(released);
   });

@@ -23,7 +23,13 @@ describe('revision history views', () => {
 
   it('revisionsOf lists one date oldest first; firstPrintDates skips a value first published as missing', () => {
     expect(revisionsOf(history, '2024-06-01').map((x) => x.value)).toEqual([313.049, 313.131, 313.044]);
-    expect(firstPrintDates(history)).toEqual(new Map([['2024-05-01', '2024-06-12'], ['2024-06-01', '2024-07-11'], ['2024-07-01', '2024-09-01']]));
+    expect(firstPrintDates(history)).toEqual(
+      new Map([
+        ['2024-05-01', '2024-06-12'],
+        ['2024-06-01', '2024-07-11'],
+        ['2024-07-01', '2024-09-01'],
+      ]),
+    );
   });
 
   it('diffBetween lists revised and newly published dates, with changes rounded to the published decimals', () => {
@@ -63,7 +69,10 @@ describe('firstRelease', () => {
   const point = fc.record({
     day: fc.integer({ min: 0, max: 500 }),
     lag: fc.integer({ min: 0, max: 60 }),
-    value: fc.option(fc.integer({ min: 1, max: 4000 }).map((v) => v / 4), { freq: 10 }),
+    value: fc.option(
+      fc.integer({ min: 1, max: 4000 }).map((v) => v / 4),
+      { freq: 10 },
+    ),
   });
   const cases = fc.record({
     points: fc.array(point, { minLength: 1, maxLength: 200 }),

@@ -52,7 +52,11 @@ const get = (opts: Parameters<typeof createTable>[0] = {}) => {
   const table = createTable({ endpoint, ...opts });
   return table.get({ TableName: 'tide', Key: { pk: 'S#RUT', sk: 'META' } }).finally(() => table.destroy());
 };
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: Error & { $metadata?: { httpStatusCode: number; requestId?: string }; $fault?: string }) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: Error & { $metadata?: { httpStatusCode: number; requestId?: string }; $fault?: string }) => e,
+  );
 
 describe("DynamoDB's answers", () => {
   it('sends a signed POST of the JSON protocol and reads the item', async () => {
@@ -66,7 +70,9 @@ describe("DynamoDB's answers", () => {
     expect(request.headers['content-type']).toBe('application/x-amz-json-1.0');
     expect(request.headers['x-amz-target']).toBe('DynamoDB_20120810.GetItem');
     expect(request.headers['x-amz-security-token']).toBe('session');
-    expect(request.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/dynamodb\/aws4_request, SignedHeaders=[a-z0-9;-]*content-type;[a-z0-9;-]*x-amz-target[a-z0-9;-]*, Signature=[0-9a-f]{64}$/);
+    expect(request.headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/dynamodb\/aws4_request, SignedHeaders=[a-z0-9;-]*content-type;[a-z0-9;-]*x-amz-target[a-z0-9;-]*, Signature=[0-9a-f]{64}$/,
+    );
     expect(JSON.parse(request.body)).toEqual({ TableName: 'tide', Key: { pk: { S: 'S#RUT' }, sk: { S: 'META' } }, ConsistentRead: true });
   });
 
@@ -87,7 +93,11 @@ describe("DynamoDB's answers", () => {
 
   it('throttling, by either name, is retried until it passes', { timeout: 20_000 }, async () => {
     answers = [
-      json(400, 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException', 'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.'),
+      json(
+        400,
+        'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+        'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.',
+      ),
       json(400, 'com.amazon.coral.availability#ThrottlingException', 'Rate of requests exceeds the allowed throughput.'),
       { status: 200, body: '{"Item":{"pk":{"S":"S#RUT"}}}' },
     ];
@@ -123,7 +133,10 @@ describe("DynamoDB's answers", () => {
 
   it('JSON of another shape is an error too: a list that is not one, a value of no known type', async () => {
     const table = createTable({ endpoint });
-    answers = [{ status: 200, body: '{"Items":{"pk":{"S":"a"}}}' }, { status: 200, body: '{"Item":{"pk":{"Q":"a"}}}' }];
+    answers = [
+      { status: 200, body: '{"Items":{"pk":{"S":"a"}}}' },
+      { status: 200, body: '{"Item":{"pk":{"Q":"a"}}}' },
+    ];
     const query = await failure(table.query({ TableName: 'tide', KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': 'a' } }));
     const get = await failure(table.get({ TableName: 'tide', Key: { pk: 'a', sk: 'b' } }));
     table.destroy();
@@ -131,9 +144,14 @@ describe("DynamoDB's answers", () => {
     expect(get).toMatchObject({ message: 'Unsupported type passed: Q' });
   });
 
-  it("a clock the service calls off is corrected from its Date header (the SDK reads it from every answer), and the call retried", async () => {
+  it('a clock the service calls off is corrected from its Date header (the SDK reads it from every answer), and the call retried', async () => {
     const serverNow = new Date(Date.now() + 3_600_000);
-    answers = [json(400, 'com.amazon.coral.service#InvalidSignatureException', 'Signature expired: 20260101T000000Z is now earlier than 20260101T010000Z (20260101T011500Z - 15 min.)', { Date: serverNow.toUTCString() }), ...[1, 2].map(() => ({ status: 200, headers: { Date: serverNow.toUTCString() }, body: '{}' }))];
+    answers = [
+      json(400, 'com.amazon.coral.service#InvalidSignatureException', 'Signature expired: 20260101T000000Z is now earlier than 20260101T010000Z (20260101T011500Z - 15 min.)', {
+        Date: serverNow.toUTCString(),
+      }),
+      ...[1, 2].map(() => ({ status: 200, headers: { Date: serverNow.toUTCString() }, body: '{}' })),
+    ];
     const table = createTable({ endpoint });
     await table.get({ TableName: 'tide', Key: { pk: 'a', sk: 'b' } });
     await table.get({ TableName: 'tide', Key: { pk: 'a', sk: 'b' } });

@@ -12,8 +12,15 @@ let t: Awaited<ReturnType<typeof startTestStore>>;
 beforeAll(async () => {
   t = await startTestStore('tide-expression-cache');
   const dates = ['2024-07-01', '2024-07-02', '2024-07-03'];
-  for (const [id, base] of [['A', 10], ['B', 4]] as const) {
-    await writeSeries(t.store, { id, name: id, unit: 'Index', frequency: 'DAILY', source: { name: 'test', sourceId: id } }, dates.map((date, i) => ({ date, value: base + i, realtimeStart: date })));
+  for (const [id, base] of [
+    ['A', 10],
+    ['B', 4],
+  ] as const) {
+    await writeSeries(
+      t.store,
+      { id, name: id, unit: 'Index', frequency: 'DAILY', source: { name: 'test', sourceId: id } },
+      dates.map((date, i) => ({ date, value: base + i, realtimeStart: date })),
+    );
   }
 });
 afterAll(() => t.close());

@@ -37,7 +37,9 @@ const bytes = async (id: string) => (await seriesItems(t.store, id)).reduce((n, 
 describe('migrating a store to rescales', () => {
   it('keeps every asOf answer and every revision, and stores fewer bytes', async () => {
     const ids = ['SOAK_QDIV', 'SOAK_INDEX'];
-    const before = new Map(await Promise.all(ids.map(async (id) => [id, { answers: await answers(id), bytes: await bytes(id), revisions: (await t.store.readHistory(id)).revisions.length }] as const)));
+    const before = new Map(
+      await Promise.all(ids.map(async (id) => [id, { answers: await answers(id), bytes: await bytes(id), revisions: (await t.store.readHistory(id)).revisions.length }] as const)),
+    );
     expect(before.get('SOAK_QDIV')!.answers.vintages.length).toBeGreaterThan(200);
 
     const results = await migrateStore(t.store);
@@ -54,7 +56,9 @@ describe('migrating a store to rescales', () => {
     const after = (await t.store.readHistory('SOAK_QDIV')).revisions.length;
     expect(after).toBeLessThan(before.get('SOAK_QDIV')!.revisions / 1.5);
     expect(await bytes('SOAK_QDIV')).toBeLessThan(before.get('SOAK_QDIV')!.bytes / 1.5);
-    console.log(`migration: SOAK_QDIV ${before.get('SOAK_QDIV')!.revisions} → ${after} stored revisions + ${qdiv.rescales} rescales, ${before.get('SOAK_QDIV')!.bytes} → ${await bytes('SOAK_QDIV')} bytes`);
+    console.log(
+      `migration: SOAK_QDIV ${before.get('SOAK_QDIV')!.revisions} → ${after} stored revisions + ${qdiv.rescales} rescales, ${before.get('SOAK_QDIV')!.bytes} → ${await bytes('SOAK_QDIV')} bytes`,
+    );
 
     // again: nothing to do, nothing written
     const items = await seriesItems(t.store, 'SOAK_QDIV');
@@ -76,7 +80,8 @@ describe("npm start's store", () => {
       const days = tradingDays('2020-01-06', 400);
       const source = new PriceSource({ id: 'OLD_FUND', seed: 9, dividendEvery: 63, yield: 0.005 }, days);
       const meta = { id: 'OLD_FUND', name: 'old fund', unit: 'USD', frequency: 'DAILY' as const, source: { name: 'test', sourceId: 'OLD_FUND' } };
-      for (const i of [300, 314, 315, 378]) await ingest(old, 'test', [{ meta, revisions: source.historyOn(i), publication: 'fetched' }], { now: () => new Date(`${days[i]}T22:00:00Z`), rescales: false });
+      for (const i of [300, 314, 315, 378])
+        await ingest(old, 'test', [{ meta, revisions: source.historyOn(i), publication: 'fetched' }], { now: () => new Date(`${days[i]}T22:00:00Z`), rescales: false });
       const vintages = await old.readVintages('OLD_FUND');
       const before = await Promise.all(vintages.map((v) => old.readKnown('OLD_FUND', undefined, undefined, v)));
       const revisions = await old.readRevisions('OLD_FUND');

@@ -18,7 +18,10 @@ afterAll(() => t.close());
 const revision = fc.record({
   day: fc.integer({ min: 0, max: 1100 }),
   lag: fc.integer({ min: 0, max: 400 }),
-  value: fc.option(fc.integer({ min: -5000, max: 5000 }).map((v) => v / 4), { freq: 8 }),
+  value: fc.option(
+    fc.integer({ min: -5000, max: 5000 }).map((v) => v / 4),
+    { freq: 8 },
+  ),
 });
 
 function model(written: Revision[], asOf?: string): Map<string, number | null> {

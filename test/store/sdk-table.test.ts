@@ -49,7 +49,11 @@ const everyKind = (pk: string): Item => ({
 });
 
 const both = (f: (t: Table, name: 'one' | 'two') => Promise<unknown>) => Promise.all([f(one, 'one'), f(two, 'two')]);
-const failure = (p: Promise<unknown>) => p.then(() => 'no error', (e: Error & { $metadata?: { httpStatusCode?: number } }) => ({ name: e.name, status: e.$metadata?.httpStatusCode }));
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => 'no error',
+    (e: Error & { $metadata?: { httpStatusCode?: number } }) => ({ name: e.name, status: e.$metadata?.httpStatusCode }),
+  );
 
 describe('one table, two clients of the SDK', () => {
   it('writes every kind of value, and each reads what either wrote exactly as the other does', async () => {
@@ -78,7 +82,10 @@ describe('one table, two clients of the SDK', () => {
     for (let i = 0; i < 25; i++) await one.put({ TableName: TABLE, Item: { pk: 'Q', sk: `C#${String(i).padStart(2, '0')}`, i } });
     const input = { TableName: TABLE, KeyConditionExpression: 'pk = :p AND sk BETWEEN :a AND :b', ExpressionAttributeValues: { ':p': 'Q', ':a': 'C#03', ':b': 'C#21' }, Limit: 7 };
     const pages = { one: [] as number[][], two: [] as number[][] };
-    for (const [first, second] of [[one, two], [two, one]] as const) {
+    for (const [first, second] of [
+      [one, two],
+      [two, one],
+    ] as const) {
       let start: Item | undefined;
       const seen: number[][] = [];
       for (let n = 0; n === 0 || start; n++) {
@@ -88,13 +95,25 @@ describe('one table, two clients of the SDK', () => {
       }
       pages[first === one ? 'one' : 'two'] = seen;
     }
-    expect(pages.one).toEqual([[3, 4, 5, 6, 7, 8, 9], [10, 11, 12, 13, 14, 15, 16], [17, 18, 19, 20, 21]]);
+    expect(pages.one).toEqual([
+      [3, 4, 5, 6, 7, 8, 9],
+      [10, 11, 12, 13, 14, 15, 16],
+      [17, 18, 19, 20, 21],
+    ]);
     expect(pages.two).toEqual(pages.one);
   });
 
   it('updates with names and values, deletes, and batch-writes puts and deletes alike', async () => {
     await both((t, name) => t.put({ TableName: TABLE, Item: { pk: `U#${name}`, sk: 'V', v: 'old' } }));
-    await both((t, name) => t.update({ TableName: TABLE, Key: { pk: `U#${name}`, sk: 'V' }, UpdateExpression: 'SET v = :v, #y = :v', ExpressionAttributeNames: { '#y': 'y2024' }, ExpressionAttributeValues: { ':v': 'new' } }));
+    await both((t, name) =>
+      t.update({
+        TableName: TABLE,
+        Key: { pk: `U#${name}`, sk: 'V' },
+        UpdateExpression: 'SET v = :v, #y = :v',
+        ExpressionAttributeNames: { '#y': 'y2024' },
+        ExpressionAttributeValues: { ':v': 'new' },
+      }),
+    );
     await both((t, name) =>
       t.batchWrite({ RequestItems: { [TABLE]: [{ PutRequest: { Item: { pk: `U#${name}`, sk: 'B1', bin: bytes(9) } } }, { DeleteRequest: { Key: { pk: `U#${name}`, sk: 'V' } } }] } }),
     );
@@ -123,5 +142,4 @@ describe('one table, two clients of the SDK', () => {
     expect(a).toMatchObject({ name: 'AbortError' });
     expect(b).toMatchObject({ name: 'AbortError' });
   });
-
 });

@@ -49,9 +49,7 @@ export class BatchingClient {
 
   /** Changing the endpoint drops cached answers: they came from elsewhere or with another key. */
   configure(options: Partial<ClientOptions>): void {
-    const endpointChanged = ['url', 'apiKey'].some(
-      (k) => k in options && options[k as keyof ClientOptions] !== this.options[k as keyof ClientOptions],
-    );
+    const endpointChanged = ['url', 'apiKey'].some((k) => k in options && options[k as keyof ClientOptions] !== this.options[k as keyof ClientOptions]);
     this.options = { ...this.options, ...options };
     this.limiter.setLimit(this.options.maxConcurrentRequests);
     if (endpointChanged) this.cache.clear();
@@ -112,7 +110,10 @@ export class BatchingClient {
       for (const p of chunk) p.reject(asTideError(e));
       return;
     }
-    const { requestError, fields } = distributeResponse(response, chunk.map((_, i) => aliasFor(i)));
+    const { requestError, fields } = distributeResponse(
+      response,
+      chunk.map((_, i) => aliasFor(i)),
+    );
     // A request-wide error (a limit, an invalid field) may be caused by one call: halve the batch
     // until the culprit stands alone, so the other cells still get their values. A busy server is
     // not a culprit: the whole batch waits and asks again (below).

@@ -61,7 +61,8 @@ export function savePin(settings: DocumentSettings, next: string | undefined): P
   return new Promise((resolve, reject) =>
     settings.saveAsync((result) =>
       String(result.status) === 'failed' // Office.AsyncResultStatus.Failed's value
-        ? reject(new Error(`the pin was not saved in the workbook: ${result.error?.message ?? 'unknown error'}`)) : resolve(),
+        ? reject(new Error(`the pin was not saved in the workbook: ${result.error?.message ?? 'unknown error'}`))
+        : resolve(),
     ),
   );
 }

@@ -66,4 +66,3 @@ export async function fetchField<T>(call: FieldCall): Promise<T> {
 export function configureClient(options: Partial<ClientOptions>): void {
   tideClient().configure(options);
 }
-

@@ -20,7 +20,6 @@ export interface SharedRuntime {
 }
 
 declare global {
-  // eslint-disable-next-line no-var -- a global declared for the page, as `var` must be
   var tide: SharedRuntime | undefined;
 }
 

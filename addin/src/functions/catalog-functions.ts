@@ -17,9 +17,7 @@ export async function searchMatrix(fetch: Fetch, rawText: unknown, rawHeaders: u
   const text = optionalText('text', rawText);
   const headers = optionalBool('headers', rawHeaders, false);
   const result = await askValue(fetch, SearchCatalog, { text, first: SEARCH_LIMIT });
-  const rows: Matrix = result.nodes.map((s) => [
-    s.id, s.name, s.unit, s.frequency, s.source.name, dateCell(s.firstDate), dateCell(s.lastDate),
-  ]);
+  const rows: Matrix = result.nodes.map((s) => [s.id, s.name, s.unit, s.frequency, s.source.name, dateCell(s.firstDate), dateCell(s.lastDate)]);
   return tableMatrix(rows, {
     headers,
     labels: SEARCH_LABELS,

@@ -15,7 +15,6 @@ import { seriesMatrix, valueNumber } from './series-functions.js';
 // Excel has data types (number-formats.ts); the value under it is the number.
 // Parameter types mirror the JSDoc (the metadata generator insists), but Excel may still pass
 // null for an omitted argument; the parsers behind each body accept anything.
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 /**
  * Observations of a series as a dated array: Excel date serials in the first column, values in the second.

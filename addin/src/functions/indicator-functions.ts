@@ -27,14 +27,7 @@ export async function indicatorWithMeta<Meta>(fetch: Fetch, name: IndicatorName,
   return { ...r, meta: r.meta as Meta };
 }
 
-async function indicatorMatrix(
-  fetch: Fetch,
-  name: IndicatorName,
-  inputs: string[],
-  a: IndicatorArgs,
-  headers: boolean,
-  label: string,
-): Promise<Matrix> {
+async function indicatorMatrix(fetch: Fetch, name: IndicatorName, inputs: string[], a: IndicatorArgs, headers: boolean, label: string): Promise<Matrix> {
   if (a.from && a.to && a.from > a.to) throw new ArgumentError('start', `${a.from} is after end ${a.to}`);
   checkStartNotAfterAsOf(a.from, a.asOf);
   const data = await indicator(fetch, name, inputs, a);

@@ -30,7 +30,12 @@ export async function positioningMatrix(fetch: Fetch, ...raw: unknown[]): Promis
   const data = await askValue(fetch, Positioning, { contract, group, report, from, to, asOf });
   return datedMatrix(
     { dates: data.dates, columns: [data[measure]] },
-    { headers, labels: ['Date', `${group} ${measure}`], emptyMessage: `No ${contract} positioning reports for the dates asked${asOf ? ` published by ${asOf}` : ''}`, displays: [displayForMeasure(measure)] },
+    {
+      headers,
+      labels: ['Date', `${group} ${measure}`],
+      emptyMessage: `No ${contract} positioning reports for the dates asked${asOf ? ` published by ${asOf}` : ''}`,
+      displays: [displayForMeasure(measure)],
+    },
   );
 }
 
@@ -58,7 +63,10 @@ export async function ratePathMatrix(fetch: Fetch, rawAsOf: unknown, rawHeaders:
   const headers = optionalBool('headers', rawHeaders, false);
   const { meetings } = await askValue(fetch, RatePath, { asOf });
   return datedMatrix(
-    { dates: meetings.map((m) => m.meeting), columns: [meetings.map((m) => m.expectedMidpoint), meetings.map((m) => m.expectedChangeBp), meetings.map((m) => m.pCut), meetings.map((m) => m.pHold), meetings.map((m) => m.pHike)] },
+    {
+      dates: meetings.map((m) => m.meeting),
+      columns: [meetings.map((m) => m.expectedMidpoint), meetings.map((m) => m.expectedChangeBp), meetings.map((m) => m.pCut), meetings.map((m) => m.pHold), meetings.map((m) => m.pHike)],
+    },
     { headers, labels: RATEPATH_LABELS, emptyMessage: `No upcoming FOMC meeting is priced by the fed funds futures as of ${asOf}`, displays: RATEPATH_DISPLAYS },
   );
 }

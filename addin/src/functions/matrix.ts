@@ -49,7 +49,10 @@ export function tableMatrix(rows: Matrix, opts: ShapeOptions & { displays?: read
   const { displays } = opts;
   if (!displays) return withHeaders(rows, opts);
   const type = formattedNumberType();
-  return withHeaders(rows.map((row) => row.map((v, c) => (typeof v === 'number' ? shown(v, displays[c], type) : v))), opts);
+  return withHeaders(
+    rows.map((row) => row.map((v, c) => (typeof v === 'number' ? shown(v, displays[c], type) : v))),
+    opts,
+  );
 }
 
 function withHeaders(rows: Matrix, { headers, labels, emptyMessage }: ShapeOptions): Matrix {
@@ -65,11 +68,7 @@ export function cell(v: number | string | boolean | null | undefined): Cell {
 }
 
 /** The last non-missing value on or before `onOrBefore` (all dates when omitted). */
-export function lastValue(
-  dates: readonly string[],
-  values: readonly (number | null)[],
-  onOrBefore?: string,
-): { date: string; value: number } | undefined {
+export function lastValue(dates: readonly string[], values: readonly (number | null)[], onOrBefore?: string): { date: string; value: number } | undefined {
   for (let i = dates.length - 1; i >= 0; i--) {
     const v = values[i];
     if (v !== null && v !== undefined && (onOrBefore === undefined || dates[i] <= onOrBefore)) {

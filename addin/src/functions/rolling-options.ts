@@ -41,7 +41,10 @@ export function rollingOptions(raw: unknown, window: number): RollingOptions {
   if (typeof raw === 'number') return { minObservations: checked(raw, window) };
   if (typeof raw !== 'string') throw new ArgumentError(ARGUMENT, `expected text such as "min=60", got ${String(raw)}`);
   const out: RollingOptions = {};
-  for (const part of raw.split(/[,;]/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(/[,;]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = part.indexOf('=');
     if (eq >= 0 && !KEYS.has(part.slice(0, eq).trim().toLowerCase())) {
       throw new ArgumentError(ARGUMENT, `"${part.slice(0, eq).trim()}" is not an option; use min=N (the fewest observations a window needs)`);

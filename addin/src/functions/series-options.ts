@@ -41,7 +41,10 @@ export function seriesOptions(raw: unknown): SeriesOptions {
   if (isOmitted(raw)) return {};
   if (typeof raw !== 'string') throw new ArgumentError(ARGUMENT, `expected text such as "YOY" or "YOY, FIRST", got ${String(raw)}`);
   const out: SeriesOptions = {};
-  for (const part of raw.split(/[,;]/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(/[,;]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = part.indexOf('=');
     const one = eq >= 0 ? named(part.slice(0, eq), part.slice(eq + 1)) : bare(part);
     for (const key of ['transform', 'release'] as const) {

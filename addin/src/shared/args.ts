@@ -80,24 +80,9 @@ export function optionalBool(name: string, v: unknown, fallback: boolean): boole
  * One of a fixed set of choices, matched case-insensitively, ignoring spaces, dashes and
  * underscores, so "asset manager", "Asset_Manager" and "ASSETMANAGER" all match.
  */
-export function optionalChoice<T extends string>(
-  name: string,
-  v: unknown,
-  choices: Record<string, T>,
-  fallback: T,
-): T;
-export function optionalChoice<T extends string>(
-  name: string,
-  v: unknown,
-  choices: Record<string, T>,
-  fallback?: undefined,
-): T | undefined;
-export function optionalChoice<T extends string>(
-  name: string,
-  v: unknown,
-  choices: Record<string, T>,
-  fallback?: T,
-): T | undefined {
+export function optionalChoice<T extends string>(name: string, v: unknown, choices: Record<string, T>, fallback: T): T;
+export function optionalChoice<T extends string>(name: string, v: unknown, choices: Record<string, T>, fallback?: undefined): T | undefined;
+export function optionalChoice<T extends string>(name: string, v: unknown, choices: Record<string, T>, fallback?: T): T | undefined {
   if (isOmitted(v)) return fallback;
   if (typeof v !== 'string') throw new ArgumentError(name, `expected text, got ${describe(v)}`);
   const key = normaliseChoice(v);

@@ -12,7 +12,6 @@ export type WorkbookAsOf = () => string | undefined;
 // bundles sharing one page (the shared runtime), each with its own copy of this module, and a default
 // set from the task pane must reach the functions.
 declare global {
-  // eslint-disable-next-line no-var -- a global declared for the page, as `var` must be
   var tideWorkbookAsOf: WorkbookAsOf | undefined;
 }
 

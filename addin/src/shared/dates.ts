@@ -48,7 +48,7 @@ export function serialToIso(serial: number): string {
     throw new RangeError(`${serial} is outside Excel's date range (1 = 1900-01-01 to ${MAX_SERIAL} = 9999-12-31)`);
   }
   if (day === PHANTOM_LEAP_DAY_SERIAL) {
-    throw new RangeError('serial 60 is Excel\'s 29 Feb 1900, a day that did not exist');
+    throw new RangeError("serial 60 is Excel's 29 Feb 1900, a day that did not exist");
   }
   const epoch = day > PHANTOM_LEAP_DAY_SERIAL ? EPOCH_FROM_MARCH_1900 : EPOCH_BEFORE_MARCH_1900;
   return utcToIso(epoch + day * DAY_MS);

@@ -34,7 +34,7 @@ export const ERROR_CODE_HANDLING: Readonly<Record<ErrorCode, CodeHandling>> = {
   SERVICE_OVERLOADED: { kind: 'unavailable', advice: 'The Tide server is busy: recalculate in a few seconds' },
   INTERNAL_SERVER_ERROR: { kind: 'server', advice: 'A fault on the Tide server (logged there): recalculate, and report it if it persists' },
   // Raised by an ingest, never by a read: a cell could only see it through a server that stores as it answers.
-  ITEM_TOO_LARGE: { kind: 'server', advice: 'The Tide server could not store a series (an item over the store\'s size limit); report it' },
+  ITEM_TOO_LARGE: { kind: 'server', advice: "The Tide server could not store a series (an item over the store's size limit); report it" },
   GRAPHQL_PARSE_FAILED: { kind: 'server', advice: UPDATE_ADDIN },
   GRAPHQL_VALIDATION_FAILED: { kind: 'server', advice: UPDATE_ADDIN },
   PERSISTED_QUERY_NOT_FOUND: { kind: 'unavailable', advice: 'The server had not seen this request yet: recalculate' },

@@ -56,11 +56,7 @@ function compareDated(then: Row[], now: Row[]): string {
     }
   }
   const removed = then.filter((r) => !after.has(r[0] as number)).length;
-  const parts = [
-    revised ? `${plural(revised, 'value')} revised${firstRevision}` : '',
-    added ? `${plural(added, 'row')} added` : '',
-    removed ? `${plural(removed, 'row')} gone` : '',
-  ].filter(Boolean);
+  const parts = [revised ? `${plural(revised, 'value')} revised${firstRevision}` : '', added ? `${plural(added, 'row')} added` : '', removed ? `${plural(removed, 'row')} gone` : ''].filter(Boolean);
   return parts.join('; ');
 }
 

@@ -77,7 +77,11 @@ async function checkCall(call: TideCall, sheet: string, positions: AsOfPositions
   // Arguments as Excel last passed them (formulas already evaluated), else read from the formula.
   const args = excelArgs ? [...excelArgs] : call.args.map((a) => argValue(a, sheet, lookUp));
   while (args.length <= asOfAt) args.push(null);
-  const at = (date: string) => evaluate(call.name, args.map((v, i) => (i === asOfAt ? date : v)));
+  const at = (date: string) =>
+    evaluate(
+      call.name,
+      args.map((v, i) => (i === asOfAt ? date : v)),
+    );
   const [then, now] = await Promise.all([at(since), at(until)]);
   const c = compareOutcomes(then, now);
   return { status: c.changed ? 'changed' : 'same', summary: c.summary };
@@ -106,7 +110,10 @@ export async function checkCells(
       const excelArgs = record && record.fn === calls[0].name ? record.args : undefined;
       const checked = await Promise.all(calls.map((call) => checkCall(call, cell.sheet, positions, lookUp, evaluate, since, until, excelArgs)));
       const status = PRECEDENCE.find((s) => checked.some((c) => c.status === s))!;
-      const summary = checked.filter((c) => c.status === status && c.summary).map((c) => c.summary).join('; ');
+      const summary = checked
+        .filter((c) => c.status === status && c.summary)
+        .map((c) => c.summary)
+        .join('; ');
       return { ...cell, status, summary };
     }),
   );

@@ -96,10 +96,7 @@ function render(excel: ExcelApi, reports: CellReport[]): void {
 
 function describe(reports: CellReport[], since: string, today: string): string {
   const count = (s: CellReport['status']) => reports.filter((r) => r.status === s).length;
-  const extra = [
-    count('pinned') ? `${count('pinned')} fixed by their own asOf` : '',
-    count('unchecked') ? `${count('unchecked')} not checked` : '',
-  ].filter(Boolean);
+  const extra = [count('pinned') ? `${count('pinned')} fixed by their own asOf` : '', count('unchecked') ? `${count('unchecked')} not checked` : ''].filter(Boolean);
   const changed = count('changed');
   return `${changed} of ${reports.length} TIDE cells would differ between ${since} and today (${today})${extra.length ? `; ${extra.join(', ')}` : ''}`;
 }

@@ -4,12 +4,7 @@ import { isoToUtc } from '../shared/dates.js';
 
 let current: uPlot | undefined;
 
-export function drawSeriesChart(
-  container: HTMLElement,
-  label: string,
-  dates: readonly string[],
-  values: readonly (number | null)[],
-): uPlot {
+export function drawSeriesChart(container: HTMLElement, label: string, dates: readonly string[], values: readonly (number | null)[]): uPlot {
   current?.destroy();
   const xs = dates.map((d) => isoToUtc(d)! / 1000); // uPlot's time axis is in seconds
   const width = Math.max(200, container.clientWidth || 300);

@@ -60,17 +60,13 @@ export async function selectedFormulaCell(excel: ExcelApi, spills = true): Promi
   });
 }
 
-export async function explainCell(
-  cell: SelectedCell,
-  record: (address: string) => CellRecord | undefined,
-  fetch: Fetch,
-  today = todayIso(),
-): Promise<Explanation> {
+export async function explainCell(cell: SelectedCell, record: (address: string) => CellRecord | undefined, fetch: Fetch, today = todayIso()): Promise<Explanation> {
   const { address, formula } = cell;
   if (typeof formula !== 'string' || !TIDE_FORMULA.test(formula)) {
-    const message = cell.spillKnown === false
-      ? 'Select a cell with a TIDE formula: this Excel (before ExcelApi 1.12) cannot tell which formula spilled into a cell.'
-      : 'Select a cell with a TIDE formula, or a cell of the array it spills.';
+    const message =
+      cell.spillKnown === false
+        ? 'Select a cell with a TIDE formula: this Excel (before ExcelApi 1.12) cannot tell which formula spilled into a cell.'
+        : 'Select a cell with a TIDE formula, or a cell of the array it spills.';
     return { kind: 'none', address, message };
   }
   const found = record(address);
@@ -89,7 +85,13 @@ export async function explainCell(
 async function explainCall(t: CallTrace, fetch: Fetch): Promise<ExplainedCall> {
   // The same indicator call, asking for its meta only; the call's arguments are the operation's variables.
   const variables = Object.fromEntries(t.call.args.map((a) => [a.name, a.value])) as ExplainIndicatorMetaQueryVariables;
-  const meta = t.call.field === 'indicator' ? await askValue(fetch, ExplainIndicatorMeta, variables).then((r) => r.meta, () => null) : null;
+  const meta =
+    t.call.field === 'indicator'
+      ? await askValue(fetch, ExplainIndicatorMeta, variables).then(
+          (r) => r.meta,
+          () => null,
+        )
+      : null;
   return {
     field: t.call.field,
     query: inlineQuery(t.call),
@@ -173,9 +175,17 @@ export function steps(call: FieldCall, meta: unknown): string[] {
       return out;
     }
     case 'positioning':
-      return [`CFTC contract ${arg(call, 'contract')}, ${arg(call, 'report') ?? 'FUTURES_ONLY'}: ${known}`, `${arg(call, 'group')} long, short and open interest per report`, `measure: ${call.selection.split(/\s+/).slice(1).join(' ')}`];
+      return [
+        `CFTC contract ${arg(call, 'contract')}, ${arg(call, 'report') ?? 'FUTURES_ONLY'}: ${known}`,
+        `${arg(call, 'group')} long, short and open interest per report`,
+        `measure: ${call.selection.split(/\s+/).slice(1).join(' ')}`,
+      ];
     case 'cutProbabilities':
-      return [`fed funds futures settlements on ${asOf}`, `implied rates of the meeting month and the month after`, `probabilities of each target range after the ${arg(call, 'meeting')} meeting (CME FedWatch method)`];
+      return [
+        `fed funds futures settlements on ${asOf}`,
+        `implied rates of the meeting month and the month after`,
+        `probabilities of each target range after the ${arg(call, 'meeting')} meeting (CME FedWatch method)`,
+      ];
     default:
       return [`${call.field}: ${known}`];
   }
@@ -187,7 +197,7 @@ const words = (code: string): string => code.toLowerCase().replace(/_/g, ' ');
 function describeOf(of: unknown): string {
   if (typeof of === 'string') return words(of);
   return Object.entries(of as Record<string, { of?: string } | string>)
-    .map(([id, v]) => `${id} ${words(typeof v === 'string' ? v : v.of ?? '')}`)
+    .map(([id, v]) => `${id} ${words(typeof v === 'string' ? v : (v.of ?? ''))}`)
     .join(', ');
 }
 
@@ -228,7 +238,11 @@ export function inlineQuery(call: FieldCall): string {
       root.push(`${a.name}: ${literal(a.value, a.type)}`);
     }
   }
-  selection = selection.replace(/\(\s*(,\s*)*/g, '(').replace(/(,\s*)+\)/g, ')').replace(/,\s*(,\s*)+/g, ', ').replace(/\(\s*\)/g, '');
+  selection = selection
+    .replace(/\(\s*(,\s*)*/g, '(')
+    .replace(/(,\s*)+\)/g, ')')
+    .replace(/,\s*(,\s*)+/g, ', ')
+    .replace(/\(\s*\)/g, '');
   const body = indentSelection(selection.trim());
   return `query {\n  ${call.field}${root.length ? `(${root.join(', ')})` : ''}${body ? ` {\n${body}\n  }` : ''}\n}`;
 }

@@ -3,11 +3,7 @@
 // up, and anything else (a nested formula, a range, a name) is reported as such rather than guessed.
 import { cellName, parseCell, unquoteSheet } from '../shared/a1.js';
 
-export type FormulaArg =
-  | { kind: 'empty' }
-  | { kind: 'literal'; value: string | number | boolean }
-  | { kind: 'ref'; sheet?: string; cell: string }
-  | { kind: 'expression'; text: string };
+export type FormulaArg = { kind: 'empty' } | { kind: 'literal'; value: string | number | boolean } | { kind: 'ref'; sheet?: string; cell: string } | { kind: 'expression'; text: string };
 
 export interface TideCall {
   /** The function id, upper-cased (SERIES, VALUE, ...). */
@@ -25,7 +21,8 @@ function closingParen(formula: string, start: number): number {
   let quoted = false;
   for (let i = start; i < formula.length; i++) {
     const ch = formula[i];
-    if (ch === '"') quoted = !quoted; // a doubled quote toggles twice: still inside
+    if (ch === '"')
+      quoted = !quoted; // a doubled quote toggles twice: still inside
     else if (!quoted && ch === '(') depth++;
     else if (!quoted && ch === ')' && --depth === 0) return i;
   }

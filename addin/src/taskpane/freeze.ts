@@ -101,9 +101,11 @@ export async function freeze(excel: ExcelApi, scope: Exclude<Scope, 'workbook'>,
     ranges.forEach((range, i) => {
       const { sheet, cells } = sheetAndCells(range.address);
       const { first } = rangeAt(cells);
-      range.formulas.forEach((row, r) => row.forEach((f, c) => {
-        if (typeof f === 'string' && TIDE_FORMULA.test(f)) found.push({ address: joinAddress(sheet, cellName({ row: first.row + r, column: first.column + c })), formula: f });
-      }));
+      range.formulas.forEach((row, r) =>
+        row.forEach((f, c) => {
+          if (typeof f === 'string' && TIDE_FORMULA.test(f)) found.push({ address: joinAddress(sheet, cellName({ row: first.row + r, column: first.column + c })), formula: f });
+        }),
+      );
       const parent = parents[i];
       if (found.length === 0 && parent && !parent.isNullObject && TIDE_FORMULA.test(String(parent.formulas[0][0]))) {
         found.push({ address: parent.address.replace(/\$/g, ''), formula: String(parent.formulas[0][0]) });
@@ -193,7 +195,10 @@ export async function unfreeze(excel: ExcelApi, scope: Scope, opts: { notes?: bo
         note.delete(); // only our own note, untouched; a note the user wrote since stays
       }
     });
-    await writeRecords(context, all.filter((r) => !restoring.includes(r)));
+    await writeRecords(
+      context,
+      all.filter((r) => !restoring.includes(r)),
+    );
     await context.sync();
     return restoring;
   });

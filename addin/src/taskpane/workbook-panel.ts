@@ -85,7 +85,7 @@ export function initWorkbookPanel(status: (text: string, isError?: boolean) => v
     if (!excel || !shared) return status('Explain needs the workbook open in Excel.', true);
     try {
       const cell = await selectedFormulaCell(excel, spillsSupported());
-      const fetch = <T,>(call: FieldCall) => shared.fetcher().fetch<T>(call);
+      const fetch = <T>(call: FieldCall) => shared.fetcher().fetch<T>(call);
       let explanation = await explainCell(cell, (a) => shared.cell(a), fetch);
       if (explanation.kind === 'none') {
         // A frozen cell: say where its value came from.
@@ -104,7 +104,10 @@ export function initWorkbookPanel(status: (text: string, isError?: boolean) => v
     if (!excel) return;
     try {
       const records = await frozenRecords(excel);
-      const last = records.map((r) => r.frozenAt).sort().at(-1);
+      const last = records
+        .map((r) => r.frozenAt)
+        .sort()
+        .at(-1);
       $('frozen-status').textContent = records.length
         ? `${records.length} TIDE formula${records.length === 1 ? '' : 's'} frozen in this workbook, last on ${last!.slice(0, 16).replace('T', ' ')} UTC`
         : 'No TIDE formulas are frozen in this workbook.';
@@ -134,7 +137,11 @@ export function initWorkbookPanel(status: (text: string, isError?: boolean) => v
       const left = skipped.length
         ? `; left as formulas, not calculated since the add-in started (this Excel cannot tell where an array spills: ExcelApi 1.12; recalculate, then freeze again): ${skipped.join(', ')}`
         : '';
-      const froze = done.length ? `Froze ${done.length} TIDE formula${done.length === 1 ? '' : 's'}: the cells hold ${said}; Unfreeze restores them` : skipped.length ? 'No TIDE formulas frozen' : `No TIDE formulas in the ${scope}`;
+      const froze = done.length
+        ? `Froze ${done.length} TIDE formula${done.length === 1 ? '' : 's'}: the cells hold ${said}; Unfreeze restores them`
+        : skipped.length
+          ? 'No TIDE formulas frozen'
+          : `No TIDE formulas in the ${scope}`;
       status(`${froze}${left}`, done.length === 0);
     } catch (e) {
       status(`Could not freeze: ${(e as Error).message}`, true);

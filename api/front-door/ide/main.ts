@@ -26,6 +26,4 @@ const fetcher: GraphiQLProps['fetcher'] = async (params, opts) => {
 
 const defaultTabs = EXAMPLES.map((e) => ({ query: `# ${e.title}\n${print(parse(exampleQuery(e)))}`, headers }));
 
-createRoot(document.getElementById('ide')!).render(
-  createElement(GraphiQL, { fetcher, defaultTabs, defaultHeaders: headers, defaultEditorToolsVisibility: 'headers' }),
-);
+createRoot(document.getElementById('ide')!).render(createElement(GraphiQL, { fetcher, defaultTabs, defaultHeaders: headers, defaultEditorToolsVisibility: 'headers' }));

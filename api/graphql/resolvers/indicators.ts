@@ -27,7 +27,15 @@ export const IndicatorQuery: Pick<QueryResolvers, 'indicator' | 'positioning' | 
       asOf,
       currentLowerBound: r.currentTarget.lowerBound,
       currentUpperBound: r.currentTarget.upperBound,
-      meetings: r.meetings.map(({ meeting, expectedChangeBp, expectedMidpoint, pCut, pHold, pHike, assumedUnchanged }) => ({ meeting, expectedChangeBp, expectedMidpoint, pCut, pHold, pHike, assumedUnchanged })),
+      meetings: r.meetings.map(({ meeting, expectedChangeBp, expectedMidpoint, pCut, pHold, pHike, assumedUnchanged }) => ({
+        meeting,
+        expectedChangeBp,
+        expectedMidpoint,
+        pCut,
+        pHold,
+        pHike,
+        assumedUnchanged,
+      })),
       dayCount: r.dayCount.rule,
       meta: { meetings: r.meetings, fallbacks: r.fallbacks, prices: r.prices },
     };

@@ -1,10 +1,7 @@
 // Rolling indicators. Each input is first reduced to its own observations (missing values dropped),
 // pairs are joined on the dates both then have, and the statistic runs on per-observation changes
 // (rate-like.ts): returns for prices, basis-point changes for rates. PERCENTILE_RANK ranks levels.
-import {
-  alignMany, relativeVolatility, rollingBeta, rollingCorrelation, rollingPercentileRank, rollingVolatility, rollingZScore,
-  annualisationFactor, IndicatorInputError,
-} from '../index.js';
+import { alignMany, relativeVolatility, rollingBeta, rollingCorrelation, rollingPercentileRank, rollingVolatility, rollingZScore, annualisationFactor, IndicatorInputError } from '../index.js';
 import type { Input } from '../spec.js';
 import { changeUnitOf, periodChangeOf, periodChanges, type ReturnKind } from '../rate-like.js';
 import { gapMeta, nullAcrossGaps } from '../gaps.js';
@@ -20,19 +17,12 @@ export function requireWindowFits(p: ComputeParams, used: readonly (number | nul
   if (p.minObservations <= available) return;
   const upTo = p.to ? ` up to ${p.to}` : '';
   if (p.minObservations === p.window) {
-    throw new IndicatorInputError(
-      'window',
-      `window (${p.window}) is longer than the ${available} ${what} available${upTo}; shorten the window, widen the range, or pass a smaller minObservations.`,
-    );
+    throw new IndicatorInputError('window', `window (${p.window}) is longer than the ${available} ${what} available${upTo}; shorten the window, widen the range, or pass a smaller minObservations.`);
   }
-  throw new IndicatorInputError(
-    'minObservations',
-    `minObservations (${p.minObservations}) is more than the ${available} ${what} available${upTo}; pass a smaller minObservations or widen the range.`,
-  );
+  throw new IndicatorInputError('minObservations', `minObservations (${p.minObservations}) is more than the ${available} ${what} available${upTo}; pass a smaller minObservations or widen the range.`);
 }
 
-const describe = (inputs: Input[], kind: ReturnKind) =>
-  Object.fromEntries(inputs.map((x) => [x.meta.id, { of: periodChangeOf(x.meta, kind), unit: changeUnitOf(x.meta) }]));
+const describe = (inputs: Input[], kind: ReturnKind) => Object.fromEntries(inputs.map((x) => [x.meta.id, { of: periodChangeOf(x.meta, kind), unit: changeUnitOf(x.meta) }]));
 
 /** BETA's unit: a plain ratio when both inputs move in the same unit, else "fraction per bp" (or the reverse). */
 function betaUnit(inputs: Input[]): string {
@@ -55,7 +45,10 @@ function changesOf(inputs: Input[], j: { dates: string[]; values: (number | null
 
 /** Joins the inputs on the dates every one of them has a value for. */
 function aligned(inputs: Input[]) {
-  return alignMany(inputs.map((x) => x.columns), { dropMissing: true });
+  return alignMany(
+    inputs.map((x) => x.columns),
+    { dropMissing: true },
+  );
 }
 
 /** Annualised std of log returns (prices) or basis-point changes (rates). */
@@ -66,7 +59,10 @@ export const VOLATILITY: IndicatorSpec = {
   warmUp: (w) => w + 1,
   compute([x], p) {
     const j = aligned([x]);
-    const { changes: [changes], gaps } = changesOf([x], j, 'LOG', p.frequency);
+    const {
+      changes: [changes],
+      gaps,
+    } = changesOf([x], j, 'LOG', p.frequency);
     requireWindowFits(p, changes, `${changeUnitOf(x.meta) === 'bp' ? 'changes' : 'returns'} of ${x.meta.id}`);
     const values = rollingVolatility(changes, p.window, p.frequency, p.minObservations);
     const unit = changeUnitOf(x.meta);
@@ -82,7 +78,10 @@ function pairOnChanges(stat: (a: (number | null)[], b: (number | null)[], w: num
     warmUp: (w) => w + 1,
     compute([a, b], p) {
       const j = aligned([a, b]);
-      const { changes: [ca, cb], gaps } = changesOf([a, b], j, 'SIMPLE', p.frequency);
+      const {
+        changes: [ca, cb],
+        gaps,
+      } = changesOf([a, b], j, 'SIMPLE', p.frequency);
       requireWindowFits(p, ca, `changes on the dates ${a.meta.id} and ${b.meta.id} share`);
       const values = stat(ca, cb, p.window, p.minObservations);
       const unit = unitOf([a, b]);
@@ -109,7 +108,10 @@ export const RELATIVE_VOL: IndicatorSpec = {
       );
     }
     const j = aligned([a, b]);
-    const { changes: [ca, cb], gaps } = changesOf([a, b], j, 'LOG', p.frequency);
+    const {
+      changes: [ca, cb],
+      gaps,
+    } = changesOf([a, b], j, 'LOG', p.frequency);
     requireWindowFits(p, ca, `changes on the dates ${a.meta.id} and ${b.meta.id} share`);
     const values = relativeVolatility(ca, cb, p.window, p.minObservations);
     return { dates: j.dates, values, unit: 'ratio', meta: { of: describe([a, b], 'LOG'), unit: 'ratio', alignment: 'dates both inputs have a value for', ...gaps } };
@@ -124,7 +126,10 @@ export const ZSCORE: IndicatorSpec = {
   warmUp: (w) => w + 1,
   compute([x], p) {
     const j = aligned([x]);
-    const { changes: [changes], gaps } = changesOf([x], j, 'SIMPLE', p.frequency);
+    const {
+      changes: [changes],
+      gaps,
+    } = changesOf([x], j, 'SIMPLE', p.frequency);
     requireWindowFits(p, changes, `changes of ${x.meta.id}`);
     return { dates: j.dates, values: rollingZScore(changes, p.window, p.minObservations), unit: 'std', meta: { of: periodChangeOf(x.meta, 'SIMPLE'), unit: 'std', ...gaps } };
   },

@@ -18,7 +18,16 @@ export function parseAlphaVantageDaily(body: unknown, seriesId: string, symbol: 
   const answered = meta?.['2. Symbol'];
   if (typeof answered === 'string' && answered.toUpperCase() !== symbol.toUpperCase()) fail(origin, undefined, `"Meta Data" names symbol "${answered}", not the requested ${symbol}`);
   const series = obj['Time Series (Daily)'];
-  if (!series || typeof series !== 'object') fail(origin, undefined, `field "Time Series (Daily)" is missing; the response has ${Object.keys(obj).map((k) => `"${k}"`).join(', ') || 'no fields'}`);
+  if (!series || typeof series !== 'object')
+    fail(
+      origin,
+      undefined,
+      `field "Time Series (Daily)" is missing; the response has ${
+        Object.keys(obj)
+          .map((k) => `"${k}"`)
+          .join(', ') || 'no fields'
+      }`,
+    );
   const entries = Object.entries(series as Record<string, Record<string, unknown>>);
   if (entries.length === 0) fail(origin, undefined, '"Time Series (Daily)" has no days');
   const out = entries.map(([date, bar], i) => {
@@ -38,11 +47,21 @@ function refusal(origin: Origin, obj: Record<string, unknown>): void {
   const text = ['Error Message', 'Information', 'Note'].map((k) => obj[k]).find((v): v is string => typeof v === 'string');
   if (text === undefined) return;
   if (/premium (feature|endpoint)/i.test(text) && /outputsize=full/i.test(text)) {
-    fail(origin, undefined, `the full history (outputsize=full) needs a premium Alpha Vantage key; use "outputSize": "compact" (the last 100 trading days), which a daily run needs. Alpha Vantage said: ${text}`, 'PREMIUM_REQUIRED');
+    fail(
+      origin,
+      undefined,
+      `the full history (outputsize=full) needs a premium Alpha Vantage key; use "outputSize": "compact" (the last 100 trading days), which a daily run needs. Alpha Vantage said: ${text}`,
+      'PREMIUM_REQUIRED',
+    );
   }
   if (/premium (feature|endpoint)/i.test(text)) fail(origin, undefined, `this request needs a premium Alpha Vantage key. Alpha Vantage said: ${text}`, 'PREMIUM_REQUIRED');
   if (/rate limit|call frequency|requests per day|calls per (minute|day)/i.test(text)) {
-    fail(origin, undefined, `Alpha Vantage rate limit reached (free keys: 25 requests a day); run again later or use another source. Alpha Vantage said: ${text.replace(/API key as \S+/i, 'API key as ***')}`, 'RATE_LIMITED');
+    fail(
+      origin,
+      undefined,
+      `Alpha Vantage rate limit reached (free keys: 25 requests a day); run again later or use another source. Alpha Vantage said: ${text.replace(/API key as \S+/i, 'API key as ***')}`,
+      'RATE_LIMITED',
+    );
   }
   if (/demo/i.test(text)) fail(origin, undefined, `the demo key only serves IBM; set ALPHAVANTAGE_API_KEY to your own key. Alpha Vantage said: ${text}`, 'REFUSED');
   fail(origin, undefined, `Alpha Vantage refused the request: ${text}`, 'REFUSED');

@@ -16,7 +16,8 @@ export const alphavantage: Connector<AlphaVantageJob> = {
   expectedSeries: (job) => job.series.length,
   async fetch(job, { env, http }) {
     const out: SeriesBatch[] = [];
-    for (const id of job.series) out.push(await fetchAlphaVantageSeries(id, { symbol: job.symbols?.[id], outputSize: job.outputSize, http, apiKey: env.ALPHAVANTAGE_API_KEY, baseUrl: env.ALPHAVANTAGE_URL || undefined }));
+    for (const id of job.series)
+      out.push(await fetchAlphaVantageSeries(id, { symbol: job.symbols?.[id], outputSize: job.outputSize, http, apiKey: env.ALPHAVANTAGE_API_KEY, baseUrl: env.ALPHAVANTAGE_URL || undefined }));
     return out;
   },
   command: {

@@ -71,12 +71,14 @@ export function parseClevelandNowcast(body: unknown, horizon: NowcastHorizon): S
     const cats = Array.isArray(c.categories) && isObj(c.categories[0]) ? (c.categories[0] as Obj).category : undefined;
     if (!Array.isArray(cats)) fail(origin, row, `chart ${row}: "categories[0].category" is missing or not a list`);
     // vline entries mark release days between the dates; they are not categories and carry no data point
-    const days = (cats as unknown[]).filter((x) => !(isObj(x) && x.vline !== undefined)).map((x, k) => {
-      const label = isObj(x) ? x.label : undefined;
-      const day = typeof label === 'string' ? labelDay(label, target) : undefined;
-      if (!day) fail(origin, row, `chart ${row} (${target.date.slice(0, 7)}): date label ${k + 1} is ${JSON.stringify(label)}, not MM/DD`);
-      return day;
-    });
+    const days = (cats as unknown[])
+      .filter((x) => !(isObj(x) && x.vline !== undefined))
+      .map((x, k) => {
+        const label = isObj(x) ? x.label : undefined;
+        const day = typeof label === 'string' ? labelDay(label, target) : undefined;
+        if (!day) fail(origin, row, `chart ${row} (${target.date.slice(0, 7)}): date label ${k + 1} is ${JSON.stringify(label)}, not MM/DD`);
+        return day;
+      });
     if (!Array.isArray(c.dataset)) fail(origin, row, `chart ${row}: "dataset" is missing or not a list`);
     for (const ds of c.dataset as unknown[]) {
       if (!isObj(ds) || typeof ds.seriesname !== 'string') fail(origin, row, `chart ${row}: a dataset has no "seriesname"`);
@@ -90,7 +92,8 @@ export function parseClevelandNowcast(body: unknown, horizon: NowcastHorizon): S
         const raw = isObj(p) ? p.value : undefined;
         if (raw === undefined || raw === '') return;
         const value = typeof raw === 'string' && /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : NaN;
-        if (!Number.isFinite(value)) fail({ ...origin, series: clevelandSeriesId(measure.idPart, horizon) }, row, `chart ${row} (${target.date.slice(0, 7)}), ${days[k]}: value ${JSON.stringify(raw)} is not a number`);
+        if (!Number.isFinite(value))
+          fail({ ...origin, series: clevelandSeriesId(measure.idPart, horizon) }, row, `chart ${row} (${target.date.slice(0, 7)}), ${days[k]}: value ${JSON.stringify(raw)} is not a number`);
         if (value === last) return;
         last = value;
         out.push({ date: target.date, value, realtimeStart: days[k] });

@@ -49,7 +49,9 @@ export const consensus: Connector<ConsensusJob> = {
       const expects = v.expects as string | undefined;
       if (expects && !EXPECTS.includes(expects as Transform)) fail(`consensus: --expects must be one of ${EXPECTS.join(', ')} (what the values forecast: YOY for a y/y change in percent).`);
       return {
-        kind: 'consensus', file, id: ids[0],
+        kind: 'consensus',
+        file,
+        id: ids[0],
         ...(v.name ? { name: v.name as string } : {}),
         ...(v.unit ? { unit: v.unit as string } : {}),
         ...(freq ? { frequency: freq as Frequency } : {}),

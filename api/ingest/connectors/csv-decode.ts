@@ -31,7 +31,7 @@ function lineOf(bytes: Uint8Array, offset: number): number {
 
 /** Offset of the first byte that breaks UTF-8 (RFC 3629 sequence lengths). */
 function firstInvalidUtf8(b: Uint8Array): number {
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i];
     const len = c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
     if (len === 0) return i;

@@ -42,7 +42,10 @@ export function parseCsvSeries(bytes: Uint8Array, file: string, mapping: CsvMapp
   const dateIdx = index(mapping.dateColumn);
   const valueIdx = mapping.columns.map((c) => index(c.column));
   const body = records.slice(1);
-  const dateFormat = mapping.dateFormat ?? guessDateFormat(body[0].record[dateIdx]) ?? fail(origin, body[0].info.lines, `column "${mapping.dateColumn}": cannot tell the date format of "${body[0].record[dateIdx]}"; pass --date-format`);
+  const dateFormat =
+    mapping.dateFormat ??
+    guessDateFormat(body[0].record[dateIdx]) ??
+    fail(origin, body[0].info.lines, `column "${mapping.dateColumn}": cannot tell the date format of "${body[0].record[dateIdx]}"; pass --date-format`);
 
   const dates: string[] = [];
   const values: (number | null)[][] = mapping.columns.map(() => []);
@@ -56,7 +59,8 @@ export function parseCsvSeries(bytes: Uint8Array, file: string, mapping: CsvMapp
     dates.push(date);
     mapping.columns.forEach((c, k) => {
       const v = parseNumber(record[valueIdx[k]], decimal);
-      if (v === undefined) fail({ ...origin, series: `${c.id} (column "${c.column}")` }, row, `"${record[valueIdx[k]]}" is not a number with decimal mark "${decimal}" (blank, "." and #N/A mean missing)`);
+      if (v === undefined)
+        fail({ ...origin, series: `${c.id} (column "${c.column}")` }, row, `"${record[valueIdx[k]]}" is not a number with decimal mark "${decimal}" (blank, "." and #N/A mean missing)`);
       values[k].push(v);
     });
   });

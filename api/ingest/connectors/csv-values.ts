@@ -50,12 +50,15 @@ export function parseNumber(cell: string, decimal: DecimalMark): number | null |
 export function guessDelimiter(headerLine: string): ',' | ';' | '\t' {
   const counts = { ',': 0, ';': 0, '\t': 0 } as Record<',' | ';' | '\t', number>;
   for (const ch of headerLine) if (ch in counts) counts[ch as ',' | ';' | '\t']++;
-  return (Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0]) as ',' | ';' | '\t';
+  return Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0] as ',' | ';' | '\t';
 }
 
 /** Frequency from the median gap between consecutive dates. */
 export function inferFrequency(dates: string[]): Frequency {
-  const gaps = dates.slice(1).map((d, i) => (Date.parse(d) - Date.parse(dates[i])) / 86_400_000).sort((a, b) => a - b);
+  const gaps = dates
+    .slice(1)
+    .map((d, i) => (Date.parse(d) - Date.parse(dates[i])) / 86_400_000)
+    .sort((a, b) => a - b);
   const median = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 1;
   return median <= 4 ? 'DAILY' : median <= 8 ? 'WEEKLY' : median <= 31 ? 'MONTHLY' : median <= 92 ? 'QUARTERLY' : 'ANNUAL';
 }

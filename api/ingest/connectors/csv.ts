@@ -27,9 +27,16 @@ export const csv: Connector<CsvJob> = {
       '      [--realtime-start observation|YYYY-MM-DD] [--name TEXT] [--unit TEXT] [--frequency DAILY|...]',
     ],
     options: {
-      'date-col': { type: 'string' }, 'value-col': { type: 'string', multiple: true }, id: { type: 'string', multiple: true },
-      'date-format': { type: 'string' }, delimiter: { type: 'string' }, decimal: { type: 'string' },
-      'realtime-start': { type: 'string' }, name: { type: 'string' }, unit: { type: 'string' }, frequency: { type: 'string' },
+      'date-col': { type: 'string' },
+      'value-col': { type: 'string', multiple: true },
+      id: { type: 'string', multiple: true },
+      'date-format': { type: 'string' },
+      delimiter: { type: 'string' },
+      decimal: { type: 'string' },
+      'realtime-start': { type: 'string' },
+      name: { type: 'string' },
+      unit: { type: 'string' },
+      frequency: { type: 'string' },
     },
     build({ values: v, fail, one }) {
       const file = one('file path');
@@ -48,7 +55,9 @@ export const csv: Connector<CsvJob> = {
       const rs = v['realtime-start'] as string | undefined;
       if (rs && rs !== 'observation' && !/^\d{4}-\d{2}-\d{2}$/.test(rs)) fail('csv: --realtime-start must be "observation" or a YYYY-MM-DD day.');
       return {
-        kind: 'csv', file, dateColumn,
+        kind: 'csv',
+        file,
+        dateColumn,
         columns: cols.map((column, i) => ({ column, id: ids[i], name: v.name as string | undefined, unit: v.unit as string | undefined })),
         ...(df ? { dateFormat: df as DateFormat } : {}),
         ...(delim ? { delimiter: delim as ',' | ';' | '\t' } : {}),

@@ -85,7 +85,10 @@ export function archiveNote(revisions: Revision[]): string | undefined {
   const yearBefore = `${Number(first.slice(0, 4)) - 1}${first.slice(4)}`;
   const firstOf = new Map<string, string>();
   for (const r of revisions) if (!firstOf.has(r.date) || r.realtimeStart < firstOf.get(r.date)!) firstOf.set(r.date, r.realtimeStart);
-  const backfilled = [...firstOf].filter(([date, rs]) => rs === first && date < yearBefore).map(([date]) => date).sort();
+  const backfilled = [...firstOf]
+    .filter(([date, rs]) => rs === first && date < yearBefore)
+    .map(([date]) => date)
+    .sort();
   if (backfilled.length === 0) return undefined;
   return `ALFRED's vintage archive for this series begins ${first}: the ${backfilled.length} observations from ${backfilled[0]} to ${backfilled.at(-1)} carry that date as their first release (their original release dates are not in ALFRED), so asOf a date before ${first} has no values.`;
 }

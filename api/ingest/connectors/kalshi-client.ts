@@ -33,7 +33,8 @@ export async function fetchKalshiMarket(ticker: string, opts: { baseUrl: string;
   if (body === undefined) {
     tier = 'historical';
     body = await getOr404(`${opts.baseUrl}/historical/markets/${t}`, { source: 'Kalshi /historical/markets', series: id }, opts.http);
-    if (body === undefined) throw new IngestError('Kalshi /markets', id, undefined, `no market ${ticker} (HTTP 404 from /markets and /historical/markets); a market ticker looks like KXFEDDECISION-25SEP-H0`, 'REFUSED');
+    if (body === undefined)
+      throw new IngestError('Kalshi /markets', id, undefined, `no market ${ticker} (HTTP 404 from /markets and /historical/markets); a market ticker looks like KXFEDDECISION-25SEP-H0`, 'REFUSED');
   }
   const market: KalshiMarket = parseKalshiMarket(body, ticker);
   const nowTs = Math.floor((opts.now ?? new Date()).getTime() / 1000);

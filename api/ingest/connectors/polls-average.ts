@@ -17,7 +17,13 @@ import type { PollRow } from './polls-parser.js';
 export const POLL_WINDOW_DAYS = 14;
 const POPULATION_RANK: Record<string, number> = { lv: 0, rv: 1, v: 2, a: 3 };
 
-interface PollPoint { pollId: string; pollster: string; endDate: string; pct: number; weight: number }
+interface PollPoint {
+  pollId: string;
+  pollster: string;
+  endDate: string;
+  pct: number;
+  weight: number;
+}
 
 function candidatePolls(rows: PollRow[], answer: string): PollPoint[] {
   const answersPerQuestion = new Map<string, number>();

@@ -10,8 +10,7 @@ export const DEFAULT_CANDIDATES = ['Trump', 'Biden', 'Harris', 'Kennedy'];
 const idPart = (text: string) => text.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
 /** `POLLS_US_PRES_2024_TRUMP` for the national average, `POLLS_US_PRES_2024_MICHIGAN_TRUMP` for a state's. */
-export const pollSeriesId = (answer: string, cycle = 2024, state = '') =>
-  `POLLS_US_PRES_${cycle}_${state ? `${idPart(state)}_` : ''}${idPart(answer)}`;
+export const pollSeriesId = (answer: string, cycle = 2024, state = '') => `POLLS_US_PRES_${cycle}_${state ? `${idPart(state)}_` : ''}${idPart(answer)}`;
 
 export interface PollOptions {
   candidates?: string[];
@@ -20,7 +19,7 @@ export interface PollOptions {
   http?: HttpOptions;
 }
 
-const NOTES = '14-day trailing window; weights sqrt(sample size) x 538 grade / 3, split across a pollster\'s polls in the window; dated by end_date, public the next day.';
+const NOTES = "14-day trailing window; weights sqrt(sample size) x 538 grade / 3, split across a pollster's polls in the window; dated by end_date, public the next day.";
 
 /**
  * 538 presidential polls file → one daily polling-average series per candidate. The national
@@ -67,7 +66,11 @@ function averageBatch(rows: PollRow[], answer: string, lastDay: string, cycle: n
       name: `${cycle} US presidential ${where} polling average: ${answer}`,
       unit: 'Percent',
       frequency: 'DAILY' as const,
-      source: { name: `ABC News/538 ${state ? `${state} ` : 'national '}polls, averaged by Tide`, url: 'https://projects.fivethirtyeight.com/polls/', sourceId: `${file}#${state ? `${state}#` : ''}${answer}` },
+      source: {
+        name: `ABC News/538 ${state ? `${state} ` : 'national '}polls, averaged by Tide`,
+        url: 'https://projects.fivethirtyeight.com/polls/',
+        sourceId: `${file}#${state ? `${state}#` : ''}${answer}`,
+      },
       notes: state ? `${state} polls only. ${NOTES}` : `National polls only (state polls excluded). ${NOTES}`,
     },
     revisions,

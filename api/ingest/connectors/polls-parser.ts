@@ -29,8 +29,21 @@ const REQUIRED = ['poll_id', 'question_id', 'pollster', 'end_date', 'sample_size
  * a grade from A+ = 3.0 to D- = 0.5, with the split grades (A/B, B/C, C/D) between their neighbours.
  */
 export const LETTER_GRADES: Record<string, number> = {
-  'A+': 3.0, A: 2.8, 'A-': 2.6, 'A/B': 2.5, 'B+': 2.3, B: 2.1, 'B-': 1.9, 'B/C': 1.7,
-  'C+': 1.5, C: 1.3, 'C-': 1.1, 'C/D': 1.0, 'D+': 0.8, D: 0.7, 'D-': 0.5,
+  'A+': 3.0,
+  A: 2.8,
+  'A-': 2.6,
+  'A/B': 2.5,
+  'B+': 2.3,
+  B: 2.1,
+  'B-': 1.9,
+  'B/C': 1.7,
+  'C+': 1.5,
+  C: 1.3,
+  'C-': 1.1,
+  'C/D': 1.0,
+  'D+': 0.8,
+  D: 0.7,
+  'D-': 0.5,
 };
 
 /**
@@ -89,7 +102,7 @@ export function parsePolls(text: string, file: string): PollRow[] {
     if (columns.includes('numeric_grade')) grade = num('numeric_grade', true);
     else {
       const letter = r.fte_grade.trim();
-      grade = letter === '' ? null : LETTER_GRADES[letter] ?? fail(where, row, `fte_grade "${letter}" is not one of 538's letter grades (${Object.keys(LETTER_GRADES).join(', ')})`);
+      grade = letter === '' ? null : (LETTER_GRADES[letter] ?? fail(where, row, `fte_grade "${letter}" is not one of 538's letter grades (${Object.keys(LETTER_GRADES).join(', ')})`));
     }
     const cycle = cycleOf(r, endDate);
     if (!cycle || !Number.isInteger(cycle)) fail(where, row, `cycle "${r.cycle}" is not a year`);

@@ -33,7 +33,8 @@ export const PRICE_SYMBOLS: Record<string, PriceSymbol> = {
 export type PriceAdjustment = 'adjusted' | 'unadjusted';
 
 const ADJUSTMENT_NOTES: Record<PriceAdjustment, string> = {
-  adjusted: 'Adjusted closes: the provider rescales past prices for splits and dividends, so a fund\'s history changes after every distribution. Tide dates the closes of a first ingest the day they were fetched (an older close fetched today already carries every later dividend), keeps each later change as a revision published on the day it was ingested (a rescale of the whole history as one record), and asOf returns the closes as they were known then.',
+  adjusted:
+    "Adjusted closes: the provider rescales past prices for splits and dividends, so a fund's history changes after every distribution. Tide dates the closes of a first ingest the day they were fetched (an older close fetched today already carries every later dividend), keeps each later change as a revision published on the day it was ingested (a rescale of the whole history as one record), and asOf returns the closes as they were known then.",
   unadjusted: 'Unadjusted closes, as traded on the day (no split or dividend adjustment).',
 };
 

@@ -12,5 +12,9 @@ export async function fetchStooqSeries(id: string, opts: { baseUrl?: string; sym
   const symbol = providerSymbol(id, 'stooq', opts.symbol);
   const url = `${opts.baseUrl ?? stooqBaseUrl()}?${new URLSearchParams({ s: symbol, i: 'd' })}`;
   const text = await fetchText(url, { source: `Stooq ${symbol}`, series: id }, opts.http);
-  return { meta: priceDescription(id, 'Stooq', 'https://stooq.com', symbol, 'adjusted'), revisions: parseStooqCsv(text, id, symbol), publication: historyIsAdjusted(id, 'adjusted') ? 'fetched' : 'rule' };
+  return {
+    meta: priceDescription(id, 'Stooq', 'https://stooq.com', symbol, 'adjusted'),
+    revisions: parseStooqCsv(text, id, symbol),
+    publication: historyIsAdjusted(id, 'adjusted') ? 'fetched' : 'rule',
+  };
 }

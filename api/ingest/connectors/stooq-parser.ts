@@ -11,7 +11,10 @@ import { fail } from '../errors.js';
  */
 export function parseStooqCsv(text: string, seriesId: string, symbol: string): Revision[] {
   const origin = { source: `Stooq ${symbol}`, series: seriesId };
-  const lines = text.replace(/^\ufeff/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/^\ufeff/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   if (lines.length === 0) fail(origin, undefined, `Stooq sent an empty body for ticker "${symbol}"`);
   if (/^no data/i.test(lines[0])) fail(origin, undefined, `Stooq has no data for ticker "${symbol}"; check the ticker (e.g. ^rut, iwm.us)`);
   if (/exceeded the daily hits limit/i.test(lines[0])) fail(origin, undefined, `Stooq refused: daily download limit reached ("${lines[0].trim()}"); try again tomorrow`);
@@ -19,7 +22,8 @@ export function parseStooqCsv(text: string, seriesId: string, symbol: string): R
   const di = header.indexOf('date');
   const ci = header.indexOf('close');
   if (di < 0 || ci < 0) fail(origin, 1, `header "${lines[0].trim()}" lacks a Date or Close column`);
-  if (lines.length === 1) fail(origin, undefined, `Stooq sent only the header "${lines[0].trim()}" and no rows for ticker "${symbol}"; the ticker has no daily history there or the request was refused`);
+  if (lines.length === 1)
+    fail(origin, undefined, `Stooq sent only the header "${lines[0].trim()}" and no rows for ticker "${symbol}"; the ticker has no daily history there or the request was refused`);
   const out: Revision[] = [];
   for (let i = 1; i < lines.length; i++) {
     const row = i + 1;

@@ -25,6 +25,10 @@ export async function fetchZqContract(contract: string, since: string, opts: { b
   const body = await fetchJson(`${opts.baseUrl}/getHistory.json?${q}`, { source: 'Barchart getHistory', series: contract }, opts.http);
   const revisions = parseBarchartHistory(body, contract);
   if (revisions === 'no data' || revisions.length === 0) return null;
-  const meta = zqDescription(contract, { name: 'Barchart', url: `https://www.barchart.com/futures/quotes/${contract}`, sourceId: contract }, 'From Barchart OnDemand getHistory (daily close of the contract = its settlement).');
+  const meta = zqDescription(
+    contract,
+    { name: 'Barchart', url: `https://www.barchart.com/futures/quotes/${contract}`, sourceId: contract },
+    'From Barchart OnDemand getHistory (daily close of the contract = its settlement).',
+  );
   return { meta, revisions, publication: 'rule' };
 }

@@ -49,6 +49,7 @@ export function zqDescription(id: string, source: SeriesDescription['source'], n
     unit: 'Price (100 - average rate)',
     frequency: 'DAILY',
     source,
-    notes: `Daily settlement price; the implied average effective fed funds rate for the month is 100 - price. Each settlement is dated and known on its trading day (published that evening). ${notes}`.trim(),
+    notes:
+      `Daily settlement price; the implied average effective fed funds rate for the month is 100 - price. Each settlement is dated and known on its trading day (published that evening). ${notes}`.trim(),
   };
 }

@@ -15,7 +15,12 @@ export function parseBarchartHistory(body: unknown, contract: string): Revision[
   if (code === 204) return 'no data';
   if (code !== 200) {
     const message = String(doc.status?.message ?? '');
-    fail(origin, undefined, `Barchart refused the request: status ${code} "${message}"${code === 401 || code === 403 ? ' (check BARCHART_API_KEY and that the plan includes getHistory for CME futures)' : ''}`, 'REFUSED');
+    fail(
+      origin,
+      undefined,
+      `Barchart refused the request: status ${code} "${message}"${code === 401 || code === 403 ? ' (check BARCHART_API_KEY and that the plan includes getHistory for CME futures)' : ''}`,
+      'REFUSED',
+    );
   }
   if (!Array.isArray(doc.results)) fail(origin, undefined, 'status 200 but "results" is not a list');
   const out: Revision[] = [];

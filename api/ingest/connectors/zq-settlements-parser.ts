@@ -45,9 +45,13 @@ export function parseZqSettlements(bytes: Uint8Array, file: string, cols: Settle
   const column = (role: keyof typeof KNOWN, given: string | undefined, flag: string): number => {
     const i = given !== undefined ? header.indexOf(given) : header.findIndex((h) => KNOWN[role].includes(squash(h)));
     if (i >= 0) return i;
-    return fail(origin, 1, given !== undefined
-      ? `column "${given}" is not in the header; the columns are ${header.map((h) => `"${h}"`).join(', ')}`
-      : `no ${role} column (looked for ${KNOWN[role].join(', ')}) in the header ${header.map((h) => `"${h}"`).join(', ')}; name it with ${flag}`);
+    return fail(
+      origin,
+      1,
+      given !== undefined
+        ? `column "${given}" is not in the header; the columns are ${header.map((h) => `"${h}"`).join(', ')}`
+        : `no ${role} column (looked for ${KNOWN[role].join(', ')}) in the header ${header.map((h) => `"${h}"`).join(', ')}; name it with ${flag}`,
+    );
   };
   const dateIdx = column('date', cols.dateColumn, '--date-col');
   const contractIdx = column('contract', cols.contractColumn, '--contract-col');
@@ -60,12 +64,17 @@ export function parseZqSettlements(bytes: Uint8Array, file: string, cols: Settle
   for (const { record, info } of body) {
     const row = info.lines;
     const date = parseDate(record[dateIdx], dateFormat) ?? fail(origin, row, `"${record[dateIdx]}" is not a ${dateFormat} date`);
-    const contract = normalizeContract(record[contractIdx], date)
-      ?? fail(origin, row, `"${record[contractIdx]}" is not a fed funds futures contract (ZQ or FF, a month code F…Z and a year: ZQU24, ZQU4, FFU4 Comdty)`);
+    const contract =
+      normalizeContract(record[contractIdx], date) ??
+      fail(origin, row, `"${record[contractIdx]}" is not a fed funds futures contract (ZQ or FF, a month code F…Z and a year: ZQU24, ZQU4, FFU4 Comdty)`);
     const value = parseNumber(record[settleIdx], '.');
     if (value === undefined || value === null) fail({ ...origin, series: contract }, row, `settlement "${record[settleIdx]}" is not a number`);
     if (value < PRICE_RANGE[0] || value > PRICE_RANGE[1]) {
-      fail({ ...origin, series: contract }, row, `settlement ${value} is not a ZQ price (100 − the average rate, between ${PRICE_RANGE[0]} and ${PRICE_RANGE[1]})${value < 20 ? '; it looks like a rate: give prices' : ''}`);
+      fail(
+        { ...origin, series: contract },
+        row,
+        `settlement ${value} is not a ZQ price (100 − the average rate, between ${PRICE_RANGE[0]} and ${PRICE_RANGE[1]})${value < 20 ? '; it looks like a rate: give prices' : ''}`,
+      );
     }
     const days = byContract.get(contract) ?? new Map<string, number>();
     const before = days.get(date);
@@ -73,9 +82,11 @@ export function parseZqSettlements(bytes: Uint8Array, file: string, cols: Settle
     days.set(date, value);
     byContract.set(contract, days);
   }
-  return [...byContract.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, days]) => {
-    // a settlement is published on the evening of its trading day, so it is known on that day
-    const revisions: Revision[] = [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, value]) => ({ date, value, realtimeStart: date }));
-    return { meta: zqDescription(id, { name: 'Settlement file', sourceId: `${file}#${id}` }, `Imported from a vendor settlement file (${file}).`), revisions, publication: 'rule' };
-  });
+  return [...byContract.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, days]) => {
+      // a settlement is published on the evening of its trading day, so it is known on that day
+      const revisions: Revision[] = [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, value]) => ({ date, value, realtimeStart: date }));
+      return { meta: zqDescription(id, { name: 'Settlement file', sourceId: `${file}#${id}` }, `Imported from a vendor settlement file (${file}).`), revisions, publication: 'rule' };
+    });
 }

@@ -26,14 +26,18 @@ export const zqSettlements: Connector<ZqSettlementsJob> = {
   },
   readsLocalFile: () => true,
   command: {
-    usage: ['  zq-settlements <FILE> [--date-col COL] [--contract-col COL] [--settle-col COL] [--date-format F]', '                                            a vendor file of fed funds futures settlements (ZQ… ids)'],
+    usage: [
+      '  zq-settlements <FILE> [--date-col COL] [--contract-col COL] [--settle-col COL] [--date-format F]',
+      '                                            a vendor file of fed funds futures settlements (ZQ… ids)',
+    ],
     options: { 'date-col': { type: 'string' }, 'contract-col': { type: 'string' }, 'settle-col': { type: 'string' }, 'date-format': { type: 'string' } },
     build({ values: v, one, fail }) {
       const file = one('file path');
       const df = v['date-format'] as string | undefined;
       if (df && !['YYYY-MM-DD', 'MM/DD/YYYY', 'DD.MM.YYYY'].includes(df)) fail('zq-settlements: --date-format must be YYYY-MM-DD, MM/DD/YYYY or DD.MM.YYYY.');
       return {
-        kind: 'zq-settlements', file,
+        kind: 'zq-settlements',
+        file,
         ...(v['date-col'] ? { dateColumn: v['date-col'] as string } : {}),
         ...(v['contract-col'] ? { contractColumn: v['contract-col'] as string } : {}),
         ...(v['settle-col'] ? { settlementColumn: v['settle-col'] as string } : {}),

@@ -2,9 +2,7 @@
 // and effective rate as the store knew them on asOf. A contract the store does not hold, or has no
 // settlement for in the days up to asOf, counts as not priced.
 import { noData, notFound } from '../../errors/domain-error.js';
-import {
-  contractMonths, cutProbabilities, daysInMonth, fedFundsContract, lastOnOrBefore, requireMeeting, type DayCount, type FedWatchResult, type Observed,
-} from '../../indicators/index.js';
+import { contractMonths, cutProbabilities, daysInMonth, fedFundsContract, lastOnOrBefore, requireMeeting, type DayCount, type FedWatchResult, type Observed } from '../../indicators/index.js';
 import { addDays } from '../../series/dates.js';
 import { earliestVintage } from '../no-data.js';
 import { readInput, type SeriesReader } from './inputs.js';
@@ -31,11 +29,13 @@ async function knownOn(reader: SeriesReader, id: string, asOf: string, lookbackD
  * realised average: its last settlement stands however old it is, once it falls in the month's last week.
  */
 async function contractPrices(reader: SeriesReader, meeting: string, asOf: string): Promise<Record<string, Observed>> {
-  const settled = await Promise.all(contractMonths(asOf, meeting).map(async (month) => {
-    const lastDay = `${month}-${String(daysInMonth(month)).padStart(2, '0')}`;
-    const lookback = lastDay < asOf ? Math.max(PRICE_LOOKBACK_DAYS, Math.round((Date.parse(asOf) - Date.parse(lastDay)) / 86_400_000) + PRICE_LOOKBACK_DAYS) : PRICE_LOOKBACK_DAYS;
-    return [fedFundsContract(month), await knownOn(reader, fedFundsContract(month), asOf, lookback)] as const;
-  }));
+  const settled = await Promise.all(
+    contractMonths(asOf, meeting).map(async (month) => {
+      const lastDay = `${month}-${String(daysInMonth(month)).padStart(2, '0')}`;
+      const lookback = lastDay < asOf ? Math.max(PRICE_LOOKBACK_DAYS, Math.round((Date.parse(asOf) - Date.parse(lastDay)) / 86_400_000) + PRICE_LOOKBACK_DAYS) : PRICE_LOOKBACK_DAYS;
+      return [fedFundsContract(month), await knownOn(reader, fedFundsContract(month), asOf, lookback)] as const;
+    }),
+  );
   return Object.fromEntries(settled.filter((e): e is [string, Observed] => e[1] !== null));
 }
 
@@ -45,13 +45,19 @@ async function requireTarget(reader: SeriesReader, asOf: string): Promise<Observ
   const firstPublished = earliestVintage(meta);
   if (!firstPublished || asOf < firstPublished) {
     throw noData(`asOf ${asOf} is before any data: the earliest vintage of the target range (${TARGET_UPPER_ID}) held is ${firstPublished ?? 'none'}. Pass an asOf on or after it`, {
-      seriesId: TARGET_UPPER_ID, asOf, earliestVintage: firstPublished ?? null, argumentName: 'asOf',
+      seriesId: TARGET_UPPER_ID,
+      asOf,
+      earliestVintage: firstPublished ?? null,
+      argumentName: 'asOf',
     });
   }
   const target = await knownOn(reader, TARGET_UPPER_ID, asOf, STALE_RATE_DAYS);
   if (target) return target;
   throw noData(`No target range (${TARGET_UPPER_ID}) known in the ${STALE_RATE_DAYS} days up to asOf ${asOf}; the store's data ends ${meta.lastDate}. Pass an earlier asOf`, {
-    seriesId: TARGET_UPPER_ID, firstDate: meta.firstDate ?? null, lastDate: meta.lastDate ?? null, argumentName: 'asOf',
+    seriesId: TARGET_UPPER_ID,
+    firstDate: meta.firstDate ?? null,
+    lastDate: meta.lastDate ?? null,
+    argumentName: 'asOf',
   });
 }
 

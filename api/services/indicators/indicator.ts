@@ -39,7 +39,7 @@ async function computeAsKnown(reader: SeriesReader, args: IndicatorArgs): Promis
   const minObservations = args.minObservations ?? window;
   if (spec.rolling) assertMinObservations(minObservations, window);
   const warmUp = spec.warmUp(window);
-  const readFrom = args.from && warmUp > 0 ? readStart(args.from, frequency, warmUp) : args.from ?? undefined;
+  const readFrom = args.from && warmUp > 0 ? readStart(args.from, frequency, warmUp) : (args.from ?? undefined);
   const inputs = await Promise.all(metas.map((meta) => readInput(reader, meta, { frequency, readFrom, to: args.to, asOf: args.asOf })));
   // CHANGE starts from the last value on or before `from`, so only data up to `to` must exist.
   const needed = args.name === 'CHANGE' ? { to: args.to, asOf: args.asOf } : { from: args.from, to: args.to, asOf: args.asOf };

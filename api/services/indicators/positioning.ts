@@ -43,11 +43,7 @@ export async function readPositioning(reader: SeriesReader, args: PositioningArg
   const report = args.report ?? 'FUTURES_ONLY';
   const ids = positioningSeriesIds(args.contract, args.group, report);
   if (!(await reader.meta(ids.openInterest))) {
-    throw notFound(
-      `No CFTC contract "${args.contract}" (${report}) in the store; stored contracts: ${await storedContracts(reader)}. ` +
-        'searchSeries(text: "CFTC") lists their series',
-      'contract',
-    );
+    throw notFound(`No CFTC contract "${args.contract}" (${report}) in the store; stored contracts: ${await storedContracts(reader)}. ` + 'searchSeries(text: "CFTC") lists their series', 'contract');
   }
   const w = { frequency: 'WEEKLY' as const, readFrom: args.from ? readStart(args.from, 'WEEKLY', 1) : undefined, to: args.to, asOf: args.asOf };
   const read = async (id: string) => readInput(reader, await requireMeta(reader, id, 'contract'), w);

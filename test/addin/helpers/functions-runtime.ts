@@ -15,9 +15,7 @@ installOffice();
 // As functions/register.ts does: the workbook's pin is every function's default asOf.
 setWorkbookAsOf(workbookPin);
 
-const registered = Object.fromEntries(
-  Object.entries(customFunctions).map(([name, fn]) => [name.toUpperCase(), withCell(name.toUpperCase(), fn as (...a: unknown[]) => unknown, runtimeReady)]),
-);
+const registered = Object.fromEntries(Object.entries(customFunctions).map(([name, fn]) => [name.toUpperCase(), withCell(name.toUpperCase(), fn as (...a: unknown[]) => unknown, runtimeReady)]));
 
 export function connect(server: { url: string; apiKey: string }): void {
   configureClient({ url: `${server.url}/graphql`, apiKey: server.apiKey });

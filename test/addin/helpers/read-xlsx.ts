@@ -66,7 +66,9 @@ export async function readXlsx(bytes: Uint8Array): Promise<ReadWorkbook> {
 function readChart(root: Element): ReadChart {
   const plot = all(root, NS.chart, 'plotArea')[0];
   const kind = CHART_TYPES.find((t) => all(plot, NS.chart, t).length > 0) ?? 'unknown';
-  const title = all(all(root, NS.chart, 'title')[0], NS.drawing, 't').map((t) => t.textContent).join('');
+  const title = all(all(root, NS.chart, 'title')[0], NS.drawing, 't')
+    .map((t) => t.textContent)
+    .join('');
   const values = all(plot, NS.chart, 'val').map((v) => all(v, NS.chart, 'f')[0]?.textContent ?? '');
   return { type: kind, title, values };
 }
