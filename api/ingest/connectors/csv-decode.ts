@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { fail, type Origin } from '../errors.js';
 
 /**
@@ -21,6 +22,27 @@ export function decodeCsv(bytes: Uint8Array, origin: Origin): string {
     const bad = firstInvalidUtf8(body);
     fail(origin, lineOf(body, bad), `byte 0x${body[bad].toString(16)} at offset ${bad + start} is not valid UTF-8 (likely Windows-1252/Latin-1); save the file as "CSV UTF-8" and try again`);
   }
+}
+
+export interface CsvRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+/**
+ * The rows of a CSV text, each with its line number, header first; a file csv-parse cannot read, or
+ * one with no data row below its header, is refused naming the line.
+ */
+export function readCsvRecords(text: string, delimiter: string, origin: Origin): CsvRecord[] {
+  let records: CsvRecord[];
+  try {
+    records = parse(text, { delimiter, info: true, relax_column_count: false, skip_empty_lines: true, trim: true, bom: true }) as unknown as CsvRecord[];
+  } catch (e) {
+    const err = e as Error & { lines?: number };
+    fail(origin, err.lines, `not readable as CSV with delimiter ${JSON.stringify(delimiter)}: ${err.message}`);
+  }
+  if (records.length < 2) fail(origin, undefined, 'file has no data rows below the header');
+  return records;
 }
 
 function lineOf(bytes: Uint8Array, offset: number): number {

@@ -1,8 +1,7 @@
-import { parse } from 'csv-parse/sync';
 import type { Frequency, Revision } from '../../series/types.js';
 import { fail, type Origin } from '../errors.js';
 import type { SeriesBatch } from '../types.js';
-import { decodeCsv } from './csv-decode.js';
+import { decodeCsv, readCsvRecords } from './csv-decode.js';
 import { guessDateFormat, guessDelimiter, inferFrequency, parseDate, parseNumber, type DateFormat, type DecimalMark } from './csv-values.js';
 
 export interface CsvMapping {
@@ -25,14 +24,7 @@ export function parseCsvSeries(bytes: Uint8Array, file: string, mapping: CsvMapp
   const text = decodeCsv(bytes, origin);
   const delimiter = mapping.delimiter ?? guessDelimiter(text.split(/\r?\n/, 1)[0]);
   const decimal = mapping.decimal ?? (delimiter === ';' ? ',' : '.');
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, { delimiter, info: true, relax_column_count: false, skip_empty_lines: true, trim: true, bom: true }) as unknown as typeof records;
-  } catch (e) {
-    const err = e as Error & { lines?: number };
-    fail(origin, err.lines, `not readable as CSV with delimiter ${JSON.stringify(delimiter)}: ${err.message}`);
-  }
-  if (records.length < 2) fail(origin, undefined, 'file has no data rows below the header');
+  const records = readCsvRecords(text, delimiter, origin);
   const header = records[0].record;
   const index = (column: string) => {
     const i = header.indexOf(column);

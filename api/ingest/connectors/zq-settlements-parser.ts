@@ -1,10 +1,9 @@
 // A vendor's settlement file holding many fed funds futures contracts (one row per trade date and
 // contract: what a Bloomberg or CME DataMine export gives) → one series per contract. Pure.
-import { parse } from 'csv-parse/sync';
 import type { Revision } from '../../series/types.js';
 import { fail, type Origin } from '../errors.js';
 import type { SeriesBatch } from '../types.js';
-import { decodeCsv } from './csv-decode.js';
+import { decodeCsv, readCsvRecords } from './csv-decode.js';
 import { guessDateFormat, guessDelimiter, parseDate, parseNumber, type DateFormat } from './csv-values.js';
 import { normalizeContract, zqDescription } from './zq-contracts.js';
 
@@ -33,14 +32,7 @@ export function parseZqSettlements(bytes: Uint8Array, file: string, cols: Settle
   const origin: Origin = { source: `settlement file ${file}` };
   const text = decodeCsv(bytes, origin);
   const delimiter = guessDelimiter(text.split(/\r?\n/, 1)[0]);
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, { delimiter, info: true, relax_column_count: false, skip_empty_lines: true, trim: true, bom: true }) as unknown as typeof records;
-  } catch (e) {
-    const err = e as Error & { lines?: number };
-    fail(origin, err.lines, `not readable as CSV with delimiter ${JSON.stringify(delimiter)}: ${err.message}`);
-  }
-  if (records.length < 2) fail(origin, undefined, 'file has no data rows below the header');
+  const records = readCsvRecords(text, delimiter, origin);
   const header = records[0].record;
   const column = (role: keyof typeof KNOWN, given: string | undefined, flag: string): number => {
     const i = given !== undefined ? header.indexOf(given) : header.findIndex((h) => KNOWN[role].includes(squash(h)));
