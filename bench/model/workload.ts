@@ -1,4 +1,5 @@
 import { addDays } from '../../api/series/dates.js';
+import { seeded } from '../../support/seeded-random.js';
 
 // 10,000 workbooks opening at the market open, as the model's input. Every assumption is a named
 // option so the bench prints what it assumed.
@@ -65,17 +66,8 @@ export const MARKET_OPEN: WorkloadOptions = {
   seed: 930,
 };
 
-/** mulberry32: a small seeded generator, so every run models the same morning. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator (support/seeded-random.ts), so every run models the same morning. */
+export const rng = seeded;
 
 /** `count` distinct indexes of `n`, drawn by Zipf weights (index 0 most popular). */
 function zipfPick(n: number, count: number, s: number, random: () => number): number[] {

@@ -1,5 +1,6 @@
 import { addDays } from '../../api/series/dates.js';
 import type { Revision } from '../../api/series/types.js';
+import { seeded } from '../seeded-random.js';
 
 // Simulated sources that restate their history the way real providers do, for the multi-year soak
 // (test/ingest/soak.test.ts) and its benchmark row. Each answers "what would you send if asked on
@@ -7,18 +8,6 @@ import type { Revision } from '../../api/series/types.js';
 // corporate action since, rounded to the provider's 4 decimals (Stooq rounds; Alpha Vantage sends 4
 // decimals); a monthly index is released mid-month after the month, revised twice, and rebased
 // every year. All of it from a seeded generator, so every run feeds the same history.
-
-/** A small seeded generator (mulberry32): the same numbers on every machine. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Weekdays from `start` (a Monday) on: the simulation's trading days. */
 export function tradingDays(start: string, count: number): string[] {
