@@ -39,11 +39,12 @@ describe('throughput proxy', () => {
       const raw = await new DynamoDBClient({ endpoint: t.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }).send(
         new QueryCommand({ TableName: t.store.tableName, KeyConditionExpression: 'pk = :p AND begins_with(sk, :c)', ExpressionAttributeValues: { ':p': { S: 'S#HOT' }, ':c': { S: 'C#' } } }),
       );
+      // plus the look-up of the series' rescales item (absent here), charged DynamoDB's minimum read
       expect(oneRead).toBe(
         readUnits(
           raw.Items!.reduce((n, item) => n + itemSize(item as never), 0),
           false,
-        ),
+        ) + readUnits(0, false),
       );
       let error: Error | undefined;
       for (let i = 0; i < 40 && !error; i++) await store.readRevisions('HOT').catch((e: Error) => (error = e));
