@@ -10,6 +10,18 @@ server.on('error', (err) => {
   process.send?.({ error: String(err) });
   process.exit(1);
 });
+// Requests in flight and when the last one ended: a planned restart (for memory) waits for a quiet
+// store, so it never cuts a load or an ingest run (another process) in the middle.
+let inFlight = 0;
+let lastEnded = Date.now();
+server.on('request', (req, res) => {
+  if (req.headers['x-tide-health-check']) return; // the supervisor's own check (store-supervisor.ts)
+  inFlight++;
+  res.once('close', () => {
+    inFlight--;
+    lastEnded = Date.now();
+  });
+});
 server.listen(port, '127.0.0.1', () => process.send?.({ port: server.address().port }));
 process.on('message', (msg) => {
   if (msg === 'close') {
@@ -17,7 +29,7 @@ process.on('message', (msg) => {
     server.closeIdleConnections?.(); // kept-alive sockets of the server's clients would hold close() open
   }
   // the supervisor's memory check, the same on every platform
-  if (msg === 'memory') process.send?.({ rss: process.memoryUsage.rss() });
+  if (msg === 'memory') process.send?.({ rss: process.memoryUsage.rss(), inFlight, quietMs: inFlight ? 0 : Date.now() - lastEnded });
 });
 // the server went away without closing us: do not outlive it
 process.on('disconnect', () => process.exit(0));

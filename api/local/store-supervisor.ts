@@ -8,6 +8,9 @@ import { request } from 'node:http';
 // clients (which name that port) carry on. Data persisted on disk survives a restart; an in-memory
 // store (tests) starts empty again, and the caller is told so through `onRestart`.
 
+/** Marks the supervisor's own health checks, which the store does not count as traffic (dynalite-process.mjs). */
+const HEALTH_HEADER = 'x-tide-health-check';
+
 export interface SupervisorOptions {
   /** LevelDB folder; omitted = in memory. */
   path?: string;
@@ -28,6 +31,11 @@ export interface SupervisorOptions {
   maxRssMb?: number;
   /** How long a store runs before it may be restarted for its memory (default 10 minutes), so a bound set too low cannot make it restart over and over. */
   minUptimeMs?: number;
+  /**
+   * How long the store must have answered no request before it is restarted for its memory (default
+   * 2 s): a planned restart waits for a pause, so it never cuts a load or an ingest run in the middle.
+   */
+  quietMs?: number;
   /** Where the supervisor says what it did (default: stderr). */
   log?: (message: string) => void;
   /** After a restart, once the store answers again (to recreate the table, say). */
@@ -55,6 +63,7 @@ export async function startSupervisedStore(opts: SupervisorOptions = {}): Promis
   const healthFailures = opts.healthFailures ?? 3;
   const maxRssMb = opts.maxRssMb ?? envMs('TIDE_STORE_MAX_RSS_MB', 1024);
   const minUptimeMs = opts.minUptimeMs ?? 600_000;
+  const quietMs = opts.quietMs ?? 2_000;
   let startedAt = Date.now();
   let child: ChildProcess | undefined;
   let port = opts.port ?? 0;
@@ -134,9 +143,10 @@ export async function startSupervisedStore(opts: SupervisorOptions = {}): Promis
               return;
             }
             failures = 0;
-            const rss = c ? await memoryOf(c, healthTimeoutMs) : undefined;
-            if (rss === undefined || restarting || closing || c !== child) return;
-            if (rss > maxRssMb * 1048576 && Date.now() - startedAt >= minUptimeMs) {
+            const memory = c ? await memoryOf(c, healthTimeoutMs) : undefined;
+            if (memory === undefined || restarting || closing || c !== child) return;
+            const { rss, quietFor } = memory;
+            if (rss > maxRssMb * 1048576 && Date.now() - startedAt >= minUptimeMs && quietFor >= quietMs) {
               void restart(`holds ${(rss / 1048576).toFixed(0)} MB, over its bound of ${maxRssMb} MB (TIDE_STORE_MAX_RSS_MB)`, true);
             }
           });
@@ -172,16 +182,16 @@ async function stop(c: ChildProcess, graceful: boolean): Promise<void> {
   clearTimeout(forced);
 }
 
-/** The store's RSS in bytes, asked over its IPC channel; undefined when it does not say in time. */
-function memoryOf(c: ChildProcess, timeoutMs: number): Promise<number | undefined> {
+/** The store's RSS in bytes and how long it has answered no request, asked over its IPC channel; undefined when it does not say in time. */
+function memoryOf(c: ChildProcess, timeoutMs: number): Promise<{ rss: number; quietFor: number } | undefined> {
   if (!c.connected) return Promise.resolve(undefined);
   return new Promise((resolve) => {
-    const onMessage = (msg: { rss?: number }) => {
+    const onMessage = (msg: { rss?: number; quietMs?: number }) => {
       if (typeof msg?.rss !== 'number') return;
-      done(msg.rss);
+      done({ rss: msg.rss, quietFor: msg.quietMs ?? 0 });
     };
     const timer = setTimeout(() => done(undefined), timeoutMs);
-    const done = (v: number | undefined) => {
+    const done = (v: { rss: number; quietFor: number } | undefined) => {
       clearTimeout(timer);
       c.off('message', onMessage);
       resolve(v);
@@ -194,10 +204,14 @@ function memoryOf(c: ChildProcess, timeoutMs: number): Promise<number | undefine
 /** Null when the store gives any HTTP answer in time, else why not. */
 function answers(endpoint: string, timeoutMs: number): Promise<string | null> {
   return new Promise((resolve) => {
-    const req = request(endpoint, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'DynamoDB_20120810.ListTables' }, timeout: timeoutMs }, (res) => {
-      res.resume();
-      res.once('end', () => resolve(null));
-    });
+    const req = request(
+      endpoint,
+      { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'DynamoDB_20120810.ListTables', [HEALTH_HEADER]: '1' }, timeout: timeoutMs },
+      (res) => {
+        res.resume();
+        res.once('end', () => resolve(null));
+      },
+    );
     req.once('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     req.once('error', (e) => resolve(e.message));
     req.end('{"Limit":1}');
