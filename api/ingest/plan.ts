@@ -1,4 +1,4 @@
-import { compactRestatements, materialize, scaledTolerance, storedValues, type Rescale } from '../series/rescales.js';
+import { compactRestatements, materialize, mayCompact, scaledTolerance, storedValues, type Rescale } from '../series/rescales.js';
 import { mergeRevisions, mergeStored } from '../series/revisions.js';
 import type { Revision } from '../series/types.js';
 import { restate } from './restate.js';
@@ -44,27 +44,32 @@ export function planWrite(stored: { revisions: Revision[]; rescales: Rescale[] }
       ? unexplained(before, batch.revisions, stored.rescales.length > 0, tolerance)
       : restate(before, batch.revisions, runDate, options.onConflict ?? 'restate', { knownWhenFetched: batch.publication === 'fetched', tolerance });
 
+  // What the next release is compared with: the stored revisions, then each release before it. Merged
+  // into one list only when a release may be compacted, so a history delivered day by day (a first
+  // ingest of a century of closes) costs one pass, not one per day.
   let explicit = stored.revisions;
+  let pending: Revision[] = [];
+  const storedDates = new Set(explicit.map((r) => r.date));
   const rescales = [...stored.rescales];
   const added: Rescale[] = [];
   const lastPublished = [...before.map((r) => r.realtimeStart), ...stored.rescales.map((k) => k.at)].reduce((a, b) => (b > a ? b : a), '');
   const rest: Revision[] = [];
   const groups = byPublished(incoming);
   for (const [g, [day, group]] of groups.entries()) {
-    const last = g === groups.length - 1;
-    const storedDates = new Set(explicit.map((r) => r.date));
     const restated = new Map(group.filter((r) => storedDates.has(r.date)).map((r) => [r.date, r.value]));
-    const compacted = options.rescales === false || day <= lastPublished ? null : compactRestatements(storedValues(explicit), restated, day, rescales);
-    if (!compacted) {
-      rest.push(...group);
-      if (!last) explicit = mergeStored(explicit, group).merged; // what the next release is compared with
-      continue;
-    }
-    const kept = [...group.filter((r) => !restated.has(r.date)), ...compacted.revisions];
+    const compactable = options.rescales !== false && day > lastPublished && mayCompact(restated.size);
+    if (compactable && pending.length) [explicit, pending] = [mergeStored(explicit, pending).merged, []];
+    const compacted = compactable ? compactRestatements(storedValues(explicit), restated, day, rescales) : null;
+    const kept = compacted ? [...group.filter((r) => !restated.has(r.date)), ...compacted.revisions] : group;
     rest.push(...kept);
-    if (!last) explicit = mergeStored(explicit, kept).merged;
-    rescales.push(...compacted.rescales);
-    added.push(...compacted.rescales);
+    if (g < groups.length - 1) {
+      pending.push(...kept);
+      for (const r of kept) storedDates.add(r.date);
+    }
+    if (compacted) {
+      rescales.push(...compacted.rescales);
+      added.push(...compacted.rescales);
+    }
   }
   const keepRepeats = rescales.length > 0;
   const { merged, fresh } = (keepRepeats ? mergeStored : mergeRevisions)(stored.revisions, rest);

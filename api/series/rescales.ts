@@ -122,6 +122,9 @@ export interface Compacted {
 
 const MIN_RUN = 6; // values in a row that must share one factor before it is taken for a rescale
 
+/** Whether a release restating `count` stored dates can be compacted at all: fewer never form a rescale. */
+export const mayCompact = (count: number): boolean => count >= MIN_RUN;
+
 /**
  * Restatements published on `day` (the source's new number for dates already stored) as rescales
  * plus the values they do not describe, when that takes fewer records than storing each value;
@@ -130,7 +133,7 @@ const MIN_RUN = 6; // values in a row that must share one factor before it is ta
  * for bit (a migration, which must change no answer); otherwise to one unit of the source's last digit.
  */
 export function compactRestatements(stored: readonly StoredValue[], restated: ReadonlyMap<string, number | null>, day: string, rescales: readonly Rescale[], exact = false): Compacted | null {
-  if (restated.size < MIN_RUN) return null;
+  if (!mayCompact(restated.size)) return null;
   let digits: number | null = 0;
   for (const n of restated.values()) {
     if (n === null) continue;

@@ -28,7 +28,31 @@ export function canonical(revisions: Revision[]): Revision[] {
   });
 }
 
-const key = (r: Revision): string => `${r.date}|${r.realtimeStart}|${r.value}`;
+/** Same value as a stored key compares them: null only with null, NaN with NaN, 0 with -0. */
+const sameStored = (a: number | null, b: number | null): boolean => a === b || (a !== null && b !== null && a !== a && b !== b);
+
+/**
+ * The revisions of `merged` (sorted by date then publication) that `stored` does not hold at the same
+ * date, publication and value. A walk of both in order: a daily run merges a handful of revisions into
+ * years of them, and this is the part of it that must stay linear, without a key string per revision.
+ */
+function notStored(stored: Revision[], merged: Revision[]): Revision[] {
+  const held = isSorted(stored) ? stored : [...stored].sort(byDateThenRealtime);
+  const fresh: Revision[] = [];
+  let j = 0;
+  for (const r of merged) {
+    while (j < held.length && byDateThenRealtime(held[j], r) < 0) j++;
+    let found = false;
+    for (let k = j; k < held.length && byDateThenRealtime(held[k], r) === 0 && !found; k++) found = sameStored(held[k].value, r.value);
+    if (!found) fresh.push(r);
+  }
+  return fresh;
+}
+
+function isSorted(revisions: Revision[]): boolean {
+  for (let i = 1; i < revisions.length; i++) if (byDateThenRealtime(revisions[i - 1], revisions[i]) > 0) return false;
+  return true;
+}
 
 /**
  * Merges incoming revisions into stored ones. `fresh` are the merged revisions that were not stored
@@ -36,8 +60,7 @@ const key = (r: Revision): string => `${r.date}|${r.realtimeStart}|${r.value}`;
  */
 export function mergeRevisions(stored: Revision[], incoming: Revision[]): { merged: Revision[]; fresh: Revision[]; added: number } {
   const merged = canonical([...stored, ...incoming]); // incoming after stored, so it wins a tie
-  const before = new Set(stored.map(key));
-  const fresh = merged.filter((r) => !before.has(key(r)));
+  const fresh = notStored(stored, merged);
   return { merged, fresh, added: fresh.length };
 }
 
@@ -54,8 +77,7 @@ export function mergeStored(stored: Revision[], incoming: Revision[]): { merged:
     if (prev && prev.date === r.date && prev.realtimeStart === r.realtimeStart) merged[merged.length - 1] = r;
     else merged.push(r);
   }
-  const before = new Set(stored.map(key));
-  const fresh = merged.filter((r) => !before.has(key(r)));
+  const fresh = notStored(stored, merged);
   return { merged, fresh, added: fresh.length };
 }
 

@@ -268,7 +268,14 @@ describe('series of any length', () => {
       { date, value: i, realtimeStart: date },
       { date, value: i + 0.5, realtimeStart: dates[Math.min(i + 30, dates.length - 1)] === date ? '2025-01-01' : dates[Math.min(i + 30, dates.length - 1)] },
     ]);
-    expect(await writeSeries(store, meta('CENTURY'), revisions)).toBe(revisions.length);
+    const written = await writeSeries(store, meta('CENTURY'), revisions);
+    // The last 30 dates are all revised on the last day by +0.5 on one-decimal values: one factor
+    // reproduces them to the decimal, so they are stored as rescales, every other revision as itself.
+    const stored = await store.readHistory('CENTURY');
+    expect(stored.revisions.length).toBe(revisions.length - 30);
+    expect(stored.rescales.map((k) => k.at)).toEqual(stored.rescales.map(() => dates[dates.length - 1]));
+    expect(written).toBe(stored.revisions.length + stored.rescales.length);
+    expect(stored.rescales.length).toBeLessThan(30);
     const res = await query(`{ series(id: "CENTURY") { firstDate lastDate vintages
       latest { date value } first: observations(to: "1925-01-10", asOf: "1925-01-20") { values }
       window: observations(from: "2024-12-01", to: "2024-12-31") { dates values } } }`);
