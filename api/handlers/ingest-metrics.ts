@@ -30,6 +30,7 @@ export function publishRunMetrics(metrics: Metrics, figures: RunFigures): void {
     metrics.addMetric('DaysLate', MetricUnit.Count, row.daysLate);
     metrics.addMetric('Stale', MetricUnit.Count, row.stale ? 1 : 0);
     if (row.expectedBy) metrics.addMetadata('expectedBy', row.expectedBy);
+    if (row.expectedFrom) metrics.addMetadata('expectedFrom', row.expectedFrom);
     if (row.lastObservation) metrics.addMetadata('lastObservation', row.lastObservation);
     metrics.publishStoredMetrics();
   }

@@ -37,7 +37,7 @@ export async function runScheduled(store: SeriesStore, jobs: Job[], opts: { stag
   publishRunMetrics(createIngestMetrics(opts.stage), { rows, checked: summary.outcomes.length, jobsFailed: summary.errors.length });
   if (stale.length)
     logger.warn('series late past their expected release', {
-      stale: stale.map((r) => ({ id: r.id, lastObservation: r.lastObservation, expectedBy: r.expectedBy, daysLate: r.daysLate, lastChecked: r.lastChecked })),
+      stale: stale.map((r) => ({ id: r.id, lastObservation: r.lastObservation, expectedBy: r.expectedBy, expectedFrom: r.expectedFrom, daysLate: r.daysLate, lastChecked: r.lastChecked })),
     });
   logger.info('ingest finished', { seriesTouched: summary.seriesTouched, pointsAdded: summary.pointsAdded, vintagesAdded: summary.vintagesAdded, errors: summary.errors, staleSeries: stale.length });
   if (summary.errors.length) throw new Error(`${summary.errors.length} ingest job(s) failed: ${summary.errors.map((e) => `${e.job}: ${e.message}`).join(' | ')}`);

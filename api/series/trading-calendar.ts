@@ -97,3 +97,10 @@ export function lastSessionOnOrBefore(date: string, calendar?: TradingCalendar):
   while (!isSession(d, calendar)) d = addDays(d, -1);
   return d;
 }
+
+/** The first session strictly after `date`. */
+export function nextSession(date: string, calendar?: TradingCalendar): string {
+  let d = addDays(date, 1);
+  while (!isSession(d, calendar)) d = addDays(d, 1);
+  return d;
+}

@@ -126,9 +126,14 @@ describe('explain this cell', () => {
     ]);
     expect(e.series[0].source.url).toMatch(/^https:\/\//);
     // The bundled RUT closes end 2024-12-31 (a Tuesday; data/real/rut_daily_yahoo.csv) and no ingest
-    // keeps it here: its next close was due by 2025-01-05 (series/freshness.ts), long past, so the pane says so.
-    expect(e.series[0].freshness).toEqual({ lastObservation: '2024-12-31', lastChecked: null, expectedBy: '2025-01-05', stale: true });
-    expect(staleNote(e.series[0].freshness)).toBe('Stale: the next value was due by 2025-01-05 and has not arrived (last observation 2024-12-31; no scheduled ingest keeps it).');
+    // keeps it here. It trades on the NYSE calendar (data/catalog.json): 2025-01-01 is closed, so the
+    // next close, 01-02's, was due by 2025-01-03 (series/publisher-calendar.ts), long past: the pane says so.
+    expect(e.series[0].freshness).toEqual({ lastObservation: '2024-12-31', lastChecked: null, expectedBy: '2025-01-03', expectedFrom: 'CALENDAR', calendar: 'the NYSE trading calendar', stale: true });
+    expect(staleNote(e.series[0].freshness)).toBe(
+      'Stale: the next value was due by 2025-01-03 (the NYSE trading calendar) and has not arrived (last observation 2024-12-31; no scheduled ingest keeps it).',
+    );
+    expect(staleNote({ ...e.series[0].freshness, expectedFrom: 'RULE', calendar: null })).toContain('due by 2025-01-03 (estimated from the usual publication lag) and');
+    expect(staleNote({ ...e.series[0].freshness, expectedFrom: 'RULE', calendar: "BLS's CPI release schedule" })).toContain("(estimated: BLS's CPI release schedule has no date that far)");
     expect(staleNote({ ...e.series[0].freshness, lastChecked: '2025-01-09T23:40:00.000Z' })).toContain('the source was last checked 2025-01-09');
     expect(staleNote({ ...e.series[0].freshness, stale: false })).toBeNull();
     // The copied query runs as it is.

@@ -72,7 +72,7 @@ describe('task pane on a workbook', { timeout: 120_000 }, () => {
     expect(await page.textContent('.explain-series tr[data-id="RUT"]')).toContain('2024-07-19');
     // The bundled closes end 2024-12-31 and nothing keeps them current here: the pane says the series is stale.
     expect(await page.textContent('.explain-series tr[data-id="RUT"] .explain-stale')).toBe(
-      'Stale: the next value was due by 2025-01-05 and has not arrived (last observation 2024-12-31; no scheduled ingest keeps it).',
+      'Stale: the next value was due by 2025-01-03 (the NYSE trading calendar) and has not arrived (last observation 2024-12-31; no scheduled ingest keeps it).',
     );
     expect(await page.getAttribute('.explain-series tr[data-id="RUT"] a', 'href')).toMatch(/^https:\/\//);
     await page.click('.copy-query');

@@ -14,10 +14,13 @@ import { createTable } from '../../api/store/sdk-table.js';
 import { writeSeries } from '../helpers/write-series.js';
 
 // `series { freshness }` and the front page's stale list, over HTTP against dynalite, with the server's
-// clock pinned. Two real bundled series (data/real, through the ingest pipeline): DGS2, daily, whose
-// data end 2024-12-31 (a Tuesday), so its next value was due by 2025-01-05 (series/freshness.ts; the
-// rule's reference values: test/series/freshness.test.ts); CPIAUCSL, monthly, last 2025-12-01, due by
-// 2026-03-02. Pinned to 2026-01-08, DGS2 is 368 days late and CPIAUCSL is not.
+// clock pinned. Two real bundled series (data/real, through the ingest pipeline), each dated by its
+// publisher's calendar (series/publisher-calendar.ts): DGS2, daily, whose data end 2024-12-31 (a
+// Tuesday); 2025-01-01 is a Federal Reserve holiday (data/calendars/federal_reserve_holidays.csv), so
+// the H.15 carried 01-02's yield on 2025-01-03 (the lag rule alone would say 2025-01-05). CPIAUCSL,
+// monthly, last 2025-12-01: BLS published January 2026's CPI on 2026-02-13
+// (data/calendars/cpi_release_dates.csv; the rule would say 2026-03-02). Pinned to 2026-01-08, DGS2 is
+// 370 days late and CPIAUCSL is not.
 
 const TABLE = 'tide-freshness';
 const NOW = new Date('2026-01-08T12:00:00Z');
@@ -58,15 +61,29 @@ async function query(q: string) {
 
 describe('series { freshness }', () => {
   it('a daily series past its expected release, checked by the ingest: stale', async () => {
-    const { body, res } = await query('{ series(id: "DGS2") { freshness { lastObservation lastChecked expectedBy stale } } }');
+    const { body, res } = await query('{ series(id: "DGS2") { freshness { lastObservation lastChecked expectedBy expectedFrom calendar stale } } }');
     expect(body.errors).toBeUndefined();
-    expect(body.data.series.freshness).toEqual({ lastObservation: '2024-12-31', lastChecked: '2026-01-06T23:40:00.000Z', expectedBy: '2025-01-05', stale: true });
+    expect(body.data.series.freshness).toEqual({
+      lastObservation: '2024-12-31',
+      lastChecked: '2026-01-06T23:40:00.000Z',
+      expectedBy: '2025-01-03',
+      expectedFrom: 'CALENDAR',
+      calendar: "the Federal Reserve Board's H.15 business days",
+      stale: true,
+    });
     expect(res.headers.get('cache-control')).toBe('no-store'); // freshness changes with every run and every day
   });
 
   it('a monthly series within its window, never checked by an ingest: not stale, lastChecked null', async () => {
-    const { body } = await query('{ series(id: "CPIAUCSL") { freshness { lastObservation lastChecked expectedBy stale } } }');
-    expect(body.data.series.freshness).toEqual({ lastObservation: '2025-12-01', lastChecked: null, expectedBy: '2026-03-02', stale: false });
+    const { body } = await query('{ series(id: "CPIAUCSL") { freshness { lastObservation lastChecked expectedBy expectedFrom calendar stale } } }');
+    expect(body.data.series.freshness).toEqual({
+      lastObservation: '2025-12-01',
+      lastChecked: null,
+      expectedBy: '2026-02-13',
+      expectedFrom: 'CALENDAR',
+      calendar: "BLS's CPI release schedule",
+      stale: false,
+    });
   });
 });
 
@@ -75,7 +92,7 @@ describe('the front page', () => {
   const expectListsDgs2 = (section: string) => {
     expect(section).toContain('<strong>1 stale series</strong>');
     expect(section).toContain('<code>DGS2</code>');
-    expect(section).toContain('last observation 2024-12-31, next expected by 2025-01-05 (368 days late); last checked 2026-01-06');
+    expect(section).toContain('last observation 2024-12-31, next expected by 2025-01-03 (370 days late); last checked 2026-01-06');
     expect(section).not.toContain('CPIAUCSL');
   };
 

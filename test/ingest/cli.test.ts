@@ -73,15 +73,22 @@ describe('ingest CLI', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain(`Freshness of the series in running local server (${local.endpoint})`);
     const lines = r.out.split('\n');
-    expect(lines.find((l) => l.startsWith('series'))).toMatch(/^series\s+last observation\s+last checked\s+expected by\s+stale$/);
+    expect(lines.find((l) => l.startsWith('series'))).toMatch(/^series\s+last observation\s+last checked\s+expected by\s+from\s+stale$/);
     const today = new Date().toISOString().slice(0, 10);
-    for (const id of ['GDPC1', 'MY_RUT']) {
-      const meta = (await local.store.getMeta(id))!;
-      const due = expectedBy(meta.lastDate!, meta.frequency);
+    // GDPC1 (FRED's recorded answer ends 2025Q3) follows BEA's schedule: the 2025Q4 advance estimate came
+    // on 2026-02-20 (data/calendars/gdp_release_dates.csv). MY_RUT, from a CSV file, follows no known
+    // calendar: the lag rule dates it.
+    const meta = async (id: string) => (await local.store.getMeta(id))!;
+    const rut = await meta('MY_RUT');
+    for (const [id, due, from] of [
+      ['GDPC1', '2026-02-20', 'calendar'],
+      ['MY_RUT', expectedBy(rut.lastDate!, rut.frequency), 'rule'],
+    ]) {
       const row = lines.find((l) => l.startsWith(`${id} `))!.split(/\s{2,}/);
-      expect(row.slice(0, 4)).toEqual([id, meta.lastDate, expect.stringMatching(new RegExp(`^(${before}|${today}) \\d{2}:\\d{2}Z$`)), due]);
-      expect(row[4].startsWith('STALE')).toBe(isStale(due, today));
+      expect(row.slice(0, 5)).toEqual([id, (await meta(id)).lastDate, expect.stringMatching(new RegExp(`^(${before}|${today}) \\d{2}:\\d{2}Z$`)), due, from]);
+      expect(row[5].startsWith('STALE')).toBe(isStale(due, today));
     }
+    expect((await meta('GDPC1')).lastDate).toBe('2025-07-01');
     expect(r.out).toMatch(/\n\d+ of \d+ series stale\n/);
   });
 });

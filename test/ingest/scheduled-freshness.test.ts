@@ -48,13 +48,16 @@ describe('the scheduled run records checks and reports freshness', () => {
     expect(result).toMatchObject({ ok: { staleSeries: [] } });
     const fedfunds = await local.store.getMeta('FEDFUNDS');
     const dgs2 = await local.store.getMeta('DGS2');
-    // The recorded FRED answers end here (test/ingest/recorded/fred); expectedBy follows series/freshness.ts.
+    // The recorded FRED answers end here (test/ingest/recorded/fred); expectedBy is the publisher's day
+    // (series/publisher-calendar.ts): January's FEDFUNDS average on the first Board business day after
+    // the month, Monday 2025-02-03; 2025-01-02's DGS2 on the next, 2025-01-03 (2025-01-01 is a holiday,
+    // data/calendars/federal_reserve_holidays.csv).
     expect([fedfunds?.lastDate, dgs2?.lastDate]).toEqual(['2024-12-01', '2024-12-31']);
     const checks = new CheckRecords(local.store.table, local.store.tableName);
     expect(await checks.checkedIds()).toEqual(['DGS2', 'FEDFUNDS']);
     expect(await checks.lastChecked('FEDFUNDS')).toBe('2025-01-03T23:45:00.000Z');
-    expect(perSeries('FEDFUNDS')).toMatchObject({ DaysLate: 0, Stale: 0, expectedBy: '2025-03-02', Stage: 'test', service: METRICS_SERVICE });
-    expect(perSeries('DGS2')).toMatchObject({ DaysLate: 0, Stale: 0, expectedBy: '2025-01-05' });
+    expect(perSeries('FEDFUNDS')).toMatchObject({ DaysLate: 0, Stale: 0, expectedBy: '2025-02-03', expectedFrom: 'CALENDAR', Stage: 'test', service: METRICS_SERVICE });
+    expect(perSeries('DGS2')).toMatchObject({ DaysLate: 0, Stale: 0, expectedBy: '2025-01-03', expectedFrom: 'CALENDAR' });
     expect(totals).toMatchObject({ StaleSeries: 0, SeriesKept: 2, SeriesChecked: 2, JobsFailed: 0 });
     for (const doc of emf) {
       expect(doc._aws.CloudWatchMetrics[0].Namespace).toBe(METRICS_NAMESPACE);
@@ -68,8 +71,8 @@ describe('the scheduled run records checks and reports freshness', () => {
     server.fault('/fred/series/observations', { status: 500 }, { status: 500 });
     const { result, perSeries, run: totals } = await run('2025-01-08T23:45:00Z');
     expect('error' in result && result.error.message).toMatch(/^1 ingest job\(s\) failed: fred FEDFUNDS,DGS2: FRED \/series\/observations, FEDFUNDS: HTTP 500/);
-    // DGS2 (daily) was due 2025-01-05, three days ago; FEDFUNDS (monthly) is not due until February.
-    expect(perSeries('DGS2')).toMatchObject({ DaysLate: 3, Stale: 1 });
+    // DGS2 (daily) was due 2025-01-03, five days ago; FEDFUNDS (monthly) is not due until February.
+    expect(perSeries('DGS2')).toMatchObject({ DaysLate: 5, Stale: 1 });
     expect(perSeries('FEDFUNDS')).toMatchObject({ DaysLate: 0, Stale: 0 });
     expect(totals).toMatchObject({ StaleSeries: 1, SeriesKept: 2, SeriesChecked: 0, JobsFailed: 1 });
     // The last successful check is still the first run's.

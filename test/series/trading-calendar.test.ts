@@ -4,7 +4,7 @@
 // - against NYSE's published holiday lists for 2025, 2026 and 2027 ("Holidays & Trading Hours",
 //   nyse.com/markets/hours-calendars), including the unscheduled closing of 2025-01-09.
 import { describe, expect, it } from 'vitest';
-import { easter, isSession, lastSessionOnOrBefore, xnysHolidays } from '../../api/series/trading-calendar.js';
+import { easter, isSession, lastSessionOnOrBefore, nextSession, xnysHolidays } from '../../api/series/trading-calendar.js';
 import { addDays, weekday } from '../../api/series/dates.js';
 import { loadColumn } from '../indicators/helpers/data.js';
 
@@ -67,5 +67,8 @@ describe('XNYS', () => {
     expect(lastSessionOnOrBefore('2024-03-31')).toBe('2024-03-29'); // no calendar: weekends only
     expect(lastSessionOnOrBefore('2024-07-04', 'XNYS')).toBe('2024-07-03');
     expect(lastSessionOnOrBefore('2024-07-05', 'XNYS')).toBe('2024-07-05');
+    expect(nextSession('2024-03-28', 'XNYS')).toBe('2024-04-01'); // over Good Friday and the weekend
+    expect(nextSession('2024-03-28')).toBe('2024-03-29'); // no calendar: weekends only
+    expect(nextSession('2025-01-08', 'XNYS')).toBe('2025-01-10'); // over the unscheduled closing of 2025-01-09
   });
 });
