@@ -20,9 +20,15 @@ export interface StaleLine {
   name: string;
   lastObservation: string | null;
   expectedBy: string | null;
+  /** CALENDAR: expectedBy is the publisher's release day (of `calendar`); RULE: Tide's lag rule estimated it. */
+  expectedFrom?: 'CALENDAR' | 'RULE' | null;
+  calendar?: string | null;
   daysLate: number;
   lastChecked: string | null;
 }
+
+/** Where expectedBy came from, in front of how late it is. */
+const basis = (s: StaleLine): string => (s.expectedFrom === 'CALENDAR' && s.calendar ? `${s.calendar}; ` : s.expectedFrom === 'RULE' ? 'estimated; ' : '');
 
 /** How many stale series the page names before "and N more". */
 export const STALE_SHOWN = 12;
@@ -73,7 +79,7 @@ const STYLE = `
 function staleSection(stale: StaleLine[] | undefined): string {
   if (!stale || stale.length === 0) return '';
   const item = (s: StaleLine) =>
-    `<li><code>${escapeHtml(s.id)}</code> ${escapeHtml(s.name)}: last observation ${escapeHtml(s.lastObservation ?? 'none')}, next expected by ${escapeHtml(s.expectedBy ?? '-')} (${s.daysLate} day${s.daysLate === 1 ? '' : 's'} late); last checked ${escapeHtml(s.lastChecked ? s.lastChecked.slice(0, 10) : 'never by an ingest')}</li>`;
+    `<li><code>${escapeHtml(s.id)}</code> ${escapeHtml(s.name)}: last observation ${escapeHtml(s.lastObservation ?? 'none')}, next expected by ${escapeHtml(s.expectedBy ?? '-')} (${escapeHtml(basis(s))}${s.daysLate} day${s.daysLate === 1 ? '' : 's'} late); last checked ${escapeHtml(s.lastChecked ? s.lastChecked.slice(0, 10) : 'never by an ingest')}</li>`;
   const more = stale.length > STALE_SHOWN ? `<li>and ${stale.length - STALE_SHOWN} more (<code>npm run ingest -- status</code> lists all)</li>` : '';
   // Folded: one line above the IDE until opened, however many series are late.
   return `<section id="stale-series" aria-label="Stale series"><details>

@@ -1,9 +1,11 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { serveSite } from '../addin-hosting/site.js';
 
-// Serves the front page, the Excel add-in's static files, the docs and (where the stage enables it)
-// the GraphQL IDE from the deployment package (serverless.yml packages addin/dist, docs and dist/ide
-// with this function). It has no access to the table: its role only writes its logs.
+// Serves the Excel add-in's static files, the docs and (where the stage enables it) the GraphQL IDE
+// from the deployment package (serverless.yml packages addin/dist, docs and dist/ide with this
+// function). It has no access to the table: its role only writes its logs. So the front page, which
+// lists the stale series, is routed to the graphql function (api/handlers/front-door.ts); this one
+// still answers / (the page without that list) when invoked with it.
 const root = process.env.LAMBDA_TASK_ROOT ?? process.cwd();
 const ide = process.env.TIDE_IDE === 'true';
 

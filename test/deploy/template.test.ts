@@ -289,6 +289,17 @@ describe('the HTTP API', () => {
     expect(routes).toEqual(['GET /', 'GET /addin/{proxy+}', 'GET /docs/{proxy+}', 'GET /graphql', 'GET /ide/{proxy+}', 'POST /graphql']);
   });
 
+  it('sends the front page (GET /) to the graphql function, which reads the table and so lists the stale series; the files to addin', () => {
+    const functionOf = (routeKey: string) => {
+      const [, route] = resources(dev, 'AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.RouteKey === routeKey)!;
+      const integration = /HttpApiIntegration\w+/.exec(JSON.stringify(route.Properties.Target))![0];
+      return JSON.stringify(dev.template.Resources[integration].Properties.IntegrationUri).match(/(\w+)LambdaFunction/)![1];
+    };
+    expect(functionOf('GET /')).toBe('Graphql');
+    expect(functionOf('GET /graphql')).toBe('Graphql');
+    for (const route of ['GET /addin/{proxy+}', 'GET /docs/{proxy+}', 'GET /ide/{proxy+}']) expect(functionOf(route), route).toBe('Addin');
+  });
+
   it('throttles every route by default: burst and rate per stage', () => {
     expect(dev.template.Resources.HttpApiStage.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingBurstLimit: 50, ThrottlingRateLimit: 20 });
     expect(prod.template.Resources.HttpApiStage.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100 });

@@ -92,7 +92,7 @@ describe('the front page', () => {
   const expectListsDgs2 = (section: string) => {
     expect(section).toContain('<strong>1 stale series</strong>');
     expect(section).toContain('<code>DGS2</code>');
-    expect(section).toContain('last observation 2024-12-31, next expected by 2025-01-03 (370 days late); last checked 2026-01-06');
+    expect(section).toContain('last observation 2024-12-31, next expected by 2025-01-03 (the Federal Reserve Board&#39;s H.15 business days; 370 days late); last checked 2026-01-06');
     expect(section).not.toContain('CPIAUCSL');
   };
 
@@ -108,6 +108,19 @@ describe('the front page', () => {
     const res = (await handler(event, lambdaContext(event.requestContext.requestId))) as { statusCode: number; body: string };
     expect(res.statusCode).toBe(200);
     expectListsDgs2(staleSection(res.body));
+  });
+
+  it('deployed: GET / (routed to the graphql function, serverless.yml) is the same page with the same list, without a key or an Accept header', async () => {
+    const event = toLambdaEvent({ method: 'GET', url: '/', headers: {}, body: Buffer.alloc(0), sourceIp: '127.0.0.1' });
+    const res = (await handler(event, lambdaContext(event.requestContext.requestId))) as { statusCode: number; body: string; headers: Record<string, string> };
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expectListsDgs2(staleSection(res.body));
+    const local = await (await fetch(url.replace('/graphql', '/'))).text();
+    expect(staleSection(res.body)).toBe(staleSection(local));
+    // a POST to / is not the page
+    const post = toLambdaEvent({ method: 'POST', url: '/', headers: { 'content-type': 'application/json' }, body: Buffer.from('{"query":"{__typename}"}'), sourceIp: '127.0.0.1' });
+    expect(((await handler(post, lambdaContext(post.requestContext.requestId))) as { statusCode: number }).statusCode).toBe(401);
   });
 
   it('no stale series: no section', async () => {
