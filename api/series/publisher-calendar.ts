@@ -63,7 +63,8 @@ const NAMES: Record<ReleaseCalendarName, string> = {
 export function publisherCalendarName(c: PublisherCalendar): string {
   if (c.kind === 'release') return NAMES[c.calendar];
   if (c.kind === 'cot') return "the CFTC's Commitments of Traders release schedule";
-  return `${c.calendar === 'XNYS' ? 'the NYSE' : c.calendar} trading calendar`;
+  const exchange: Record<TradingCalendar, string> = { XNYS: 'the NYSE' };
+  return `${exchange[c.calendar]} trading calendar`;
 }
 
 /** The report after a COT report: the Tuesday of the next week (the CFTC dates its reports by the Tuesday). */
