@@ -2,7 +2,7 @@ import { parseCftcSeriesId } from './cftc-fields.js';
 import { addDays, weekday } from './dates.js';
 import type { ReleaseCalendar } from './freshness.js';
 import { periodOf } from './periods.js';
-import { cotReleaseDate, nextPeriodDue, type ReleaseCalendarName } from './release-calendars.js';
+import { cotReleaseDate, H15_HOLIDAYS_FROM, nextPeriodDue, type ReleaseCalendarName } from './release-calendars.js';
 import { nextSession, type TradingCalendar } from './trading-calendar.js';
 import type { SeriesMeta } from './types.js';
 
@@ -72,14 +72,19 @@ const nextCotReport = (last: string): string => addDays(last, 8 - ((weekday(last
 
 /**
  * The calendar as freshness asks it: the day the observation after `last` is published, or undefined
- * where the calendar does not reach (past data/calendars' last row; freshness then errs late by the rule).
+ * where the calendar does not reach (outside data/calendars' rows: past the last, or before the first
+ * holiday the Board's table holds; freshness then errs late by the rule).
  */
 export function releaseCalendarOf(c: PublisherCalendar): ReleaseCalendar {
   switch (c.kind) {
-    case 'release':
-      return (last) => nextPeriodDue(c.calendar, c.calendar === 'h15Daily' ? last : periodOf(last, c.calendar === 'gdp' ? 'QUARTERLY' : 'MONTHLY'));
+    case 'release': {
+      const period = c.calendar === 'h15Daily' ? (d: string) => d : (d: string) => periodOf(d, c.calendar === 'gdp' ? 'QUARTERLY' : 'MONTHLY');
+      const knowsHolidays = c.calendar === 'h15Daily' || c.calendar === 'h15Monthly';
+      return (last) => (knowsHolidays && last < H15_HOLIDAYS_FROM ? undefined : nextPeriodDue(c.calendar, period(last)));
+    }
     case 'cot':
-      return (last) => cotReleaseDate(nextCotReport(last));
+      // the CFTC's holiday rule needs the Board's holidays
+      return (last) => (last < H15_HOLIDAYS_FROM ? undefined : cotReleaseDate(nextCotReport(last)));
     case 'trading':
       return (last) => addDays(nextSession(last, c.calendar), CLOSE_PUBLICATION_LAG_DAYS);
   }

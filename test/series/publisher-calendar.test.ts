@@ -141,6 +141,16 @@ describe('freshness says which calendar dated it, and is stale by that date', ()
     expect(freshnessOf(meta, null, '2024-12-12').stale).toBe(true);
   });
 
+  it('before a calendar starts, the rule too: no GDP release of 2010 is in the table, no Board holiday before 2022', () => {
+    expect(dueOf(fred('GDPC1', 'QUARTERLY'), '2010-01-01')).toEqual({ date: '2010-08-04', from: 'RULE' });
+    expect(dueOf(fred('DGS2', 'DAILY'), '2019-06-28')).toEqual({ date: '2019-07-05', from: 'RULE' });
+    expect(dueOf(fred('FEDFUNDS', 'MONTHLY'), '2021-11-01')).toEqual({ date: '2022-01-30', from: 'RULE' });
+    expect(dueOf({ ...cftcMeta(), frequency: 'WEEKLY' }, '2021-06-01')).toEqual({ date: '2021-06-15', from: 'RULE' });
+    // and the first dates each does hold
+    expect(dueOf(fred('DGS2', 'DAILY'), '2022-01-03')).toEqual({ date: '2022-01-05', from: 'CALENDAR' });
+    expect(dueOf(fred('GDPC1', 'QUARTERLY'), '2023-07-01')).toEqual({ date: '2024-01-25', from: 'CALENDAR' }); // 2023Q4 advance, the table's first row
+  });
+
   it('a series with no known calendar: the rule, and no calendar named', () => {
     expect(freshnessOf({ id: 'GDPNOW', frequency: 'QUARTERLY', source: { name: 'FRED', sourceId: 'GDPNOW' }, lastDate: '2025-07-01' }, null, '2025-11-01')).toMatchObject({
       expectedBy: '2026-02-04',
