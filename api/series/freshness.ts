@@ -4,10 +4,11 @@ import type { ExpectedFrom } from '../generated/enums.js';
 import type { Frequency } from './types.js';
 
 // When a series' next observation is due, and so whether it is late. Pure: the caller brings the
-// dates. A publisher's release calendar, where one is known and reaches that far, says exactly when
-// (`ReleaseCalendar`; which one a series follows: series/publisher-calendar.ts); otherwise, and past
-// the calendar's last known date, the rule is the period's end plus a publication lag per frequency, chosen to err late
-// (a series called stale is clearly overdue, never merely early in its usual window):
+// dates. A publisher's release calendar, where one is known and holds the date, says exactly when
+// (`ReleaseCalendar`; which one a series follows: series/publisher-calendar.ts); otherwise, and
+// outside the dates the calendar holds, the rule is the period's end plus a publication lag per
+// frequency, chosen to err late (a series called stale is clearly overdue, never merely early in its
+// usual window):
 // - DAILY 4 days: markets publish the same evening, H.15 rates the next business day; 4 calendar
 //   days also cover a weekend or holiday in between.
 // - WEEKLY 7 days: CFTC's Tuesday positions come out on Friday; FRED weeklies within days.
