@@ -106,6 +106,9 @@ describe('kalshi series jobs', () => {
     expect(hold.name).toBe('Will the Federal Reserve Hike rates by 0bps at their September 2026 meeting?: Fed maintains rate [settled: NO]');
     expect(hold.notes).toContain('Settlement: Settled NO (YES paid 0.00) on 2026-09-16; no further prices.');
     expect((await observations('KALSHI:KXFEDDECISION-26JUL-H0')).notes).toContain('Settled YES (YES paid 1.00) on 2026-07-29');
+    // a settled market expects no further price: it is never listed stale, however many meetings pass
+    const fresh = await api.query('{ series(id: "KALSHI:KXFEDDECISION-26SEP-H0") { freshness { lastObservation expectedBy stale } } }');
+    expect(fresh.data.series.freshness).toEqual({ lastObservation: '2026-09-16', expectedBy: null, stale: false });
   });
 
   it('reads no further back than settledWithinDays (45 by default), so each run stays small as years pass', async () => {

@@ -78,6 +78,10 @@ describe('kalshi connector', () => {
     expect(gdp.observations).toEqual({ dates: ['2026-04-13'], values: [0.56] });
     expect(gdp.name).toBe('Will Trump bring back manufacturing?: Before 2029');
     expect(gdp.notes).toContain('Settlement: Open (status active); trading closes 2029-06-30T03:59:00Z.');
+    // an open market is due a price every day (so it can go stale); a settled one never is
+    const due = await api.query('{ a: series(id: "KALSHI:KXGDPSHAREMANU-29") { freshness { expectedBy } } b: series(id: "KALSHI:PRES-2024-DJT") { freshness { expectedBy stale } } }');
+    expect(due.data.a.freshness.expectedBy).not.toBeNull();
+    expect(due.data.b.freshness).toEqual({ expectedBy: null, stale: false });
 
     // the settled markets were read from the historical tier after a 404 from the live one; the live one from its series
     const openTs = Date.parse('2025-06-05T18:00:00Z') / 1000;

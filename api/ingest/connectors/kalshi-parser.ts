@@ -157,6 +157,8 @@ export function kalshiDescription(m: KalshiMarket): SeriesDescription {
   const subtitle = m.yesSubTitle && m.yesSubTitle !== m.title ? `: ${m.yesSubTitle}` : '';
   return {
     id: kalshiSeriesId(m.ticker),
+    // a settled market has no further prices: it is never due again (series freshness)
+    ...(settled ? { ended: (m.settlementTs ?? m.closeTime).slice(0, 10) } : {}),
     name: `${m.title}${subtitle}${settled ? ` [settled${outcome ? `: ${outcome}` : ''}]` : ''}`,
     unit: 'Probability (0-1): daily closing YES price',
     frequency: 'DAILY',
