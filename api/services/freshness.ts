@@ -26,9 +26,10 @@ export interface FreshnessRow extends Freshness {
 export const utcDay = (now: Date): string => now.toISOString().slice(0, 10);
 
 /** The freshness of one series, on `today`, from its metadata and its last check. */
-export function freshnessOf(meta: Pick<SeriesMeta, 'frequency' | 'lastDate'>, lastChecked: string | null, today: string, calendar?: ReleaseCalendar): Freshness {
+export function freshnessOf(meta: Pick<SeriesMeta, 'frequency' | 'lastDate' | 'ended'>, lastChecked: string | null, today: string, calendar?: ReleaseCalendar): Freshness {
   const last = meta.lastDate ?? null;
-  const due = last ? expectedBy(last, meta.frequency, calendar) : null;
+  // a series that has ended expects nothing more: without this every settled market would be listed stale for ever
+  const due = last && !meta.ended ? expectedBy(last, meta.frequency, calendar) : null;
   return { lastObservation: last, lastChecked, expectedBy: due, stale: due !== null && isStale(due, today) };
 }
 
