@@ -31,7 +31,7 @@ export function parseFomcCalendar(csv: string): FomcMeeting[] {
 
 let bundled: FomcMeeting[] | undefined;
 
-/** The bundled calendar (2022–2026). */
+/** The bundled calendar: 2022 to January 2028, as far as the Board has announced (data/SOURCES-fomc.md). */
 export function fomcMeetings(): FomcMeeting[] {
   bundled ??= parseFomcCalendar(FOMC_MEETINGS_CSV);
   return bundled;
@@ -50,6 +50,14 @@ export function requireMeeting(date: string, calendar: FomcMeeting[] = fomcMeeti
   const prev = [...calendar].reverse().find((m) => m.decisionDate < date);
   const first = calendar[0]?.decisionDate;
   const last = calendar[calendar.length - 1]?.decisionDate;
+  // past the end the date may well be a meeting: the Board has not announced it yet, so say so rather than "not a meeting"
+  if (last !== undefined && date > last) {
+    throw new IndicatorInputError(
+      'meeting',
+      `${date} is after ${last}, the last FOMC meeting on Tide's calendar (${first}..${last}, the schedule as far as the Federal Reserve Board has announced it); ` +
+        'later meetings are added to data/fomc_meetings.csv when the Board publishes them.',
+    );
+  }
   throw new IndicatorInputError(
     'meeting',
     `${date} is not a scheduled FOMC decision date (calendar ${first}..${last}); ` +

@@ -9,6 +9,13 @@ export type Needs = (field: string, test: (value: unknown) => boolean, what: str
 export interface FetchContext {
   env: NodeJS.ProcessEnv;
   http: HttpOptions;
+  /** The run's clock (tests fix it); connectors that choose what to fetch by date read it here. */
+  now?: Date;
+  /**
+   * Set by the run: a connector that fetches many independent series reports one that failed here
+   * and goes on with the rest. Absent (a caller that wants the first failure thrown): throw it.
+   */
+  onSeriesFailed?: (series: string, error: Error) => void;
 }
 
 /** What a connector's command gets: its positional arguments, every parsed flag, and how to refuse. */

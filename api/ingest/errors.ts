@@ -20,9 +20,11 @@ export class IngestError extends Error {
 /**
  * BAD_INPUT: the response or file is malformed; RATE_LIMITED: the source's quota is spent, try
  * later; PREMIUM_REQUIRED: the request needs a paid plan, repeating cannot help; REFUSED: the source
- * answered with an error of its own; UNREACHABLE: no usable answer after the retries.
+ * answered with an error of its own; UNREACHABLE: no usable answer after the retries; EMPTY: the
+ * source answered well-formed, but holds nothing the job asked for; CAPPED: more than a job's cap
+ * allows, so part was left out on purpose (the message names what).
  */
-export type IngestErrorCode = 'BAD_INPUT' | 'RATE_LIMITED' | 'PREMIUM_REQUIRED' | 'REFUSED' | 'UNREACHABLE';
+export type IngestErrorCode = 'BAD_INPUT' | 'RATE_LIMITED' | 'PREMIUM_REQUIRED' | 'REFUSED' | 'UNREACHABLE' | 'EMPTY' | 'CAPPED';
 
 /** Where a parse is happening, threaded through parsers so errors can name it. */
 export interface Origin {

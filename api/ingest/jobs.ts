@@ -1,5 +1,6 @@
 import { connectorFor, type Job } from './connectors/index.js';
 import { httpOptionsFromEnv } from './http.js';
+import type { FetchContext } from './connector.js';
 import type { SeriesBatch } from './types.js';
 
 export type { Job };
@@ -13,6 +14,6 @@ export const describeJob = (job: Job): string => connectorFor(job).describe(job)
 export const expectedSeries = (job: Job): number => connectorFor(job).expectedSeries(job);
 
 /** Fetches and parses everything a job delivers; nothing is written here. */
-export function fetchJob(job: Job, env: NodeJS.ProcessEnv = process.env): Promise<SeriesBatch[]> {
-  return connectorFor(job).fetch(job, { env, http: httpOptionsFromEnv(env) });
+export function fetchJob(job: Job, env: NodeJS.ProcessEnv = process.env, run: Pick<FetchContext, 'now' | 'onSeriesFailed'> = {}): Promise<SeriesBatch[]> {
+  return connectorFor(job).fetch(job, { env, http: httpOptionsFromEnv(env), ...run });
 }

@@ -30,7 +30,11 @@ export async function runJobs(jobs: Job[], store: RevisionStore, options: RunOpt
   for (const job of jobs) {
     let outcomes: SeriesOutcome[];
     try {
-      const batches = await fetchJob(job, options.env);
+      const batches = await fetchJob(job, options.env, {
+        now: options.now?.(),
+        // a series the source could not deliver is reported by name; the job's other series go on
+        onSeriesFailed: (series, e) => void summary.errors.push({ job: describeJob(job), series, message: e.message }),
+      });
       outcomes = await ingest(store, job.kind, batches, options);
       // Checked: the source answered and every series it delivered is stored, new values or none.
       await options.checks?.recordChecked(
@@ -68,8 +72,8 @@ export function formatSummary(s: RunSummary, seconds: number): string {
     `points added:   ${s.pointsAdded}`,
     `vintages added: ${s.vintagesAdded}`,
     `errors:         ${s.errors.length}`,
-    // a job's own error here; a series' error on its line below
-    ...s.errors.filter((e) => !e.series).map((e) => `  - ${e.job}: ${e.message}`),
+    // a job's own error, or a series that failed before any write, here; a written series' error on its line below
+    ...s.errors.filter((e) => !e.series || !s.outcomes.some((o) => o.id === e.series)).map((e) => `  - ${e.job}: ${e.message}`),
     ...(s.outcomes.length ? ['series:', ...s.outcomes.map(outcomeLine)] : []),
     `time:           ${seconds.toFixed(1)} s`,
   ];

@@ -41,6 +41,11 @@ export interface SeriesMeta {
    * forecast the year-over-year change in percent (CPI "3.1 % y/y"), so SURPRISE compares like with like.
    */
   expects?: Transform;
+  /**
+   * The day the series ended for good (a Kalshi market that settled): no further observation is
+   * due, so it is never stale, however long ago its last value.
+   */
+  ended?: string;
   /** The exchange calendar a daily series trades on (series/trading-calendar.ts), when known: its periods end on their last session. */
   calendar?: TradingCalendar;
   firstDate?: string;

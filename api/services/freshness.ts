@@ -32,10 +32,11 @@ export interface FreshnessRow extends Freshness {
 export const utcDay = (now: Date): string => now.toISOString().slice(0, 10);
 
 /** The freshness of one series, on `today`, from its metadata (which says its calendar) and its last check. */
-export function freshnessOf(meta: Pick<SeriesMeta, 'id' | 'frequency' | 'source' | 'calendar' | 'lastDate'>, lastChecked: string | null, today: string): Freshness {
+export function freshnessOf(meta: Pick<SeriesMeta, 'id' | 'frequency' | 'source' | 'calendar' | 'lastDate' | 'ended'>, lastChecked: string | null, today: string): Freshness {
   const last = meta.lastDate ?? null;
   const publisher = publisherCalendarOf(meta);
-  const due = last ? expectedDue(last, meta.frequency, publisher && releaseCalendarOf(publisher)) : null;
+  // a series that has ended expects nothing more: without this every settled market would be listed stale for ever
+  const due = last && !meta.ended ? expectedDue(last, meta.frequency, publisher && releaseCalendarOf(publisher)) : null;
   return {
     lastObservation: last,
     lastChecked,

@@ -63,14 +63,38 @@ describe('FOMC calendar', () => {
     const csv = readFileSync(fileURLToPath(new URL('../../data/fomc_meetings.csv', import.meta.url)), 'utf8');
     expect(FOMC_MEETINGS_CSV).toBe(csv);
   });
-  it('holds eight scheduled meetings a year, 2022–2026, decided on the second day', () => {
+  it('holds eight scheduled meetings a year, 2022–2027, decided on the second day', () => {
     const all = fomcMeetings();
-    for (const y of ['2022', '2023', '2024', '2025', '2026']) expect(all.filter((m) => m.decisionDate.startsWith(y))).toHaveLength(8);
+    for (const y of ['2022', '2023', '2024', '2025', '2026', '2027']) expect(all.filter((m) => m.decisionDate.startsWith(y))).toHaveLength(8);
     expect(fomcDecisionDates('2024-07-01', '2024-12-31')).toEqual(['2024-07-31', '2024-09-18', '2024-11-07', '2024-12-18']);
     for (const m of all) {
       const days = (Date.parse(m.decisionDate) - Date.parse(m.startDate)) / 86_400_000;
       expect(days).toBe(1);
     }
+  });
+  it("holds the Board's 2027 schedule and the January 2028 meeting it announced with it", () => {
+    // Federal Reserve Board press release of 2025-09-05, "Federal Open Market Committee announces its
+    // tentative meeting schedule for 2027" (republished at einpresswire.com/article/846495920):
+    // Jan 26-27, Mar 16-17, Apr 27-28, Jun 8-9, Jul 27-28, Sep 14-15, Oct 26-27, Dec 7-8, and Jan 25-26, 2028
+    expect(fomcMeetings().filter((m) => m.startDate >= '2027-01-01')).toEqual(
+      [
+        ['2027-01-26', '2027-01-27'],
+        ['2027-03-16', '2027-03-17'],
+        ['2027-04-27', '2027-04-28'],
+        ['2027-06-08', '2027-06-09'],
+        ['2027-07-27', '2027-07-28'],
+        ['2027-09-14', '2027-09-15'],
+        ['2027-10-26', '2027-10-27'],
+        ['2027-12-07', '2027-12-08'],
+        ['2028-01-25', '2028-01-26'],
+      ].map(([startDate, decisionDate]) => ({ startDate, decisionDate })),
+    );
+    // each decision day a Wednesday, as the release says (Tuesday and Wednesday meetings; not so in every year: 2024-11-07 was a Thursday)
+    for (const m of fomcMeetings().filter((x) => x.startDate >= '2027-01-01')) expect(new Date(`${m.decisionDate}T12:00:00Z`).getUTCDay(), m.decisionDate).toBe(3);
+  });
+  it('a date past the last announced meeting is named as such, with the last meeting known', () => {
+    rejects(() => requireMeeting('2028-03-15'), 'meeting', /2028-03-15 is after 2028-01-26, the last FOMC meeting on Tide's calendar \(2022-01-26\.\.2028-01-26/);
+    rejects(() => requireMeeting('2027-06-10'), 'meeting', /nearest are 2027-06-09 and 2027-07-28/);
   });
   it('rejects malformed text', () => {
     expect(() => parseFomcCalendar('date\n2024-01-31\n')).toThrow(/header/);

@@ -78,6 +78,10 @@ describe('kalshi connector', () => {
     expect(gdp.observations).toEqual({ dates: ['2026-04-13'], values: [0.56] });
     expect(gdp.name).toBe('Will Trump bring back manufacturing?: Before 2029');
     expect(gdp.notes).toContain('Settlement: Open (status active); trading closes 2029-06-30T03:59:00Z.');
+    // an open market is due a price every day (so it can go stale); a settled one never is
+    const due = await api.query('{ a: series(id: "KALSHI:KXGDPSHAREMANU-29") { freshness { expectedBy } } b: series(id: "KALSHI:PRES-2024-DJT") { freshness { expectedBy stale } } }');
+    expect(due.data.a.freshness.expectedBy).not.toBeNull();
+    expect(due.data.b.freshness).toEqual({ expectedBy: null, stale: false });
 
     // the settled markets were read from the historical tier after a 404 from the live one; the live one from its series
     const openTs = Date.parse('2025-06-05T18:00:00Z') / 1000;
@@ -160,20 +164,20 @@ describe('kalshi connector', () => {
     expect(err.message).toContain(says);
   });
 
-  it('a failed market writes nothing, and an unknown ticker is refused by name', async () => {
+  it('a failed market writes nothing and is reported by name; the other markets of the job are still stored', async () => {
     kalshi.edit('/historical/markets/CONTROLH-2024-R/candlesticks', (b: any) => {
       b.candlesticks[3].price.previous = 101;
       return b;
     });
-    // the good market's answer changes too: had it been written, its catalog entry would show it
+    // the good market's answer changes too: its catalog entry shows that it was written
     kalshi.edit('/markets/KXGDPSHAREMANU-29', (b: any) => ({ market: { ...b.market, title: 'A changed title' } }));
-    const ids = ['KALSHI:KXGDPSHAREMANU-29', 'KALSHI:CONTROLH-2024-R'];
-    const before = await Promise.all(ids.map((id) => api.store.getMeta(id)));
+    const before = await api.store.getMeta('KALSHI:CONTROLH-2024-R');
     const summary = await runJobs([{ kind: 'kalshi', markets: ['KXGDPSHAREMANU-29', 'CONTROLH-2024-R'] }], api.store, { env: env() });
+    expect(summary.errors).toHaveLength(1);
+    expect(summary.errors[0]).toMatchObject({ series: 'KALSHI:CONTROLH-2024-R' });
     expect(summary.errors[0].message).toContain('row 4: "previous" is 101, not a price in whole cents from 0 to 100');
-    expect(summary.pointsAdded).toBe(0);
-    // the job fetches and checks every market before the first write: the good one is not rewritten either
-    expect(await Promise.all(ids.map((id) => api.store.getMeta(id)))).toEqual(before);
+    expect(await api.store.getMeta('KALSHI:CONTROLH-2024-R')).toEqual(before);
+    expect((await api.store.getMeta('KALSHI:KXGDPSHAREMANU-29'))?.name).toBe('A changed title: Before 2029');
 
     const missing = await fetchJob({ kind: 'kalshi', markets: ['KXFEDDECISION-99JAN-H0'] }, env()).then(
       () => undefined,

@@ -12,15 +12,10 @@ import { runSoak, type SoakResult } from '../../support/soak/run.js';
 // from Tide (raw closes times the factors of the actions up to that day, rounded to 4 decimals).
 
 const YEARS = 10;
-// The merged pipeline makes each daily run re-materialize the whole history, so ten years take far
-// longer than minutes on a 2-core machine: the soak runs on demand (npm run soak) until that is made
-// incremental, and is skipped in the default suite.
-const RUN = process.env.TIDE_SOAK === '1';
 const BACKFILL = 1;
 let t: Awaited<ReturnType<typeof startTestStore>>;
 let soak: SoakResult;
 beforeAll(async () => {
-  if (!RUN) return;
   t = await startTestStore();
   // SOAK_SPLIT pays quarterly; the compact window keeps a quiet day's run small (its cost is the store's).
   soak = await runSoak(t.store, { years: YEARS, backfillYears: BACKFILL, only: ['SOAK_SPLIT', 'SOAK_MDIV', 'SOAK_INDEX'], window: 20 });
@@ -32,7 +27,7 @@ beforeAll(async () => {
 }, 3_600_000);
 afterAll(() => t?.close());
 
-describe.runIf(RUN)(`soak: ${YEARS} years of daily runs on sources that restate`, () => {
+describe(`soak: ${YEARS} years of daily runs on sources that restate`, () => {
   it('answers asOf every sampled day with the history the source sent that day', async () => {
     const cache = new ReadCache(t.store).forRequest();
     let values = 0;

@@ -11,7 +11,7 @@ export function kalshiBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
 const DAY = 86_400;
 
 /** A 404 means "not in this tier": markets settled before Kalshi's historical cutoff move to /historical. */
-async function getOr404(url: string, origin: { source: string; series: string }, http?: HttpOptions): Promise<unknown | undefined> {
+export async function getOr404(url: string, origin: { source: string; series: string }, http?: HttpOptions): Promise<unknown | undefined> {
   try {
     return await fetchJson(url, origin, http);
   } catch (e) {
@@ -20,15 +20,22 @@ async function getOr404(url: string, origin: { source: string; series: string },
   }
 }
 
+export type KalshiTier = 'live' | 'historical';
+
+export interface KalshiFetchOptions {
+  baseUrl: string;
+  http?: HttpOptions;
+  now?: Date;
+}
+
 /**
  * One market: its description (GET /markets/{ticker}, or /historical/markets/{ticker} once it has
- * moved there) and its daily candlesticks from the same tier, from the market's open to its close
- * (or today). Nothing is written here.
+ * moved there) and its daily candlesticks from the same tier. Nothing is written here.
  */
-export async function fetchKalshiMarket(ticker: string, opts: { baseUrl: string; http?: HttpOptions; now?: Date }): Promise<SeriesBatch> {
+export async function fetchKalshiMarket(ticker: string, opts: KalshiFetchOptions): Promise<SeriesBatch> {
   const id = `KALSHI:${ticker}`;
   const t = encodeURIComponent(ticker);
-  let tier: 'live' | 'historical' = 'live';
+  let tier: KalshiTier = 'live';
   let body = await getOr404(`${opts.baseUrl}/markets/${t}`, { source: 'Kalshi /markets', series: id }, opts.http);
   if (body === undefined) {
     tier = 'historical';
@@ -36,12 +43,33 @@ export async function fetchKalshiMarket(ticker: string, opts: { baseUrl: string;
     if (body === undefined)
       throw new IngestError('Kalshi /markets', id, undefined, `no market ${ticker} (HTTP 404 from /markets and /historical/markets); a market ticker looks like KXFEDDECISION-25SEP-H0`, 'REFUSED');
   }
-  const market: KalshiMarket = parseKalshiMarket(body, ticker);
+  return fetchKalshiCandles(parseKalshiMarket(body, ticker), tier, opts);
+}
+
+/**
+ * A market already described (by its own answer or a listing): its daily candlesticks from the
+ * market's open to its close (or now), from the tier given; a live market that answers 404 there has
+ * just moved to the historical tier, which is asked next.
+ */
+export async function fetchKalshiCandles(market: KalshiMarket, tier: KalshiTier, opts: KalshiFetchOptions): Promise<SeriesBatch> {
+  const id = `KALSHI:${market.ticker}`;
+  const t = encodeURIComponent(market.ticker);
   const nowTs = Math.floor((opts.now ?? new Date()).getTime() / 1000);
   const start = Math.floor(Date.parse(market.openTime) / 1000);
   const end = Math.min(nowTs, Math.floor(Date.parse(market.closeTime) / 1000) + DAY);
   const q = `start_ts=${start}&end_ts=${Math.max(start, end)}&period_interval=1440`;
-  const path = tier === 'live' ? `/series/${encodeURIComponent(market.seriesTicker)}/markets/${t}/candlesticks` : `/historical/markets/${t}/candlesticks`;
-  const candles = await fetchJson(`${opts.baseUrl}${path}?${q}`, { source: 'Kalshi /candlesticks', series: id }, opts.http);
-  return { meta: kalshiDescription(market), revisions: parseKalshiCandlesticks(candles, ticker) };
+  const live = `${opts.baseUrl}/series/${encodeURIComponent(market.seriesTicker)}/markets/${t}/candlesticks?${q}`;
+  const historical = `${opts.baseUrl}/historical/markets/${t}/candlesticks?${q}`;
+  const origin = { source: 'Kalshi /candlesticks', series: id };
+  let candles = tier === 'live' ? await getOr404(live, origin, opts.http) : undefined;
+  candles ??= await getOr404(historical, origin, opts.http);
+  if (candles === undefined)
+    throw new IngestError(
+      'Kalshi /candlesticks',
+      id,
+      undefined,
+      `no candlesticks for market ${market.ticker} (HTTP 404 from the ${tier === 'live' ? 'live and the historical tier' : 'historical tier'})`,
+      'REFUSED',
+    );
+  return { meta: kalshiDescription(market), revisions: parseKalshiCandlesticks(candles, market.ticker) };
 }

@@ -2,7 +2,7 @@ import type { Revision } from '../../series/types.js';
 import { fail, type Origin } from '../errors.js';
 import type { SeriesDescription } from '../types.js';
 
-type Obj = Record<string, unknown>;
+export type Obj = Record<string, unknown>;
 
 /** What Tide keeps of a Kalshi market object (GET /markets/{ticker} or /historical/markets/{ticker}). */
 export interface KalshiMarket {
@@ -29,12 +29,12 @@ const SETTLED = new Set(['determined', 'amended', 'finalized', 'settled']);
 
 export const kalshiSeriesId = (ticker: string): string => `KALSHI:${ticker}`;
 
-function asObject(origin: Origin, v: unknown, what: string): Obj {
+export function asObject(origin: Origin, v: unknown, what: string): Obj {
   if (!v || typeof v !== 'object' || Array.isArray(v)) fail(origin, undefined, `${what} is not a JSON object`);
   return v as Obj;
 }
 
-function text(origin: Origin, o: Obj, name: string, row?: number): string {
+export function text(origin: Origin, o: Obj, name: string, row?: number): string {
   const v = o[name];
   if (typeof v !== 'string') fail(origin, row, `field "${name}" is ${v === undefined ? 'missing' : `not a string (${JSON.stringify(v)})`}`);
   return v;
@@ -49,9 +49,10 @@ function isoInstant(origin: Origin, o: Obj, name: string): string {
 }
 
 /**
- * A price in either format Kalshi has served: `<name>_dollars`, a fixed-point string ("0.5600"), or
- * the older `<name>`, integer cents (56). Both become a probability in [0, 1]; null means none (no
- * trade in the period); a value in neither form, or outside 0-1 / 0-100, is refused.
+ * A price in any format Kalshi has served: `<name>_dollars`, a fixed-point string ("0.5600"); the
+ * older `<name>`, integer cents (56); or `<name>` holding the fixed-point string (the historical
+ * tier's 2026 candles: `"close": "0.0100"`). Each becomes a probability in [0, 1]; null means none
+ * (no trade in the period); a value in no such form, or outside 0-1 / 0-100, is refused.
  */
 export function priceField(origin: Origin, o: Obj, name: string, row?: number): number | null | undefined {
   const dollars = o[`${name}_dollars`];
@@ -61,6 +62,12 @@ export function priceField(origin: Origin, o: Obj, name: string, row?: number): 
     return n;
   }
   const cents = o[name];
+  // a decimal point marks dollars; a bare "37" stays refused (cents must be a JSON number)
+  if (typeof cents === 'string' && /^\s*\d+\.\d+\s*$/.test(cents)) {
+    const n = Number(cents);
+    if (!(n >= 0 && n <= 1)) fail(origin, row, `"${name}" is ${JSON.stringify(cents)}, not a dollar price string from "0.0000" to "1.0000"`);
+    return n;
+  }
   if (cents !== undefined && cents !== null) {
     if (typeof cents !== 'number' || !Number.isInteger(cents) || cents < 0 || cents > 100) fail(origin, row, `"${name}" is ${JSON.stringify(cents)}, not a price in whole cents from 0 to 100`);
     return cents / 100;
@@ -74,6 +81,11 @@ export function parseKalshiMarket(body: unknown, ticker: string): KalshiMarket {
   const m = asObject(origin, asObject(origin, body, 'the response').market, 'field "market"');
   const got = text(origin, m, 'ticker');
   if (got !== ticker) fail(origin, undefined, `the response describes market ${got}, not ${ticker}`);
+  return kalshiMarketFrom(origin, m, ticker);
+}
+
+/** One market object as Kalshi serves it (alone, in a listing, or nested in an event). */
+export function kalshiMarketFrom(origin: Origin, m: Obj, ticker: string): KalshiMarket {
   const eventTicker = text(origin, m, 'event_ticker');
   const parts = eventTicker.split('-');
   const result = optionalText(m, 'result');
@@ -145,6 +157,8 @@ export function kalshiDescription(m: KalshiMarket): SeriesDescription {
   const subtitle = m.yesSubTitle && m.yesSubTitle !== m.title ? `: ${m.yesSubTitle}` : '';
   return {
     id: kalshiSeriesId(m.ticker),
+    // a settled market has no further prices: it is never due again (series freshness)
+    ...(settled ? { ended: (m.settlementTs ?? m.closeTime).slice(0, 10) } : {}),
     name: `${m.title}${subtitle}${settled ? ` [settled${outcome ? `: ${outcome}` : ''}]` : ''}`,
     unit: 'Probability (0-1): daily closing YES price',
     frequency: 'DAILY',
