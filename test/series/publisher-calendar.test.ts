@@ -159,5 +159,7 @@ describe('freshness says which calendar dated it, and is stale by that date', ()
       stale: false,
     });
     expect(freshnessOf({ id: 'X', frequency: 'DAILY', source: { name: 'CSV file', sourceId: 'x.csv#X' } }, null, '2025-11-01')).toMatchObject({ expectedBy: null, expectedFrom: null, stale: false });
+    // an ended series (a settled market) expects nothing, whatever calendar it would follow
+    expect(freshnessOf({ ...close('RUT'), lastDate: '2024-11-29', ended: '2024-11-29' }, null, '2025-11-01')).toMatchObject({ expectedBy: null, expectedFrom: null, stale: false });
   });
 });
