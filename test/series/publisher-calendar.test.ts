@@ -7,6 +7,7 @@ import { FRED_RELEASE_CALENDARS, publisherCalendarOf, releaseCalendarOf } from '
 import { CALENDAR_COVERAGE } from '../../api/series/release-calendars.js';
 import type { SeriesMeta } from '../../api/series/types.js';
 import { freshnessOf } from '../../api/services/freshness.js';
+import { PRICE_SYMBOLS, priceDescription } from '../../api/ingest/connectors/price-symbols.js';
 
 // Which publisher's calendar dates a series' next value, and the day it gives, on real dates. Every
 // release date below is a row of data/calendars/ (sources cited in data/calendars/README.md, each
@@ -42,6 +43,9 @@ describe('which calendar a series follows', () => {
     // none known: the lag rule
     expect(publisherCalendarOf(fred('GDPNOW', 'QUARTERLY'))).toBeUndefined();
     expect(publisherCalendarOf({ id: 'SPY', frequency: 'DAILY', source: { name: 'Stooq', sourceId: 'spy.us' } })).toBeUndefined();
+    // every stock and fund Tide knows the ticker of trades on NYSE's or Nasdaq's sessions (the same days)
+    for (const id of Object.keys(PRICE_SYMBOLS).filter((k) => PRICE_SYMBOLS[k].kind !== 'future'))
+      expect(publisherCalendarOf(priceDescription(id, 'Stooq', 'https://stooq.com', id, 'adjusted')), id).toEqual({ kind: 'trading', calendar: 'XNYS' });
     // a CPIAUCSL from a CSV file is not FRED's release
     expect(publisherCalendarOf({ id: 'CPIAUCSL', frequency: 'MONTHLY', source: { name: 'CSV file', sourceId: 'cpi.csv#CPIAUCSL' } })).toBeUndefined();
   });
