@@ -32,6 +32,9 @@ export interface SoakOptions {
   window?: number;
 }
 
+/** How many times the source prints each observation: a close once; the index's month three times (first release, two revisions). */
+export const printsOf = (id: string): number => (id === 'SOAK_INDEX' ? 3 : 1);
+
 export interface SeriesFigures {
   id: string;
   observations: number;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReadCache } from '../../api/store/read-cache.js';
 import { ITEM_BUDGET } from '../../api/store/item-size.js';
 import { startTestStore } from '../../support/local-store.js';
-import { runSoak, type SoakResult } from '../../support/soak/run.js';
+import { printsOf, runSoak, type SoakResult } from '../../support/soak/run.js';
 
 // Ten simulated years of daily ingest runs through the real pipeline against dynalite, on sources
 // that restate (support/soak/sources.ts): quarterly and monthly dividend payers, a 2-for-1 split
@@ -61,7 +61,7 @@ describe(`soak: ${YEARS} years of daily runs on sources that restate`, () => {
       expect(f.bytes, f.id).toBeLessThan(50 * f.observations + 200 * f.restatementDays + 4096 * (YEARS + BACKFILL + 1));
       // what is stored value by value: each print of an observation once (a close is printed once; the
       // index's month three times: first release and two revisions), plus the few days no rescale described
-      const prints = f.id === 'SOAK_INDEX' ? 3 : 1;
+      const prints = printsOf(f.id);
       expect(f.storedRevisions, f.id).toBeLessThan(f.observations * prints * 1.1 + 10);
     }
     const prices = soak.figures.filter((f) => f.id !== 'SOAK_INDEX');
