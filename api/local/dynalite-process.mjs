@@ -29,7 +29,7 @@ process.on('message', (msg) => {
     server.closeIdleConnections?.(); // kept-alive sockets of the server's clients would hold close() open
   }
   // the supervisor's memory check, the same on every platform
-  if (msg === 'memory') process.send?.({ rss: process.memoryUsage.rss(), inFlight, quietMs: inFlight ? 0 : Date.now() - lastEnded });
+  if (msg === 'memory') process.send?.({ rss: process.memoryUsage.rss(), quietMs: inFlight ? 0 : Date.now() - lastEnded });
 });
 // the server went away without closing us: do not outlive it
 process.on('disconnect', () => process.exit(0));

@@ -182,8 +182,14 @@ async function stop(c: ChildProcess, graceful: boolean): Promise<void> {
   clearTimeout(forced);
 }
 
-/** The store's RSS in bytes and how long it has answered no request, asked over its IPC channel; undefined when it does not say in time. */
-function memoryOf(c: ChildProcess, timeoutMs: number): Promise<{ rss: number; quietFor: number } | undefined> {
+/** The store's RSS in bytes and how long (ms) it has answered no request. */
+interface StoreMemory {
+  rss: number;
+  quietFor: number;
+}
+
+/** The store's memory and quiet time, asked over its IPC channel; undefined when it does not say in time. */
+function memoryOf(c: ChildProcess, timeoutMs: number): Promise<StoreMemory | undefined> {
   if (!c.connected) return Promise.resolve(undefined);
   return new Promise((resolve) => {
     const onMessage = (msg: { rss?: number; quietMs?: number }) => {
@@ -191,7 +197,7 @@ function memoryOf(c: ChildProcess, timeoutMs: number): Promise<{ rss: number; qu
       done({ rss: msg.rss, quietFor: msg.quietMs ?? 0 });
     };
     const timer = setTimeout(() => done(undefined), timeoutMs);
-    const done = (v: { rss: number; quietFor: number } | undefined) => {
+    const done = (v: StoreMemory | undefined) => {
       clearTimeout(timer);
       c.off('message', onMessage);
       resolve(v);

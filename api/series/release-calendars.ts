@@ -41,10 +41,8 @@ const GDP: readonly GdpRelease[] = rows(GDP_RELEASE_DATES_CSV)
 const HOLIDAYS = new Set(rows(FEDERAL_RESERVE_HOLIDAYS_CSV).map(([date]) => date));
 const COT = new Map(rows(CFTC_COT_RELEASE_DATES_CSV).map(([report, released]) => [report, released]));
 const H15_THROUGH = `${[...HOLIDAYS].sort().at(-1)!.slice(0, 4)}-12-31`;
-const H15_FROM = `${[...HOLIDAYS].sort()[0].slice(0, 4)}-01-01`;
-
 /** The first day the holiday table covers: before it, a business day may be a holiday Tide does not know. */
-export const H15_HOLIDAYS_FROM = H15_FROM;
+export const H15_HOLIDAYS_FROM = `${[...HOLIDAYS].sort()[0].slice(0, 4)}-01-01`;
 
 /** The last day each calendar knows: past it, release dates are unknown. */
 export const CALENDAR_COVERAGE = {

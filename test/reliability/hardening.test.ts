@@ -275,6 +275,7 @@ describe('series of any length', () => {
     expect(stored.revisions.length).toBe(revisions.length - 30);
     expect(stored.rescales.map((k) => k.at)).toEqual(stored.rescales.map(() => dates[dates.length - 1]));
     expect(written).toBe(stored.revisions.length + stored.rescales.length);
+    expect(stored.rescales.length).toBeGreaterThan(0);
     expect(stored.rescales.length).toBeLessThan(30);
     const res = await query(`{ series(id: "CENTURY") { firstDate lastDate vintages
       latest { date value } first: observations(to: "1925-01-10", asOf: "1925-01-20") { values }

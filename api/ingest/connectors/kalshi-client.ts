@@ -1,7 +1,7 @@
 import { fetchJson, type HttpOptions } from '../http.js';
 import { IngestError } from '../errors.js';
 import type { SeriesBatch } from '../types.js';
-import { kalshiDescription, parseKalshiCandlesticks, parseKalshiMarket, type KalshiMarket } from './kalshi-parser.js';
+import { kalshiDescription, kalshiSeriesId, parseKalshiCandlesticks, parseKalshiMarket, type KalshiMarket } from './kalshi-parser.js';
 
 /** Kalshi's public market data needs no key; KALSHI_API_URL points elsewhere (a proxy, a test server). */
 export function kalshiBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
@@ -33,7 +33,7 @@ export interface KalshiFetchOptions {
  * moved there) and its daily candlesticks from the same tier. Nothing is written here.
  */
 export async function fetchKalshiMarket(ticker: string, opts: KalshiFetchOptions): Promise<SeriesBatch> {
-  const id = `KALSHI:${ticker}`;
+  const id = kalshiSeriesId(ticker);
   const t = encodeURIComponent(ticker);
   let tier: KalshiTier = 'live';
   let body = await getOr404(`${opts.baseUrl}/markets/${t}`, { source: 'Kalshi /markets', series: id }, opts.http);
@@ -52,7 +52,7 @@ export async function fetchKalshiMarket(ticker: string, opts: KalshiFetchOptions
  * just moved to the historical tier, which is asked next.
  */
 export async function fetchKalshiCandles(market: KalshiMarket, tier: KalshiTier, opts: KalshiFetchOptions): Promise<SeriesBatch> {
-  const id = `KALSHI:${market.ticker}`;
+  const id = kalshiSeriesId(market.ticker);
   const t = encodeURIComponent(market.ticker);
   const nowTs = Math.floor((opts.now ?? new Date()).getTime() / 1000);
   const start = Math.floor(Date.parse(market.openTime) / 1000);

@@ -1,7 +1,8 @@
 import { isIdList, type Connector, type FetchContext } from '../connector.js';
 import type { SeriesBatch } from '../types.js';
-import { fetchKalshiCandles, fetchKalshiMarket, kalshiBaseUrl } from './kalshi-client.js';
+import { fetchKalshiCandles, fetchKalshiMarket, kalshiBaseUrl, type KalshiFetchOptions } from './kalshi-client.js';
 import { discoverKalshiSeries } from './kalshi-discovery.js';
+import { kalshiSeriesId } from './kalshi-parser.js';
 
 /**
  * Either fixed market tickers, or series tickers whose markets are found on each run: a series
@@ -21,32 +22,32 @@ export const DEFAULT_MAX_MARKETS = 100;
 
 const isWhole = (lo: number, hi: number) => (v: unknown) => v === undefined || (Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi);
 
+type Failed = (series: string, e: unknown) => void;
+
 /** Reports one market (or series) that failed and goes on, or throws it when the caller wants the first failure. */
-function isolate(ctx: FetchContext) {
+function isolate(ctx: FetchContext): Failed {
   return (series: string, e: unknown) => {
     if (!ctx.onSeriesFailed) throw e;
     ctx.onSeriesFailed(series, e as Error);
   };
 }
 
-async function fetchSeries(job: Extract<KalshiJob, { series: string[] }>, ctx: FetchContext): Promise<SeriesBatch[]> {
-  const opts = { baseUrl: kalshiBaseUrl(ctx.env), http: ctx.http, now: ctx.now };
-  const failed = isolate(ctx);
+async function fetchSeries(job: Extract<KalshiJob, { series: string[] }>, opts: KalshiFetchOptions, failed: Failed): Promise<SeriesBatch[]> {
   const out: SeriesBatch[] = [];
   for (const series of job.series) {
     let found;
     try {
       found = await discoverKalshiSeries(series, { ...opts, settledWithinDays: job.settledWithinDays ?? DEFAULT_SETTLED_WITHIN_DAYS, maxMarkets: job.maxMarkets ?? DEFAULT_MAX_MARKETS });
     } catch (e) {
-      failed(`KALSHI:${series}`, e);
+      failed(kalshiSeriesId(series), e);
       continue;
     }
-    if (found.capped) failed(`KALSHI:${series}`, found.capped);
+    if (found.capped) failed(kalshiSeriesId(series), found.capped);
     for (const { market, tier } of found.markets) {
       try {
         out.push(await fetchKalshiCandles(market, tier, opts));
       } catch (e) {
-        failed(`KALSHI:${market.ticker}`, e);
+        failed(kalshiSeriesId(market.ticker), e);
       }
     }
   }
@@ -70,15 +71,15 @@ export const kalshi: Connector<KalshiJob> = {
   // a series job's markets are known only once listed: this counts each series as one
   expectedSeries: (job) => ('series' in job ? job.series.length : job.markets.length),
   async fetch(job, ctx) {
-    if ('series' in job) return fetchSeries(job, ctx);
     const opts = { baseUrl: kalshiBaseUrl(ctx.env), http: ctx.http, now: ctx.now };
     const failed = isolate(ctx);
+    if ('series' in job) return fetchSeries(job, opts, failed);
     const out: SeriesBatch[] = [];
     for (const ticker of job.markets) {
       try {
         out.push(await fetchKalshiMarket(ticker, opts));
       } catch (e) {
-        failed(`KALSHI:${ticker}`, e);
+        failed(kalshiSeriesId(ticker), e);
       }
     }
     return out;
